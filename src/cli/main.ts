@@ -1,0 +1,86 @@
+import { Command, CommanderError } from 'commander';
+import { hasErrors } from '../core/calculate';
+import { calculationToJson } from '../core/report/json';
+import { parseDateText } from '../core/time';
+import { FileError, calculateFile, regenerateFile } from '../workbook/files';
+import { formatCalculation, formatIssues } from './format';
+
+/** Exit codes of the contract. */
+export const EXIT_OK = 0;
+export const EXIT_PLAN_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+};
+
+function todayOption(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const d = parseDateText(value);
+  if (!d) throw new FileError(`--today ${value}: write the date as 2027-03-01`);
+  return new Date(d.wall * 60000);
+}
+
+/** Runs the command line; resolves to the exit code. Never throws. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command('production-planner')
+    .description('Schedules and costs a production plan kept in an Excel workbook (or its JSON form).')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError();
+
+  program
+    .command('calculate')
+    .description('read a plan, compute the schedule, write nothing')
+    .argument('<plan>', 'plan.xlsx or plan.json')
+    .option('--json', 'print one JSON document (the contract form)')
+    .option('--today <date>', 'the date taken as today when Settings gives no Status Date')
+    .action(async (file: string, opts: { json?: boolean; today?: string }) => {
+      const calc = await calculateFile(file, { today: todayOption(opts.today) });
+      if (opts.json) io.out(JSON.stringify(calculationToJson(calc), null, 2));
+      else io.out(formatCalculation(calc));
+      code = hasErrors(calc.issues) ? EXIT_PLAN_ERRORS : EXIT_OK;
+    });
+
+  program
+    .command('regenerate')
+    .description('write the generated sheets (Schedule, Plan Issues) into a copy of the workbook, or into it with --in-place')
+    .argument('<workbook>', 'the .xlsx workbook')
+    .option('-o, --output <file>', 'where to write (default: <workbook>.regenerated.xlsx beside it)')
+    .option('--in-place', 'update the workbook itself (atomically)')
+    .option('--today <date>', 'the date taken as today when Settings gives no Status Date')
+    .action(async (file: string, opts: { output?: string; inPlace?: boolean; today?: string }) => {
+      const res = await regenerateFile(file, { output: opts.output, inPlace: opts.inPlace, today: todayOption(opts.today) });
+      if (!res.written) {
+        io.err(`Nothing written: the plan has errors.\n${formatIssues(res.calc.issues)}`);
+        code = EXIT_PLAN_ERRORS;
+        return;
+      }
+      const r = res.calc.schedule;
+      io.out(`Wrote ${res.sheets.join(', ')} to ${res.written}`);
+      if (r) io.out(`Project finishes ${new Date(r.projectFinish * 60000).toISOString().slice(0, 16).replace('T', ' ')}`);
+      if (res.calc.issues.length > 0) io.out(formatIssues(res.calc.issues));
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof FileError) {
+      io.err(`production-planner: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    io.err(`production-planner: unexpected failure: ${(e as Error).message}`);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,14 @@
+import type { Calculation } from '../calculate';
+import { planIssuesSheet } from './issues-sheet';
+import { planScheduleSheet } from './schedule-sheet';
+import type { SheetPlan } from './sheet-plan';
+
+/** Every sheet the product generates for a calculation, in workbook order. */
+export function planGeneratedSheets(calc: Calculation): SheetPlan[] {
+  const sheets: SheetPlan[] = [];
+  if (calc.plan && calc.schedule) sheets.push(planScheduleSheet(calc.plan, calc.schedule));
+  sheets.push(planIssuesSheet(calc.issues));
+  return sheets;
+}
+
+export type { SheetPlan } from './sheet-plan';

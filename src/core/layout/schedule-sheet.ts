@@ -1,0 +1,62 @@
+import type { Plan } from '../model';
+import { round } from '../parsers/duration';
+import { describeDriver } from '../schedule/explain';
+import type { ScheduleResult } from '../schedule/schedule';
+import { PlanValue, SheetPlan, StyledRange } from './sheet-plan';
+
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+const CRITICAL_TEXT = 'C00000';
+const SUMMARY_FILL = 'F2F2F2';
+const HEADER_FILL = '1F3864';
+
+/** Styles every header row of a generated sheet the same way. */
+export function headerStyle(columns: number): StyledRange {
+  return { row: 0, col: 0, cols: columns, style: { bold: true, fill: HEADER_FILL, color: 'FFFFFF', wrap: true } };
+}
+
+/**
+ * The Schedule sheet: one row per task in outline order, names indented by
+ * outline level, summary rows bold, critical tasks in red, dates as Excel dates.
+ */
+export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan {
+  const mpd = result.calendar.minutesPerDay;
+  const days = (minutes: number) => round(minutes / mpd, 2);
+  const columns = [
+    { header: 'ID', width: 8 },
+    { header: 'Name', width: 40 },
+    { header: 'Start', width: 17, numFmt: DATE_TIME_FORMAT },
+    { header: 'Finish', width: 17, numFmt: DATE_TIME_FORMAT },
+    { header: 'Duration (days)', width: 10, numFmt: '0.##;-0.##;0' },
+    { header: 'Total Float (days)', width: 10, numFmt: '0.##;-0.##;0' },
+    { header: 'Free Float (days)', width: 10, numFmt: '0.##;-0.##;0' },
+    { header: 'Critical', width: 9 },
+    { header: 'Driving Predecessor', width: 20 },
+    { header: '% Complete', width: 11, numFmt: '0%' },
+  ];
+  const rows: PlanValue[][] = [columns.map((c) => c.header)];
+  const styles: StyledRange[] = [headerStyle(columns.length)];
+  plan.tasks.forEach((t, i) => {
+    const elapsed = t.duration?.elapsed === true && !t.isSummary;
+    rows.push([
+      t.id,
+      t.name,
+      { date: result.start[i] },
+      { date: result.finish[i] },
+      elapsed ? round(result.duration[i] / 1440, 2) : days(result.duration[i]),
+      days(result.totalFloat[i]),
+      days(result.freeFloat[i]),
+      result.critical[i] ? 'Yes' : 'No',
+      describeDriver(plan, result, i),
+      round(result.percentComplete[i] / 100, 4),
+    ]);
+    const r = i + 1;
+    if (t.outlineLevel > 1) styles.push({ row: r, col: 1, style: { indent: Math.min(15, t.outlineLevel - 1) } });
+    if (t.isSummary) styles.push({ row: r, col: 0, cols: columns.length, style: { bold: true, fill: SUMMARY_FILL } });
+    if (elapsed) styles.push({ row: r, col: 4, style: { numFmt: '0.##" ed"' } });
+    if (result.critical[i]) styles.push({ row: r, col: 0, cols: columns.length, style: { color: CRITICAL_TEXT } });
+  });
+  return {
+    key: 'Schedule', name: 'Schedule', columns, rows, styles, links: [],
+    freeze: { rows: 1, cols: 2 }, autoFilter: true, tabColor: '2F5597',
+  };
+}

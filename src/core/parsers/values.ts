@@ -1,0 +1,213 @@
+import type { WorkInterval } from '../calendar';
+import type { Assignment, ConstraintType } from '../model';
+import type { RawCell, RawValue } from '../raw';
+import { ParsedDate, Wall, parseDateText, parseTimeOfDay, wallFromExcelSerial } from '../time';
+import { Parsed, clip } from './duration';
+
+/** Excel's largest date, 9999-12-31. */
+const MAX_SERIAL = 2958465;
+
+/** A date cell: an Excel date, an Excel serial number, or text in an unambiguous form. */
+export function parseDateCell(v: RawValue): Parsed<ParsedDate> {
+  if (v !== null && typeof v === 'object' && v.kind === 'date') {
+    return { ok: true, value: { wall: v.wall, hasTime: v.wall % 1440 !== 0 } };
+  }
+  if (typeof v === 'number') {
+    if (v >= 1 && v <= MAX_SERIAL) {
+      const wall = wallFromExcelSerial(v);
+      return { ok: true, value: { wall, hasTime: wall % 1440 !== 0 } };
+    }
+    return { ok: false, message: `${v} is not a date` };
+  }
+  if (typeof v === 'string') {
+    const d = parseDateText(v);
+    if (d) return { ok: true, value: d };
+    if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/.test(v.trim())) {
+      return {
+        ok: false,
+        message: `"${clip(v)}" could be read day-first or month-first; enter it as an Excel date or as 2027-03-01`,
+      };
+    }
+    return { ok: false, message: `"${clip(v)}" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00)` };
+  }
+  if (v !== null && typeof v === 'object') return { ok: false, message: `the cell shows the error ${v.text}, not a date` };
+  return { ok: false, message: 'this is not a date' };
+}
+
+/** A plain number; text like `1,250.50` or `$1,250` is read too. */
+export function parseNumberCell(v: RawValue, what = 'a number'): Parsed<number> {
+  if (typeof v === 'number' && Number.isFinite(v)) return { ok: true, value: v };
+  if (typeof v === 'string') {
+    const t = v.trim().replace(/^[$€£¥]\s*/, '').replace(/\s*(USD|EUR|GBP)$/i, '');
+    if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t) || /^[+-]?\.\d+$/.test(t)) {
+      return { ok: true, value: Number(t.replace(/,/g, '')) };
+    }
+    if (/^\(\d[\d,]*(\.\d+)?\)$/.test(t)) return { ok: true, value: -Number(t.slice(1, -1).replace(/,/g, '')) };
+    return { ok: false, message: `"${clip(v)}" is not ${what}` };
+  }
+  if (v !== null && typeof v === 'object') {
+    return { ok: false, message: v.kind === 'error' ? `the cell shows the error ${v.text}, not ${what}` : `a date is not ${what}` };
+  }
+  if (typeof v === 'boolean') return { ok: false, message: `${v ? 'TRUE' : 'FALSE'} is not ${what}` };
+  return { ok: false, message: `this is not ${what}` };
+}
+
+export interface PercentRead {
+  /** 0 to 100. */
+  value: number;
+  /** Set when the reading of the cell is worth telling the user. */
+  note?: string;
+}
+
+/**
+ * % Complete as typed: `40%`, `0.4` or `40`. A number up to 1 is a fraction
+ * (that is how Excel stores a typed `40%`), above 1 a percentage; a bare 1
+ * outside a percent-formatted cell is read as 100% and said so.
+ */
+export function parsePercentCell(cell: RawCell): Parsed<PercentRead> {
+  const v = cell.value;
+  let n: number;
+  let typedPercent = cell.percent === true;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    const m = /^(\d+(?:\.\d*)?|\.\d+)\s*(%?)$/.exec(t);
+    if (!m) return { ok: false, message: `"${clip(v)}" is not a percentage: write 40%, 0.4 or 40` };
+    n = Number(m[1]);
+    if (m[2] === '%') {
+      if (n > 100) return { ok: false, message: `${t} is more than 100%` };
+      return { ok: true, value: { value: n } };
+    }
+    typedPercent = false;
+  } else if (typeof v === 'number' && Number.isFinite(v)) {
+    n = v;
+  } else {
+    return { ok: false, message: 'this is not a percentage: write 40%, 0.4 or 40' };
+  }
+  if (n < 0) return { ok: false, message: `${n} is negative: % Complete runs from 0 to 100%` };
+  if (typedPercent) {
+    if (n > 1) return { ok: false, message: `${Math.round(n * 100)}% is more than 100%` };
+    return { ok: true, value: { value: n * 100 } };
+  }
+  if (n < 1) return { ok: true, value: { value: n * 100 } };
+  if (n === 1) return { ok: true, value: { value: 100, note: 'read 1 as 100% complete; write 1% if one percent was meant' } };
+  if (n > 100) return { ok: false, message: `${n} is more than 100%` };
+  return { ok: true, value: { value: n } };
+}
+
+const CONSTRAINTS: Record<string, ConstraintType> = {
+  asap: 'ASAP', assoonaspossible: 'ASAP',
+  alap: 'ALAP', aslateaspossible: 'ALAP',
+  snet: 'SNET', startnoearlierthan: 'SNET',
+  snlt: 'SNLT', startnolaterthan: 'SNLT',
+  fnet: 'FNET', finishnoearlierthan: 'FNET',
+  fnlt: 'FNLT', finishnolaterthan: 'FNLT',
+  mso: 'MSO', muststarton: 'MSO',
+  mfo: 'MFO', mustfinishon: 'MFO',
+};
+
+export function parseConstraint(text: string): Parsed<ConstraintType> {
+  const key = text.toLowerCase().replace(/[^a-z]/g, '');
+  const c = CONSTRAINTS[key];
+  if (c) return { ok: true, value: c };
+  return {
+    ok: false,
+    message: `"${clip(text)}" is not a constraint type: use ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO or MFO`,
+  };
+}
+
+const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** 0 = Sunday; accepts any prefix of two letters or more (`Mo`, `Tue`, `Thurs`). */
+function dayIndex(word: string): number {
+  const w = word.trim().toLowerCase();
+  return w.length < 2 ? -1 : DAY_NAMES.findIndex((d) => d.startsWith(w));
+}
+
+/** Working days: `Mon-Fri`, `Mon-Sat`, `Sun-Thu`, `Mon,Tue,Thu`, full names too. */
+export function parseWorkingDays(text: string): Parsed<boolean[]> {
+  const days = [false, false, false, false, false, false, false];
+  const bad = { ok: false as const, message: `"${clip(text)}" is not a list of working days: write Mon-Fri, Mon-Sat or Mon,Tue,Thu` };
+  const parts = text.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length === 0) return bad;
+  for (const part of parts) {
+    const range = part.split(/\s*(?:-|–|to)\s*/i);
+    if (range.length === 1) {
+      const d = dayIndex(range[0]);
+      if (d < 0) return bad;
+      days[d] = true;
+    } else if (range.length === 2) {
+      const a = dayIndex(range[0]);
+      const b = dayIndex(range[1]);
+      if (a < 0 || b < 0) return bad;
+      for (let d = a; ; d = (d + 1) % 7) {
+        days[d] = true;
+        if (d === b) break;
+      }
+    } else {
+      return bad;
+    }
+  }
+  return { ok: true, value: days };
+}
+
+/** Working hours: `08:00-12:00,13:00-17:00`, `8-12, 13-17`, `8am-5pm`. */
+export function parseWorkingHours(text: string): Parsed<WorkInterval[]> {
+  const bad = (why: string) => ({
+    ok: false as const,
+    message: `"${clip(text)}" ${why}: write intervals like 08:00-12:00,13:00-17:00`,
+  });
+  const parts = text.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length === 0) return bad('has no working hours');
+  const out: WorkInterval[] = [];
+  for (const part of parts) {
+    const ends = part.split(/\s*(?:-|–|to)\s*/i);
+    if (ends.length !== 2) return bad('is not a list of time intervals');
+    const start = parseTimeOfDay(ends[0]);
+    const end = parseTimeOfDay(ends[1]);
+    if (start === null || end === null) return bad('is not a list of time intervals');
+    if (end <= start) return bad(`has an interval that ends before it starts (${part})`);
+    out.push({ start, end });
+  }
+  out.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < out.length; i++) {
+    if (out[i].start < out[i - 1].end) return bad('has overlapping intervals');
+  }
+  return { ok: true, value: out };
+}
+
+/** Resources cell: `Camera Crew`, `Line 1[2]`, `Editor[50%]`, several separated by commas or semicolons. */
+export function parseAssignments(text: string): Parsed<Assignment[]> {
+  const out: Assignment[] = [];
+  for (const raw of text.split(/[,;]/)) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    const m = /^(.*?)\s*(?:\[\s*([^\]]*)\s*\])?$/.exec(entry);
+    const name = m?.[1]?.trim() ?? '';
+    if (!m || name === '' || /[[\]]/.test(name)) {
+      return { ok: false, message: `"${clip(entry)}" is not a resource: write a name, optionally with units like Editor[50%] or Line 1[2]` };
+    }
+    let units = 1;
+    if (m[2] !== undefined) {
+      const u = /^(\d+(?:\.\d*)?|\.\d+)\s*(%?)$/.exec(m[2].trim());
+      if (!u) return { ok: false, message: `"${clip(entry)}": the units in brackets must be a number like 2 or 50%` };
+      units = Number(u[1]) / (u[2] === '%' ? 100 : 1);
+    }
+    out.push({ resource: name, units });
+  }
+  return { ok: true, value: out };
+}
+
+/** Max Units: `3`, `300%`, or a number. */
+export function parseUnits(v: RawValue): Parsed<number> {
+  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return { ok: true, value: v };
+  if (typeof v === 'string') {
+    const u = /^(\d+(?:\.\d*)?|\.\d+)\s*(%?)$/.exec(v.trim());
+    if (u) return { ok: true, value: Number(u[1]) / (u[2] === '%' ? 100 : 1) };
+  }
+  return { ok: false, message: `"${clip(String(v ?? ''))}" is not a number of units: write 3 or 300%` };
+}
+
+/** The wall time a date-only value stands for, given the default time of day to use. */
+export function atDefaultTime(d: ParsedDate, defaultMinuteOfDay: number): Wall {
+  return d.hasTime ? d.wall : d.wall + defaultMinuteOfDay;
+}

@@ -1,0 +1,144 @@
+/**
+ * Wall-clock time as used by the whole engine: whole minutes since
+ * 1970-01-01 00:00, read as local "floating" time with no zone and no
+ * daylight-saving shifts (a plan's 08:00 is 08:00 whatever the machine's zone).
+ * Excel stores dates the same way, as zone-less serial days.
+ */
+export type Wall = number;
+
+export const MINUTES_PER_DAY = 1440;
+/** Excel's serial day number of 1970-01-01 (1900 date system). */
+const EXCEL_EPOCH_OFFSET_DAYS = 25569;
+
+export function wallFromParts(year: number, month: number, day: number, hour = 0, minute = 0): Wall {
+  return Math.round(Date.UTC(year, month - 1, day, hour, minute) / 60000);
+}
+
+/** Reads a JS Date by its UTC fields, which is how ExcelJS hands over zone-less Excel dates. */
+export function wallFromDate(date: Date): Wall {
+  return Math.round(date.getTime() / 60000);
+}
+
+export function dateFromWall(wall: Wall): Date {
+  return new Date(wall * 60000);
+}
+
+export function dayOf(wall: Wall): number {
+  return Math.floor(wall / MINUTES_PER_DAY);
+}
+
+export function minuteOfDay(wall: Wall): number {
+  return wall - dayOf(wall) * MINUTES_PER_DAY;
+}
+
+/** 0 = Sunday ... 6 = Saturday, for a day number (days since 1970-01-01, a Thursday). */
+export function weekdayOfDay(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+export function excelSerialFromWall(wall: Wall): number {
+  return wall / MINUTES_PER_DAY + EXCEL_EPOCH_OFFSET_DAYS;
+}
+
+export function wallFromExcelSerial(serial: number): Wall {
+  return Math.round((serial - EXCEL_EPOCH_OFFSET_DAYS) * MINUTES_PER_DAY);
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** `YYYY-MM-DDTHH:mm`, the contract's date-time form. */
+export function formatWall(wall: Wall): string {
+  const d = dateFromWall(wall);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** `YYYY-MM-DD`. */
+export function formatDay(wall: Wall): string {
+  return formatWall(wall).slice(0, 10);
+}
+
+/** `Mon 2027-03-01 08:00`: how dates read in messages and tables. */
+export function formatWallReadable(wall: Wall): string {
+  const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  return `${names[weekdayOfDay(dayOf(wall))]} ${formatWall(wall).replace('T', ' ')}`;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 9999) return false;
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
+export interface ParsedDate {
+  wall: Wall;
+  /** false when only a day was given: callers then apply the default start or finish time. */
+  hasTime: boolean;
+}
+
+function parseClock(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?$/i.exec(text.trim());
+  if (!m) return null;
+  let h = Number(m[1]);
+  const min = Number(m[2]);
+  const ampm = m[4]?.toLowerCase();
+  if (ampm) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (ampm === 'pm' ? 12 : 0);
+  }
+  if (h > 24 || min > 59 || (h === 24 && min > 0)) return null;
+  return h * 60 + min;
+}
+
+/**
+ * Parses a date typed as text. Accepted: ISO `2027-03-01`, `2027-03-01T08:00`,
+ * `2027-03-01 08:00`, and forms with a month name (`1 Mar 2027`, `Mar 1, 2027`).
+ * Slashed forms like `3/1/2027` are refused: their day/month order depends on
+ * the locale, and the product never guesses.
+ */
+export function parseDateText(text: string): ParsedDate | null {
+  const s = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](.+))?$/.exec(s);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!validDate(y, mo, d)) return null;
+    if (m[4] === undefined) return { wall: wallFromParts(y, mo, d), hasTime: false };
+    const clock = parseClock(m[4]);
+    if (clock === null) return null;
+    return { wall: wallFromParts(y, mo, d) + clock, hasTime: true };
+  }
+  m = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s-,]+(\d{4})(?:\s+(.+))?$/i.exec(s);
+  let y: number, mo: number | undefined, d: number, rest: string | undefined;
+  if (m) {
+    d = Number(m[1]);
+    mo = MONTHS[m[2].toLowerCase().slice(0, 3)];
+    y = Number(m[3]);
+    rest = m[4];
+  } else {
+    m = /^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+(.+))?$/i.exec(s);
+    if (!m) return null;
+    mo = MONTHS[m[1].toLowerCase().slice(0, 3)];
+    d = Number(m[2]);
+    y = Number(m[3]);
+    rest = m[4];
+  }
+  if (mo === undefined || !validDate(y, mo, d)) return null;
+  if (rest === undefined) return { wall: wallFromParts(y, mo, d), hasTime: false };
+  const clock = parseClock(rest);
+  if (clock === null) return null;
+  return { wall: wallFromParts(y, mo, d) + clock, hasTime: true };
+}
+
+/** `08:00`, `8:00`, `8`, `8am`, `5:30 PM` to minutes after midnight; null if not a time of day. */
+export function parseTimeOfDay(text: string): number | null {
+  const s = text.trim();
+  const bare = /^(\d{1,2})\s*(am|pm)?$/i.exec(s);
+  if (bare) return parseClock(`${bare[1]}:00${bare[2] ? ' ' + bare[2] : ''}`);
+  return parseClock(s);
+}

@@ -1,0 +1,190 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
+import { gridSheet } from '../core/raw';
+import { CellStyle, SheetPlan, markerName } from '../core/layout/sheet-plan';
+import { excelSerialFromWall, wallFromDate } from '../core/time';
+
+/** Converts an ExcelJS cell value to a raw value: formulas by their result, rich text as its text. */
+function rawValue(v: ExcelJS.CellValue): RawValue {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return { kind: 'date', wall: wallFromDate(v) };
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('error' in v) return { kind: 'error', text: String(v.error) };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const res = (v as ExcelJS.CellFormulaValue).result;
+      if (res === undefined) return null;
+      return rawValue(res as ExcelJS.CellValue);
+    }
+    if ('hyperlink' in v) return String((v as ExcelJS.CellHyperlinkValue).text ?? '');
+  }
+  return { kind: 'error', text: 'an unreadable value' };
+}
+
+/** Reads every worksheet's used range into raw sheets. */
+export function rawWorkbookFromExcelJS(wb: ExcelJS.Workbook): RawWorkbook {
+  const sheets = wb.worksheets.map((ws) => {
+    const rows: (RawCell | undefined)[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: (RawCell | undefined)[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        const value = rawValue(cell.value);
+        cells[col - 1] = typeof value === 'number' && /%/.test(cell.numFmt ?? '') ? { value, percent: true } : { value };
+      });
+      rows[rowNumber - 1] = cells;
+    });
+    for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+    return gridSheet(ws.name, rows);
+  });
+  return { sheets, source: 'xlsx' };
+}
+
+export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** The sheet a product marker points at, if the marker is present and valid. */
+function markedSheetName(wb: ExcelJS.Workbook, key: string): string | null {
+  const ranges = wb.definedNames.getRanges(markerName(key))?.ranges ?? [];
+  for (const r of ranges) {
+    const m = /^'?(.*?)'?!/.exec(r);
+    if (m) return m[1].replace(/''/g, "'");
+  }
+  return null;
+}
+
+function removeMarker(wb: ExcelJS.Workbook, key: string): void {
+  const name = markerName(key);
+  for (const range of wb.definedNames.getRanges(name)?.ranges ?? []) wb.definedNames.remove(range, name);
+}
+
+/** Why a generated sheet cannot be written: a same-named sheet the product did not write. */
+export function conflictingSheets(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): string[] {
+  return plans
+    .filter((p) => wb.getWorksheet(p.name) !== undefined && markedSheetName(wb, p.key)?.toLowerCase() !== p.name.toLowerCase())
+    .map((p) => p.name);
+}
+
+function argb(rgb: string): string {
+  return 'FF' + rgb.toUpperCase();
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.bold !== undefined || style.italic !== undefined || style.color !== undefined) {
+    cell.font = {
+      ...(cell.font ?? {}),
+      ...(style.bold !== undefined ? { bold: style.bold } : {}),
+      ...(style.italic !== undefined ? { italic: style.italic } : {}),
+      ...(style.color !== undefined ? { color: { argb: argb(style.color) } } : {}),
+    };
+  }
+  if (style.numFmt !== undefined) cell.numFmt = style.numFmt;
+  if (style.fill !== undefined) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.indent !== undefined || style.align !== undefined || style.wrap !== undefined) {
+    cell.alignment = {
+      ...(cell.alignment ?? {}),
+      ...(style.indent !== undefined ? { indent: style.indent } : {}),
+      ...(style.align !== undefined ? { horizontal: style.align } : {}),
+      ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
+    };
+  }
+}
+
+/**
+ * Writes a sheet plan into the workbook, replacing the sheet the product wrote
+ * before under that key (callers check {@link conflictingSheets} first).
+ * Text is written as text: a task named `=1+1` stays the text `=1+1`.
+ */
+export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+  const previous = markedSheetName(wb, plan.key);
+  const old = (previous && wb.getWorksheet(previous)) || wb.getWorksheet(plan.name);
+  // ExcelJS keeps sheet order in an untyped orderNo: the new sheet takes the old one's place.
+  let position: number | undefined;
+  if (old) {
+    position = (old as unknown as { orderNo: number }).orderNo;
+    wb.removeWorksheet(old.id);
+  }
+  removeMarker(wb, plan.key);
+  const ws = wb.addWorksheet(plan.name, {
+    views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }] : undefined,
+    properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : undefined,
+  });
+  if (position !== undefined) (ws as unknown as { orderNo: number }).orderNo = position;
+  ws.columns = plan.columns.map((c) => ({ width: c.width }));
+  plan.rows.forEach((values, r) => {
+    const row = ws.getRow(r + 1);
+    values.forEach((v, c) => {
+      if (v === null) return;
+      const cell = row.getCell(c + 1);
+      if (typeof v === 'object') {
+        cell.value = excelSerialFromWall(v.date);
+      } else {
+        cell.value = v;
+      }
+      const fmt = r > 0 ? plan.columns[c]?.numFmt : undefined;
+      if (fmt) cell.numFmt = fmt;
+    });
+  });
+  for (const s of plan.styles) {
+    for (let r = s.row; r < s.row + (s.rows ?? 1); r++) {
+      const row = ws.getRow(r + 1);
+      for (let c = s.col; c < s.col + (s.cols ?? 1); c++) applyStyle(row.getCell(c + 1), s.style);
+    }
+  }
+  for (const link of plan.links) {
+    const cell = ws.getRow(link.row + 1).getCell(link.col + 1);
+    const text = cell.value === null || cell.value === undefined ? link.target : String(cell.value);
+    cell.value = { text, hyperlink: `#${link.target}` };
+    cell.font = { ...(cell.font ?? {}), color: { argb: 'FF0563C1' }, underline: true };
+  }
+  if (plan.autoFilter && plan.rows.length > 0) {
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: plan.rows.length, column: plan.columns.length } };
+  }
+  const quoted = `'${plan.name.replace(/'/g, "''")}'`;
+  wb.definedNames.add(`${quoted}!$A$1`, markerName(plan.key));
+}
+
+/**
+ * Writes a file atomically: to a temporary file in the same folder, flushed,
+ * then renamed over the target. An interrupted run leaves the old file whole.
+ */
+export function writeFileAtomic(target: string, data: Buffer): void {
+  const dir = path.dirname(path.resolve(target));
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = fs.openSync(tmp, 'wx');
+  try {
+    fs.writeSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export interface BufferOptions {
+  /** Stamp every part of the package with this date, so that the same workbook gives the same bytes. */
+  fixedDate?: Date;
+}
+
+export async function workbookToBuffer(wb: ExcelJS.Workbook, options: BufferOptions = {}): Promise<Buffer> {
+  const written = Buffer.from(await wb.xlsx.writeBuffer());
+  if (!options.fixedDate) return written;
+  const zip = await JSZip.loadAsync(written);
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name];
+    if (!entry.dir) out.file(name, await entry.async('nodebuffer'), { date: options.fixedDate });
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}

@@ -1,0 +1,148 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { Calculation, calculate, hasErrors } from '../core/calculate';
+import { planGeneratedSheets } from '../core/layout';
+import type { Issue } from '../core/model';
+import type { RawWorkbook } from '../core/raw';
+import type { ReadOptions } from '../core/read/read-plan';
+import { applySheetPlan, conflictingSheets, loadWorkbook, rawWorkbookFromExcelJS, workbookToBuffer, writeFileAtomic } from './exceljs-host';
+import { readJsonPlan } from './json-host';
+
+/** A problem with the command or the file itself (exit code 2), as opposed to the plan in it. */
+export class FileError extends Error {}
+
+export interface LoadedPlan {
+  raw: RawWorkbook;
+  /** The workbook, for .xlsx input. */
+  excel: ExcelJS.Workbook | null;
+  /** Shape problems of a JSON plan. */
+  issues: Issue[];
+  /** Parts of the file that the .xlsx writer cannot carry over (charts, pivot tables, macros...). */
+  unkeptParts: string[];
+}
+
+const UNKEPT_PARTS: [RegExp, string][] = [
+  [/^xl\/charts\//, 'charts'],
+  [/^xl\/pivot(Tables|Cache)\//, 'pivot tables'],
+  [/^xl\/(slicers|slicerCaches|timelines)\//, 'slicers or timelines'],
+  [/^xl\/vbaProject\.bin$/, 'macros'],
+  [/^xl\/externalLinks\//, 'links to other workbooks'],
+  [/^xl\/threadedComments\//, 'threaded comments'],
+];
+
+async function unkeptParts(buffer: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(buffer);
+  const found = new Set<string>();
+  for (const name of Object.keys(zip.files)) for (const [re, label] of UNKEPT_PARTS) if (re.test(name)) found.add(label);
+  return [...found];
+}
+
+export async function loadPlanFile(file: string): Promise<LoadedPlan> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== '.json' && ext !== '.xlsx' && ext !== '.xlsm') {
+    throw new FileError(`${file}: expected an .xlsx workbook or a .json plan`);
+  }
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FileError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
+  }
+  if (ext === '.json') {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(buffer.toString('utf8'));
+    } catch (e) {
+      throw new FileError(`${file}: not valid JSON (${(e as Error).message})`);
+    }
+    const read = readJsonPlan(doc);
+    return { raw: read.workbook, excel: null, issues: read.issues, unkeptParts: [] };
+  }
+  let excel: ExcelJS.Workbook;
+  let unkept: string[];
+  try {
+    unkept = await unkeptParts(buffer);
+    excel = await loadWorkbook(buffer);
+  } catch (e) {
+    throw new FileError(`${file}: not a readable .xlsx workbook (${(e as Error).message})`);
+  }
+  return { raw: rawWorkbookFromExcelJS(excel), excel, issues: [], unkeptParts: unkept };
+}
+
+/** Reads and calculates a plan file; shape problems of a JSON plan come back as errors. */
+export async function calculateFile(file: string, options: ReadOptions = {}): Promise<Calculation> {
+  const loaded = await loadPlanFile(file);
+  if (hasErrors(loaded.issues)) return { plan: null, schedule: null, issues: loaded.issues };
+  const calc = calculate(loaded.raw, options);
+  return { ...calc, issues: [...loaded.issues, ...calc.issues] };
+}
+
+export interface RegenerateOptions extends ReadOptions {
+  /** Where to write; default: `<input>.regenerated.xlsx` beside the input. */
+  output?: string;
+  inPlace?: boolean;
+}
+
+export interface RegenerateResult {
+  calc: Calculation;
+  /** The file written, or null when errors stopped the run. */
+  written: string | null;
+  sheets: string[];
+}
+
+export function defaultOutputPath(input: string): string {
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}.regenerated${ext}`);
+}
+
+/**
+ * Regenerates a workbook file: reads it, calculates, and writes the generated
+ * sheets into a copy (or the file itself with `inPlace`). Input sheets are
+ * never changed; nothing is written when the plan has errors.
+ */
+export async function regenerateFile(input: string, options: RegenerateOptions = {}): Promise<RegenerateResult> {
+  if (path.extname(input).toLowerCase() !== '.xlsx') throw new FileError(`${input}: regenerate works on .xlsx workbooks`);
+  if (options.inPlace && options.output) throw new FileError('give either -o or --in-place, not both');
+  const target = options.inPlace ? input : options.output ?? defaultOutputPath(input);
+  if (!options.inPlace && path.resolve(target) === path.resolve(input)) {
+    throw new FileError(`${target} is the input file: use --in-place to update it`);
+  }
+  if (path.extname(target).toLowerCase() !== '.xlsx') throw new FileError(`${target}: the output must be an .xlsx file`);
+  const loaded = await loadPlanFile(input);
+  const excel = loaded.excel as ExcelJS.Workbook;
+  if (options.inPlace && loaded.unkeptParts.length > 0) {
+    throw new FileError(
+      `${input} has ${loaded.unkeptParts.join(', ')}, which the file writer cannot keep: updating it in place would lose them. Write a copy instead (without --in-place).`,
+    );
+  }
+  const calc = calculate(loaded.raw, options);
+  const issues = [...calc.issues];
+  if (loaded.unkeptParts.length > 0) {
+    issues.push({
+      severity: 'warning',
+      message: `The workbook has ${loaded.unkeptParts.join(', ')}, which the file writer cannot carry over: the regenerated copy lacks them. The original file is unchanged.`,
+      where: path.basename(input),
+    });
+  }
+  const result: Calculation = { ...calc, issues };
+  const plans = planGeneratedSheets(result);
+  for (const name of conflictingSheets(excel, plans)) {
+    issues.push({
+      severity: 'error',
+      message: `A sheet named "${name}" already exists and was not written by Production Planner, so it is left alone and nothing is written. Rename that sheet to let the planner create its own.`,
+      where: name,
+    });
+  }
+  if (hasErrors(issues)) return { calc: result, written: null, sheets: [] };
+  for (const p of plans) applySheetPlan(excel, p);
+  const buffer = await workbookToBuffer(excel);
+  try {
+    writeFileAtomic(target, buffer);
+  } catch (e) {
+    throw new FileError(`${target}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return { calc: result, written: target, sheets: plans.map((p) => p.name) };
+}
