@@ -428,7 +428,7 @@ function readTasks(
 ): PlanTask[] {
   const table = readTable(sheet, TASK_COLUMNS, issues);
   if (!table) return [];
-  if (table.rows.length === 0) {
+  if (table.rows.length === 0 || Object.keys(table.columns).length === 0) {
     issues.push({ severity: 'error', message: `The ${sheet.name} sheet has no tasks: add one row per task under the header row.`, where: sheet.sheetAddress() });
     return [];
   }

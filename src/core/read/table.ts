@@ -43,6 +43,10 @@ export function readTable<F extends string>(
   specs: ColumnSpec<F>[],
   issues: Issue[],
 ): Table<F> | null {
+  // An entirely empty sheet holds no rows: callers decide whether that is a problem (Tasks) or not (Holidays).
+  if (sheet.rows.every((row) => !row || row.every((cell) => isEmptyValue(cell?.value)))) {
+    return { sheet, columns: {}, rows: [] };
+  }
   const byName = new Map<string, ColumnSpec<F>>();
   for (const s of specs) for (const n of s.names) byName.set(n, s);
 

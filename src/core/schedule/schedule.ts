@@ -137,9 +137,15 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
     if (lag === 0) return base;
     return elapsed ? base + lag : cal.finishWall(cal.index(base) + lag);
   };
-  const subtractLag = (base: Wall, lag: number, elapsed: boolean): Wall => {
+  /**
+   * The inverse of addLag for the backward pass. An elapsed lag is taken back from the latest
+   * wall time at the successor's working instant (Friday 17:00 of a working-time successor is
+   * the same instant as Monday 08:00), as the forward pass met it.
+   */
+  const subtractLag = (base: Wall, lag: number, elapsed: boolean, succ: number): Wall => {
     if (lag === 0) return base;
-    return elapsed ? base - lag : cal.startWall(cal.index(base) - lag);
+    if (!elapsed) return cal.startWall(cal.index(base) - lag);
+    return (kind[succ] === Kind.Elapsed ? base : cal.startWall(cal.index(base))) - lag;
   };
 
   // ---- Forward pass (early dates, or scheduled dates with ALAP tasks placed late) -----------
@@ -249,7 +255,8 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
         case 'SNLT':
         case 'FNLT': {
           const x = t.constraint === 'SNLT' ? snapStartOf(i, c) : startFromFinish(i, snapFinishOf(i, c));
-          if (start > x) {
+          // Honoured over links; a task that only waits for the project start stays there (negative float shows it).
+          if (start > x && d !== Driver.ProjectStart) {
             if (report && d >= 0) conflict(t, start, x);
             start = x;
             d = Driver.Constraint;
@@ -326,16 +333,18 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
     for (let k = net.outStart[v]; k < net.outStart[v + 1]; k++) {
       const edge = net.outEdge[k];
       if (edge === ROLLUP_EDGE) {
+        // A summary finishes with its last subtask, so a bound on its finish binds every subtask; it
+        // starts with its first, so a bound on its start binds only the subtasks that start it.
         const p = net.outNode[k];
         if (summaryLateFinishBound[p] < finishBound) finishBound = summaryLateFinishBound[p];
-        if (summaryLateStartBound[p] < startBound) startBound = summaryLateStartBound[p];
+        if (es[v] === es[p] && summaryLateStartBound[p] < startBound) startBound = summaryLateStartBound[p];
         continue;
       }
       const lag = lagOf(edge, es, ef);
       const el = lagElapsed(edge);
       const type = net.linkType[edge];
       // FS and SS bind to the successor's late start, FF and SF to its late finish.
-      const b = subtractLag(lateOfSucc(edge, type === 0 || type === 1), lag, el);
+      const b = subtractLag(lateOfSucc(edge, type === 0 || type === 1), lag, el, net.linkSucc[edge]);
       if (type === 0 || type === 2) {
         if (b < finishBound) finishBound = b;
       } else if (b < startBound) {
