@@ -138,14 +138,16 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
     return elapsed ? base + lag : cal.finishWall(cal.index(base) + lag);
   };
   /**
-   * The inverse of addLag for the backward pass. An elapsed lag is taken back from the latest
-   * wall time at the successor's working instant (Friday 17:00 of a working-time successor is
-   * the same instant as Monday 08:00), as the forward pass met it.
+   * The inverse of addLag for the backward pass. Where the arithmetic is in wall-clock time (an
+   * elapsed lag, or an elapsed predecessor), it starts from the latest wall time of the successor's
+   * working instant: a working-time successor at Friday 17:00 is at the same instant as Monday
+   * 08:00, and the forward pass accepted either.
    */
-  const subtractLag = (base: Wall, lag: number, elapsed: boolean, succ: number): Wall => {
-    if (lag === 0) return base;
-    if (!elapsed) return cal.startWall(cal.index(base) - lag);
-    return (kind[succ] === Kind.Elapsed ? base : cal.startWall(cal.index(base))) - lag;
+  const subtractLag = (base: Wall, lag: number, elapsed: boolean, pred: number, succ: number): Wall => {
+    if (!elapsed && lag !== 0) return cal.startWall(cal.index(base) - lag);
+    const wallClock = elapsed || kind[pred] === Kind.Elapsed;
+    const latest = wallClock && kind[succ] !== Kind.Elapsed ? cal.startWall(cal.index(base)) : base;
+    return latest - lag;
   };
 
   // ---- Forward pass (early dates, or scheduled dates with ALAP tasks placed late) -----------
@@ -344,7 +346,7 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
       const el = lagElapsed(edge);
       const type = net.linkType[edge];
       // FS and SS bind to the successor's late start, FF and SF to its late finish.
-      const b = subtractLag(lateOfSucc(edge, type === 0 || type === 1), lag, el, net.linkSucc[edge]);
+      const b = subtractLag(lateOfSucc(edge, type === 0 || type === 1), lag, el, v, net.linkSucc[edge]);
       if (type === 0 || type === 2) {
         if (b < finishBound) finishBound = b;
       } else if (b < startBound) {

@@ -1,0 +1,126 @@
+/** The command line end to end: the contract's JSON shape, exit codes, and nothing written on errors. */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { SMALL_PLAN, tempDir, writeXlsx } from '../workbook/fixtures';
+
+const BIN = path.resolve(__dirname, '../../bin/production-planner.js');
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'production-planner', ...args], { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
+  return { code, out, err };
+}
+
+function writeJson(dir: string, name: string, doc: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, JSON.stringify(doc));
+  return file;
+}
+
+describe('calculate', () => {
+  test('--json prints the contract document', async () => {
+    const dir = tempDir();
+    const r = await cli('calculate', writeJson(dir, 'plan.json', SMALL_PLAN), '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(Object.keys(doc)).toEqual(['project', 'tasks', 'costs', 'earnedValue', 'issues']);
+    expect(doc.project).toEqual({ start: '2027-03-01T08:00', finish: '2027-03-04T17:00', statusDate: '2027-03-03T17:00' });
+    expect(Object.keys(doc.tasks[0])).toEqual(['id', 'name', 'start', 'finish', 'earlyStart', 'earlyFinish', 'lateStart', 'lateFinish', 'totalFloat', 'freeFloat', 'critical']);
+    expect(doc.tasks[2]).toEqual(expect.objectContaining({ id: '3', start: '2027-03-04T17:00', finish: '2027-03-04T17:00', totalFloat: 0, critical: true }));
+  });
+
+  test('without --json prints a readable table', async () => {
+    const dir = tempDir();
+    const r = await cli('calculate', await writeXlsx(dir, 'plan.xlsx', SMALL_PLAN));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Project: 2027-03-01 08:00 to 2027-03-04 17:00, 3 tasks, 3 critical/);
+    expect(r.out).toMatch(/2\s+=1\+1\s+2027-03-04 08:00\s+2027-03-04 17:00\s+0d\s+yes/);
+  });
+
+  test('a plan with errors exits 1 and lists each error with its cell', async () => {
+    const dir = tempDir();
+    const r = await cli('calculate', writeJson(dir, 'bad.json', { settings: {}, tasks: [{ ID: '1', Name: 'A', Duration: 'x' }] }), '--json');
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out);
+    expect(doc.tasks).toEqual([]);
+    expect(doc.issues.map((i: { where: string }) => i.where)).toEqual(['settings', 'tasks[0].Duration']);
+  });
+
+  test.each([
+    [['calculate', '/nonexistent/plan.xlsx'], /no such file/],
+    [['calculate', 'plan.txt'], /expected an .xlsx workbook or a .json plan/],
+    [['frobnicate'], /unknown command/],
+    [['calculate'], /missing required argument/],
+  ])('usage and file errors exit 2: %j', async (args, message) => {
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  test('a file that is not valid JSON exits 2 with the parser\'s reason', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'broken.json');
+    fs.writeFileSync(file, '{ "tasks": [ ');
+    const r = await cli('calculate', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/broken.json: not valid JSON/);
+  });
+
+  test('a file that is not a workbook exits 2', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'fake.xlsx');
+    fs.writeFileSync(file, 'not a zip');
+    const r = await cli('calculate', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not a readable .xlsx workbook/);
+  });
+});
+
+describe('regenerate', () => {
+  test('writes a new file beside the input by default and never touches the input', async () => {
+    const dir = tempDir();
+    const input = await writeXlsx(dir, 'plan.xlsx', SMALL_PLAN);
+    const before = fs.readFileSync(input);
+    const r = await cli('regenerate', input);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Wrote Schedule, Plan Issues to .*plan.regenerated.xlsx/);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  });
+
+  test('-o writes where asked; -o with the input itself is refused', async () => {
+    const dir = tempDir();
+    const input = await writeXlsx(dir, 'plan.xlsx', SMALL_PLAN);
+    expect((await cli('regenerate', input, '-o', path.join(dir, 'out.xlsx'))).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'out.xlsx'))).toBe(true);
+    const same = await cli('regenerate', input, '-o', input);
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(/use --in-place/);
+  });
+
+  test('errors: exit 1, input byte-identical, no output file', async () => {
+    const dir = tempDir();
+    const input = await writeXlsx(dir, 'plan.xlsx', { ...SMALL_PLAN, tasks: [...SMALL_PLAN.tasks, { ID: '4', Name: 'Loop', Duration: '1d', Predecessors: '4' }] });
+    const before = fs.readFileSync(input);
+    const r = await cli('regenerate', input, '--in-place');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Nothing written[\s\S]*error\s+Tasks!E5\s+Task 4 'Loop' lists itself/);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['plan.xlsx']);
+  });
+});
+
+describe('the installed command', () => {
+  test('bin/production-planner.js runs and returns the contract exit codes', () => {
+    const dir = tempDir();
+    const good = writeJson(dir, 'plan.json', SMALL_PLAN);
+    const ok = spawnSync(process.execPath, [BIN, 'calculate', good, '--json'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).tasks).toHaveLength(3);
+    const bad = spawnSync(process.execPath, [BIN, 'calculate', writeJson(dir, 'bad.json', { tasks: [] })], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(spawnSync(process.execPath, [BIN, 'calculate'], { encoding: 'utf8' }).status).toBe(2);
+  });
+});

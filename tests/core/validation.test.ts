@@ -1,0 +1,207 @@
+/** Every bad input gets a clear issue naming its cell; errors stop the calculation. */
+import fc from 'fast-check';
+import { calculate } from '../../src/core/calculate';
+import { gridSheet, RawCell, RawValue, RawWorkbook } from '../../src/core/raw';
+
+type Grid = RawValue[][];
+const TODAY = { today: new Date(Date.UTC(2027, 2, 1)) };
+
+function workbook(sheets: Record<string, Grid>): RawWorkbook {
+  return {
+    source: 'xlsx',
+    sheets: Object.entries(sheets).map(([name, grid]) =>
+      gridSheet(name, grid.map((row) => row.map((v): RawCell | undefined => (v === undefined ? undefined : { value: v })))),
+    ),
+  };
+}
+
+const SETTINGS: Grid = [['Setting', 'Value'], ['Project Start', '2027-03-01']];
+const HEADER = ['ID', 'Name', 'Duration', 'Predecessors', 'Constraint', 'Constraint Date', 'Actual Start', 'Actual Finish', '% Complete', 'Outline Level', 'Priority', 'Fixed Cost'];
+
+function tasks(...rows: RawValue[][]): Record<string, Grid> {
+  return { Settings: SETTINGS, Tasks: [HEADER, ...rows] };
+}
+
+function issuesOf(sheets: Record<string, Grid>) {
+  const c = calculate(workbook(sheets), TODAY);
+  return { c, issues: c.issues, errors: c.issues.filter((i) => i.severity === 'error') };
+}
+
+describe('bad input is reported at its cell', () => {
+  test('a loop names every task in it, at the Predecessors cell that closes it', () => {
+    const { c, errors } = issuesOf(tasks(['1', 'Build set', '2d', '3'], ['2', 'Dress set', '1d', '1'], ['3', 'Light set', '1d', '2']));
+    expect(c.schedule).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/loop.*1 'Build set' → 2 'Dress set' → 3 'Light set' → 1 'Build set'/);
+    expect(errors[0].where).toMatch(/^Tasks!D[234]$/);
+  });
+
+  test('an unknown predecessor ID', () => {
+    const { errors } = issuesOf(tasks(['1', 'Scout', '2d'], ['12', 'Permits', '1d', '99']));
+    expect(errors).toEqual([{ severity: 'error', message: "Task 12 'Permits' depends on 99, which is not in the Tasks sheet.", where: 'Tasks!D3' }]);
+  });
+
+  test('a duplicate ID names both cells', () => {
+    const { errors } = issuesOf(tasks(['1', 'A', '1d'], ['1', 'B', '1d']));
+    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!A3', message: expect.stringMatching(/ID 1 is used twice \(also at Tasks!A2\)/) })]);
+  });
+
+  test('a missing ID', () => {
+    const { errors } = issuesOf(tasks(['', 'Orphan', '1d']));
+    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!A2', message: expect.stringMatching(/"Orphan".*has no ID/) })]);
+  });
+
+  test.each([['five days'], ['-2d'], ['3x']])('a bad duration %j', (d) => {
+    const { errors } = issuesOf(tasks(['1', 'A', d]));
+    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!C2', message: expect.stringMatching(/^Task 1 'A' duration: /) })]);
+  });
+
+  test('a missing duration on a task that is not a summary', () => {
+    const { errors } = issuesOf(tasks(['1', 'A', null]));
+    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!C2', message: expect.stringMatching(/has no duration/) })]);
+  });
+
+  test('bad link text', () => {
+    const { errors } = issuesOf(tasks(['1', 'A', '1d'], ['2', 'B', '1d', '1FS+soon']));
+    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!D3', message: expect.stringMatching(/Task 2 'B' predecessors: "1FS\+soon"/) })]);
+  });
+
+  test('a task that lists itself, and one linked to its own summary', () => {
+    const { errors } = issuesOf(tasks(
+      ['1', 'S', null, null, null, null, null, null, null, 1],
+      ['2', 'A', '1d', '1', null, null, null, null, null, 2],
+      ['3', 'B', '1d', '3', null, null, null, null, null, 1],
+    ));
+    expect(errors.map((e) => e.where).sort()).toEqual(['Tasks!D3', 'Tasks!D4']);
+    expect(errors.find((e) => e.where === 'Tasks!D3')!.message).toMatch(/cannot be linked to its own summary/);
+    expect(errors.find((e) => e.where === 'Tasks!D4')!.message).toMatch(/lists itself/);
+  });
+
+  test('a summary with an FF predecessor', () => {
+    const { errors } = issuesOf(tasks(
+      ['1', 'P', '1d', null, null, null, null, null, null, 1],
+      ['2', 'S', null, '1FF', null, null, null, null, null, 1],
+      ['3', 'A', '1d', null, null, null, null, null, null, 2],
+    ));
+    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!D3', message: expect.stringMatching(/summary task and cannot have a FF predecessor/) })]);
+  });
+
+  test('dates that are not dates', () => {
+    const { errors } = issuesOf(tasks(['1', 'A', '1d', null, 'SNET', 'next week'], ['2', 'B', '1d', null, null, null, '3/4/2027']));
+    expect(errors.map((e) => e.where)).toEqual(['Tasks!F2', 'Tasks!G3']);
+    expect(errors[0].message).toMatch(/Constraint Date: "next week" is not a date/);
+    expect(errors[1].message).toMatch(/day-first or month-first/);
+  });
+
+  test('a dated constraint without its date', () => {
+    const { errors } = issuesOf(tasks(['1', 'A', '1d', null, 'MSO']));
+    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!F2', message: expect.stringMatching(/MSO but no Constraint Date/) })]);
+  });
+
+  test('an unknown constraint type', () => {
+    const { errors } = issuesOf(tasks(['1', 'A', '1d', null, 'Soonish']));
+    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!E2' })]);
+  });
+
+  test('Actual Finish before Actual Start', () => {
+    const { errors } = issuesOf(tasks(['1', 'A', '1d', null, null, null, '2027-03-05', '2027-03-02']));
+    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!H2', message: expect.stringMatching(/Actual Finish before its Actual Start/) })]);
+  });
+
+  test('text in numeric columns', () => {
+    const { errors } = issuesOf(tasks(['1', 'A', '1d', null, null, null, null, null, 'most', 'top', 'high', 'lots']));
+    expect(new Set(errors.map((e) => e.where))).toEqual(new Set(['Tasks!I2', 'Tasks!J2', 'Tasks!K2', 'Tasks!L2']));
+  });
+
+  test('a missing Project Start', () => {
+    const { errors } = issuesOf({ Settings: [['Setting', 'Value'], ['Currency', 'EUR']], Tasks: [HEADER, ['1', 'A', '1d']] });
+    expect(errors).toEqual([expect.objectContaining({ where: 'Settings', message: expect.stringMatching(/Project Start is missing/) })]);
+  });
+
+  test('a Project Start that is not a date', () => {
+    const { errors } = issuesOf({ Settings: [['Setting', 'Value'], ['Project Start', 'spring']], Tasks: [HEADER, ['1', 'A', '1d']] });
+    expect(errors).toEqual([expect.objectContaining({ where: 'Settings!B2' })]);
+  });
+
+  test('no Settings sheet', () => {
+    const { errors } = issuesOf({ Tasks: [HEADER, ['1', 'A', '1d']] });
+    expect(errors).toEqual([expect.objectContaining({ where: 'Settings', message: expect.stringMatching(/no Settings sheet/) })]);
+  });
+
+  test('bad Working Days and Working Hours', () => {
+    const { errors } = issuesOf({ Settings: [...SETTINGS, ['Working Days', 'weekdays'], ['Working Hours', '9 till 5']], Tasks: [HEADER, ['1', 'A', '1d']] });
+    expect(errors.map((e) => e.where)).toEqual(['Settings!B3', 'Settings!B4']);
+  });
+
+  test('a missing required column names the header row', () => {
+    const { errors } = issuesOf({ Settings: SETTINGS, Tasks: [['ID', 'Name', 'Predecessors'], ['1', 'A', null]] });
+    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!1:1', message: 'The Tasks sheet has no "Duration" column; add it to the header row.' })]);
+  });
+
+  test('an empty Tasks sheet, and no Tasks sheet at all', () => {
+    expect(issuesOf({ Settings: SETTINGS, Tasks: [] }).errors).toEqual([expect.objectContaining({ where: 'Tasks', message: expect.stringMatching(/has no tasks/) })]);
+    expect(issuesOf({ Settings: SETTINGS, Tasks: [HEADER] }).errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/has no tasks/) })]);
+    expect(issuesOf({ Settings: SETTINGS }).errors).toEqual([expect.objectContaining({ where: 'Tasks', message: expect.stringMatching(/no "Tasks" sheet/) })]);
+  });
+
+  test('bad holiday dates, resources and budget lines', () => {
+    const { errors } = issuesOf({
+      ...tasks(['1', 'A', '1d']),
+      Holidays: [['Date', 'Name'], ['someday', 'Party']],
+      Resources: [['Name', 'Type', 'Max Units', 'Rate'], ['Editor', 'Person', 'two', '-5']],
+      Budget: [['Account', 'Description', 'Budget', 'Actual'], ['1100', 'Cast', 'a lot', 10], ['1100', 'Crew', 5, 1]],
+    });
+    expect(new Set(errors.map((e) => e.where))).toEqual(new Set(['Holidays!A2', 'Resources!B2', 'Resources!C2', 'Resources!D2', 'Budget!C2', 'Budget!A3']));
+  });
+});
+
+describe('what is read leniently, with a warning', () => {
+  test('headers match ignoring case, spaces, dots and %; a title row above and a table starting at column B are fine', () => {
+    const c = calculate(
+      {
+        source: 'xlsx',
+        sheets: [
+          gridSheet('Settings', [[{ value: 'project start' }, { value: '2027-03-01' }]]),
+          gridSheet('Tasks', [
+            [undefined, { value: 'Production schedule' }],
+            [],
+            [undefined, { value: 'id' }, { value: 'TASK NAME' }, { value: 'dur.' }, { value: 'pct complete' }],
+            [undefined, { value: 'A1' }, { value: 'Prep' }, { value: '2d' }, { value: '50%' }],
+          ]),
+        ],
+      },
+      TODAY,
+    );
+    expect(c.issues).toEqual([]);
+    expect(c.plan!.tasks[0]).toEqual(expect.objectContaining({ id: 'A1', name: 'Prep', percentComplete: 50 }));
+    expect(c.plan!.tasks[0].refs.duration).toBe('Tasks!D4');
+  });
+
+  test('an Outline Level that jumps is read one level down, with a warning', () => {
+    const { issues, c } = issuesOf(tasks(['1', 'S', null, null, null, null, null, null, null, 1], ['2', 'A', '1d', null, null, null, null, null, null, 3]));
+    expect(c.schedule).not.toBeNull();
+    expect(issues).toEqual([expect.objectContaining({ severity: 'warning', where: 'Tasks!J3' })]);
+  });
+
+  test('an unknown setting and an unknown resource are warnings', () => {
+    const { issues, c } = issuesOf({ Settings: [...SETTINGS, ['Colour', 'blue']], Tasks: [[...HEADER, 'Resources'], ['1', 'A', '1d', ...new Array(9).fill(null), 'Gaffer']] });
+    expect(c.schedule).not.toBeNull();
+    expect(issues.map((i) => [i.severity, i.where])).toEqual([['warning', 'Settings!B3'], ['warning', 'Tasks!M2']]);
+  });
+});
+
+describe('the whole reader never throws', () => {
+  test('arbitrary values in every column give issues, never exceptions, and every issue names a place', () => {
+    const value = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('1', '2', '1FS+2d', '2SS', '0', '5d', '2027-03-01', 'MSO'));
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { minLength: HEADER.length, maxLength: HEADER.length }), { minLength: 1, maxLength: 8 }), (rows) => {
+        const c = calculate(workbook(tasks(...rows)), TODAY);
+        for (const i of c.issues) {
+          expect(i.where).toMatch(/^(Tasks|Settings)/);
+          expect(i.message.length).toBeGreaterThan(10);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
