@@ -403,6 +403,10 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
   const finishIndex = cal.index(projectFinish);
   for (let i = 0; i < n; i++) {
     const t = tasks[i];
+    // Late dates at the same working instant as the early ones are shown as the early ones
+    // (not Friday 17:00 against Monday 08:00).
+    if (cal.index(ls[i]) === cal.index(es[i])) ls[i] = es[i];
+    if (cal.index(lf[i]) === cal.index(ef[i])) lf[i] = ef[i];
     const startFloat = cal.index(ls[i]) - cal.index(es[i]);
     const finishFloat = cal.index(lf[i]) - cal.index(ef[i]);
     totalFloat[i] = Math.min(startFloat, finishFloat);
