@@ -36,8 +36,9 @@ async function demo(): Promise<number> {
     const errors = res.calc.issues.filter((i) => i.severity === 'error').length;
     console.log(`    tasks:         ${plan.tasks.length}`);
     console.log(`    finish:        ${formatWallReadable(r.projectFinish)}`);
-    console.log(`    critical path: ${critical.length ? critical.join(' → ') : '(none: every task has float)'}`);
-    console.log(`    issues:        ${errors} errors, ${res.calc.issues.length - errors} warnings`);
+    console.log(`    critical:      ${critical.length ? critical.join(' → ') : '(none: every task has float)'}`);
+    const warnings = res.calc.issues.length - errors;
+    console.log(`    issues:        ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
     for (const i of res.calc.issues.slice(0, 5)) console.log(`      - ${i.where}: ${i.message}`);
     if (res.calc.issues.length > 5) console.log(`      … and ${res.calc.issues.length - 5} more on the Plan Issues sheet`);
     console.log(`    written:       ${path.relative(root, target)} (sheets: ${res.sheets.join(', ')})\n`);

@@ -102,15 +102,17 @@ export function filmShoot(): ExamplePlan {
 /** A factory's production run: nine work orders through cutting, two assembly lines, QC and shipping. */
 export function factoryRun(): ExamplePlan {
   const tasks: Row[] = [];
+  // Work order, product, assembly line, material arrival (SNET on kitting), promised ship date.
   const orders = [
-    ['WO-1001', 'Pump housings', 1, '2027-03-03'], ['WO-1002', 'Valve bodies', 2, '2027-03-05'],
-    ['WO-1003', 'Impellers', 1, ''], ['WO-1004', 'Motor mounts', 2, '2027-03-10'],
-    ['WO-1005', 'Bearing caps', 1, ''], ['WO-1006', 'Flanges', 2, '2027-03-17'],
-    ['WO-1007', 'Shaft couplings', 1, ''], ['WO-1008', 'Gear covers', 2, '2027-03-24'], ['WO-1009', 'Seal plates', 1, ''],
+    ['WO-1001', 'Pump housings', 1, '2027-03-03', '2027-03-10'], ['WO-1002', 'Valve bodies', 2, '2027-03-05', '2027-03-15'],
+    ['WO-1003', 'Impellers', 1, '', '2027-03-19'], ['WO-1004', 'Motor mounts', 2, '2027-03-10', '2027-03-24'],
+    ['WO-1005', 'Bearing caps', 1, '', '2027-03-19'], ['WO-1006', 'Flanges', 2, '2027-03-17', '2027-04-02'],
+    ['WO-1007', 'Shaft couplings', 1, '', '2027-04-02'], ['WO-1008', 'Gear covers', 2, '2027-03-24', '2027-04-14'],
+    ['WO-1009', 'Seal plates', 1, '', '2027-04-09'],
   ] as const;
   const lastOnLine: Record<number, string> = {};
   let lastCut = '';
-  orders.forEach(([wo, product, line, materialDate], k) => {
+  orders.forEach(([wo, product, line, materialDate, shipBy], k) => {
     const qty = 400 + 150 * (k % 4);
     tasks.push({ ID: wo, Name: `${wo} ${product} (${qty} pcs)`, Duration: '', 'Outline Level': 1 });
     const kit: Row = { ID: `${wo}-K`, Name: 'Material kitting', Duration: '6h', 'Outline Level': 2, Resources: 'Stores', 'Cost Account': 'MAT-100', 'Fixed Cost': qty * 18 };
@@ -124,7 +126,7 @@ export function factoryRun(): ExamplePlan {
     lastOnLine[line] = `${wo}-A`;
     tasks.push({ ID: `${wo}-Q`, Name: 'Quality inspection', Duration: '4h', Predecessors: `${wo}-A`, 'Outline Level': 2, Resources: 'QC Inspector', 'Cost Account': 'LAB-310' });
     tasks.push({ ID: `${wo}-P`, Name: 'Pack and palletise', Duration: '3h', Predecessors: `${wo}-QFF+1h`, 'Outline Level': 2, Resources: 'Packer[2]', 'Cost Account': 'LAB-320' });
-    tasks.push({ ID: `${wo}-S`, Name: 'Ship', Duration: 0, Predecessors: `${wo}-P`, 'Outline Level': 2, Deadline: ['2027-03-12', '2027-03-19', '2027-03-26', '2027-04-02'][k % 4] });
+    tasks.push({ ID: `${wo}-S`, Name: 'Ship', Duration: 0, Predecessors: `${wo}-P`, 'Outline Level': 2, Deadline: shipBy });
   });
   tasks.push({ ID: 'MAINT', Name: 'Line 2 preventive maintenance', Duration: '1d', 'Outline Level': 1, Constraint: 'MSO', 'Constraint Date': '2027-03-20', Resources: 'Maintenance', 'Cost Account': 'OVH-400' });
   const resources: Row[] = [
