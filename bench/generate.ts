@@ -25,7 +25,7 @@ import { readJsonPlan } from '../src/workbook/json-host';
 // ---- Shape of the generated programme -----------------------------------------------------
 
 /** Rows per work stream; bounds the longest path (and so the project span). */
-const STREAM_LENGTH = 1000;
+const STREAM_LENGTH = 500;
 const GROUP_SIZE_MIN = 15;
 const GROUP_SIZE_MAX = 25;
 /** Share of groups led by a summary row (the rest are plain Level 1 rows). */
@@ -33,7 +33,7 @@ const SUMMARY_GROUP_SHARE = 0.75;
 /** Share of predecessors drawn far back rather than among the nearby rows. */
 const LONG_RANGE_SHARE = 0.12;
 /** Mean distance, in rows, of a nearby predecessor (geometric-like). */
-const NEARBY_MEAN_DISTANCE = 4;
+const NEARBY_MEAN_DISTANCE = 6;
 const NEARBY_MAX_DISTANCE = 40;
 
 const PROJECT_START = '2027-03-01';
@@ -163,10 +163,10 @@ export function generateNetwork(taskCount: number, seed = 20270301): NetworkSpec
 
   const est: Estimates = { start: new Float64Array(n), finish: new Float64Array(n), summaryBound: new Float64Array(n) };
   // Links: at most 4 per row; trimmed to the real count at the end.
-  const predRow = new Int32Array(n * 4);
-  const predType = new Uint8Array(n * 4);
-  const lagKind = new Uint8Array(n * 4);
-  const lagAmount = new Uint8Array(n * 4);
+  const drawn: LinkArrays = {
+    predRow: new Int32Array(n * 4), predType: new Uint8Array(n * 4), lagKind: new Uint8Array(n * 4), lagAmount: new Uint8Array(n * 4),
+  };
+  const { predRow, predType, lagKind, lagAmount } = drawn;
   let l = 0;
   const constraintOffset = new Float64Array(n); // working days, resolved to dates once holidays are known
   const deadlineOffset = new Float64Array(n); // 0: no deadline
@@ -182,7 +182,7 @@ export function generateNetwork(taskCount: number, seed = 20270301): NetworkSpec
       lagAmount[l] = lagKind[l] === LagKind.PlusDays ? rng.int(1, 5) : 0;
       l++;
     }
-    estimate(spec, est, r, { predRow, predType, lagKind, lagAmount }, spec.predStart[r], l);
+    estimate(spec, est, r, drawn, spec.predStart[r], l);
     if (!spec.isSummary[r]) drawDates(spec, est, r, rng, constraintOffset, deadlineOffset);
   }
   spec.predStart[n] = l;

@@ -1,0 +1,166 @@
+/**
+ * The benchmark's child process: run.ts forks one per plan size, so that each
+ * size's peak memory is its own.
+ *
+ *   node --expose-gc lib/bench/measure.js measure <tasks>
+ *     generates the plan (untimed), then times schedule(plan).
+ *   node lib/bench/measure.js verify <tasks>
+ *     checks that the directly built plan is what the JSON reader makes of the
+ *     same network, and that both schedule identically.
+ *
+ * Reports one message to the parent (or prints it as JSON when run by hand).
+ */
+import { isDeepStrictEqual } from 'util';
+import type { Plan } from '../src/core/model';
+import { ScheduleResult, schedule } from '../src/core/schedule/schedule';
+import { formatWall } from '../src/core/time';
+import { assertNoErrors, comparePlans, generateNetwork, readJsonDocument, toJsonDocument, toPlan } from './generate';
+
+/** Sizes up to this get a warm-up run and the best of several timed runs; larger ones one cold run. */
+export const WARMUP_MAX_TASKS = 100_000;
+const RUNS_SMALL = 3;
+const MB = 1024 * 1024;
+
+export interface MeasureReport {
+  kind: 'measure';
+  tasks: number;
+  links: number;
+  summaries: number;
+  /** Generating and building the plan (not timed as part of scheduling). */
+  setupMs: number;
+  /** JS heap in use after setup and a full GC: mostly the plan itself. */
+  planHeapMB: number;
+  warmedUp: boolean;
+  runsMs: number[];
+  bestMs: number;
+  /** The whole child's peak resident set (process.resourceUsage().maxRSS). */
+  peakMB: number;
+  warnings: number;
+  projectStart: string;
+  projectFinish: string;
+}
+
+export interface VerifyReport {
+  kind: 'verify';
+  tasks: number;
+  /** Warnings the reader gave on the JSON form (errors would have failed the run). */
+  readWarnings: number;
+  scheduleWarnings: number;
+  /** JSON.parse of the document, the JSON host and the plan reader. */
+  readMs: number;
+}
+
+export interface FailureReport {
+  kind: 'failure';
+  message: string;
+}
+
+export type ChildReport = MeasureReport | VerifyReport | FailureReport;
+
+function now(): bigint {
+  return process.hrtime.bigint();
+}
+
+function msSince(t0: bigint): number {
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** A full collection when node runs with --expose-gc; a no-op otherwise. */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** A schedule that failed (a loop, an error) would time nothing worth reporting. */
+function assertScheduled(result: ScheduleResult, what: string): void {
+  assertNoErrors(result.issues, what);
+  if (result.network.order.length < result.network.nodeCount) throw new Error(`${what}: the network has a loop`);
+  if (!Number.isFinite(result.projectFinish)) throw new Error(`${what}: no project finish`);
+}
+
+function timeOnce(plan: Plan): { ms: number; result: ScheduleResult } {
+  const t0 = now();
+  const result = schedule(plan);
+  return { ms: msSince(t0), result };
+}
+
+function measure(tasks: number): MeasureReport {
+  const t0 = now();
+  const spec = generateNetwork(tasks);
+  const plan = toPlan(spec);
+  const { linkCount: links, summaryCount: summaries } = spec;
+  const setupMs = msSince(t0);
+  // (spec is not used past this point; its typed arrays are collected with it.)
+  collectGarbage();
+  const planHeapMB = process.memoryUsage().heapUsed / MB;
+
+  const warmedUp = tasks <= WARMUP_MAX_TASKS;
+  if (warmedUp) assertScheduled(schedule(plan), 'warm-up schedule');
+
+  const runsMs: number[] = [];
+  let last: ScheduleResult | null = null;
+  for (let k = 0; k < (warmedUp ? RUNS_SMALL : 1); k++) {
+    last = null; // let the previous result go before collecting
+    collectGarbage();
+    const run = timeOnce(plan);
+    runsMs.push(run.ms);
+    last = run.result;
+  }
+  assertScheduled(last!, 'timed schedule');
+
+  return {
+    kind: 'measure', tasks, links, summaries, setupMs, planHeapMB, warmedUp, runsMs, bestMs: Math.min(...runsMs),
+    peakMB: process.resourceUsage().maxRSS / 1024,
+    warnings: last!.issues.length,
+    projectStart: formatWall(last!.projectStart),
+    projectFinish: formatWall(last!.projectFinish),
+  };
+}
+
+const RESULT_ARRAYS = [
+  'start', 'finish', 'earlyStart', 'earlyFinish', 'lateStart', 'lateFinish', 'totalFloat', 'freeFloat', 'duration',
+  'percentComplete', 'critical', 'driver',
+] as const;
+
+function verify(tasks: number): VerifyReport {
+  const spec = generateNetwork(tasks);
+  const direct = toPlan(spec);
+  const text = JSON.stringify(toJsonDocument(spec));
+  const t0 = now();
+  const { plan: read, issues } = readJsonDocument(JSON.parse(text));
+  const readMs = msSince(t0);
+
+  const diffs = comparePlans(read, direct);
+  if (diffs.length > 0) throw new Error(`the directly built plan differs from the JSON reader's:\n  ${diffs.join('\n  ')}`);
+
+  const fromRead = schedule(read);
+  const fromDirect = schedule(direct);
+  assertScheduled(fromRead, 'schedule of the plan read from JSON');
+  for (const key of RESULT_ARRAYS) {
+    if (!isDeepStrictEqual(fromRead[key], fromDirect[key])) throw new Error(`schedules differ in ${key}`);
+  }
+  if (!isDeepStrictEqual(fromRead.issues, fromDirect.issues)) throw new Error('schedules differ in their issues');
+  return { kind: 'verify', tasks, readWarnings: issues.length, scheduleWarnings: fromRead.issues.length, readMs };
+}
+
+function report(message: ChildReport): void {
+  if (process.send) process.send(message);
+  else console.log(JSON.stringify(message, null, 2));
+}
+
+function main(argv: string[]): void {
+  const [mode, count] = argv;
+  const tasks = Number(count);
+  if ((mode !== 'measure' && mode !== 'verify') || !Number.isInteger(tasks) || tasks < 1) {
+    console.error('usage: node --expose-gc lib/bench/measure.js measure|verify <tasks>');
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    report(mode === 'measure' ? measure(tasks) : verify(tasks));
+  } catch (e) {
+    report({ kind: 'failure', message: (e as Error).stack ?? String(e) });
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) main(process.argv.slice(2));

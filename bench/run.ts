@@ -1,0 +1,266 @@
+/**
+ * Scheduling benchmark: `npm run bench` (or, after `npm run build:lib`,
+ * `node --expose-gc lib/bench/run.js [--sizes 1000,10000] [--no-cli] [--no-verify]`).
+ *
+ * 1. Engine only: for each size, a fresh child process (measure.ts) generates
+ *    a plan and times schedule(plan); the child's peak RSS is that size's peak.
+ * 2. Whole process: `production-planner calculate <100k-task plan>.json --json`
+ *    timed end to end, output to /dev/null.
+ * 3. The performance targets, PASS or FAIL.
+ *
+ * It reports; it is not a test: the exit code is 0 whatever the targets say.
+ * A generated plan with errors or a child that dies without reporting (an
+ * out-of-memory crash, say) is printed loudly at the end of the report.
+ */
+import { fork, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { generateNetwork, toJsonDocument } from './generate';
+import type { ChildReport, MeasureReport, VerifyReport } from './measure';
+
+const DEFAULT_SIZES = [1_000, 10_000, 100_000, 1_000_000];
+/** Sizes above this are not cross-checked against the JSON reader (the generator is the same code at every size). */
+const VERIFY_MAX_TASKS = 100_000;
+const CLI_TASKS = 100_000;
+const CLI_RUNS = 3;
+const MEASURE_SCRIPT = path.join(__dirname, 'measure.js');
+const CLI_BIN = path.resolve(__dirname, '..', '..', 'bin', 'production-planner.js');
+
+/** The performance targets. */
+const TARGET_100K_MS = 100;
+const TARGET_1M_MS = 1500;
+const TARGET_1M_MB = 1536;
+const TARGET_GROWTH_RATIO = 12;
+const TARGET_CLI_S = 3;
+
+interface Options {
+  sizes: number[];
+  cli: boolean;
+  verify: boolean;
+}
+
+interface CliTiming {
+  tasks: number;
+  fileMB: number;
+  runsS: number[];
+  bestS: number;
+  exitCodes: (number | null)[];
+  stderr: string;
+}
+
+// ---- Arguments and formatting -------------------------------------------------------------
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { sizes: DEFAULT_SIZES, cli: true, verify: true };
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k];
+    if (arg === '--sizes' || arg.startsWith('--sizes=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++k] ?? '';
+      options.sizes = value.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+      if (options.sizes.length === 0 || options.sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+        throw new Error(`--sizes ${value}: give task counts separated by commas, like --sizes 1000,10000`);
+      }
+    } else if (arg === '--no-cli') {
+      options.cli = false;
+    } else if (arg === '--no-verify') {
+      options.verify = false;
+    } else {
+      throw new Error(`unknown argument ${arg} (known: --sizes 1000,10000, --no-cli, --no-verify)`);
+    }
+  }
+  return options;
+}
+
+const int = (n: number) => n.toLocaleString('en-US');
+const fixed = (n: number, digits: number) => n.toFixed(digits);
+
+function markdownTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+// ---- Child processes -------------------------------------------------------------------------
+
+/** Runs measure.js in a fresh process and resolves to its one report. */
+function runChild(mode: 'measure' | 'verify', tasks: number): Promise<ChildReport> {
+  return new Promise((resolve) => {
+    let report: ChildReport | null = null;
+    const child = fork(MEASURE_SCRIPT, [mode, String(tasks)], { execArgv: ['--expose-gc'], stdio: 'inherit' });
+    child.on('message', (m) => {
+      report = m as ChildReport;
+    });
+    child.on('error', (e) => resolve({ kind: 'failure', message: e.message }));
+    child.on('exit', (code, signal) => {
+      resolve(report ?? { kind: 'failure', message: `the child exited (${signal ?? `code ${code}`}) without reporting` });
+    });
+  });
+}
+
+async function verifySizes(sizes: number[]): Promise<{ reports: VerifyReport[]; failures: string[] }> {
+  const reports: VerifyReport[] = [];
+  const failures: string[] = [];
+  for (const tasks of sizes) {
+    process.stdout.write(`verifying the generated ${int(tasks)}-task plan against the JSON reader... `);
+    const r = await runChild('verify', tasks);
+    if (r.kind === 'verify') {
+      reports.push(r);
+      console.log(`ok (${int(r.readWarnings)} reader warnings, ${int(r.scheduleWarnings)} schedule warnings)`);
+    } else {
+      console.log('FAILED');
+      failures.push(`verify ${int(tasks)}: ${r.kind === 'failure' ? r.message : 'unexpected report'}`);
+    }
+  }
+  return { reports, failures };
+}
+
+async function measureSizes(sizes: number[]): Promise<{ reports: MeasureReport[]; failures: string[] }> {
+  const reports: MeasureReport[] = [];
+  const failures: string[] = [];
+  for (const tasks of sizes) {
+    process.stdout.write(`measuring ${int(tasks)} tasks... `);
+    const r = await runChild('measure', tasks);
+    if (r.kind === 'measure') {
+      reports.push(r);
+      console.log(`${fixed(r.bestMs, 1)} ms`);
+    } else {
+      console.log('FAILED');
+      failures.push(`measure ${int(tasks)}: ${r.kind === 'failure' ? r.message : 'unexpected report'}`);
+    }
+  }
+  return { reports, failures };
+}
+
+// ---- Whole process ---------------------------------------------------------------------------
+
+/** Times `production-planner calculate <file> --json` on a generated plan, stdout to /dev/null. */
+function timeCli(tasks: number): CliTiming {
+  const file = path.join(os.tmpdir(), `production-planner-bench-${tasks}-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify(toJsonDocument(generateNetwork(tasks))));
+  const fileMB = fs.statSync(file).size / (1024 * 1024);
+  const runsS: number[] = [];
+  const exitCodes: (number | null)[] = [];
+  let stderr = '';
+  try {
+    for (let k = 0; k < CLI_RUNS; k++) {
+      const t0 = process.hrtime.bigint();
+      const run = spawnSync(process.execPath, [CLI_BIN, 'calculate', file, '--json'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      runsS.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      exitCodes.push(run.status);
+      if (run.error) stderr += `${run.error.message}\n`;
+      if (run.stderr && run.stderr.length > 0) stderr += run.stderr.toString('utf8');
+    }
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+  return { tasks, fileMB, runsS, bestS: Math.min(...runsS), exitCodes, stderr };
+}
+
+// ---- Report --------------------------------------------------------------------------------
+
+function printEngineTables(reports: MeasureReport[]): void {
+  console.log('\n## Engine only: schedule(plan)\n');
+  console.log(markdownTable(
+    ['tasks', 'links', 'schedule ms', 'peak MB', 'ms per 1k tasks'],
+    reports.map((r) => [int(r.tasks), int(r.links), fixed(r.bestMs, 1), fixed(r.peakMB, 0), fixed(r.bestMs / (r.tasks / 1000), 3)]),
+  ));
+  console.log('\nschedule ms: best of 3 after a warm-up run up to 100,000 tasks; one cold run above. peak MB: the child process\'s');
+  console.log('peak resident set (plan, engine and node itself together). Details (setup is not timed):\n');
+  console.log(markdownTable(
+    ['tasks', 'summaries', 'runs ms', 'setup ms', 'plan heap MB', 'warnings', 'project start', 'project finish'],
+    reports.map((r) => [
+      int(r.tasks), int(r.summaries), r.runsMs.map((m) => fixed(m, 1)).join(', '), fixed(r.setupMs, 0),
+      fixed(r.planHeapMB, 0), int(r.warnings), r.projectStart, r.projectFinish,
+    ]),
+  ));
+}
+
+function printCli(cli: CliTiming): void {
+  console.log(`\n## Whole process: production-planner calculate <${int(cli.tasks)}-task plan>.json --json\n`);
+  console.log(`plan file: ${fixed(cli.fileMB, 1)} MB; runs: ${cli.runsS.map((s) => fixed(s, 2)).join(', ')} s`);
+  console.log(`best wall-clock: ${fixed(cli.bestS, 2)} s; exit codes: ${cli.exitCodes.join(', ')} (expected 0)`);
+  if (cli.stderr.trim() !== '') console.log(`stderr (first lines):\n${cli.stderr.split('\n').slice(0, 10).join('\n')}`);
+}
+
+type Verdict = 'PASS' | 'FAIL' | 'SKIP';
+
+interface TargetLine {
+  label: string;
+  verdict: Verdict;
+  text: string;
+}
+
+function target(label: string, ok: boolean | null, text: string): TargetLine {
+  return { label, verdict: ok === null ? 'SKIP' : ok ? 'PASS' : 'FAIL', text };
+}
+
+/** The targets, judged on what was measured; a target whose sizes were not run is SKIP. */
+function judgeTargets(reports: MeasureReport[], cli: CliTiming | null): TargetLine[] {
+  const at = (tasks: number) => reports.find((r) => r.tasks === tasks);
+  const r10k = at(10_000);
+  const r100k = at(100_000);
+  const r1m = at(1_000_000);
+  const ratio = (a: MeasureReport | undefined, b: MeasureReport | undefined) => (a && b ? b.bestMs / a.bestMs : null);
+  const g1 = ratio(r10k, r100k);
+  const g2 = ratio(r100k, r1m);
+  const notRun = 'not run';
+  return [
+    target('1', r100k ? r100k.bestMs < TARGET_100K_MS : null,
+      `100,000 tasks schedule in < ${TARGET_100K_MS} ms: ${r100k ? `${fixed(r100k.bestMs, 1)} ms (${int(r100k.links)} links)` : notRun}`),
+    target('2', r1m ? r1m.bestMs < TARGET_1M_MS && r1m.peakMB < TARGET_1M_MB : null,
+      `1,000,000 tasks in < ${TARGET_1M_MS} ms and < ${TARGET_1M_MB} MB peak: ${r1m ? `${fixed(r1m.bestMs, 0)} ms, ${fixed(r1m.peakMB, 0)} MB` : notRun}`),
+    target('3a', g1 === null ? null : g1 <= TARGET_GROWTH_RATIO,
+      `linear growth, time(100k) / time(10k) <= ${TARGET_GROWTH_RATIO}: ${g1 === null ? notRun : fixed(g1, 2)}`),
+    target('3b', g2 === null ? null : g2 <= TARGET_GROWTH_RATIO,
+      `linear growth, time(1M) / time(100k) <= ${TARGET_GROWTH_RATIO}: ${g2 === null ? notRun : fixed(g2, 2)}`),
+    target('4', cli ? cli.bestS < TARGET_CLI_S && cli.exitCodes.every((c) => c === 0) : null,
+      `calculate --json on the ${int(CLI_TASKS)}-task JSON plan, whole process, < ${TARGET_CLI_S} s (exit code 0): ${cli ? `${fixed(cli.bestS, 2)} s, exit ${cli.exitCodes.join('/')}` : notRun}`),
+  ];
+}
+
+function printTargets(lines: TargetLine[]): void {
+  console.log('\n## Targets\n');
+  for (const l of lines) console.log(`${l.verdict.padEnd(4)}  (${l.label}) ${l.text}`);
+  const failed = lines.filter((l) => l.verdict === 'FAIL').length;
+  const skipped = lines.filter((l) => l.verdict === 'SKIP').length;
+  const measured = lines.length - skipped;
+  const summary = measured === 0 ? 'No target measured' : failed > 0 ? `${failed} of ${measured} measured target(s) FAIL` : `All ${measured} measured target(s) PASS`;
+  console.log(`\n${summary}${skipped > 0 && measured > 0 ? `; ${skipped} not measured` : ''}.`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  console.log(`# production-planner scheduling benchmark\n`);
+  console.log(`node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${fixed(os.totalmem() / 2 ** 30, 1)} GB RAM`);
+  // Timings are wall-clock: other work on the machine shows in them.
+  console.log(`load average at start: ${os.loadavg().map((x) => fixed(x, 2)).join(', ')}\n`);
+
+  const failures: string[] = [];
+  if (options.verify) {
+    const verified = await verifySizes(options.sizes.filter((n) => n <= VERIFY_MAX_TASKS));
+    failures.push(...verified.failures);
+  }
+  const measured = await measureSizes(options.sizes);
+  failures.push(...measured.failures);
+
+  let cli: CliTiming | null = null;
+  if (options.cli) {
+    process.stdout.write(`timing calculate --json on a ${int(CLI_TASKS)}-task JSON plan... `);
+    cli = timeCli(CLI_TASKS);
+    console.log(`${fixed(cli.bestS, 2)} s`);
+  }
+
+  printEngineTables(measured.reports);
+  if (cli) printCli(cli);
+  printTargets(judgeTargets(measured.reports, cli));
+  if (failures.length > 0) console.log(`\n## ERRORS: SOME MEASUREMENTS COULD NOT BE MADE\n\n${failures.join('\n\n')}`);
+}
+
+main().catch((e: Error) => {
+  // Only a bad command line gets here.
+  console.error(`bench: ${e.message}`);
+  process.exitCode = 2;
+});
