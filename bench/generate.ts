@@ -499,7 +499,6 @@ class GeneratedTaskRefs implements TaskRefs {
     return this.columns.has(header) ? `tasks[${this.r}]${jsonKey(header)}` : `tasks[${this.r}]`;
   }
 
-  get row(): string { return `tasks[${this.r}]`; }
   get id(): string { return this.at('ID'); }
   get name(): string { return this.at('Name'); }
   get duration(): string { return this.at('Duration'); }
@@ -614,7 +613,7 @@ export function readJsonDocument(doc: JsonPlanDocument): { plan: Plan; issues: I
 }
 
 const REF_FIELDS: (keyof TaskRefs)[] = [
-  'row', 'id', 'name', 'duration', 'predecessors', 'constraint', 'constraintDate', 'deadline', 'percentComplete',
+  'id', 'name', 'duration', 'predecessors', 'constraint', 'constraintDate', 'deadline', 'percentComplete',
   'actualStart', 'actualFinish', 'outlineLevel', 'resources',
 ];
 

@@ -164,10 +164,10 @@ function timeCli(tasks: number): CliTiming {
 function printEngineTables(reports: MeasureReport[]): void {
   console.log('\n## Engine only: schedule(plan)\n');
   console.log(markdownTable(
-    ['tasks', 'links', 'schedule ms', 'peak MB', 'ms per 1k tasks'],
-    reports.map((r) => [int(r.tasks), int(r.links), fixed(r.bestMs, 1), fixed(r.peakMB, 0), fixed(r.bestMs / (r.tasks / 1000), 3)]),
+    ['tasks', 'links', 'schedule ms (best)', 'median ms', 'peak MB', 'ms per 1k tasks'],
+    reports.map((r) => [int(r.tasks), int(r.links), fixed(r.bestMs, 1), fixed(r.medianMs, 1), fixed(r.peakMB, 0), fixed(r.bestMs / (r.tasks / 1000), 3)]),
   ));
-  console.log('\nschedule ms: best of 3 after a warm-up run up to 100,000 tasks; one cold run above. peak MB: the child process\'s');
+  console.log('\nschedule ms: best and median of 7 after 3 warm-up runs up to 100,000 tasks; one cold run above. peak MB: the child process\'s');
   console.log('peak resident set (plan, engine and node itself together). Details (setup is not timed):\n');
   console.log(markdownTable(
     ['tasks', 'summaries', 'runs ms', 'setup ms', 'plan heap MB', 'warnings', 'project start', 'project finish'],
@@ -231,12 +231,26 @@ function printTargets(lines: TargetLine[]): void {
   console.log(`\n${summary}${skipped > 0 && measured > 0 ? `; ${skipped} not measured` : ''}.`);
 }
 
+/**
+ * A fixed CPU and memory workload (20 million strided reads of an 8 MB array), timed: the same
+ * engine reads faster or slower as a shared machine's speed drifts, and this says which it was.
+ */
+function machineSpeed(): string {
+  const a = new Float64Array(1_000_000).map((_, i) => i % 97);
+  const t0 = process.hrtime.bigint();
+  let sum = 0;
+  for (let k = 0; k < 20; k++) for (let i = 0; i < a.length; i++) sum += a[(i * 7919) % a.length];
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return `reference loop ${fixed(ms, 0)} ms (checksum ${sum}; lower is faster; about 350 ms on this project's build machine at its fastest)`;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   console.log(`# production-planner scheduling benchmark\n`);
   console.log(`node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${fixed(os.totalmem() / 2 ** 30, 1)} GB RAM`);
   // Timings are wall-clock: other work on the machine shows in them.
-  console.log(`load average at start: ${os.loadavg().map((x) => fixed(x, 2)).join(', ')}\n`);
+  console.log(`load average at start: ${os.loadavg().map((x) => fixed(x, 2)).join(', ')}`);
+  console.log(`machine speed at start: ${machineSpeed()}\n`);
 
   const failures: string[] = [];
   if (options.verify) {
@@ -256,6 +270,7 @@ async function main(): Promise<void> {
   printEngineTables(measured.reports);
   if (cli) printCli(cli);
   printTargets(judgeTargets(measured.reports, cli));
+  console.log(`\nmachine speed at end: ${machineSpeed()}`);
   if (failures.length > 0) console.log(`\n## ERRORS: SOME MEASUREMENTS COULD NOT BE MADE\n\n${failures.join('\n\n')}`);
 }
 

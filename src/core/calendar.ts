@@ -1,4 +1,4 @@
-import { MINUTES_PER_DAY, Wall, dayOf, weekdayOfDay } from './time';
+import { MINUTES_PER_DAY, Wall, weekdayOfDay } from './time';
 
 /** A working interval within a day, in minutes after midnight: [start, end). */
 export interface WorkInterval {
@@ -15,7 +15,8 @@ export interface CalendarDefinition {
   holidays: Iterable<number>;
 }
 
-const INITIAL_SPAN_DAYS = 4 * 366;
+const BEFORE_ANCHOR_DAYS = 366;
+const AFTER_ANCHOR_DAYS = 4 * 366;
 
 /**
  * The project calendar. It maps wall-clock time to a *working index*: the
@@ -25,26 +26,38 @@ const INITIAL_SPAN_DAYS = 4 * 366;
  * (a task ending on Friday at 17:00 and its successor starting on Monday at
  * 08:00 share one working index).
  *
- * Look-ups are O(1) from wall to index and O(log days) back, over a table of
- * cumulative working minutes per day that grows on demand in both directions.
+ * Both directions are O(1) table look-ups: every working day has the same
+ * working minutes, so an index falls on working day number
+ * floor(index / minutesPerDay), and a table maps that number to its date.
+ * The tables cover a span of days around the anchor and grow on demand.
  */
 export class WorkCalendar {
   readonly minutesPerDay: number;
   readonly intervals: readonly WorkInterval[];
   readonly workingWeekdays: readonly boolean[];
   private readonly holidaySet: Set<number>;
-  /** workedBefore[m] = working minutes in a working day before minute-of-day m (m = 0..1440). */
+  private readonly anchorDay: number;
+  /** workedBefore[m]: working minutes in a working day before minute-of-day m (m = 0..1440). */
   private readonly workedBefore: Int32Array;
-  /** First day covered by the table. */
-  private lo: number;
-  /** cum[k] = working index at the start of day lo + k; one entry more than days covered. */
-  private cum: Float64Array;
-  private days: number;
+  /** Minute of day at which working minute o of a day begins (o = 0..mpd-1), and ends (o = 1..mpd). */
+  private readonly startMinute: Int32Array;
+  private readonly finishMinute: Int32Array;
+
+  /** First day covered, and the number of days covered. */
+  private lo = 0;
+  private days = 0;
+  /** working[k]: day lo + k is worked. */
+  private working = new Uint8Array(0);
+  /** cum[k]: working index at the start of day lo + k (one entry more than days). */
+  private cum = new Float64Array(1);
+  /** slotOfWorkday[w]: table slot of the w-th working day from lo. */
+  private slotOfWorkday = new Int32Array(0);
 
   constructor(def: CalendarDefinition, anchorDay: number) {
     this.intervals = def.intervals.map((i) => ({ ...i }));
     this.workingWeekdays = [...def.workingWeekdays];
     this.holidaySet = new Set(def.holidays);
+    this.anchorDay = anchorDay;
     this.workedBefore = new Int32Array(MINUTES_PER_DAY + 1);
     let worked = 0;
     for (let m = 0; m <= MINUTES_PER_DAY; m++) {
@@ -55,10 +68,15 @@ export class WorkCalendar {
     if (worked === 0 || !this.workingWeekdays.some(Boolean)) {
       throw new Error('A calendar needs at least one working day and one working interval.');
     }
-    this.lo = anchorDay - 7;
-    this.days = INITIAL_SPAN_DAYS;
-    this.cum = new Float64Array(this.days + 1);
-    this.fill(0, 0);
+    this.startMinute = new Int32Array(worked);
+    this.finishMinute = new Int32Array(worked + 1);
+    for (let m = 0; m < MINUTES_PER_DAY; m++) {
+      if (this.workedBefore[m + 1] > this.workedBefore[m]) {
+        this.startMinute[this.workedBefore[m]] = m;
+        this.finishMinute[this.workedBefore[m + 1]] = m + 1;
+      }
+    }
+    this.rebuild(anchorDay - BEFORE_ANCHOR_DAYS, BEFORE_ANCHOR_DAYS + AFTER_ANCHOR_DAYS);
   }
 
   isWorkingDay(day: number): boolean {
@@ -71,18 +89,18 @@ export class WorkCalendar {
 
   /** Whether the minute that begins at `wall` is working time. */
   isWorkingMinute(wall: Wall): boolean {
-    const day = dayOf(wall);
-    if (!this.isWorkingDay(day)) return false;
+    const day = Math.floor(wall / MINUTES_PER_DAY);
+    const k = this.slot(day);
+    if (this.working[k] === 0) return false;
     const m = wall - day * MINUTES_PER_DAY;
-    return this.workedBefore[m + 1] - this.workedBefore[m] === 1;
+    return this.workedBefore[m + 1] !== this.workedBefore[m];
   }
 
   /** Working minutes between the anchor and `wall` (negative before it). */
   index(wall: Wall): number {
-    const day = dayOf(wall);
-    this.cover(day);
-    const k = day - this.lo;
-    return this.isWorkingDay(day) ? this.cum[k] + this.workedBefore[wall - day * MINUTES_PER_DAY] : this.cum[k];
+    const day = Math.floor(wall / MINUTES_PER_DAY);
+    const k = this.slot(day);
+    return this.working[k] === 0 ? this.cum[k] : this.cum[k] + this.workedBefore[wall - day * MINUTES_PER_DAY];
   }
 
   /** Working minutes from `a` to `b` (negative when b is before a). */
@@ -92,16 +110,28 @@ export class WorkCalendar {
 
   /** The moment the working minute with index `i` begins: the start side of a boundary. */
   startWall(i: number): Wall {
-    // Day d with cum[d] <= i < cum[d+1]: the first day whose end index exceeds i.
-    const k = this.search(i, false);
-    return this.wallInDay(k, i - this.cum[k], false);
+    const mpd = this.minutesPerDay;
+    let offset = i - this.cum[0];
+    let w = Math.floor(offset / mpd);
+    while (w < 0 || w >= this.slotOfWorkday.length) {
+      this.grow(w < 0);
+      offset = i - this.cum[0];
+      w = Math.floor(offset / mpd);
+    }
+    return (this.lo + this.slotOfWorkday[w]) * MINUTES_PER_DAY + this.startMinute[offset - w * mpd];
   }
 
   /** The moment the working minute with index `i - 1` ends: the finish side of a boundary. */
   finishWall(i: number): Wall {
-    // Day d with cum[d] < i <= cum[d+1].
-    const k = this.search(i, true);
-    return this.wallInDay(k, i - this.cum[k], true);
+    const mpd = this.minutesPerDay;
+    let offset = i - this.cum[0];
+    let w = Math.ceil(offset / mpd) - 1;
+    while (w < 0 || w >= this.slotOfWorkday.length) {
+      this.grow(w < 0);
+      offset = i - this.cum[0];
+      w = Math.ceil(offset / mpd) - 1;
+    }
+    return (this.lo + this.slotOfWorkday[w]) * MINUTES_PER_DAY + this.finishMinute[offset - w * mpd];
   }
 
   /** The next working moment at or after `wall` (where a task placed there starts). */
@@ -124,70 +154,50 @@ export class WorkCalendar {
     return day * MINUTES_PER_DAY + this.intervals[this.intervals.length - 1].end;
   }
 
-  private wallInDay(k: number, offset: number, finishSide: boolean): Wall {
-    const base = (this.lo + k) * MINUTES_PER_DAY;
-    let left = offset;
-    for (const iv of this.intervals) {
-      const len = iv.end - iv.start;
-      if (finishSide ? left <= len : left < len) return base + iv.start + left;
-      left -= len;
+  /** Table slot of a day, growing the table to cover it. */
+  private slot(day: number): number {
+    let k = day - this.lo;
+    while (k < 0 || k >= this.days) {
+      this.grow(k < 0);
+      k = day - this.lo;
     }
-    return base + this.intervals[this.intervals.length - 1].end;
+    return k;
   }
 
-  /**
-   * Table slot of the day holding index i. With `inclusive` false: last k with
-   * cum[k] <= i and cum[k+1] > i; with true: cum[k] < i and cum[k+1] >= i.
-   */
-  private search(i: number, inclusive: boolean): number {
-    while (inclusive ? this.cum[this.days] < i : this.cum[this.days] <= i) this.growForward();
-    while (inclusive ? this.cum[0] >= i : this.cum[0] > i) this.growBackward();
-    // first j with cum[j] > i (or >= i when inclusive), then step back one day.
-    let a = 0;
-    let b = this.days;
-    const cum = this.cum;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (inclusive ? cum[mid] >= i : cum[mid] > i) b = mid;
-      else a = mid + 1;
+  private grow(backward: boolean): void {
+    if (backward) this.rebuild(this.lo - this.days, this.days * 2);
+    else this.rebuild(this.lo, this.days * 2);
+  }
+
+  /** Recomputes the tables for days [lo, lo + days); the anchor day keeps index 0, so indices never move. */
+  private rebuild(lo: number, days: number): void {
+    const working = new Uint8Array(days);
+    let workdays = 0;
+    for (let k = 0; k < days; k++) {
+      if (this.isWorkingDay(lo + k)) {
+        working[k] = 1;
+        workdays++;
+      }
     }
-    return a - 1;
-  }
-
-  private cover(day: number): void {
-    while (day < this.lo) this.growBackward();
-    while (day >= this.lo + this.days) this.growForward();
-  }
-
-  private fill(fromK: number, startValue: number): void {
-    let acc = startValue;
-    for (let k = fromK; k < this.days; k++) {
-      this.cum[k] = acc;
-      if (this.isWorkingDay(this.lo + k)) acc += this.minutesPerDay;
+    const cum = new Float64Array(days + 1);
+    const slotOfWorkday = new Int32Array(workdays);
+    const anchor = this.anchorDay - lo;
+    let before = 0;
+    for (let k = 0; k < anchor; k++) before += working[k];
+    let acc = -before * this.minutesPerDay;
+    let w = 0;
+    for (let k = 0; k < days; k++) {
+      cum[k] = acc;
+      if (working[k] === 1) {
+        slotOfWorkday[w++] = k;
+        acc += this.minutesPerDay;
+      }
     }
-    this.cum[this.days] = acc;
-  }
-
-  private growForward(): void {
-    const old = this.cum;
-    const oldDays = this.days;
-    this.days = oldDays * 2;
-    this.cum = new Float64Array(this.days + 1);
-    this.cum.set(old);
-    this.fill(oldDays, old[oldDays]);
-  }
-
-  private growBackward(): void {
-    const old = this.cum;
-    const add = this.days;
-    this.days += add;
-    this.lo -= add;
-    this.cum = new Float64Array(this.days + 1);
-    this.cum.set(old, add);
-    let acc = old[0];
-    for (let k = add - 1; k >= 0; k--) {
-      if (this.isWorkingDay(this.lo + k)) acc -= this.minutesPerDay;
-      this.cum[k] = acc;
-    }
+    cum[days] = acc;
+    this.lo = lo;
+    this.days = days;
+    this.working = working;
+    this.cum = cum;
+    this.slotOfWorkday = slotOfWorkday;
   }
 }

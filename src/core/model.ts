@@ -45,19 +45,18 @@ export interface Assignment {
 
 /** Cell references of a task row's fields, for messages (`Tasks!D7`). */
 export interface TaskRefs {
-  row: string;
-  id: string;
-  name: string;
-  duration: string;
-  predecessors: string;
-  constraint: string;
-  constraintDate: string;
-  deadline: string;
-  percentComplete: string;
-  actualStart: string;
-  actualFinish: string;
-  outlineLevel: string;
-  resources: string;
+  readonly id: string;
+  readonly name: string;
+  readonly duration: string;
+  readonly predecessors: string;
+  readonly constraint: string;
+  readonly constraintDate: string;
+  readonly deadline: string;
+  readonly percentComplete: string;
+  readonly actualStart: string;
+  readonly actualFinish: string;
+  readonly outlineLevel: string;
+  readonly resources: string;
 }
 
 export interface PlanTask {

@@ -48,10 +48,25 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
+const dayText = new Map<number, string>();
+
+/** `YYYY-MM-DD` of a day number, cached: a large schedule has many dates on few days. */
+function formatDayNumber(day: number): string {
+  let text = dayText.get(day);
+  if (text === undefined) {
+    const d = new Date(day * 86400000);
+    text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    if (dayText.size > 100000) dayText.clear();
+    dayText.set(day, text);
+  }
+  return text;
+}
+
 /** `YYYY-MM-DDTHH:mm`, the contract's date-time form. */
 export function formatWall(wall: Wall): string {
-  const d = dateFromWall(wall);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const day = Math.floor(wall / MINUTES_PER_DAY);
+  const m = wall - day * MINUTES_PER_DAY;
+  return `${formatDayNumber(day)}T${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
 }
 
 /** `YYYY-MM-DD`. */

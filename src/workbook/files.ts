@@ -1,13 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { Calculation, calculate, hasErrors } from '../core/calculate';
 import { planGeneratedSheets } from '../core/layout';
 import type { Issue } from '../core/model';
 import type { RawWorkbook } from '../core/raw';
 import type { ReadOptions } from '../core/read/read-plan';
-import { applySheetPlan, conflictingSheets, loadWorkbook, rawWorkbookFromExcelJS, workbookToBuffer, writeFileAtomic } from './exceljs-host';
+// ExcelJS takes a third of a second to load: it is loaded when a workbook is read, not for JSON plans.
+type ExcelHost = typeof import('./exceljs-host');
+const excelHost = (): Promise<ExcelHost> => import('./exceljs-host');
 import { readJsonPlan } from './json-host';
 
 /** A problem with the command or the file itself (exit code 2), as opposed to the plan in it. */
@@ -33,6 +34,7 @@ const UNKEPT_PARTS: [RegExp, string][] = [
 ];
 
 async function unkeptParts(buffer: Buffer): Promise<string[]> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buffer);
   const found = new Set<string>();
   for (const name of Object.keys(zip.files)) for (const [re, label] of UNKEPT_PARTS) if (re.test(name)) found.add(label);
@@ -63,13 +65,14 @@ export async function loadPlanFile(file: string): Promise<LoadedPlan> {
   }
   let excel: ExcelJS.Workbook;
   let unkept: string[];
+  const host = await excelHost();
   try {
     unkept = await unkeptParts(buffer);
-    excel = await loadWorkbook(buffer);
+    excel = await host.loadWorkbook(buffer);
   } catch (e) {
     throw new FileError(`${file}: not a readable .xlsx workbook (${(e as Error).message})`);
   }
-  return { raw: rawWorkbookFromExcelJS(excel), excel, issues: [], unkeptParts: unkept };
+  return { raw: host.rawWorkbookFromExcelJS(excel), excel, issues: [], unkeptParts: unkept };
 }
 
 /** Reads and calculates a plan file; shape problems of a JSON plan come back as errors. */
@@ -129,6 +132,7 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   }
   const result: Calculation = { ...calc, issues };
   const plans = planGeneratedSheets(result);
+  const { applySheetPlan, conflictingSheets, workbookToBuffer, writeFileAtomic } = await excelHost();
   for (const name of conflictingSheets(excel, plans)) {
     issues.push({
       severity: 'error',

@@ -40,10 +40,11 @@ function tableSheet(key: string, name: string, rows: unknown[], issues: Issue[])
     const obj = row !== null && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : {};
     grid.push(headers.map((h) => (h in obj ? { value: toRaw(obj[h]) } : undefined)));
   }
+  const keys = headers.map(jsonKey);
   return {
     name,
     rows: grid,
-    address: (r, c) => (r === 0 ? key : `${key}[${r - 1}]${jsonKey(headers[c] ?? String(c))}`),
+    address: (r, c) => (r === 0 ? key : `${key}[${r - 1}]${keys[c] ?? jsonKey(String(c))}`),
     rowAddress: (r) => (r === 0 ? key : `${key}[${r - 1}]`),
     sheetAddress: () => key,
   };

@@ -1,6 +1,6 @@
 import type { WorkInterval } from '../calendar';
 import {
-  BudgetLine, ConstraintType, GanttScale, Holiday, Issue, Link, Plan, PlanSettings, PlanTask, ResourceDef,
+  BudgetLine, ConstraintType, GanttScale, Holiday, Issue, Link, Plan, PlanSettings, PlanTask, ResourceDef, TaskRefs,
   VarianceSign,
 } from '../model';
 import { clip, parseDuration } from '../parsers/duration';
@@ -481,13 +481,14 @@ function readTasks(
   const tasks: PlanTask[] = rows.map((row, i) => {
     const id = ids[i];
     const name = cellText(row.cell('name'));
-    const label = `Task ${id || '?'}${name ? ` '${clip(name)}'` : ''}`;
-    if (name === '') warn(`${label} has no name.`, row.where('name'));
+    // Built only when a message needs it.
+    const label = () => `Task ${id || '?'}${name ? ` '${clip(name)}'` : ''}`;
+    if (name === '') warn(`${label()} has no name.`, row.where('name'));
     const date = (f: TaskField, what: string, defaultMinute: number): Wall | null => {
       if (!row.has(f)) return null;
       const d = parseDateCell(row.cell(f)!.value);
       if (!d.ok) {
-        error(`${label} ${what}: ${d.message}.`, row.where(f));
+        error(`${label()} ${what}: ${d.message}.`, row.where(f));
         return null;
       }
       return atDefaultTime(d.value, defaultMinute);
@@ -496,11 +497,11 @@ function readTasks(
     let duration: PlanTask['duration'] = null;
     if (!isSummary[i]) {
       if (!row.has('duration')) {
-        error(`${label} has no duration: enter a duration such as 5d, or 0 for a milestone.`, row.where('duration'));
+        error(`${label()} has no duration: enter a duration such as 5d, or 0 for a milestone.`, row.where('duration'));
       } else {
         const d = parseDuration(row.cell('duration')!.value, mpd);
         if (d.ok) duration = d.value;
-        else error(`${label} duration: ${d.message}.`, row.where('duration'));
+        else error(`${label()} duration: ${d.message}.`, row.where('duration'));
       }
     }
 
@@ -508,19 +509,19 @@ function readTasks(
     if (row.has('constraint')) {
       const c = parseConstraint(cellText(row.cell('constraint')));
       if (c.ok) constraint = c.value;
-      else error(`${label}: ${c.message}.`, row.where('constraint'));
+      else error(`${label()}: ${c.message}.`, row.where('constraint'));
     }
     const startSide = constraint === 'SNET' || constraint === 'SNLT' || constraint === 'MSO';
     let constraintDate = date('constraintDate', 'Constraint Date', startSide ? dayStart : dayEnd);
     if (constraint !== 'ASAP' && constraint !== 'ALAP' && constraintDate === null && !row.has('constraintDate')) {
-      error(`${label} has the constraint ${constraint} but no Constraint Date.`, row.where('constraintDate'));
+      error(`${label()} has the constraint ${constraint} but no Constraint Date.`, row.where('constraintDate'));
     }
     if ((constraint === 'ASAP' || constraint === 'ALAP') && constraintDate !== null) {
-      warn(`${label} has a Constraint Date but the constraint ${constraint}, which takes no date; the date is ignored.`, row.where('constraintDate'));
+      warn(`${label()} has a Constraint Date but the constraint ${constraint}, which takes no date; the date is ignored.`, row.where('constraintDate'));
       constraintDate = null;
     }
     if (isSummary[i] && constraint !== 'ASAP' && constraint !== 'SNET' && constraint !== 'FNLT') {
-      warn(`${label} is a summary task; summary tasks take only ASAP, SNET or FNLT constraints, so ${constraint} is ignored.`, row.where('constraint'));
+      warn(`${label()} is a summary task; summary tasks take only ASAP, SNET or FNLT constraints, so ${constraint} is ignored.`, row.where('constraint'));
       constraint = 'ASAP';
       constraintDate = null;
     }
@@ -528,40 +529,40 @@ function readTasks(
     let percentComplete = 0;
     if (row.has('percentComplete')) {
       const p = parsePercentCell(row.cell('percentComplete')!);
-      if (!p.ok) error(`${label} % Complete: ${p.message}.`, row.where('percentComplete'));
+      if (!p.ok) error(`${label()} % Complete: ${p.message}.`, row.where('percentComplete'));
       else {
         percentComplete = p.value.value;
-        if (p.value.note) warn(`${label}: ${p.value.note}.`, row.where('percentComplete'));
+        if (p.value.note) warn(`${label()}: ${p.value.note}.`, row.where('percentComplete'));
       }
     }
     let actualStart = date('actualStart', 'Actual Start', dayStart);
     let actualFinish = date('actualFinish', 'Actual Finish', dayEnd);
     if (isSummary[i] && (actualStart !== null || actualFinish !== null || row.has('percentComplete'))) {
-      warn(`${label} is a summary task: its progress follows from its subtasks, so its own % Complete and actual dates are ignored.`, row.where(actualStart !== null ? 'actualStart' : actualFinish !== null ? 'actualFinish' : 'percentComplete'));
+      warn(`${label()} is a summary task: its progress follows from its subtasks, so its own % Complete and actual dates are ignored.`, row.where(actualStart !== null ? 'actualStart' : actualFinish !== null ? 'actualFinish' : 'percentComplete'));
       actualStart = null;
       actualFinish = null;
       percentComplete = 0;
     }
     if (actualStart !== null && actualFinish !== null && actualFinish < actualStart) {
-      error(`${label} has an Actual Finish before its Actual Start.`, row.where('actualFinish'));
+      error(`${label()} has an Actual Finish before its Actual Start.`, row.where('actualFinish'));
     }
     if (actualFinish !== null && percentComplete < 100) {
-      if (row.has('percentComplete')) warn(`${label} has an Actual Finish, so it is read as 100% complete.`, row.where('percentComplete'));
+      if (row.has('percentComplete')) warn(`${label()} has an Actual Finish, so it is read as 100% complete.`, row.where('percentComplete'));
       percentComplete = 100;
     }
     if (statusDate !== null && actualStart !== null && actualStart > statusDate) {
-      warn(`${label} has an Actual Start after the Status Date; check the date.`, row.where('actualStart'));
+      warn(`${label()} has an Actual Start after the Status Date; check the date.`, row.where('actualStart'));
     }
 
     let resourcesList: PlanTask['resources'] = [];
     if (row.has('resources')) {
       const a = parseAssignments(cellText(row.cell('resources')));
-      if (!a.ok) error(`${label} Resources: ${a.message}.`, row.where('resources'));
+      if (!a.ok) error(`${label()} Resources: ${a.message}.`, row.where('resources'));
       else {
         resourcesList = a.value;
         for (const asg of a.value) {
           if (!knownResources.has(asg.resource.toLowerCase())) {
-            warn(`${label} uses the resource "${clip(asg.resource)}", which is not on the Resources sheet.`, row.where('resources'));
+            warn(`${label()} uses the resource "${clip(asg.resource)}", which is not on the Resources sheet.`, row.where('resources'));
           }
         }
       }
@@ -570,15 +571,15 @@ function readTasks(
     let fixedCost = 0;
     if (row.has('fixedCost')) {
       const p = parseNumberCell(row.cell('fixedCost')!.value, 'an amount');
-      if (!p.ok) error(`${label} Fixed Cost: ${p.message}.`, row.where('fixedCost'));
-      else if (p.value < 0) warn(`${label} has a negative Fixed Cost.`, row.where('fixedCost'));
+      if (!p.ok) error(`${label()} Fixed Cost: ${p.message}.`, row.where('fixedCost'));
+      else if (p.value < 0) warn(`${label()} has a negative Fixed Cost.`, row.where('fixedCost'));
       else fixedCost = p.value;
     }
     let priority = 500;
     if (row.has('priority')) {
       const p = parseNumberCell(row.cell('priority')!.value, 'a priority');
       if (!p.ok || !Number.isInteger(p.value) || p.value < 0 || p.value > 1000) {
-        error(`${label} Priority must be a whole number from 0 to 1000.`, row.where('priority'));
+        error(`${label()} Priority must be a whole number from 0 to 1000.`, row.where('priority'));
       } else priority = p.value;
     }
     const account = cellText(row.cell('costAccount'));
@@ -589,18 +590,29 @@ function readTasks(
       baselineStart: date('baselineStart', 'Baseline Start', dayStart),
       baselineFinish: date('baselineFinish', 'Baseline Finish', dayEnd),
       resources: resourcesList, costAccount: account === '' ? null : account, fixedCost, priority,
-      refs: {
-        row: sheet.rowAddress(row.r), id: row.where('id'), name: row.where('name'), duration: row.where('duration'),
-        predecessors: row.where('predecessors'), constraint: row.where('constraint'),
-        constraintDate: row.where('constraintDate'), deadline: row.where('deadline'),
-        percentComplete: row.where('percentComplete'), actualStart: row.where('actualStart'),
-        actualFinish: row.where('actualFinish'), outlineLevel: row.where('outlineLevel'), resources: row.where('resources'),
-      },
+      refs: new RowRefs(row),
     };
   });
 
   readLinks(rows, tasks, index, mpd, sheet.name, issues);
   return tasks;
+}
+
+/** A task's cell references, worked out when a message needs one (not 13 strings a task). */
+class RowRefs implements TaskRefs {
+  constructor(private readonly row: TableRow<TaskField>) {}
+  get id(): string { return this.row.where('id'); }
+  get name(): string { return this.row.where('name'); }
+  get duration(): string { return this.row.where('duration'); }
+  get predecessors(): string { return this.row.where('predecessors'); }
+  get constraint(): string { return this.row.where('constraint'); }
+  get constraintDate(): string { return this.row.where('constraintDate'); }
+  get deadline(): string { return this.row.where('deadline'); }
+  get percentComplete(): string { return this.row.where('percentComplete'); }
+  get actualStart(): string { return this.row.where('actualStart'); }
+  get actualFinish(): string { return this.row.where('actualFinish'); }
+  get outlineLevel(): string { return this.row.where('outlineLevel'); }
+  get resources(): string { return this.row.where('resources'); }
 }
 
 function isAncestor(tasks: PlanTask[], maybeAncestor: number, of: number): boolean {

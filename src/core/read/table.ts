@@ -17,11 +17,36 @@ export interface ColumnSpec<F extends string> {
 
 export interface TableRow<F extends string> {
   /** Row index in the sheet grid (0-based). */
-  r: number;
+  readonly r: number;
   cell(field: F): RawCell | undefined;
   /** Address of a field's cell in this row, even when the column is missing (then the row). */
   where(field: F): string;
   has(field: F): boolean;
+}
+
+/** One data row; methods on the prototype, so a 100,000-row sheet makes no closures. */
+class Row<F extends string> implements TableRow<F> {
+  constructor(
+    readonly r: number,
+    private readonly line: (RawCell | undefined)[],
+    private readonly sheet: RawSheet,
+    private readonly columns: Partial<Record<F, number>>,
+  ) {}
+
+  cell(field: F): RawCell | undefined {
+    const c = this.columns[field];
+    return c === undefined ? undefined : this.line[c];
+  }
+
+  where(field: F): string {
+    const c = this.columns[field];
+    return c === undefined ? this.sheet.rowAddress(this.r) : this.sheet.address(this.r, c);
+  }
+
+  has(field: F): boolean {
+    const c = this.columns[field];
+    return c !== undefined && !isEmptyValue(this.line[c]?.value);
+  }
 }
 
 export interface Table<F extends string> {
@@ -115,21 +140,7 @@ export function readTable<F extends string>(
   for (let r = best + 1; r < sheet.rows.length; r++) {
     const line = sheet.rows[r];
     if (!line || known.every((c) => isEmptyValue(line[c]?.value))) continue;
-    rows.push({
-      r,
-      cell: (f) => {
-        const c = columns[f];
-        return c === undefined ? undefined : line[c];
-      },
-      where: (f) => {
-        const c = columns[f];
-        return c === undefined ? sheet.rowAddress(r) : sheet.address(r, c);
-      },
-      has: (f) => {
-        const c = columns[f];
-        return c !== undefined && !isEmptyValue(line[c]?.value);
-      },
-    });
+    rows.push(new Row(r, line, sheet, columns));
   }
   return { sheet, columns, rows };
 }

@@ -1,10 +1,10 @@
-import type { LinkType, PlanTask } from '../model';
+import type { LinkType } from '../model';
+import { Kind, ScheduleInput } from './input';
 
 /** Edge kinds besides links (whose edges carry the link's index, >= 0). */
 export const INHERIT_EDGE = -1; // summary start -> a subtask's start: the summary's start bound applies to it
 export const ROLLUP_EDGE = -2; // a subtask's finish -> its summary's finish: the summary spans its subtasks
 
-export const LINK_CODES: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
 export const LINK_NAMES: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
 
 /**
@@ -37,95 +37,88 @@ export interface Network {
   order: Int32Array;
 }
 
-export function buildNetwork(tasks: readonly PlanTask[]): Network {
-  const n = tasks.length;
-  let summaries = 0;
+export function buildNetwork(input: ScheduleInput): Network {
+  const n = input.taskCount;
+  const { kind, parent, linkPred, linkSucc } = input;
   const startNode = new Int32Array(n);
-  for (let i = 0; i < n; i++) startNode[i] = tasks[i].isSummary ? n + summaries++ : i;
-  const nodeCount = n + summaries;
-  const summaryOfStartNode = new Int32Array(summaries);
-  for (let i = 0; i < n; i++) if (tasks[i].isSummary) summaryOfStartNode[startNode[i] - n] = i;
-
-  let linkCount = 0;
-  for (const t of tasks) linkCount += t.links.length;
-  const linkPred = new Int32Array(linkCount);
-  const linkSucc = new Int32Array(linkCount);
-  const linkType = new Uint8Array(linkCount);
-  const linkLag = new Float64Array(linkCount);
-  const linkLagElapsed = new Uint8Array(linkCount);
-  const linkLagPercent = new Float64Array(linkCount);
-  let hierarchyEdges = 0;
-  for (const t of tasks) if (t.parent >= 0) hierarchyEdges += 2;
-  const edgeCount = linkCount + hierarchyEdges;
-  const from = new Int32Array(edgeCount);
-  const to = new Int32Array(edgeCount);
-  const kind = new Int32Array(edgeCount);
-  let l = 0;
-  let e = 0;
-  for (let j = 0; j < n; j++) {
-    const t = tasks[j];
-    for (const link of t.links) {
-      linkPred[l] = link.pred;
-      linkSucc[l] = j;
-      linkType[l] = LINK_CODES[link.type];
-      if (link.lag.percent !== undefined) {
-        linkLag[l] = NaN;
-        linkLagPercent[l] = link.lag.percent;
-      } else {
-        linkLag[l] = link.lag.minutes;
-        linkLagElapsed[l] = link.lag.elapsed ? 1 : 0;
-      }
-      from[e] = link.pred;
-      to[e] = startNode[j];
-      kind[e++] = l++;
-    }
-    if (t.parent >= 0) {
-      from[e] = startNode[t.parent];
-      to[e] = startNode[j];
-      kind[e++] = INHERIT_EDGE;
-      from[e] = j;
-      to[e] = t.parent;
-      kind[e++] = ROLLUP_EDGE;
+  const summaryOfStartNode = new Int32Array(input.summaryCount);
+  let summaries = 0;
+  for (let i = 0; i < n; i++) {
+    if (kind[i] === Kind.Summary) {
+      summaryOfStartNode[summaries] = i;
+      startNode[i] = n + summaries++;
+    } else {
+      startNode[i] = i;
     }
   }
+  const nodeCount = n + summaries;
+  const linkCount = linkPred.length;
+  let hierarchyEdges = 0;
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) hierarchyEdges += 2;
+  const edgeCount = linkCount + hierarchyEdges;
 
-  const csr = (src: Int32Array, dst: Int32Array) => {
-    const start = new Int32Array(nodeCount + 1);
-    for (let k = 0; k < edgeCount; k++) start[src[k] + 1]++;
-    for (let v = 0; v < nodeCount; v++) start[v + 1] += start[v];
-    const fill = start.slice(0, nodeCount);
-    const node = new Int32Array(edgeCount);
-    const edge = new Int32Array(edgeCount);
-    for (let k = 0; k < edgeCount; k++) {
-      const at = fill[src[k]]++;
-      node[at] = dst[k];
-      edge[at] = kind[k];
-    }
-    return { start, node, edge };
+  // Edges, in a fixed order: every link, then for each task with a summary its two hierarchy edges.
+  // CSR in both directions, filled by visiting that order twice (count, then place).
+  const outStart = new Int32Array(nodeCount + 1);
+  const inStart = new Int32Array(nodeCount + 1);
+  for (let l = 0; l < linkCount; l++) {
+    outStart[linkPred[l] + 1]++;
+    inStart[startNode[linkSucc[l]] + 1]++;
+  }
+  for (let i = 0; i < n; i++) {
+    const p = parent[i];
+    if (p < 0) continue;
+    outStart[startNode[p] + 1]++; // summary start -> subtask start
+    inStart[startNode[i] + 1]++;
+    outStart[i + 1]++; // subtask finish -> summary finish
+    inStart[p + 1]++;
+  }
+  for (let v = 0; v < nodeCount; v++) {
+    outStart[v + 1] += outStart[v];
+    inStart[v + 1] += inStart[v];
+  }
+  const outFill = outStart.slice(0, nodeCount);
+  const inFill = inStart.slice(0, nodeCount);
+  const outNode = new Int32Array(edgeCount);
+  const outEdge = new Int32Array(edgeCount);
+  const inNode = new Int32Array(edgeCount);
+  const inEdge = new Int32Array(edgeCount);
+  const add = (from: number, to: number, edge: number) => {
+    const o = outFill[from]++;
+    outNode[o] = to;
+    outEdge[o] = edge;
+    const k = inFill[to]++;
+    inNode[k] = from;
+    inEdge[k] = edge;
   };
-  const out = csr(from, to);
-  const inn = csr(to, from);
+  for (let l = 0; l < linkCount; l++) add(linkPred[l], startNode[linkSucc[l]], l);
+  for (let i = 0; i < n; i++) {
+    const p = parent[i];
+    if (p < 0) continue;
+    add(startNode[p], startNode[i], INHERIT_EDGE);
+    add(i, p, ROLLUP_EDGE);
+  }
 
   // Kahn's algorithm, taking nodes in row order where the graph leaves a choice.
   const indegree = new Int32Array(nodeCount);
-  for (let v = 0; v < nodeCount; v++) indegree[v] = inn.start[v + 1] - inn.start[v];
+  for (let v = 0; v < nodeCount; v++) indegree[v] = inStart[v + 1] - inStart[v];
   const order = new Int32Array(nodeCount);
   let head = 0;
   let tail = 0;
   for (let v = 0; v < nodeCount; v++) if (indegree[v] === 0) order[tail++] = v;
   while (head < tail) {
     const v = order[head++];
-    for (let k = out.start[v]; k < out.start[v + 1]; k++) {
-      const w = out.node[k];
+    for (let k = outStart[v]; k < outStart[v + 1]; k++) {
+      const w = outNode[k];
       if (--indegree[w] === 0) order[tail++] = w;
     }
   }
 
   return {
     taskCount: n, nodeCount, summaryOfStartNode, startNode,
-    linkPred, linkSucc, linkType, linkLag, linkLagElapsed, linkLagPercent,
-    outStart: out.start, outNode: out.node, outEdge: out.edge,
-    inStart: inn.start, inNode: inn.node, inEdge: inn.edge,
+    linkPred, linkSucc, linkType: input.linkType, linkLag: input.linkLag,
+    linkLagElapsed: input.linkLagElapsed, linkLagPercent: input.linkLagPercent,
+    outStart, outNode, outEdge, inStart, inNode, inEdge,
     order: tail === nodeCount ? order : order.slice(0, tail),
   };
 }

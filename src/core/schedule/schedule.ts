@@ -2,6 +2,7 @@ import { WorkCalendar } from '../calendar';
 import type { Issue, Plan, PlanTask } from '../model';
 import { clip } from '../parsers/duration';
 import { Wall, dayOf, formatWallReadable } from '../time';
+import { C, Kind, readScheduleInput } from './input';
 import { INHERIT_EDGE, Network, ROLLUP_EDGE, buildNetwork, findLoops, taskOfNode } from './network';
 
 /** What set a task's start, when no link did. */
@@ -48,11 +49,17 @@ export interface ScheduleOptions {
   warnings?: boolean;
 }
 
-enum Kind {
-  Normal = 0,
-  Milestone = 1,
-  Elapsed = 2,
-  Summary = 3,
+/** Wall dates with their working indices alongside, so the passes convert each date once. */
+interface Dates {
+  start: Float64Array;
+  finish: Float64Array;
+  /** Working indices fit 32 bits: 2^31 working minutes is 17,000 years of 8-hour days. */
+  startIndex: Int32Array;
+  finishIndex: Int32Array;
+}
+
+function newDates(n: number): Dates {
+  return { start: new Float64Array(n), finish: new Float64Array(n), startIndex: new Int32Array(n), finishIndex: new Int32Array(n) };
 }
 
 /**
@@ -69,33 +76,18 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
     { workingWeekdays: s.workingWeekdays, intervals: s.intervals, holidays: plan.holidays.map((h) => h.day) },
     dayOf(s.projectStart),
   );
-  const net = buildNetwork(tasks);
+  const f = readScheduleInput(tasks, cal);
+  const net = buildNetwork(f);
   const issues: Issue[] = [];
   const warnings = options.warnings !== false;
-
-  const kind = new Uint8Array(n);
-  const dur = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = tasks[i];
-    if (t.isSummary || !t.duration) kind[i] = Kind.Summary;
-    else if (t.duration.elapsed) kind[i] = Kind.Elapsed;
-    else if (t.duration.minutes === 0) kind[i] = Kind.Milestone;
-    else kind[i] = Kind.Normal;
-    dur[i] = t.duration ? t.duration.minutes : 0;
-    // Actual Start and Actual Finish together fix the working time actually taken.
-    if (t.actualStart !== null && t.actualFinish !== null && !t.isSummary) {
-      dur[i] = kind[i] === Kind.Elapsed ? t.actualFinish - t.actualStart : Math.max(0, cal.workBetween(t.actualStart, t.actualFinish));
-      if (kind[i] !== Kind.Elapsed) kind[i] = dur[i] === 0 ? Kind.Milestone : Kind.Normal;
-    }
-  }
-
-  const result = emptyResult(cal, net, n, s.statusDate, issues);
   if (net.order.length < net.nodeCount) {
     reportLoops(tasks, net, issues);
-    return result;
+    return emptyResult(cal, net, n, s.statusDate, issues);
   }
-
+  const { kind, dur, constraint, constraintDate, deadline, actualStart, actualFinish } = f;
   const projectStart = cal.snapStart(s.projectStart);
+  const summaries = net.nodeCount - n;
+  const { linkPred, linkSucc, linkType, linkLag, linkLagElapsed, linkLagPercent, inStart, inNode, inEdge, outStart, outNode, outEdge } = net;
 
   // ---- Calendar arithmetic by task kind -------------------------------------------------
   const finishFromStart = (i: number, start: Wall): Wall => {
@@ -122,38 +114,65 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
     if (k === Kind.Milestone) return cal.isWorkingMinute(w) || cal.isWorkingMinute(w - 1) ? w : cal.finishWall(cal.index(w));
     return cal.snapFinish(w);
   };
-  const spanOf = (es: Float64Array, ef: Float64Array, i: number): number =>
-    kind[i] === Kind.Elapsed ? ef[i] - es[i] : cal.index(ef[i]) - cal.index(es[i]);
-  /** A link's lag as { minutes, elapsed }; a % lag is a share of the predecessor's duration. */
-  const lagOf = (l: number, es: Float64Array, ef: Float64Array): number => {
-    const lag = net.linkLag[l];
-    if (lag === lag) return lag; // not NaN
-    const p = net.linkPred[l];
-    return Math.round((net.linkLagPercent[l] / 100) * (kind[p] === Kind.Summary ? spanOf(es, ef, p) : dur[p]));
+  // Each link's lag in minutes, resolved once: a % lag is that share of the predecessor's duration
+  // (in the predecessor's kind of time). Only a % of a summary's span waits for the dates (NaN here).
+  const linkCount = linkPred.length;
+  const lagMinutes = new Float64Array(linkCount);
+  const lagWallClock = new Uint8Array(linkCount);
+  for (let l = 0; l < linkCount; l++) {
+    const lag = linkLag[l];
+    if (lag === lag) {
+      lagMinutes[l] = lag;
+      lagWallClock[l] = linkLagElapsed[l];
+    } else {
+      const p = linkPred[l];
+      lagMinutes[l] = kind[p] === Kind.Summary ? NaN : Math.round((linkLagPercent[l] / 100) * dur[p]);
+      lagWallClock[l] = kind[p] === Kind.Elapsed ? 1 : 0;
+    }
+  }
+  const lagOf = (l: number, d: Dates): number => {
+    const lag = lagMinutes[l];
+    if (lag === lag) return lag;
+    const p = linkPred[l];
+    return Math.round((linkLagPercent[l] / 100) * (d.finishIndex[p] - d.startIndex[p]));
   };
-  const lagElapsed = (l: number): boolean =>
-    net.linkLagElapsed[l] === 1 || (net.linkLag[l] !== net.linkLag[l] && kind[net.linkPred[l]] === Kind.Elapsed);
-  const addLag = (base: Wall, lag: number, elapsed: boolean): Wall => {
-    if (lag === 0) return base;
-    return elapsed ? base + lag : cal.finishWall(cal.index(base) + lag);
-  };
-  /**
-   * The inverse of addLag for the backward pass. Where the arithmetic is in wall-clock time (an
-   * elapsed lag, or an elapsed predecessor), it starts from the latest wall time of the successor's
-   * working instant: a working-time successor at Friday 17:00 is at the same instant as Monday
-   * 08:00, and the forward pass accepted either.
-   */
-  const subtractLag = (base: Wall, lag: number, elapsed: boolean, pred: number, succ: number): Wall => {
-    if (!elapsed && lag !== 0) return cal.startWall(cal.index(base) - lag);
-    const wallClock = elapsed || kind[pred] === Kind.Elapsed;
-    const latest = wallClock && kind[succ] !== Kind.Elapsed ? cal.startWall(cal.index(base)) : base;
-    return latest - lag;
+  const lagElapsed = (l: number): boolean => lagWallClock[l] === 1;
+
+  // ---- Forward pass (early dates; with `alap`, scheduled dates with ALAP tasks placed late) ----
+  const summaryBound = new Float64Array(summaries);
+  const summaryBoundIndex = new Float64Array(summaries);
+  const projectStartIndex = cal.index(projectStart);
+  /** The bound a link puts on its successor's start, as a wall time. */
+  const linkStartBound = (l: number, succ: number, d: Dates): Wall => {
+    const p = linkPred[l];
+    const type = linkType[l];
+    const fromFinish = type === 0 || type === 2;
+    const base = fromFinish ? d.finish[p] : d.start[p];
+    const lag = lagOf(l, d);
+    let b = base;
+    if (lag !== 0) b = lagElapsed(l) ? base + lag : cal.finishWall((fromFinish ? d.finishIndex[p] : d.startIndex[p]) + lag);
+    return type === 0 || type === 1 ? b : startFromFinish(succ, b);
   };
 
-  // ---- Forward pass (early dates, or scheduled dates with ALAP tasks placed late) -----------
-  const summaryBound = new Float64Array(net.nodeCount - n); // start bound of each summary start node
-  const summaryDriver = new Int32Array(net.nodeCount - n);
-  const forward = (es: Float64Array, ef: Float64Array, drv: Int32Array, alap: Float64Array | null, report: boolean) => {
+  const place = (i: number, start: Wall, d: Dates) => {
+    d.start[i] = start;
+    const si = cal.index(start);
+    d.startIndex[i] = si;
+    const k = kind[i];
+    if (k === Kind.Normal) {
+      d.finishIndex[i] = si + dur[i];
+      d.finish[i] = cal.finishWall(si + dur[i]);
+    } else if (k === Kind.Milestone) {
+      d.finishIndex[i] = si;
+      d.finish[i] = start;
+    } else {
+      d.finish[i] = start + dur[i];
+      d.finishIndex[i] = cal.index(start + dur[i]);
+    }
+  };
+
+  /** `alap`: the late dates, to place ALAP tasks at (the scheduled pass); null for early dates. */
+  const forward = (d: Dates, drv: Int32Array, alap: Dates | null, report: boolean) => {
     const order = net.order;
     for (let o = 0; o < order.length; o++) {
       const v = order[o];
@@ -161,107 +180,147 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
         // A summary's start node: what its links, its own summary and its SNET require of its subtasks.
         const i = net.summaryOfStartNode[v - n];
         let req = -Infinity;
-        let d: number = Driver.ProjectStart;
-        for (let k = net.inStart[v]; k < net.inStart[v + 1]; k++) {
-          const edge = net.inEdge[k];
-          const b = edge === INHERIT_EDGE ? summaryBound[net.inNode[k] - n] : linkStartBound(edge, i, es, ef);
-          if (b > req) {
-            req = b;
-            d = edge === INHERIT_EDGE ? Driver.Summary : edge;
-          }
+        for (let k = inStart[v]; k < inStart[v + 1]; k++) {
+          const edge = inEdge[k];
+          const b = edge === INHERIT_EDGE ? summaryBound[inNode[k] - n] : linkStartBound(edge, i, d);
+          if (b > req) req = b;
         }
-        const t = tasks[i];
-        if (t.constraint === 'SNET' && t.constraintDate !== null && t.constraintDate > req) {
-          req = t.constraintDate;
-          d = Driver.Constraint;
-        }
+        if (constraint[i] === C.Snet && constraintDate[i] > req) req = constraintDate[i];
         summaryBound[v - n] = req;
-        summaryDriver[v - n] = d;
+        summaryBoundIndex[v - n] = req === -Infinity ? -Infinity : cal.index(req);
         continue;
       }
       if (kind[v] === Kind.Summary) {
+        // A summary's finish node: it spans its subtasks.
         let a = Infinity;
         let b = -Infinity;
-        for (let k = net.inStart[v]; k < net.inStart[v + 1]; k++) {
-          const c = net.inNode[k];
-          if (es[c] < a) a = es[c];
-          if (ef[c] > b) b = ef[c];
+        let ai = 0;
+        let bi = 0;
+        for (let k = inStart[v]; k < inStart[v + 1]; k++) {
+          const c = inNode[k];
+          if (d.start[c] < a) { a = d.start[c]; ai = d.startIndex[c]; }
+          if (d.finish[c] > b) { b = d.finish[c]; bi = d.finishIndex[c]; }
         }
-        es[v] = a;
-        ef[v] = b;
+        d.start[v] = a;
+        d.finish[v] = b;
+        d.startIndex[v] = ai;
+        d.finishIndex[v] = bi;
         drv[v] = Driver.Subtasks;
         continue;
       }
-      scheduleLeaf(v, es, ef, drv, alap, report);
+      if (kind[v] === Kind.Normal && actualStart[v] !== actualStart[v] && constraintDate[v] !== constraintDate[v]) {
+        scheduleNormal(v, d, drv, alap);
+      } else {
+        scheduleLeaf(v, d, drv, alap, report);
+      }
     }
   };
 
-  const linkStartBound = (l: number, succ: number, es: Float64Array, ef: Float64Array): Wall => {
-    const p = net.linkPred[l];
-    const lag = lagOf(l, es, ef);
-    const el = lagElapsed(l);
-    switch (net.linkType[l]) {
-      case 0: return addLag(ef[p], lag, el); // FS
-      case 1: return addLag(es[p], lag, el); // SS
-      case 2: return startFromFinish(succ, addLag(ef[p], lag, el)); // FF
-      default: return startFromFinish(succ, addLag(es[p], lag, el)); // SF
-    }
-  };
-
-  const scheduleLeaf = (i: number, es: Float64Array, ef: Float64Array, drv: Int32Array, alap: Float64Array | null, report: boolean) => {
-    const t = tasks[i];
+  /**
+   * The fast path for a task in working time with no dated constraint and no progress: every
+   * bound is a working index (snapping a wall time to a start never changes its index), so the
+   * task's dates take one conversion each. scheduleLeaf is the general path and gives the same dates.
+   */
+  const scheduleNormal = (i: number, d: Dates, drv: Int32Array, alap: Dates | null) => {
+    const startIndex = d.startIndex;
+    const finishIndex = d.finishIndex;
     let req = -Infinity;
-    let d: number = Driver.ProjectStart;
-    for (let k = net.inStart[i]; k < net.inStart[i + 1]; k++) {
-      const edge = net.inEdge[k];
-      const b = edge === INHERIT_EDGE ? summaryBound[net.inNode[k] - n] : linkStartBound(edge, i, es, ef);
+    let drive: number = Driver.ProjectStart;
+    const di = dur[i];
+    for (let k = inStart[i], end = inStart[i + 1]; k < end; k++) {
+      const edge = inEdge[k];
+      let b: number;
+      if (edge === INHERIT_EDGE) {
+        b = summaryBoundIndex[inNode[k] - n];
+      } else {
+        const p = linkPred[edge];
+        const type = linkType[edge];
+        const fromFinish = type === 0 || type === 2;
+        let lag = lagMinutes[edge];
+        if (lag !== lag) lag = lagOf(edge, d);
+        if (lag === 0) b = fromFinish ? finishIndex[p] : startIndex[p];
+        else if (lagWallClock[edge] === 1) b = cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag);
+        else b = (fromFinish ? finishIndex[p] : startIndex[p]) + lag;
+        if (type >= 2) b -= di; // FF, SF bind the finish
+      }
       if (b > req) {
         req = b;
-        d = edge === INHERIT_EDGE ? Driver.Summary : edge;
+        drive = edge === INHERIT_EDGE ? Driver.Summary : edge;
+      }
+    }
+    if (projectStartIndex > req) {
+      req = projectStartIndex;
+      drive = Driver.ProjectStart;
+    }
+    if (alap !== null && constraint[i] === C.Alap && alap.startIndex[i] > req) {
+      req = alap.startIndex[i];
+      drive = Driver.AsLateAsPossible;
+    }
+    startIndex[i] = req;
+    d.start[i] = cal.startWall(req);
+    finishIndex[i] = req + di;
+    d.finish[i] = cal.finishWall(req + di);
+    drv[i] = drive;
+  };
+
+  const scheduleLeaf = (i: number, d: Dates, drv: Int32Array, alap: Dates | null, report: boolean) => {
+    let req = -Infinity;
+    let drive: number = Driver.ProjectStart;
+    for (let k = inStart[i]; k < inStart[i + 1]; k++) {
+      const edge = inEdge[k];
+      const b = edge === INHERIT_EDGE ? summaryBound[inNode[k] - n] : linkStartBound(edge, i, d);
+      if (b > req) {
+        req = b;
+        drive = edge === INHERIT_EDGE ? Driver.Summary : edge;
       }
     }
     if (projectStart > req) {
       req = projectStart;
-      d = Driver.ProjectStart;
+      drive = Driver.ProjectStart;
     }
-    let start = snapStartOf(i, req);
 
-    if (t.actualStart !== null) {
-      es[i] = t.actualStart;
-      ef[i] = t.actualFinish ?? finishFromStart(i, t.actualStart);
+    const as = actualStart[i];
+    if (as === as) {
+      const af = actualFinish[i];
+      place(i, as, d);
+      if (af === af) {
+        d.finish[i] = af;
+        d.finishIndex[i] = cal.index(af);
+      }
       drv[i] = Driver.ActualStart;
       return;
     }
 
-    const c = t.constraintDate;
-    if (c !== null) {
+    let start = snapStartOf(i, req);
+    const c = constraintDate[i];
+    if (c === c) {
       const linked = start;
-      switch (t.constraint) {
-        case 'SNET': {
+      switch (constraint[i]) {
+        case C.Snet: {
           const x = snapStartOf(i, c);
-          if (x > start) { start = x; d = Driver.Constraint; }
+          if (x > start) { start = x; drive = Driver.Constraint; }
           break;
         }
-        case 'FNET': {
+        case C.Fnet: {
           const x = startFromFinish(i, snapFinishOf(i, c));
-          if (x > start) { start = x; d = Driver.Constraint; }
+          if (x > start) { start = x; drive = Driver.Constraint; }
           break;
         }
-        case 'MSO':
-        case 'MFO': {
-          start = t.constraint === 'MSO' ? snapStartOf(i, c) : startFromFinish(i, snapFinishOf(i, c));
-          if (report && linked > start && d >= 0) conflict(t, linked, start);
-          d = Driver.Constraint;
+        case C.Mso:
+        case C.Mfo: {
+          start = constraint[i] === C.Mso ? snapStartOf(i, c) : startFromFinish(i, snapFinishOf(i, c));
+          if (report && linked > start && drive >= 0) conflict(tasks[i], linked, start);
+          drive = Driver.Constraint;
           break;
         }
-        case 'SNLT':
-        case 'FNLT': {
-          const x = t.constraint === 'SNLT' ? snapStartOf(i, c) : startFromFinish(i, snapFinishOf(i, c));
+        case C.Snlt:
+        case C.Fnlt: {
+          const x = constraint[i] === C.Snlt ? snapStartOf(i, c) : startFromFinish(i, snapFinishOf(i, c));
           // Honoured over links; a task that only waits for the project start stays there (negative float shows it).
-          if (start > x && d !== Driver.ProjectStart) {
-            if (report && d >= 0) conflict(t, start, x);
+          if (start > x && drive !== Driver.ProjectStart) {
+            if (report && drive >= 0) conflict(tasks[i], start, x);
             start = x;
-            d = Driver.Constraint;
+            drive = Driver.Constraint;
           }
           break;
         }
@@ -269,19 +328,20 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
           break;
       }
     }
-    if (alap !== null && t.constraint === 'ALAP' && alap[i] > start) {
-      start = alap[i];
-      d = Driver.AsLateAsPossible;
+    if (alap !== null && constraint[i] === C.Alap && alap.start[i] > start) {
+      start = alap.start[i];
+      drive = Driver.AsLateAsPossible;
     }
-    es[i] = start;
-    ef[i] = finishFromStart(i, start);
-    if (t.actualFinish !== null) {
+    place(i, start, d);
+    const af = actualFinish[i];
+    if (af === af) {
       // A finish reported without a start: the task ran up to it.
-      ef[i] = t.actualFinish;
-      if (es[i] > ef[i]) es[i] = startFromFinish(i, ef[i]);
-      d = Driver.ActualStart;
+      if (d.start[i] > af) place(i, startFromFinish(i, af), d);
+      d.finish[i] = af;
+      d.finishIndex[i] = cal.index(af);
+      drive = Driver.ActualStart;
     }
-    drv[i] = d;
+    drv[i] = drive;
   };
 
   const conflict = (t: PlanTask, wanted: Wall, placed: Wall) => {
@@ -293,26 +353,79 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
     });
   };
 
-  const { earlyStart: es, earlyFinish: ef, driver } = result;
-  forward(es, ef, driver, null, true);
-
-  // Scheduled dates are the early dates unless an ALAP task moves later (computed after the late pass).
+  const result = emptyResult(cal, net, 0, s.statusDate, issues);
+  const early = newDates(n);
+  const driver = new Int32Array(n);
+  forward(early, driver, null, true);
   let projectFinish = -Infinity;
   let firstStart = Infinity;
   for (let i = 0; i < n; i++) {
-    if (ef[i] > projectFinish) projectFinish = ef[i];
-    if (es[i] < firstStart) firstStart = es[i];
+    if (early.finish[i] > projectFinish) projectFinish = early.finish[i];
+    if (early.start[i] < firstStart) firstStart = early.start[i];
   }
 
   // ---- Backward pass -------------------------------------------------------------------
-  const { lateStart: ls, lateFinish: lf } = result;
-  const summaryLateFinishBound = new Float64Array(n).fill(Infinity); // for summary finish nodes
-  const summaryLateStartBound = new Float64Array(n).fill(Infinity);
-  const order = net.order;
-  const lateOfSucc = (l: number, useStart: boolean): Wall => {
-    const j = net.linkSucc[l];
-    return useStart ? ls[j] : lf[j];
+  const late = newDates(n);
+  const summaryLateFinish = new Float64Array(n).fill(Infinity); // bounds held at summary finish nodes
+  const summaryLateStart = new Float64Array(n).fill(Infinity);
+  const summaryLateFinishIndex = new Float64Array(n).fill(Infinity);
+  const summaryLateStartIndex = new Float64Array(n).fill(Infinity);
+  const projectFinishIndex = cal.index(projectFinish);
+  /**
+   * The inverse of a lag for the backward pass. Where the arithmetic is in wall-clock time (an
+   * elapsed lag, or an elapsed predecessor), it starts from the latest wall time of the successor's
+   * working instant: a working-time successor at Friday 17:00 is at the same instant as Monday
+   * 08:00, and the forward pass accepted either.
+   */
+  const subtractLag = (base: Wall, baseIndex: number, lag: number, elapsed: boolean, pred: number, succ: number): Wall => {
+    if (!elapsed && lag !== 0) return cal.startWall(baseIndex - lag);
+    const wallClock = elapsed || kind[pred] === Kind.Elapsed;
+    return (wallClock && kind[succ] !== Kind.Elapsed ? cal.startWall(baseIndex) : base) - lag;
   };
+  /** The backward pass's fast path for a task in working time: bounds as working indices. */
+  const lateNormal = (v: number) => {
+    const lateStartIndex = late.startIndex;
+    const lateFinishIndex = late.finishIndex;
+    let finish = projectFinishIndex;
+    let start = Infinity;
+    for (let k = outStart[v], end = outStart[v + 1]; k < end; k++) {
+      const edge = outEdge[k];
+      if (edge === ROLLUP_EDGE) {
+        const p = outNode[k];
+        if (summaryLateFinishIndex[p] < finish) finish = summaryLateFinishIndex[p];
+        if (early.start[v] === early.start[p] && summaryLateStartIndex[p] < start) start = summaryLateStartIndex[p];
+        continue;
+      }
+      const type = linkType[edge];
+      const j = linkSucc[edge];
+      const toStart = type === 0 || type === 1;
+      let lag = lagMinutes[edge];
+      if (lag !== lag) lag = lagOf(edge, early);
+      const b = lagWallClock[edge] === 1
+        ? cal.index(subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? lateStartIndex[j] : lateFinishIndex[j], lag, true, v, j))
+        : (toStart ? lateStartIndex[j] : lateFinishIndex[j]) - lag;
+      if (type === 0 || type === 2) {
+        if (b < finish) finish = b;
+      } else if (b < start) {
+        start = b;
+      }
+    }
+    const c = constraintDate[v];
+    if (c === c) {
+      const code = constraint[v];
+      if (code === C.Fnlt || code === C.Mfo) finish = Math.min(finish, cal.index(c));
+      if (code === C.Snlt || code === C.Mso) start = Math.min(start, cal.index(c));
+    }
+    const dl = deadline[v];
+    if (dl === dl) finish = Math.min(finish, cal.index(dl));
+    if (start + dur[v] < finish) finish = start + dur[v];
+    late.finishIndex[v] = finish;
+    late.finish[v] = cal.finishWall(finish);
+    late.startIndex[v] = finish - dur[v];
+    late.start[v] = cal.startWall(finish - dur[v]);
+  };
+
+  const order = net.order;
   for (let o = order.length - 1; o >= 0; o--) {
     const v = order[o];
     if (v >= n) {
@@ -320,131 +433,166 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
       const i = net.summaryOfStartNode[v - n];
       let a = Infinity;
       let b = -Infinity;
-      for (let k = net.outStart[v]; k < net.outStart[v + 1]; k++) {
-        const c = taskOfNode(net, net.outNode[k]);
-        if (ls[c] < a) a = ls[c];
-        if (lf[c] > b) b = lf[c];
+      let ai = 0;
+      let bi = 0;
+      for (let k = outStart[v]; k < outStart[v + 1]; k++) {
+        const c = taskOfNode(net, outNode[k]);
+        if (late.start[c] < a) { a = late.start[c]; ai = late.startIndex[c]; }
+        if (late.finish[c] > b) { b = late.finish[c]; bi = late.finishIndex[c]; }
       }
-      ls[i] = a;
-      lf[i] = b;
+      late.start[i] = a;
+      late.finish[i] = b;
+      late.startIndex[i] = ai;
+      late.finishIndex[i] = bi;
       continue;
     }
-    const t = tasks[v];
+    if (kind[v] === Kind.Normal) {
+      lateNormal(v);
+      continue;
+    }
     let finishBound = projectFinish;
     let startBound = Infinity;
-    for (let k = net.outStart[v]; k < net.outStart[v + 1]; k++) {
-      const edge = net.outEdge[k];
+    for (let k = outStart[v]; k < outStart[v + 1]; k++) {
+      const edge = outEdge[k];
       if (edge === ROLLUP_EDGE) {
         // A summary finishes with its last subtask, so a bound on its finish binds every subtask; it
         // starts with its first, so a bound on its start binds only the subtasks that start it.
-        const p = net.outNode[k];
-        if (summaryLateFinishBound[p] < finishBound) finishBound = summaryLateFinishBound[p];
-        if (es[v] === es[p] && summaryLateStartBound[p] < startBound) startBound = summaryLateStartBound[p];
+        const p = outNode[k];
+        if (summaryLateFinish[p] < finishBound) finishBound = summaryLateFinish[p];
+        if (early.start[v] === early.start[p] && summaryLateStart[p] < startBound) startBound = summaryLateStart[p];
         continue;
       }
-      const lag = lagOf(edge, es, ef);
-      const el = lagElapsed(edge);
-      const type = net.linkType[edge];
-      // FS and SS bind to the successor's late start, FF and SF to its late finish.
-      const b = subtractLag(lateOfSucc(edge, type === 0 || type === 1), lag, el, v, net.linkSucc[edge]);
+      const type = linkType[edge];
+      const j = linkSucc[edge];
+      const toStart = type === 0 || type === 1;
+      const b = subtractLag(
+        toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j],
+        lagOf(edge, early), lagElapsed(edge), v, j,
+      );
+      // FS and FF bind the predecessor's finish, SS and SF its start.
       if (type === 0 || type === 2) {
         if (b < finishBound) finishBound = b;
       } else if (b < startBound) {
         startBound = b;
       }
     }
-    const c = t.constraintDate;
-    if (c !== null) {
-      if (t.constraint === 'FNLT' || t.constraint === 'MFO') finishBound = Math.min(finishBound, c);
-      if (t.constraint === 'SNLT' || t.constraint === 'MSO') startBound = Math.min(startBound, c);
+    const c = constraintDate[v];
+    if (c === c) {
+      const code = constraint[v];
+      if ((code === C.Fnlt || code === C.Mfo) && c < finishBound) finishBound = c;
+      if ((code === C.Snlt || code === C.Mso) && c < startBound) startBound = c;
     }
-    if (t.deadline !== null && t.deadline < finishBound) finishBound = t.deadline;
+    const dl = deadline[v];
+    if (dl === dl && dl < finishBound) finishBound = dl;
     if (kind[v] === Kind.Summary) {
-      summaryLateFinishBound[v] = finishBound;
-      summaryLateStartBound[v] = startBound;
+      summaryLateFinish[v] = finishBound;
+      summaryLateStart[v] = startBound;
+      summaryLateFinishIndex[v] = cal.index(finishBound);
+      summaryLateStartIndex[v] = startBound === Infinity ? Infinity : cal.index(startBound);
       continue; // its late dates come from its subtasks, at its start node
     }
-    let late = snapFinishOf(v, finishBound);
+    let lf = snapFinishOf(v, finishBound);
     if (startBound < Infinity) {
       const viaStart = finishFromStart(v, snapStartOf(v, startBound));
-      if (viaStart < late) late = viaStart;
+      if (viaStart < lf) lf = viaStart;
     }
-    lf[v] = late;
-    ls[v] = startFromFinish(v, late);
+    const ls = startFromFinish(v, lf);
+    late.finish[v] = lf;
+    late.start[v] = ls;
+    late.finishIndex[v] = cal.index(lf);
+    late.startIndex[v] = cal.index(ls);
   }
 
   // ---- Scheduled dates ------------------------------------------------------------------
-  const hasAlap = tasks.some((t) => t.constraint === 'ALAP' && !t.isSummary && t.actualStart === null);
-  if (hasAlap) {
-    forward(result.start, result.finish, new Int32Array(n), ls, false);
-    for (let i = 0; i < n; i++) {
-      if (tasks[i].constraint === 'ALAP' && result.start[i] !== es[i]) driver[i] = Driver.AsLateAsPossible;
-    }
-  } else {
-    result.start.set(es);
-    result.finish.set(ef);
+  let scheduled = early;
+  if (f.hasAlap) {
+    scheduled = newDates(n);
+    forward(scheduled, new Int32Array(n), late, false);
+    for (let i = 0; i < n; i++) if (constraint[i] === C.Alap && scheduled.start[i] !== early.start[i]) driver[i] = Driver.AsLateAsPossible;
   }
 
   // ---- Floats, progress, critical flag --------------------------------------------------
-  const { totalFloat, freeFloat, duration, percentComplete, critical } = result;
-  const linkSlack = new Float64Array(net.linkPred.length);
-  for (let l = 0; l < linkSlack.length; l++) {
-    const p = net.linkPred[l];
-    const j = net.linkSucc[l];
-    const type = net.linkType[l];
-    const base = type === 0 || type === 2 ? ef[p] : es[p];
-    const bound = addLag(base, lagOf(l, es, ef), lagElapsed(l));
-    const actual = type === 0 || type === 1 ? es[j] : ef[j];
-    linkSlack[l] = cal.index(actual) - cal.index(bound);
-  }
-  const outLinks = (i: number, visit: (l: number) => void) => {
-    for (let k = net.outStart[i]; k < net.outStart[i + 1]; k++) if (net.outEdge[k] >= 0) visit(net.outEdge[k]);
+  const totalFloat = new Float64Array(n);
+  const freeFloat = new Float64Array(n);
+  const duration = new Float64Array(n);
+  const percentComplete = new Float64Array(n);
+  const critical = new Uint8Array(n);
+  /** Working minutes between where a link puts its successor and where the successor is (early dates). */
+  const linkSlack = (l: number): number => {
+    const p = linkPred[l];
+    const j = linkSucc[l];
+    const type = linkType[l];
+    const fromFinish = type === 0 || type === 2;
+    const lag = lagOf(l, early);
+    const baseIndex = fromFinish ? early.finishIndex[p] : early.startIndex[p];
+    const bound = lag === 0 ? baseIndex : lagElapsed(l) ? cal.index((fromFinish ? early.finish[p] : early.start[p]) + lag) : baseIndex + lag;
+    return (type === 0 || type === 1 ? early.startIndex[j] : early.finishIndex[j]) - bound;
   };
-  const finishIndex = cal.index(projectFinish);
-  for (let i = 0; i < n; i++) {
-    const t = tasks[i];
-    // Late dates at the same working instant as the early ones are shown as the early ones
-    // (not Friday 17:00 against Monday 08:00).
-    if (cal.index(ls[i]) === cal.index(es[i])) ls[i] = es[i];
-    if (cal.index(lf[i]) === cal.index(ef[i])) lf[i] = ef[i];
-    const startFloat = cal.index(ls[i]) - cal.index(es[i]);
-    const finishFloat = cal.index(lf[i]) - cal.index(ef[i]);
-    totalFloat[i] = Math.min(startFloat, finishFloat);
-    // Free float: the least slack on the links out of the task or out of its summaries.
-    let ff = Infinity;
-    for (let a = i; a >= 0; a = tasks[a].parent) {
-      const shiftFinish = cal.index(ef[a]) - cal.index(ef[i]);
-      const shiftStart = cal.index(es[i]) - cal.index(es[a]);
-      outLinks(a, (l) => {
-        const type = net.linkType[l];
-        const slack = linkSlack[l] + (type === 0 || type === 2 ? shiftFinish : shiftStart);
-        if (slack < ff) ff = slack;
-      });
+  // The least slack of each task's own links out of its finish (FS, FF) and out of its start (SS, SF).
+  const finishSlack = new Float64Array(n).fill(Infinity);
+  const startSlack = new Float64Array(n).fill(Infinity);
+  for (let l = 0; l < linkCount; l++) {
+    const p = linkPred[l];
+    const slack = linkSlack(l);
+    if (linkType[l] === 0 || linkType[l] === 2) {
+      if (slack < finishSlack[p]) finishSlack[p] = slack;
+    } else if (slack < startSlack[p]) {
+      startSlack[p] = slack;
     }
-    if (ff === Infinity) ff = finishIndex - cal.index(ef[i]);
-    freeFloat[i] = Math.max(0, Math.min(ff, totalFloat[i]));
-    duration[i] = kind[i] === Kind.Summary || t.actualStart !== null ? spanOf(result.start, result.finish, i) : dur[i];
-    percentComplete[i] = t.percentComplete;
   }
-  rollUpProgress(tasks, dur, kind, percentComplete);
+  const parent = f.parent;
+  for (let i = 0; i < n; i++) {
+    // Late dates at the same working instant as the early ones are shown as the early ones.
+    if (late.startIndex[i] === early.startIndex[i]) late.start[i] = early.start[i];
+    if (late.finishIndex[i] === early.finishIndex[i]) late.finish[i] = early.finish[i];
+    const tf = Math.min(late.startIndex[i] - early.startIndex[i], late.finishIndex[i] - early.finishIndex[i]);
+    totalFloat[i] = tf;
+    // Free float: the least slack on the links out of the task or out of its summaries, a summary's
+    // links measured from this task's own finish (or start).
+    let ff = Infinity;
+    for (let a = i; a >= 0; a = parent[a]) {
+      const viaFinish = finishSlack[a] + early.finishIndex[a] - early.finishIndex[i];
+      const viaStart = startSlack[a] + early.startIndex[i] - early.startIndex[a];
+      if (viaFinish < ff) ff = viaFinish;
+      if (viaStart < ff) ff = viaStart;
+    }
+    if (ff === Infinity) ff = projectFinishIndex - early.finishIndex[i];
+    freeFloat[i] = Math.max(0, Math.min(ff, tf));
+    const summaryOrStarted = kind[i] === Kind.Summary || actualStart[i] === actualStart[i];
+    duration[i] = !summaryOrStarted ? dur[i]
+      : kind[i] === Kind.Elapsed ? scheduled.finish[i] - scheduled.start[i]
+      : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
+    percentComplete[i] = f.percentComplete[i];
+  }
+  rollUpProgress(parent, dur, kind, percentComplete);
   for (let i = 0; i < n; i++) critical[i] = totalFloat[i] <= 0 && percentComplete[i] < 100 ? 1 : 0;
 
   if (warnings) {
     for (let i = 0; i < n; i++) {
-      const t = tasks[i];
-      if (t.deadline !== null && result.finish[i] > t.deadline) {
+      const dl = deadline[i];
+      if (dl === dl && scheduled.finish[i] > dl) {
+        const t = tasks[i];
         issues.push({
           severity: 'warning',
-          message: `Task ${t.id} '${clip(t.name)}' finishes ${formatWallReadable(result.finish[i])}, after its deadline ${formatWallReadable(t.deadline)}.`,
+          message: `Task ${t.id} '${clip(t.name)}' finishes ${formatWallReadable(scheduled.finish[i])}, after its deadline ${formatWallReadable(dl)}.`,
           where: t.refs.deadline,
         });
       }
     }
   }
 
-  result.projectStart = Math.min(projectStart, firstStart);
-  result.projectFinish = projectFinish;
-  return result;
+  return {
+    ...result,
+    projectStart: Math.min(projectStart, firstStart),
+    projectFinish,
+    start: scheduled.start,
+    finish: scheduled.finish,
+    earlyStart: early.start,
+    earlyFinish: early.finish,
+    lateStart: late.start,
+    lateFinish: late.finish,
+    totalFloat, freeFloat, duration, percentComplete, critical, driver,
+  };
 }
 
 function emptyResult(cal: WorkCalendar, net: Network, n: number, statusDate: Wall, issues: Issue[]): ScheduleResult {
@@ -459,8 +607,8 @@ function emptyResult(cal: WorkCalendar, net: Network, n: number, statusDate: Wal
 }
 
 /** Summary % complete: the subtasks' completed working time over their total (MS Project's rule). */
-function rollUpProgress(tasks: readonly PlanTask[], dur: Float64Array, kind: Uint8Array, pct: Float64Array): void {
-  const n = tasks.length;
+function rollUpProgress(parent: Int32Array, dur: Float64Array, kind: Uint8Array, pct: Float64Array): void {
+  const n = parent.length;
   const done = new Float64Array(n);
   const total = new Float64Array(n);
   const count = new Float64Array(n);
@@ -474,7 +622,7 @@ function rollUpProgress(tasks: readonly PlanTask[], dur: Float64Array, kind: Uin
     } else {
       pct[i] = total[i] > 0 ? (100 * done[i]) / total[i] : count[i] > 0 ? pctSum[i] / count[i] : 0;
     }
-    const p = tasks[i].parent;
+    const p = parent[i];
     if (p >= 0) {
       done[p] += done[i];
       total[p] += total[i];
@@ -506,5 +654,3 @@ function reportLoops(tasks: readonly PlanTask[], net: Network, issues: Issue[]):
     issues.push({ severity: 'error', message: 'The task links form a loop, so the plan cannot be scheduled.', where: tasks[0]?.refs.predecessors ?? 'Tasks' });
   }
 }
-
-

@@ -1,0 +1,126 @@
+import type { WorkCalendar } from '../calendar';
+import type { ConstraintType, PlanTask } from '../model';
+
+/** How a task is timed. */
+export enum Kind {
+  Normal = 0,
+  Milestone = 1,
+  Elapsed = 2,
+  Summary = 3,
+}
+
+/** Constraint codes. */
+export enum C {
+  Asap = 0,
+  Alap = 1,
+  Snet = 2,
+  Snlt = 3,
+  Fnet = 4,
+  Fnlt = 5,
+  Mso = 6,
+  Mfo = 7,
+}
+
+const CONSTRAINT_CODE: Record<ConstraintType, C> = {
+  ASAP: C.Asap, ALAP: C.Alap, SNET: C.Snet, SNLT: C.Snlt, FNET: C.Fnet, FNLT: C.Fnlt, MSO: C.Mso, MFO: C.Mfo,
+};
+
+/**
+ * What the scheduler needs of a plan, as flat arrays (NaN where a date is
+ * absent). Reading the task objects once, in two passes, keeps the passes of
+ * the scheduler on compact memory.
+ */
+export interface ScheduleInput {
+  taskCount: number;
+  kind: Uint8Array;
+  /** Working minutes, or elapsed minutes for elapsed tasks. */
+  dur: Float64Array;
+  constraint: Uint8Array;
+  constraintDate: Float64Array;
+  deadline: Float64Array;
+  actualStart: Float64Array;
+  actualFinish: Float64Array;
+  percentComplete: Float64Array;
+  parent: Int32Array;
+  hasAlap: boolean;
+  summaryCount: number;
+  linkPred: Int32Array;
+  linkSucc: Int32Array;
+  /** 0 FS, 1 SS, 2 FF, 3 SF. */
+  linkType: Uint8Array;
+  /** Lag in minutes (working or elapsed), NaN when given as a percentage. */
+  linkLag: Float64Array;
+  linkLagElapsed: Uint8Array;
+  linkLagPercent: Float64Array;
+}
+
+export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar): ScheduleInput {
+  const n = tasks.length;
+  const kindOf = new Uint8Array(n);
+  const durOf = new Float64Array(n);
+  const constraint = new Uint8Array(n);
+  const constraintDate = new Float64Array(n);
+  const deadline = new Float64Array(n);
+  const actualStart = new Float64Array(n);
+  const actualFinish = new Float64Array(n);
+  const percentComplete = new Float64Array(n);
+  const parent = new Int32Array(n);
+  let hasAlap = false;
+  let summaryCount = 0;
+  let linkCount = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tasks[i];
+    const d = t.duration;
+    let kind = t.isSummary || !d ? Kind.Summary : d.elapsed ? Kind.Elapsed : d.minutes === 0 ? Kind.Milestone : Kind.Normal;
+    let dur = d ? d.minutes : 0;
+    const as = t.actualStart;
+    const af = t.actualFinish;
+    // Actual Start and Actual Finish together fix the time actually taken.
+    if (as !== null && af !== null && kind !== Kind.Summary) {
+      dur = kind === Kind.Elapsed ? af - as : Math.max(0, cal.workBetween(as, af));
+      if (kind !== Kind.Elapsed) kind = dur === 0 ? Kind.Milestone : Kind.Normal;
+    }
+    if (kind === Kind.Summary) summaryCount++;
+    kindOf[i] = kind;
+    durOf[i] = dur;
+    constraint[i] = CONSTRAINT_CODE[t.constraint];
+    constraintDate[i] = t.constraintDate ?? NaN;
+    deadline[i] = t.deadline ?? NaN;
+    actualStart[i] = as ?? NaN;
+    actualFinish[i] = af ?? NaN;
+    percentComplete[i] = t.percentComplete;
+    parent[i] = t.parent;
+    linkCount += t.links.length;
+    if (t.constraint === 'ALAP' && kind !== Kind.Summary && as === null) hasAlap = true;
+  }
+  const linkPred = new Int32Array(linkCount);
+  const linkSucc = new Int32Array(linkCount);
+  const linkType = new Uint8Array(linkCount);
+  const linkLag = new Float64Array(linkCount);
+  const linkLagElapsed = new Uint8Array(linkCount);
+  const linkLagPercent = new Float64Array(linkCount);
+  let l = 0;
+  for (let j = 0; j < n; j++) {
+    const links = tasks[j].links;
+    for (let k = 0; k < links.length; k++, l++) {
+      const link = links[k];
+      const type = link.type;
+      linkPred[l] = link.pred;
+      linkSucc[l] = j;
+      linkType[l] = type === 'FS' ? 0 : type === 'SS' ? 1 : type === 'FF' ? 2 : 3;
+      const lag = link.lag;
+      if (lag.percent !== undefined) {
+        linkLag[l] = NaN;
+        linkLagPercent[l] = lag.percent;
+      } else {
+        linkLag[l] = lag.minutes;
+        linkLagElapsed[l] = lag.elapsed ? 1 : 0;
+      }
+    }
+  }
+  return {
+    taskCount: n, kind: kindOf, dur: durOf, constraint, constraintDate, deadline, actualStart, actualFinish,
+    percentComplete, parent, hasAlap, summaryCount,
+    linkPred, linkSucc, linkType, linkLag, linkLagElapsed, linkLagPercent,
+  };
+}
