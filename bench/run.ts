@@ -167,7 +167,7 @@ function printEngineTables(reports: MeasureReport[]): void {
     ['tasks', 'links', 'schedule ms (best)', 'median ms', 'peak MB', 'ms per 1k tasks'],
     reports.map((r) => [int(r.tasks), int(r.links), fixed(r.bestMs, 1), fixed(r.medianMs, 1), fixed(r.peakMB, 0), fixed(r.bestMs / (r.tasks / 1000), 3)]),
   ));
-  console.log('\nschedule ms: best and median of 7 after 3 warm-up runs up to 100,000 tasks; one cold run above. peak MB: the child process\'s');
+  console.log('\nschedule ms: best and median of 7 after 3 warm-up runs up to 100,000 tasks; above that, one run after warming the engine on a 10,000-task plan. peak MB: the child process\'s');
   console.log('peak resident set (plan, engine and node itself together). Details (setup is not timed):\n');
   console.log(markdownTable(
     ['tasks', 'summaries', 'runs ms', 'setup ms', 'plan heap MB', 'warnings', 'project start', 'project finish'],

@@ -13,9 +13,12 @@ export const EXIT_USAGE = 2;
 interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether output goes to a terminal. */
+  isTTY?: boolean;
 }
 
 const defaultIo: Io = {
+  isTTY: process.stdout.isTTY === true,
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
 };
@@ -44,7 +47,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--today <date>', 'the date taken as today when Settings gives no Status Date')
     .action(async (file: string, opts: { json?: boolean; today?: string }) => {
       const calc = await calculateFile(file, { today: todayOption(opts.today) });
-      if (opts.json) io.out(JSON.stringify(calculationToJson(calc), null, 2));
+      // Indented for a person at a terminal, compact for a program reading a pipe or file.
+      if (opts.json) io.out(JSON.stringify(calculationToJson(calc), null, io.isTTY ? 2 : undefined));
       else io.out(formatCalculation(calc));
       code = hasErrors(calc.issues) ? EXIT_PLAN_ERRORS : EXIT_OK;
     });

@@ -331,3 +331,19 @@ describe('float and the critical path', () => {
     expect(describeDriver(c.plan!, c.schedule!, 0)).toBe('Project start');
   });
 });
+
+describe('row order and upward links', () => {
+  test('a plan whose links run upwards schedules the same as the same plan typed top-down', () => {
+    const down = run(plan([
+      { ID: 'A', Name: 'A', Duration: '2d' },
+      { ID: 'B', Name: 'B', Duration: '3d', Predecessors: 'A' },
+      { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'BSS+1d' },
+    ]));
+    const up = run(plan([
+      { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'BSS+1d' },
+      { ID: 'B', Name: 'B', Duration: '3d', Predecessors: 'A' },
+      { ID: 'A', Name: 'A', Duration: '2d' },
+    ]));
+    expect(up).toEqual(down);
+  });
+});

@@ -30,7 +30,19 @@ const CONSTRAINT_CODE: Record<ConstraintType, C> = {
  * absent). Reading the task objects once, in two passes, keeps the passes of
  * the scheduler on compact memory.
  */
-export interface ScheduleInput {
+/** The links of a plan as flat arrays, link l running from task linkPred[l] to task linkSucc[l]. */
+export interface LinkArrays {
+  linkPred: Int32Array;
+  linkSucc: Int32Array;
+  /** 0 FS, 1 SS, 2 FF, 3 SF. */
+  linkType: Uint8Array;
+  /** Lag in minutes (working or elapsed), NaN when given as a percentage. */
+  linkLag: Float64Array;
+  linkLagElapsed: Uint8Array;
+  linkLagPercent: Float64Array;
+}
+
+export interface ScheduleInput extends LinkArrays {
   taskCount: number;
   kind: Uint8Array;
   /** Working minutes, or elapsed minutes for elapsed tasks. */
@@ -44,14 +56,6 @@ export interface ScheduleInput {
   parent: Int32Array;
   hasAlap: boolean;
   summaryCount: number;
-  linkPred: Int32Array;
-  linkSucc: Int32Array;
-  /** 0 FS, 1 SS, 2 FF, 3 SF. */
-  linkType: Uint8Array;
-  /** Lag in minutes (working or elapsed), NaN when given as a percentage. */
-  linkLag: Float64Array;
-  linkLagElapsed: Uint8Array;
-  linkLagPercent: Float64Array;
 }
 
 export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar): ScheduleInput {

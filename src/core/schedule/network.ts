@@ -1,5 +1,5 @@
 import type { LinkType } from '../model';
-import { Kind, ScheduleInput } from './input';
+import { Kind, LinkArrays, ScheduleInput } from './input';
 
 /** Edge kinds besides links (whose edges carry the link's index, >= 0). */
 export const INHERIT_EDGE = -1; // summary start -> a subtask's start: the summary's start bound applies to it
@@ -13,20 +13,13 @@ export const LINK_NAMES: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
  * from a predecessor's finish node to a successor's start node; a summary's
  * start node feeds its subtasks and their finishes feed the summary's finish.
  */
-export interface Network {
+export interface Network extends LinkArrays {
   taskCount: number;
   nodeCount: number;
   /** For node v >= taskCount: the summary task it starts. */
   summaryOfStartNode: Int32Array;
   /** Start node of each task (the task itself for a leaf). */
   startNode: Int32Array;
-  linkPred: Int32Array;
-  linkSucc: Int32Array;
-  linkType: Uint8Array;
-  /** Lag in minutes (working or elapsed), NaN when given as a percentage. */
-  linkLag: Float64Array;
-  linkLagElapsed: Uint8Array;
-  linkLagPercent: Float64Array;
   outStart: Int32Array;
   outNode: Int32Array;
   outEdge: Int32Array;
@@ -99,6 +92,16 @@ export function buildNetwork(input: ScheduleInput): Network {
     add(i, p, ROLLUP_EDGE);
   }
 
+  const rowOrder = outlineOrder(input, startNode, nodeCount);
+  if (rowOrder !== null) {
+    return {
+      taskCount: n, nodeCount, summaryOfStartNode, startNode,
+      linkPred, linkSucc, linkType: input.linkType, linkLag: input.linkLag,
+      linkLagElapsed: input.linkLagElapsed, linkLagPercent: input.linkLagPercent,
+      outStart, outNode, outEdge, inStart, inNode, inEdge, order: rowOrder,
+    };
+  }
+
   // Kahn's algorithm, taking nodes in row order where the graph leaves a choice.
   const indegree = new Int32Array(nodeCount);
   for (let v = 0; v < nodeCount; v++) indegree[v] = inStart[v + 1] - inStart[v];
@@ -121,6 +124,38 @@ export function buildNetwork(input: ScheduleInput): Network {
     outStart, outNode, outEdge, inStart, inNode, inEdge,
     order: tail === nodeCount ? order : order.slice(0, tail),
   };
+}
+
+/**
+ * The nodes in row order, when that is a topological order: every link runs from a row above
+ * to a row below (as plans are usually typed). A summary's start node stands at its row, its
+ * finish node after its last subtask. Walking the arrays in row order keeps the passes on
+ * neighbouring memory; Kahn's breadth-first order hops between parallel branches, which at a
+ * million tasks costs more than the arithmetic. Null when some link runs upwards.
+ */
+function outlineOrder(input: ScheduleInput, startNode: Int32Array, nodeCount: number): Int32Array | null {
+  const { linkPred, linkSucc, parent } = input;
+  for (let l = 0; l < linkPred.length; l++) if (linkPred[l] >= linkSucc[l]) return null;
+  const n = input.taskCount;
+  const order = new Int32Array(nodeCount);
+  const open: number[] = []; // summaries whose subtasks are still being listed
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    // Close the summaries that row i is not inside: their finish comes after their last subtask.
+    while (open.length > 0 && open[open.length - 1] !== parent[i]) order[o++] = open.pop()!;
+    if (startNode[i] !== i) {
+      order[o++] = startNode[i];
+      open.push(i);
+    } else {
+      order[o++] = i;
+    }
+  }
+  while (open.length > 0) order[o++] = open.pop()!;
+  // Check it against every link (a plan built by hand could link a summary into its own subtasks).
+  const position = new Int32Array(nodeCount);
+  for (let k = 0; k < nodeCount; k++) position[order[k]] = k;
+  for (let l = 0; l < linkPred.length; l++) if (position[linkPred[l]] >= position[startNode[linkSucc[l]]]) return null;
+  return order;
 }
 
 /** The task a node belongs to. */
