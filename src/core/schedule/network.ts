@@ -76,20 +76,37 @@ export function buildNetwork(input: ScheduleInput): Network {
   const outEdge = new Int32Array(edgeCount);
   const inNode = new Int32Array(edgeCount);
   const inEdge = new Int32Array(edgeCount);
-  const add = (from: number, to: number, edge: number) => {
+  // Three kinds of edge (links, summary start -> subtask start, subtask -> summary finish): one loop
+  // over all of them, edge e < linkCount being link e (no per-call helper closure: it would defeat
+  // V8's optimised code on the next call).
+  for (let e = 0; e < linkCount + 2 * n; e++) {
+    let from: number;
+    let to: number;
+    let edge: number;
+    if (e < linkCount) {
+      from = linkPred[e];
+      to = startNode[linkSucc[e]];
+      edge = e;
+    } else {
+      const i = (e - linkCount) >> 1;
+      const p = parent[i];
+      if (p < 0) continue;
+      if (((e - linkCount) & 1) === 0) {
+        from = startNode[p];
+        to = startNode[i];
+        edge = INHERIT_EDGE;
+      } else {
+        from = i;
+        to = p;
+        edge = ROLLUP_EDGE;
+      }
+    }
     const o = outFill[from]++;
     outNode[o] = to;
     outEdge[o] = edge;
     const k = inFill[to]++;
     inNode[k] = from;
     inEdge[k] = edge;
-  };
-  for (let l = 0; l < linkCount; l++) add(linkPred[l], startNode[linkSucc[l]], l);
-  for (let i = 0; i < n; i++) {
-    const p = parent[i];
-    if (p < 0) continue;
-    add(startNode[p], startNode[i], INHERIT_EDGE);
-    add(i, p, ROLLUP_EDGE);
   }
 
   const rowOrder = outlineOrder(input, startNode, nodeCount);

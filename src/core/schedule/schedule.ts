@@ -2,7 +2,7 @@ import { WorkCalendar } from '../calendar';
 import type { Issue, Plan, PlanTask } from '../model';
 import { clip } from '../parsers/duration';
 import { Wall, dayOf, formatWallReadable } from '../time';
-import { C, Kind, readScheduleInput } from './input';
+import { C, Kind, ScheduleInput, readScheduleInput } from './input';
 import { INHERIT_EDGE, Network, ROLLUP_EDGE, buildNetwork, findLoops, taskOfNode } from './network';
 
 /** What set a task's start, when no link did. */
@@ -70,119 +70,206 @@ function newDates(n: number): Dates {
  */
 export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleResult {
   const tasks = plan.tasks;
-  const n = tasks.length;
   const s = plan.settings;
   const cal = new WorkCalendar(
     { workingWeekdays: s.workingWeekdays, intervals: s.intervals, holidays: plan.holidays.map((h) => h.day) },
     dayOf(s.projectStart),
   );
-  const f = readScheduleInput(tasks, cal);
-  const net = buildNetwork(f);
+  const input = readScheduleInput(tasks, cal);
+  const net = buildNetwork(input);
   const issues: Issue[] = [];
-  const warnings = options.warnings !== false;
   if (net.order.length < net.nodeCount) {
     reportLoops(tasks, net, issues);
-    return emptyResult(cal, net, n, s.statusDate, issues);
+    return emptyResult(cal, net, tasks.length, s.statusDate, issues);
   }
-  const { kind, dur, constraint, constraintDate, deadline, actualStart, actualFinish } = f;
-  const projectStart = cal.snapStart(s.projectStart);
-  const summaries = net.nodeCount - n;
-  const { linkPred, linkSucc, linkType, linkLag, linkLagElapsed, linkLagPercent, inStart, inNode, inEdge, outStart, outNode, outEdge } = net;
+  return new Scheduler(tasks, cal, input, net, cal.snapStart(s.projectStart), options.warnings !== false, issues).run(s.statusDate);
+}
+
+/**
+ * One scheduling run. The passes are methods rather than closures, so that the optimised code
+ * V8 builds for them serves every run (a closure is a new function object on every call).
+ */
+class Scheduler {
+  private readonly n: number;
+  private readonly kind: Uint8Array;
+  private readonly dur: Float64Array;
+  private readonly constraint: Uint8Array;
+  private readonly constraintDate: Float64Array;
+  private readonly deadline: Float64Array;
+  private readonly actualStart: Float64Array;
+  private readonly actualFinish: Float64Array;
+  private readonly projectStartIndex: number;
+  /** Each link's lag in minutes, resolved once; NaN for a % of a summary's span, known only with the dates. */
+  private readonly lagMinutes: Float64Array;
+  private readonly lagWallClock: Uint8Array;
+  /** Start bound of each summary start node, as a wall time and a working index. */
+  private readonly summaryBound: Float64Array;
+  private readonly summaryBoundIndex: Float64Array;
+
+  constructor(
+    private readonly tasks: readonly PlanTask[],
+    private readonly cal: WorkCalendar,
+    private readonly input: ScheduleInput,
+    private readonly net: Network,
+    private readonly projectStart: Wall,
+    private readonly warnings: boolean,
+    private readonly issues: Issue[],
+  ) {
+    this.n = input.taskCount;
+    this.kind = input.kind;
+    this.dur = input.dur;
+    this.constraint = input.constraint;
+    this.constraintDate = input.constraintDate;
+    this.deadline = input.deadline;
+    this.actualStart = input.actualStart;
+    this.actualFinish = input.actualFinish;
+    this.projectStartIndex = cal.index(projectStart);
+    const summaries = net.nodeCount - this.n;
+    this.summaryBound = new Float64Array(summaries);
+    this.summaryBoundIndex = new Float64Array(summaries);
+    // A % lag is that share of the predecessor's duration, in the predecessor's kind of time.
+    const { linkPred, linkLag, linkLagElapsed, linkLagPercent } = net;
+    const linkCount = linkPred.length;
+    this.lagMinutes = new Float64Array(linkCount);
+    this.lagWallClock = new Uint8Array(linkCount);
+    for (let l = 0; l < linkCount; l++) {
+      const lag = linkLag[l];
+      if (lag === lag) {
+        this.lagMinutes[l] = lag;
+        this.lagWallClock[l] = linkLagElapsed[l];
+      } else {
+        const p = linkPred[l];
+        this.lagMinutes[l] = this.kind[p] === Kind.Summary ? NaN : Math.round((linkLagPercent[l] / 100) * this.dur[p]);
+        this.lagWallClock[l] = this.kind[p] === Kind.Elapsed ? 1 : 0;
+      }
+    }
+  }
+
+  run(statusDate: Wall): ScheduleResult {
+    const n = this.n;
+    const early = newDates(n);
+    const driver = new Int32Array(n);
+    this.forward(early, driver, null, true);
+    let projectFinish = -Infinity;
+    let firstStart = Infinity;
+    for (let i = 0; i < n; i++) {
+      if (early.finish[i] > projectFinish) projectFinish = early.finish[i];
+      if (early.start[i] < firstStart) firstStart = early.start[i];
+    }
+    const late = this.backward(early, projectFinish);
+    let scheduled = early;
+    if (this.input.hasAlap) {
+      scheduled = newDates(n);
+      this.forward(scheduled, new Int32Array(n), late, false);
+      for (let i = 0; i < n; i++) {
+        if (this.constraint[i] === C.Alap && scheduled.start[i] !== early.start[i]) driver[i] = Driver.AsLateAsPossible;
+      }
+    }
+    const floats = this.floats(early, late, scheduled, this.cal.index(projectFinish));
+    if (this.warnings) this.reportDeadlines(scheduled);
+    return {
+      calendar: this.cal, network: this.net, statusDate, issues: this.issues,
+      projectStart: Math.min(this.projectStart, firstStart),
+      projectFinish,
+      start: scheduled.start,
+      finish: scheduled.finish,
+      earlyStart: early.start,
+      earlyFinish: early.finish,
+      lateStart: late.start,
+      lateFinish: late.finish,
+      ...floats,
+      driver,
+    };
+  }
 
   // ---- Calendar arithmetic by task kind -------------------------------------------------
-  const finishFromStart = (i: number, start: Wall): Wall => {
-    const k = kind[i];
-    if (k === Kind.Elapsed) return start + dur[i];
+
+  private finishFromStart(i: number, start: Wall): Wall {
+    const k = this.kind[i];
+    if (k === Kind.Elapsed) return start + this.dur[i];
     if (k === Kind.Milestone) return start;
-    return cal.finishWall(cal.index(start) + dur[i]);
-  };
-  const startFromFinish = (i: number, finish: Wall): Wall => {
-    const k = kind[i];
-    if (k === Kind.Elapsed) return finish - dur[i];
+    return this.cal.finishWall(this.cal.index(start) + this.dur[i]);
+  }
+
+  private startFromFinish(i: number, finish: Wall): Wall {
+    const k = this.kind[i];
+    if (k === Kind.Elapsed) return finish - this.dur[i];
     if (k === Kind.Milestone) return finish;
-    return cal.startWall(cal.index(finish) - dur[i]);
-  };
-  const snapStartOf = (i: number, w: Wall): Wall => {
-    const k = kind[i];
+    return this.cal.startWall(this.cal.index(finish) - this.dur[i]);
+  }
+
+  private snapStartOf(i: number, w: Wall): Wall {
+    const k = this.kind[i];
+    const cal = this.cal;
     if (k === Kind.Elapsed) return w;
     if (k === Kind.Milestone) return cal.isWorkingMinute(w) || cal.isWorkingMinute(w - 1) ? w : cal.startWall(cal.index(w));
     return cal.snapStart(w);
-  };
-  const snapFinishOf = (i: number, w: Wall): Wall => {
-    const k = kind[i];
+  }
+
+  private snapFinishOf(i: number, w: Wall): Wall {
+    const k = this.kind[i];
+    const cal = this.cal;
     if (k === Kind.Elapsed) return w;
     if (k === Kind.Milestone) return cal.isWorkingMinute(w) || cal.isWorkingMinute(w - 1) ? w : cal.finishWall(cal.index(w));
     return cal.snapFinish(w);
-  };
-  // Each link's lag in minutes, resolved once: a % lag is that share of the predecessor's duration
-  // (in the predecessor's kind of time). Only a % of a summary's span waits for the dates (NaN here).
-  const linkCount = linkPred.length;
-  const lagMinutes = new Float64Array(linkCount);
-  const lagWallClock = new Uint8Array(linkCount);
-  for (let l = 0; l < linkCount; l++) {
-    const lag = linkLag[l];
-    if (lag === lag) {
-      lagMinutes[l] = lag;
-      lagWallClock[l] = linkLagElapsed[l];
-    } else {
-      const p = linkPred[l];
-      lagMinutes[l] = kind[p] === Kind.Summary ? NaN : Math.round((linkLagPercent[l] / 100) * dur[p]);
-      lagWallClock[l] = kind[p] === Kind.Elapsed ? 1 : 0;
-    }
   }
-  const lagOf = (l: number, d: Dates): number => {
-    const lag = lagMinutes[l];
+
+  /** A link's lag in minutes, with a % of a summary's span taken from the given dates. */
+  private lagOf(l: number, d: Dates): number {
+    const lag = this.lagMinutes[l];
     if (lag === lag) return lag;
-    const p = linkPred[l];
-    return Math.round((linkLagPercent[l] / 100) * (d.finishIndex[p] - d.startIndex[p]));
-  };
-  const lagElapsed = (l: number): boolean => lagWallClock[l] === 1;
+    const p = this.net.linkPred[l];
+    return Math.round((this.net.linkLagPercent[l] / 100) * (d.finishIndex[p] - d.startIndex[p]));
+  }
 
   // ---- Forward pass (early dates; with `alap`, scheduled dates with ALAP tasks placed late) ----
-  const summaryBound = new Float64Array(summaries);
-  const summaryBoundIndex = new Float64Array(summaries);
-  const projectStartIndex = cal.index(projectStart);
+
   /** The bound a link puts on its successor's start, as a wall time. */
-  const linkStartBound = (l: number, succ: number, d: Dates): Wall => {
-    const p = linkPred[l];
-    const type = linkType[l];
+  private linkStartBound(l: number, succ: number, d: Dates): Wall {
+    const p = this.net.linkPred[l];
+    const type = this.net.linkType[l];
     const fromFinish = type === 0 || type === 2;
     const base = fromFinish ? d.finish[p] : d.start[p];
-    const lag = lagOf(l, d);
+    const lag = this.lagOf(l, d);
     let b = base;
-    if (lag !== 0) b = lagElapsed(l) ? base + lag : cal.finishWall((fromFinish ? d.finishIndex[p] : d.startIndex[p]) + lag);
-    return type === 0 || type === 1 ? b : startFromFinish(succ, b);
-  };
+    if (lag !== 0) {
+      b = this.lagWallClock[l] === 1 ? base + lag : this.cal.finishWall((fromFinish ? d.finishIndex[p] : d.startIndex[p]) + lag);
+    }
+    return type === 0 || type === 1 ? b : this.startFromFinish(succ, b);
+  }
 
-  const place = (i: number, start: Wall, d: Dates) => {
+  private place(i: number, start: Wall, d: Dates): void {
+    const cal = this.cal;
     d.start[i] = start;
     const si = cal.index(start);
     d.startIndex[i] = si;
-    const k = kind[i];
+    const k = this.kind[i];
+    const dur = this.dur[i];
     if (k === Kind.Normal) {
-      d.finishIndex[i] = si + dur[i];
-      d.finish[i] = cal.finishWall(si + dur[i]);
+      d.finishIndex[i] = si + dur;
+      d.finish[i] = cal.finishWall(si + dur);
     } else if (k === Kind.Milestone) {
       d.finishIndex[i] = si;
       d.finish[i] = start;
     } else {
-      d.finish[i] = start + dur[i];
-      d.finishIndex[i] = cal.index(start + dur[i]);
+      d.finish[i] = start + dur;
+      d.finishIndex[i] = cal.index(start + dur);
     }
-  };
+  }
 
   /** `alap`: the late dates, to place ALAP tasks at (the scheduled pass); null for early dates. */
-  const forward = (d: Dates, drv: Int32Array, alap: Dates | null, report: boolean) => {
-    const order = net.order;
+  private forward(d: Dates, drv: Int32Array, alap: Dates | null, report: boolean): void {
+    const { n, kind, constraint, constraintDate, actualStart, summaryBound, summaryBoundIndex, cal } = this;
+    const { order, inStart, inNode, inEdge, summaryOfStartNode } = this.net;
     for (let o = 0; o < order.length; o++) {
       const v = order[o];
       if (v >= n) {
         // A summary's start node: what its links, its own summary and its SNET require of its subtasks.
-        const i = net.summaryOfStartNode[v - n];
+        const i = summaryOfStartNode[v - n];
         let req = -Infinity;
         for (let k = inStart[v]; k < inStart[v + 1]; k++) {
           const edge = inEdge[k];
-          const b = edge === INHERIT_EDGE ? summaryBound[inNode[k] - n] : linkStartBound(edge, i, d);
+          const b = edge === INHERIT_EDGE ? summaryBound[inNode[k] - n] : this.linkStartBound(edge, i, d);
           if (b > req) req = b;
         }
         if (constraint[i] === C.Snet && constraintDate[i] > req) req = constraintDate[i];
@@ -209,24 +296,26 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
         continue;
       }
       if (kind[v] === Kind.Normal && actualStart[v] !== actualStart[v] && constraintDate[v] !== constraintDate[v]) {
-        scheduleNormal(v, d, drv, alap);
+        this.scheduleNormal(v, d, drv, alap);
       } else {
-        scheduleLeaf(v, d, drv, alap, report);
+        this.scheduleLeaf(v, d, drv, alap, report);
       }
     }
-  };
+  }
 
   /**
    * The fast path for a task in working time with no dated constraint and no progress: every
    * bound is a working index (snapping a wall time to a start never changes its index), so the
    * task's dates take one conversion each. scheduleLeaf is the general path and gives the same dates.
    */
-  const scheduleNormal = (i: number, d: Dates, drv: Int32Array, alap: Dates | null) => {
+  private scheduleNormal(i: number, d: Dates, drv: Int32Array, alap: Dates | null): void {
+    const { n, lagMinutes, lagWallClock, summaryBoundIndex, cal } = this;
+    const { inStart, inNode, inEdge, linkPred, linkType } = this.net;
     const startIndex = d.startIndex;
     const finishIndex = d.finishIndex;
     let req = -Infinity;
     let drive: number = Driver.ProjectStart;
-    const di = dur[i];
+    const di = this.dur[i];
     for (let k = inStart[i], end = inStart[i + 1]; k < end; k++) {
       const edge = inEdge[k];
       let b: number;
@@ -237,7 +326,7 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
         const type = linkType[edge];
         const fromFinish = type === 0 || type === 2;
         let lag = lagMinutes[edge];
-        if (lag !== lag) lag = lagOf(edge, d);
+        if (lag !== lag) lag = this.lagOf(edge, d);
         if (lag === 0) b = fromFinish ? finishIndex[p] : startIndex[p];
         else if (lagWallClock[edge] === 1) b = cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag);
         else b = (fromFinish ? finishIndex[p] : startIndex[p]) + lag;
@@ -248,11 +337,11 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
         drive = edge === INHERIT_EDGE ? Driver.Summary : edge;
       }
     }
-    if (projectStartIndex > req) {
-      req = projectStartIndex;
+    if (this.projectStartIndex > req) {
+      req = this.projectStartIndex;
       drive = Driver.ProjectStart;
     }
-    if (alap !== null && constraint[i] === C.Alap && alap.startIndex[i] > req) {
+    if (alap !== null && this.constraint[i] === C.Alap && alap.startIndex[i] > req) {
       req = alap.startIndex[i];
       drive = Driver.AsLateAsPossible;
     }
@@ -261,28 +350,31 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
     finishIndex[i] = req + di;
     d.finish[i] = cal.finishWall(req + di);
     drv[i] = drive;
-  };
+  }
 
-  const scheduleLeaf = (i: number, d: Dates, drv: Int32Array, alap: Dates | null, report: boolean) => {
+  /** The general path: milestones, elapsed tasks, dated constraints, progress. */
+  private scheduleLeaf(i: number, d: Dates, drv: Int32Array, alap: Dates | null, report: boolean): void {
+    const { n, constraint, cal } = this;
+    const { inStart, inNode, inEdge } = this.net;
     let req = -Infinity;
     let drive: number = Driver.ProjectStart;
     for (let k = inStart[i]; k < inStart[i + 1]; k++) {
       const edge = inEdge[k];
-      const b = edge === INHERIT_EDGE ? summaryBound[inNode[k] - n] : linkStartBound(edge, i, d);
+      const b = edge === INHERIT_EDGE ? this.summaryBound[inNode[k] - n] : this.linkStartBound(edge, i, d);
       if (b > req) {
         req = b;
         drive = edge === INHERIT_EDGE ? Driver.Summary : edge;
       }
     }
-    if (projectStart > req) {
-      req = projectStart;
+    if (this.projectStart > req) {
+      req = this.projectStart;
       drive = Driver.ProjectStart;
     }
 
-    const as = actualStart[i];
+    const as = this.actualStart[i];
     if (as === as) {
-      const af = actualFinish[i];
-      place(i, as, d);
+      const af = this.actualFinish[i];
+      this.place(i, as, d);
       if (af === af) {
         d.finish[i] = af;
         d.finishIndex[i] = cal.index(af);
@@ -291,34 +383,34 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
       return;
     }
 
-    let start = snapStartOf(i, req);
-    const c = constraintDate[i];
+    let start = this.snapStartOf(i, req);
+    const c = this.constraintDate[i];
     if (c === c) {
       const linked = start;
       switch (constraint[i]) {
         case C.Snet: {
-          const x = snapStartOf(i, c);
+          const x = this.snapStartOf(i, c);
           if (x > start) { start = x; drive = Driver.Constraint; }
           break;
         }
         case C.Fnet: {
-          const x = startFromFinish(i, snapFinishOf(i, c));
+          const x = this.startFromFinish(i, this.snapFinishOf(i, c));
           if (x > start) { start = x; drive = Driver.Constraint; }
           break;
         }
         case C.Mso:
         case C.Mfo: {
-          start = constraint[i] === C.Mso ? snapStartOf(i, c) : startFromFinish(i, snapFinishOf(i, c));
-          if (report && linked > start && drive >= 0) conflict(tasks[i], linked, start);
+          start = constraint[i] === C.Mso ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
+          if (report && linked > start && drive >= 0) this.conflict(this.tasks[i], linked, start);
           drive = Driver.Constraint;
           break;
         }
         case C.Snlt:
         case C.Fnlt: {
-          const x = constraint[i] === C.Snlt ? snapStartOf(i, c) : startFromFinish(i, snapFinishOf(i, c));
+          const x = constraint[i] === C.Snlt ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
           // Honoured over links; a task that only waits for the project start stays there (negative float shows it).
           if (start > x && drive !== Driver.ProjectStart) {
-            if (report && drive >= 0) conflict(tasks[i], start, x);
+            if (report && drive >= 0) this.conflict(this.tasks[i], start, x);
             start = x;
             drive = Driver.Constraint;
           }
@@ -332,247 +424,251 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
       start = alap.start[i];
       drive = Driver.AsLateAsPossible;
     }
-    place(i, start, d);
-    const af = actualFinish[i];
+    this.place(i, start, d);
+    const af = this.actualFinish[i];
     if (af === af) {
       // A finish reported without a start: the task ran up to it.
-      if (d.start[i] > af) place(i, startFromFinish(i, af), d);
+      if (d.start[i] > af) this.place(i, this.startFromFinish(i, af), d);
       d.finish[i] = af;
       d.finishIndex[i] = cal.index(af);
       drive = Driver.ActualStart;
     }
     drv[i] = drive;
-  };
+  }
 
-  const conflict = (t: PlanTask, wanted: Wall, placed: Wall) => {
-    if (!warnings) return;
-    issues.push({
+  private conflict(t: PlanTask, wanted: Wall, placed: Wall): void {
+    if (!this.warnings) return;
+    this.issues.push({
       severity: 'warning',
       message: `Task ${t.id} '${clip(t.name)}' has the constraint ${t.constraint} ${formatWallReadable(t.constraintDate!)}, but its predecessors would start it ${formatWallReadable(wanted)}; the constraint is honoured (start ${formatWallReadable(placed)}), so a link is not met and the float is negative.`,
       where: t.refs.constraint,
     });
-  };
-
-  const result = emptyResult(cal, net, 0, s.statusDate, issues);
-  const early = newDates(n);
-  const driver = new Int32Array(n);
-  forward(early, driver, null, true);
-  let projectFinish = -Infinity;
-  let firstStart = Infinity;
-  for (let i = 0; i < n; i++) {
-    if (early.finish[i] > projectFinish) projectFinish = early.finish[i];
-    if (early.start[i] < firstStart) firstStart = early.start[i];
   }
 
   // ---- Backward pass -------------------------------------------------------------------
-  const late = newDates(n);
-  const summaryLateFinish = new Float64Array(n).fill(Infinity); // bounds held at summary finish nodes
-  const summaryLateStart = new Float64Array(n).fill(Infinity);
-  const summaryLateFinishIndex = new Float64Array(n).fill(Infinity);
-  const summaryLateStartIndex = new Float64Array(n).fill(Infinity);
-  const projectFinishIndex = cal.index(projectFinish);
+
   /**
    * The inverse of a lag for the backward pass. Where the arithmetic is in wall-clock time (an
    * elapsed lag, or an elapsed predecessor), it starts from the latest wall time of the successor's
    * working instant: a working-time successor at Friday 17:00 is at the same instant as Monday
    * 08:00, and the forward pass accepted either.
    */
-  const subtractLag = (base: Wall, baseIndex: number, lag: number, elapsed: boolean, pred: number, succ: number): Wall => {
+  private subtractLag(base: Wall, baseIndex: number, lag: number, elapsed: boolean, pred: number, succ: number): Wall {
+    const cal = this.cal;
     if (!elapsed && lag !== 0) return cal.startWall(baseIndex - lag);
-    const wallClock = elapsed || kind[pred] === Kind.Elapsed;
-    return (wallClock && kind[succ] !== Kind.Elapsed ? cal.startWall(baseIndex) : base) - lag;
-  };
+    const wallClock = elapsed || this.kind[pred] === Kind.Elapsed;
+    return (wallClock && this.kind[succ] !== Kind.Elapsed ? cal.startWall(baseIndex) : base) - lag;
+  }
+
+  private backward(early: Dates, projectFinish: Wall): Dates {
+    const { n, kind, constraint, constraintDate, deadline, cal } = this;
+    const net = this.net;
+    const { order, outStart, outNode, outEdge, linkType, linkSucc, summaryOfStartNode } = net;
+    const late = newDates(n);
+    const b: LateBounds = {
+      finish: new Float64Array(n).fill(Infinity),
+      start: new Float64Array(n).fill(Infinity),
+      finishIndex: new Float64Array(n).fill(Infinity),
+      startIndex: new Float64Array(n).fill(Infinity),
+      projectFinishIndex: cal.index(projectFinish),
+    };
+    for (let o = order.length - 1; o >= 0; o--) {
+      const v = order[o];
+      if (v >= n) {
+        // Summary start node: spans its subtasks' late dates.
+        const i = summaryOfStartNode[v - n];
+        let a = Infinity;
+        let z = -Infinity;
+        let ai = 0;
+        let zi = 0;
+        for (let k = outStart[v]; k < outStart[v + 1]; k++) {
+          const c = taskOfNode(net, outNode[k]);
+          if (late.start[c] < a) { a = late.start[c]; ai = late.startIndex[c]; }
+          if (late.finish[c] > z) { z = late.finish[c]; zi = late.finishIndex[c]; }
+        }
+        late.start[i] = a;
+        late.finish[i] = z;
+        late.startIndex[i] = ai;
+        late.finishIndex[i] = zi;
+        continue;
+      }
+      if (kind[v] === Kind.Normal) {
+        this.lateNormal(v, early, late, b);
+        continue;
+      }
+      let finishBound = projectFinish;
+      let startBound = Infinity;
+      for (let k = outStart[v]; k < outStart[v + 1]; k++) {
+        const edge = outEdge[k];
+        if (edge === ROLLUP_EDGE) {
+          // A summary finishes with its last subtask, so a bound on its finish binds every subtask; it
+          // starts with its first, so a bound on its start binds only the subtasks that start it.
+          const p = outNode[k];
+          if (b.finish[p] < finishBound) finishBound = b.finish[p];
+          if (early.start[v] === early.start[p] && b.start[p] < startBound) startBound = b.start[p];
+          continue;
+        }
+        const type = linkType[edge];
+        const j = linkSucc[edge];
+        const toStart = type === 0 || type === 1;
+        const x = this.subtractLag(
+          toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j],
+          this.lagOf(edge, early), this.lagWallClock[edge] === 1, v, j,
+        );
+        // FS and FF bind the predecessor's finish, SS and SF its start.
+        if (type === 0 || type === 2) {
+          if (x < finishBound) finishBound = x;
+        } else if (x < startBound) {
+          startBound = x;
+        }
+      }
+      const c = constraintDate[v];
+      if (c === c) {
+        const code = constraint[v];
+        if ((code === C.Fnlt || code === C.Mfo) && c < finishBound) finishBound = c;
+        if ((code === C.Snlt || code === C.Mso) && c < startBound) startBound = c;
+      }
+      const dl = deadline[v];
+      if (dl === dl && dl < finishBound) finishBound = dl;
+      if (kind[v] === Kind.Summary) {
+        b.finish[v] = finishBound;
+        b.start[v] = startBound;
+        b.finishIndex[v] = cal.index(finishBound);
+        b.startIndex[v] = startBound === Infinity ? Infinity : cal.index(startBound);
+        continue; // its late dates come from its subtasks, at its start node
+      }
+      let lf = this.snapFinishOf(v, finishBound);
+      if (startBound < Infinity) {
+        const viaStart = this.finishFromStart(v, this.snapStartOf(v, startBound));
+        if (viaStart < lf) lf = viaStart;
+      }
+      const ls = this.startFromFinish(v, lf);
+      late.finish[v] = lf;
+      late.start[v] = ls;
+      late.finishIndex[v] = cal.index(lf);
+      late.startIndex[v] = cal.index(ls);
+    }
+    return late;
+  }
+
   /** The backward pass's fast path for a task in working time: bounds as working indices. */
-  const lateNormal = (v: number) => {
+  private lateNormal(v: number, early: Dates, late: Dates, bounds: LateBounds): void {
+    const { lagMinutes, lagWallClock, cal } = this;
+    const { outStart, outNode, outEdge, linkType, linkSucc } = this.net;
     const lateStartIndex = late.startIndex;
     const lateFinishIndex = late.finishIndex;
-    let finish = projectFinishIndex;
+    let finish = bounds.projectFinishIndex;
     let start = Infinity;
     for (let k = outStart[v], end = outStart[v + 1]; k < end; k++) {
       const edge = outEdge[k];
       if (edge === ROLLUP_EDGE) {
         const p = outNode[k];
-        if (summaryLateFinishIndex[p] < finish) finish = summaryLateFinishIndex[p];
-        if (early.start[v] === early.start[p] && summaryLateStartIndex[p] < start) start = summaryLateStartIndex[p];
+        if (bounds.finishIndex[p] < finish) finish = bounds.finishIndex[p];
+        if (early.start[v] === early.start[p] && bounds.startIndex[p] < start) start = bounds.startIndex[p];
         continue;
       }
       const type = linkType[edge];
       const j = linkSucc[edge];
       const toStart = type === 0 || type === 1;
       let lag = lagMinutes[edge];
-      if (lag !== lag) lag = lagOf(edge, early);
-      const b = lagWallClock[edge] === 1
-        ? cal.index(subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? lateStartIndex[j] : lateFinishIndex[j], lag, true, v, j))
+      if (lag !== lag) lag = this.lagOf(edge, early);
+      const x = lagWallClock[edge] === 1
+        ? cal.index(this.subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? lateStartIndex[j] : lateFinishIndex[j], lag, true, v, j))
         : (toStart ? lateStartIndex[j] : lateFinishIndex[j]) - lag;
       if (type === 0 || type === 2) {
-        if (b < finish) finish = b;
-      } else if (b < start) {
-        start = b;
+        if (x < finish) finish = x;
+      } else if (x < start) {
+        start = x;
       }
     }
-    const c = constraintDate[v];
+    const c = this.constraintDate[v];
     if (c === c) {
-      const code = constraint[v];
+      const code = this.constraint[v];
       if (code === C.Fnlt || code === C.Mfo) finish = Math.min(finish, cal.index(c));
       if (code === C.Snlt || code === C.Mso) start = Math.min(start, cal.index(c));
     }
-    const dl = deadline[v];
+    const dl = this.deadline[v];
     if (dl === dl) finish = Math.min(finish, cal.index(dl));
-    if (start + dur[v] < finish) finish = start + dur[v];
+    const dur = this.dur[v];
+    if (start + dur < finish) finish = start + dur;
     late.finishIndex[v] = finish;
     late.finish[v] = cal.finishWall(finish);
-    late.startIndex[v] = finish - dur[v];
-    late.start[v] = cal.startWall(finish - dur[v]);
-  };
-
-  const order = net.order;
-  for (let o = order.length - 1; o >= 0; o--) {
-    const v = order[o];
-    if (v >= n) {
-      // Summary start node: spans its subtasks' late dates.
-      const i = net.summaryOfStartNode[v - n];
-      let a = Infinity;
-      let b = -Infinity;
-      let ai = 0;
-      let bi = 0;
-      for (let k = outStart[v]; k < outStart[v + 1]; k++) {
-        const c = taskOfNode(net, outNode[k]);
-        if (late.start[c] < a) { a = late.start[c]; ai = late.startIndex[c]; }
-        if (late.finish[c] > b) { b = late.finish[c]; bi = late.finishIndex[c]; }
-      }
-      late.start[i] = a;
-      late.finish[i] = b;
-      late.startIndex[i] = ai;
-      late.finishIndex[i] = bi;
-      continue;
-    }
-    if (kind[v] === Kind.Normal) {
-      lateNormal(v);
-      continue;
-    }
-    let finishBound = projectFinish;
-    let startBound = Infinity;
-    for (let k = outStart[v]; k < outStart[v + 1]; k++) {
-      const edge = outEdge[k];
-      if (edge === ROLLUP_EDGE) {
-        // A summary finishes with its last subtask, so a bound on its finish binds every subtask; it
-        // starts with its first, so a bound on its start binds only the subtasks that start it.
-        const p = outNode[k];
-        if (summaryLateFinish[p] < finishBound) finishBound = summaryLateFinish[p];
-        if (early.start[v] === early.start[p] && summaryLateStart[p] < startBound) startBound = summaryLateStart[p];
-        continue;
-      }
-      const type = linkType[edge];
-      const j = linkSucc[edge];
-      const toStart = type === 0 || type === 1;
-      const b = subtractLag(
-        toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j],
-        lagOf(edge, early), lagElapsed(edge), v, j,
-      );
-      // FS and FF bind the predecessor's finish, SS and SF its start.
-      if (type === 0 || type === 2) {
-        if (b < finishBound) finishBound = b;
-      } else if (b < startBound) {
-        startBound = b;
-      }
-    }
-    const c = constraintDate[v];
-    if (c === c) {
-      const code = constraint[v];
-      if ((code === C.Fnlt || code === C.Mfo) && c < finishBound) finishBound = c;
-      if ((code === C.Snlt || code === C.Mso) && c < startBound) startBound = c;
-    }
-    const dl = deadline[v];
-    if (dl === dl && dl < finishBound) finishBound = dl;
-    if (kind[v] === Kind.Summary) {
-      summaryLateFinish[v] = finishBound;
-      summaryLateStart[v] = startBound;
-      summaryLateFinishIndex[v] = cal.index(finishBound);
-      summaryLateStartIndex[v] = startBound === Infinity ? Infinity : cal.index(startBound);
-      continue; // its late dates come from its subtasks, at its start node
-    }
-    let lf = snapFinishOf(v, finishBound);
-    if (startBound < Infinity) {
-      const viaStart = finishFromStart(v, snapStartOf(v, startBound));
-      if (viaStart < lf) lf = viaStart;
-    }
-    const ls = startFromFinish(v, lf);
-    late.finish[v] = lf;
-    late.start[v] = ls;
-    late.finishIndex[v] = cal.index(lf);
-    late.startIndex[v] = cal.index(ls);
-  }
-
-  // ---- Scheduled dates ------------------------------------------------------------------
-  let scheduled = early;
-  if (f.hasAlap) {
-    scheduled = newDates(n);
-    forward(scheduled, new Int32Array(n), late, false);
-    for (let i = 0; i < n; i++) if (constraint[i] === C.Alap && scheduled.start[i] !== early.start[i]) driver[i] = Driver.AsLateAsPossible;
+    late.startIndex[v] = finish - dur;
+    late.start[v] = cal.startWall(finish - dur);
   }
 
   // ---- Floats, progress, critical flag --------------------------------------------------
-  const totalFloat = new Float64Array(n);
-  const freeFloat = new Float64Array(n);
-  const duration = new Float64Array(n);
-  const percentComplete = new Float64Array(n);
-  const critical = new Uint8Array(n);
+
   /** Working minutes between where a link puts its successor and where the successor is (early dates). */
-  const linkSlack = (l: number): number => {
+  private linkSlack(l: number, early: Dates): number {
+    const { linkPred, linkSucc, linkType } = this.net;
     const p = linkPred[l];
     const j = linkSucc[l];
     const type = linkType[l];
     const fromFinish = type === 0 || type === 2;
-    const lag = lagOf(l, early);
+    const lag = this.lagOf(l, early);
     const baseIndex = fromFinish ? early.finishIndex[p] : early.startIndex[p];
-    const bound = lag === 0 ? baseIndex : lagElapsed(l) ? cal.index((fromFinish ? early.finish[p] : early.start[p]) + lag) : baseIndex + lag;
+    const bound = lag === 0 ? baseIndex
+      : this.lagWallClock[l] === 1 ? this.cal.index((fromFinish ? early.finish[p] : early.start[p]) + lag)
+      : baseIndex + lag;
     return (type === 0 || type === 1 ? early.startIndex[j] : early.finishIndex[j]) - bound;
-  };
-  // The least slack of each task's own links out of its finish (FS, FF) and out of its start (SS, SF).
-  const finishSlack = new Float64Array(n).fill(Infinity);
-  const startSlack = new Float64Array(n).fill(Infinity);
-  for (let l = 0; l < linkCount; l++) {
-    const p = linkPred[l];
-    const slack = linkSlack(l);
-    if (linkType[l] === 0 || linkType[l] === 2) {
-      if (slack < finishSlack[p]) finishSlack[p] = slack;
-    } else if (slack < startSlack[p]) {
-      startSlack[p] = slack;
-    }
   }
-  const parent = f.parent;
-  for (let i = 0; i < n; i++) {
-    // Late dates at the same working instant as the early ones are shown as the early ones.
-    if (late.startIndex[i] === early.startIndex[i]) late.start[i] = early.start[i];
-    if (late.finishIndex[i] === early.finishIndex[i]) late.finish[i] = early.finish[i];
-    const tf = Math.min(late.startIndex[i] - early.startIndex[i], late.finishIndex[i] - early.finishIndex[i]);
-    totalFloat[i] = tf;
-    // Free float: the least slack on the links out of the task or out of its summaries, a summary's
-    // links measured from this task's own finish (or start).
-    let ff = Infinity;
-    for (let a = i; a >= 0; a = parent[a]) {
-      const viaFinish = finishSlack[a] + early.finishIndex[a] - early.finishIndex[i];
-      const viaStart = startSlack[a] + early.startIndex[i] - early.startIndex[a];
-      if (viaFinish < ff) ff = viaFinish;
-      if (viaStart < ff) ff = viaStart;
-    }
-    if (ff === Infinity) ff = projectFinishIndex - early.finishIndex[i];
-    freeFloat[i] = Math.max(0, Math.min(ff, tf));
-    const summaryOrStarted = kind[i] === Kind.Summary || actualStart[i] === actualStart[i];
-    duration[i] = !summaryOrStarted ? dur[i]
-      : kind[i] === Kind.Elapsed ? scheduled.finish[i] - scheduled.start[i]
-      : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
-    percentComplete[i] = f.percentComplete[i];
-  }
-  rollUpProgress(parent, dur, kind, percentComplete);
-  for (let i = 0; i < n; i++) critical[i] = totalFloat[i] <= 0 && percentComplete[i] < 100 ? 1 : 0;
 
-  if (warnings) {
+  private floats(early: Dates, late: Dates, scheduled: Dates, projectFinishIndex: number) {
+    const { n, kind, dur, actualStart, cal } = this;
+    const { linkPred, linkType } = this.net;
+    const parent = this.input.parent;
+    const totalFloat = new Float64Array(n);
+    const freeFloat = new Float64Array(n);
+    const duration = new Float64Array(n);
+    const percentComplete = new Float64Array(n);
+    const critical = new Uint8Array(n);
+    // The least slack of each task's own links out of its finish (FS, FF) and out of its start (SS, SF).
+    const finishSlack = new Float64Array(n).fill(Infinity);
+    const startSlack = new Float64Array(n).fill(Infinity);
+    for (let l = 0; l < linkPred.length; l++) {
+      const p = linkPred[l];
+      const slack = this.linkSlack(l, early);
+      if (linkType[l] === 0 || linkType[l] === 2) {
+        if (slack < finishSlack[p]) finishSlack[p] = slack;
+      } else if (slack < startSlack[p]) {
+        startSlack[p] = slack;
+      }
+    }
     for (let i = 0; i < n; i++) {
-      const dl = deadline[i];
+      // Late dates at the same working instant as the early ones are shown as the early ones.
+      if (late.startIndex[i] === early.startIndex[i]) late.start[i] = early.start[i];
+      if (late.finishIndex[i] === early.finishIndex[i]) late.finish[i] = early.finish[i];
+      const tf = Math.min(late.startIndex[i] - early.startIndex[i], late.finishIndex[i] - early.finishIndex[i]);
+      totalFloat[i] = tf;
+      // Free float: the least slack on the links out of the task or out of its summaries, a summary's
+      // links measured from this task's own finish (or start).
+      let ff = Infinity;
+      for (let a = i; a >= 0; a = parent[a]) {
+        const viaFinish = finishSlack[a] + early.finishIndex[a] - early.finishIndex[i];
+        const viaStart = startSlack[a] + early.startIndex[i] - early.startIndex[a];
+        if (viaFinish < ff) ff = viaFinish;
+        if (viaStart < ff) ff = viaStart;
+      }
+      if (ff === Infinity) ff = projectFinishIndex - early.finishIndex[i];
+      freeFloat[i] = Math.max(0, Math.min(ff, tf));
+      const summaryOrStarted = kind[i] === Kind.Summary || actualStart[i] === actualStart[i];
+      duration[i] = !summaryOrStarted ? dur[i]
+        : kind[i] === Kind.Elapsed ? scheduled.finish[i] - scheduled.start[i]
+        : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
+      percentComplete[i] = this.input.percentComplete[i];
+    }
+    rollUpProgress(parent, dur, kind, percentComplete);
+    for (let i = 0; i < n; i++) critical[i] = totalFloat[i] <= 0 && percentComplete[i] < 100 ? 1 : 0;
+    return { totalFloat, freeFloat, duration, percentComplete, critical };
+  }
+
+  private reportDeadlines(scheduled: Dates): void {
+    for (let i = 0; i < this.n; i++) {
+      const dl = this.deadline[i];
       if (dl === dl && scheduled.finish[i] > dl) {
-        const t = tasks[i];
-        issues.push({
+        const t = this.tasks[i];
+        this.issues.push({
           severity: 'warning',
           message: `Task ${t.id} '${clip(t.name)}' finishes ${formatWallReadable(scheduled.finish[i])}, after its deadline ${formatWallReadable(dl)}.`,
           where: t.refs.deadline,
@@ -580,19 +676,15 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
       }
     }
   }
+}
 
-  return {
-    ...result,
-    projectStart: Math.min(projectStart, firstStart),
-    projectFinish,
-    start: scheduled.start,
-    finish: scheduled.finish,
-    earlyStart: early.start,
-    earlyFinish: early.finish,
-    lateStart: late.start,
-    lateFinish: late.finish,
-    totalFloat, freeFloat, duration, percentComplete, critical, driver,
-  };
+/** Bounds held at summary finish nodes in the backward pass, as wall times and working indices. */
+interface LateBounds {
+  finish: Float64Array;
+  start: Float64Array;
+  finishIndex: Float64Array;
+  startIndex: Float64Array;
+  projectFinishIndex: number;
 }
 
 function emptyResult(cal: WorkCalendar, net: Network, n: number, statusDate: Wall, issues: Issue[]): ScheduleResult {
