@@ -1,5 +1,6 @@
 import type { WorkCalendar } from '../calendar';
 import type { ConstraintType, PlanTask } from '../model';
+import { Arena, runBytes } from './arena';
 
 /** How a task is timed. */
 export enum Kind {
@@ -56,19 +57,22 @@ export interface ScheduleInput extends LinkArrays {
   parent: Int32Array;
   hasAlap: boolean;
   summaryCount: number;
+  /** Where the rest of the run takes its arrays from. */
+  arena: Arena;
 }
 
 export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar): ScheduleInput {
   const n = tasks.length;
-  const kindOf = new Uint8Array(n);
-  const durOf = new Float64Array(n);
-  const constraint = new Uint8Array(n);
-  const constraintDate = new Float64Array(n);
-  const deadline = new Float64Array(n);
-  const actualStart = new Float64Array(n);
-  const actualFinish = new Float64Array(n);
-  const percentComplete = new Float64Array(n);
-  const parent = new Int32Array(n);
+  const arena = new Arena(n * (1 + 8 + 1 + 8 * 6 + 4) + 10 * 8);
+  const kindOf = arena.u8(n);
+  const durOf = arena.f64(n);
+  const constraint = arena.u8(n);
+  const constraintDate = arena.f64(n);
+  const deadline = arena.f64(n);
+  const actualStart = arena.f64(n);
+  const actualFinish = arena.f64(n);
+  const percentComplete = arena.f64(n);
+  const parent = arena.i32(n);
   let hasAlap = false;
   let summaryCount = 0;
   let linkCount = 0;
@@ -97,12 +101,13 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     linkCount += t.links.length;
     if (t.constraint === 'ALAP' && kind !== Kind.Summary && as === null) hasAlap = true;
   }
-  const linkPred = new Int32Array(linkCount);
-  const linkSucc = new Int32Array(linkCount);
-  const linkType = new Uint8Array(linkCount);
-  const linkLag = new Float64Array(linkCount);
-  const linkLagElapsed = new Uint8Array(linkCount);
-  const linkLagPercent = new Float64Array(linkCount);
+  arena.reserve(runBytes(n, linkCount, summaryCount));
+  const linkPred = arena.i32(linkCount);
+  const linkSucc = arena.i32(linkCount);
+  const linkType = arena.u8(linkCount);
+  const linkLag = arena.f64(linkCount);
+  const linkLagElapsed = arena.u8(linkCount);
+  const linkLagPercent = arena.f64(linkCount);
   let l = 0;
   for (let j = 0; j < n; j++) {
     const links = tasks[j].links;
@@ -124,7 +129,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   }
   return {
     taskCount: n, kind: kindOf, dur: durOf, constraint, constraintDate, deadline, actualStart, actualFinish,
-    percentComplete, parent, hasAlap, summaryCount,
+    percentComplete, parent, hasAlap, summaryCount, arena,
     linkPred, linkSucc, linkType, linkLag, linkLagElapsed, linkLagPercent,
   };
 }

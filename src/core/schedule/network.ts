@@ -32,9 +32,9 @@ export interface Network extends LinkArrays {
 
 export function buildNetwork(input: ScheduleInput): Network {
   const n = input.taskCount;
-  const { kind, parent, linkPred, linkSucc } = input;
-  const startNode = new Int32Array(n);
-  const summaryOfStartNode = new Int32Array(input.summaryCount);
+  const { kind, parent, linkPred, linkSucc, arena } = input;
+  const startNode = arena.i32(n);
+  const summaryOfStartNode = arena.i32(input.summaryCount);
   let summaries = 0;
   for (let i = 0; i < n; i++) {
     if (kind[i] === Kind.Summary) {
@@ -52,8 +52,8 @@ export function buildNetwork(input: ScheduleInput): Network {
 
   // Edges, in a fixed order: every link, then for each task with a summary its two hierarchy edges.
   // CSR in both directions, filled by visiting that order twice (count, then place).
-  const outStart = new Int32Array(nodeCount + 1);
-  const inStart = new Int32Array(nodeCount + 1);
+  const outStart = arena.i32(nodeCount + 1);
+  const inStart = arena.i32(nodeCount + 1);
   for (let l = 0; l < linkCount; l++) {
     outStart[linkPred[l] + 1]++;
     inStart[startNode[linkSucc[l]] + 1]++;
@@ -70,12 +70,14 @@ export function buildNetwork(input: ScheduleInput): Network {
     outStart[v + 1] += outStart[v];
     inStart[v + 1] += inStart[v];
   }
-  const outFill = outStart.slice(0, nodeCount);
-  const inFill = inStart.slice(0, nodeCount);
-  const outNode = new Int32Array(edgeCount);
-  const outEdge = new Int32Array(edgeCount);
-  const inNode = new Int32Array(edgeCount);
-  const inEdge = new Int32Array(edgeCount);
+  const outFill = arena.i32(nodeCount);
+  outFill.set(outStart.subarray(0, nodeCount));
+  const inFill = arena.i32(nodeCount);
+  inFill.set(inStart.subarray(0, nodeCount));
+  const outNode = arena.i32(edgeCount);
+  const outEdge = arena.i32(edgeCount);
+  const inNode = arena.i32(edgeCount);
+  const inEdge = arena.i32(edgeCount);
   // Three kinds of edge (links, summary start -> subtask start, subtask -> summary finish): one loop
   // over all of them, edge e < linkCount being link e (no per-call helper closure: it would defeat
   // V8's optimised code on the next call).
@@ -120,9 +122,9 @@ export function buildNetwork(input: ScheduleInput): Network {
   }
 
   // Kahn's algorithm, taking nodes in row order where the graph leaves a choice.
-  const indegree = new Int32Array(nodeCount);
+  const indegree = arena.i32(nodeCount);
   for (let v = 0; v < nodeCount; v++) indegree[v] = inStart[v + 1] - inStart[v];
-  const order = new Int32Array(nodeCount);
+  const order = arena.i32(nodeCount);
   let head = 0;
   let tail = 0;
   for (let v = 0; v < nodeCount; v++) if (indegree[v] === 0) order[tail++] = v;
@@ -139,7 +141,7 @@ export function buildNetwork(input: ScheduleInput): Network {
     linkPred, linkSucc, linkType: input.linkType, linkLag: input.linkLag,
     linkLagElapsed: input.linkLagElapsed, linkLagPercent: input.linkLagPercent,
     outStart, outNode, outEdge, inStart, inNode, inEdge,
-    order: tail === nodeCount ? order : order.slice(0, tail),
+    order: tail === nodeCount ? order : order.subarray(0, tail),
   };
 }
 
@@ -154,7 +156,7 @@ function outlineOrder(input: ScheduleInput, startNode: Int32Array, nodeCount: nu
   const { linkPred, linkSucc, parent } = input;
   for (let l = 0; l < linkPred.length; l++) if (linkPred[l] >= linkSucc[l]) return null;
   const n = input.taskCount;
-  const order = new Int32Array(nodeCount);
+  const order = input.arena.i32(nodeCount);
   const open: number[] = []; // summaries whose subtasks are still being listed
   let o = 0;
   for (let i = 0; i < n; i++) {
@@ -169,7 +171,7 @@ function outlineOrder(input: ScheduleInput, startNode: Int32Array, nodeCount: nu
   }
   while (open.length > 0) order[o++] = open.pop()!;
   // Check it against every link (a plan built by hand could link a summary into its own subtasks).
-  const position = new Int32Array(nodeCount);
+  const position = input.arena.i32(nodeCount);
   for (let k = 0; k < nodeCount; k++) position[order[k]] = k;
   for (let l = 0; l < linkPred.length; l++) if (position[linkPred[l]] >= position[startNode[linkSucc[l]]]) return null;
   return order;

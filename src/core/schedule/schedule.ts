@@ -2,6 +2,7 @@ import { WorkCalendar } from '../calendar';
 import type { Issue, Plan, PlanTask } from '../model';
 import { clip } from '../parsers/duration';
 import { Wall, dayOf, formatWallReadable } from '../time';
+import type { Arena } from './arena';
 import { C, Kind, ScheduleInput, readScheduleInput } from './input';
 import { INHERIT_EDGE, Network, ROLLUP_EDGE, buildNetwork, findLoops, taskOfNode } from './network';
 
@@ -58,8 +59,8 @@ interface Dates {
   finishIndex: Int32Array;
 }
 
-function newDates(n: number): Dates {
-  return { start: new Float64Array(n), finish: new Float64Array(n), startIndex: new Int32Array(n), finishIndex: new Int32Array(n) };
+function newDates(n: number, arena: Arena): Dates {
+  return { start: arena.f64(n), finish: arena.f64(n), startIndex: arena.i32(n), finishIndex: arena.i32(n) };
 }
 
 /**
@@ -75,7 +76,13 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
     { workingWeekdays: s.workingWeekdays, intervals: s.intervals, holidays: plan.holidays.map((h) => h.day) },
     dayOf(s.projectStart),
   );
-  const input = readScheduleInput(tasks, cal);
+  return scheduleInput(plan, cal, readScheduleInput(tasks, cal), options);
+}
+
+/** The run after the plan's tasks are read into flat arrays (split out so tests can watch the input). */
+export function scheduleInput(plan: Plan, cal: WorkCalendar, input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+  const tasks = plan.tasks;
+  const s = plan.settings;
   const net = buildNetwork(input);
   const issues: Issue[] = [];
   if (net.order.length < net.nodeCount) {
@@ -125,13 +132,14 @@ class Scheduler {
     this.actualFinish = input.actualFinish;
     this.projectStartIndex = cal.index(projectStart);
     const summaries = net.nodeCount - this.n;
-    this.summaryBound = new Float64Array(summaries);
-    this.summaryBoundIndex = new Float64Array(summaries);
+    const arena = input.arena;
+    this.summaryBound = arena.f64(summaries);
+    this.summaryBoundIndex = arena.f64(summaries);
     // A % lag is that share of the predecessor's duration, in the predecessor's kind of time.
     const { linkPred, linkLag, linkLagElapsed, linkLagPercent } = net;
     const linkCount = linkPred.length;
-    this.lagMinutes = new Float64Array(linkCount);
-    this.lagWallClock = new Uint8Array(linkCount);
+    this.lagMinutes = arena.f64(linkCount);
+    this.lagWallClock = arena.u8(linkCount);
     for (let l = 0; l < linkCount; l++) {
       const lag = linkLag[l];
       if (lag === lag) {
@@ -147,8 +155,9 @@ class Scheduler {
 
   run(statusDate: Wall): ScheduleResult {
     const n = this.n;
-    const early = newDates(n);
-    const driver = new Int32Array(n);
+    const arena = this.input.arena;
+    const early = newDates(n, arena);
+    const driver = arena.i32(n);
     this.forward(early, driver, null, true);
     let projectFinish = -Infinity;
     let firstStart = Infinity;
@@ -159,8 +168,8 @@ class Scheduler {
     const late = this.backward(early, projectFinish);
     let scheduled = early;
     if (this.input.hasAlap) {
-      scheduled = newDates(n);
-      this.forward(scheduled, new Int32Array(n), late, false);
+      scheduled = newDates(n, arena);
+      this.forward(scheduled, arena.i32(n), late, false);
       for (let i = 0; i < n; i++) {
         if (this.constraint[i] === C.Alap && scheduled.start[i] !== early.start[i]) driver[i] = Driver.AsLateAsPossible;
       }
@@ -464,12 +473,13 @@ class Scheduler {
     const { n, kind, constraint, constraintDate, deadline, cal } = this;
     const net = this.net;
     const { order, outStart, outNode, outEdge, linkType, linkSucc, summaryOfStartNode } = net;
-    const late = newDates(n);
+    const arena = this.input.arena;
+    const late = newDates(n, arena);
     const b: LateBounds = {
-      finish: new Float64Array(n).fill(Infinity),
-      start: new Float64Array(n).fill(Infinity),
-      finishIndex: new Float64Array(n).fill(Infinity),
-      startIndex: new Float64Array(n).fill(Infinity),
+      finish: arena.f64(n).fill(Infinity),
+      start: arena.f64(n).fill(Infinity),
+      finishIndex: arena.f64(n).fill(Infinity),
+      startIndex: arena.f64(n).fill(Infinity),
       projectFinishIndex: cal.index(projectFinish),
     };
     for (let o = order.length - 1; o >= 0; o--) {
@@ -618,14 +628,15 @@ class Scheduler {
     const { n, kind, dur, actualStart, cal } = this;
     const { linkPred, linkType } = this.net;
     const parent = this.input.parent;
-    const totalFloat = new Float64Array(n);
-    const freeFloat = new Float64Array(n);
-    const duration = new Float64Array(n);
-    const percentComplete = new Float64Array(n);
-    const critical = new Uint8Array(n);
+    const arena = this.input.arena;
+    const totalFloat = arena.f64(n);
+    const freeFloat = arena.f64(n);
+    const duration = arena.f64(n);
+    const percentComplete = arena.f64(n);
+    const critical = arena.u8(n);
     // The least slack of each task's own links out of its finish (FS, FF) and out of its start (SS, SF).
-    const finishSlack = new Float64Array(n).fill(Infinity);
-    const startSlack = new Float64Array(n).fill(Infinity);
+    const finishSlack = arena.f64(n).fill(Infinity);
+    const startSlack = arena.f64(n).fill(Infinity);
     for (let l = 0; l < linkPred.length; l++) {
       const p = linkPred[l];
       const slack = this.linkSlack(l, early);
@@ -658,7 +669,7 @@ class Scheduler {
         : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
       percentComplete[i] = this.input.percentComplete[i];
     }
-    rollUpProgress(parent, dur, kind, percentComplete);
+    rollUpProgress(parent, dur, kind, percentComplete, arena);
     for (let i = 0; i < n; i++) critical[i] = totalFloat[i] <= 0 && percentComplete[i] < 100 ? 1 : 0;
     return { totalFloat, freeFloat, duration, percentComplete, critical };
   }
@@ -699,12 +710,12 @@ function emptyResult(cal: WorkCalendar, net: Network, n: number, statusDate: Wal
 }
 
 /** Summary % complete: the subtasks' completed working time over their total (MS Project's rule). */
-function rollUpProgress(parent: Int32Array, dur: Float64Array, kind: Uint8Array, pct: Float64Array): void {
+function rollUpProgress(parent: Int32Array, dur: Float64Array, kind: Uint8Array, pct: Float64Array, arena: Arena): void {
   const n = parent.length;
-  const done = new Float64Array(n);
-  const total = new Float64Array(n);
-  const count = new Float64Array(n);
-  const pctSum = new Float64Array(n);
+  const done = arena.f64(n);
+  const total = arena.f64(n);
+  const count = arena.f64(n);
+  const pctSum = arena.f64(n);
   for (let i = n - 1; i >= 0; i--) {
     if (kind[i] !== Kind.Summary) {
       done[i] = (dur[i] * pct[i]) / 100;

@@ -1,0 +1,40 @@
+import { Arena } from '../../src/core/schedule/arena';
+import { readScheduleInput } from '../../src/core/schedule/input';
+import { scheduleInput } from '../../src/core/schedule/schedule';
+import { calc, plan } from '../helpers';
+
+test('arrays from an arena are zeroed, aligned and do not overlap', () => {
+  const arena = new Arena(1000);
+  const a = arena.u8(3);
+  const b = arena.f64(4);
+  const c = arena.i32(5);
+  a.fill(255);
+  b.fill(1.5);
+  c.fill(-1);
+  expect(Array.from(a)).toEqual([255, 255, 255]);
+  expect(Array.from(b)).toEqual([1.5, 1.5, 1.5, 1.5]);
+  expect(Array.from(c)).toEqual([-1, -1, -1, -1, -1]);
+  expect(b.byteOffset % 8).toBe(0);
+  expect(Array.from(arena.f64(2))).toEqual([0, 0]);
+  expect(arena.overflows).toBe(0);
+});
+
+test('a scheduling run fits the room it reserves, with summaries, ALAP tasks and % lags', () => {
+  const rows = [];
+  for (let g = 0; g < 20; g++) {
+    rows.push({ ID: `S${g}`, Name: 'Group', Duration: '', 'Outline Level': 1, ...(g > 0 ? { Predecessors: `S${g - 1}SS+1d` } : {}) });
+    for (let k = 0; k < 5; k++) {
+      rows.push({
+        ID: `T${g}-${k}`, Name: 'Task', Duration: k === 4 ? '0' : `${k + 1}d`, 'Outline Level': 2,
+        ...(k > 0 ? { Predecessors: `T${g}-${k - 1}FS+50%` } : {}), ...(k === 2 ? { Constraint: 'ALAP' } : {}),
+      });
+    }
+  }
+  const c = calc(plan(rows));
+  expect(c.schedule).not.toBeNull();
+  const input = readScheduleInput(c.plan!.tasks, c.schedule!.calendar);
+  expect(input.hasAlap).toBe(true);
+  const result = scheduleInput(c.plan!, c.schedule!.calendar, input);
+  expect(Array.from(result.start)).toEqual(Array.from(c.schedule!.start));
+  expect(input.arena.overflows).toBe(0);
+});
