@@ -10,8 +10,8 @@ const SUMMARY_FILL = 'F2F2F2';
 const HEADER_FILL = '1F3864';
 
 /** Styles every header row of a generated sheet the same way. */
-export function headerStyle(columns: number): StyledRange {
-  return { row: 0, col: 0, cols: columns, style: { bold: true, fill: HEADER_FILL, color: 'FFFFFF', wrap: true } };
+export function headerStyle(columns: number, row = 0): StyledRange {
+  return { row, col: 0, cols: columns, style: { bold: true, fill: HEADER_FILL, color: 'FFFFFF', wrap: true } };
 }
 
 /**
