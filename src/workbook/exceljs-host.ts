@@ -3,8 +3,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
-import { gridSheet } from '../core/raw';
-import { CellStyle, SheetPlan, markerName } from '../core/layout/sheet-plan';
+import { columnLetters, gridSheet } from '../core/raw';
+import { Border, CellStyle, SheetPlan, markerName } from '../core/layout/sheet-plan';
 import { excelSerialFromWall, wallFromDate } from '../core/time';
 
 /** Converts an ExcelJS cell value to a raw value: formulas by their result, rich text as its text. */
@@ -75,13 +75,28 @@ function argb(rgb: string): string {
   return 'FF' + rgb.toUpperCase();
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  if (style.bold !== undefined || style.italic !== undefined || style.color !== undefined) {
+function border(b: Border): Partial<ExcelJS.Border> {
+  return { style: b.style, color: { argb: argb(b.color) } };
+}
+
+function applyStyle(cell: ExcelJS.Cell | ExcelJS.Column, style: CellStyle): void {
+  if (style.bold !== undefined || style.italic !== undefined || style.color !== undefined || style.size !== undefined) {
     cell.font = {
       ...(cell.font ?? {}),
       ...(style.bold !== undefined ? { bold: style.bold } : {}),
       ...(style.italic !== undefined ? { italic: style.italic } : {}),
+      ...(style.size !== undefined ? { size: style.size } : {}),
       ...(style.color !== undefined ? { color: { argb: argb(style.color) } } : {}),
+    };
+  }
+  if (style.border) {
+    const b = style.border;
+    cell.border = {
+      ...(cell.border ?? {}),
+      ...(b.top ? { top: border(b.top) } : {}),
+      ...(b.right ? { right: border(b.right) } : {}),
+      ...(b.bottom ? { bottom: border(b.bottom) } : {}),
+      ...(b.left ? { left: border(b.left) } : {}),
     };
   }
   if (style.numFmt !== undefined) cell.numFmt = style.numFmt;
@@ -116,9 +131,17 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : undefined,
   });
   if (position !== undefined) (ws as unknown as { orderNo: number }).orderNo = position;
-  ws.columns = plan.columns.map((c) => ({ width: c.width }));
+  // Column widths and column styles first: cells created afterwards start from their column's style.
+  plan.columns.forEach((c, k) => {
+    const column = ws.getColumn(k + 1);
+    column.width = c.width;
+    if (c.style) applyStyle(column, c.style);
+  });
+  const headerRows = plan.headerRows ?? 1;
   plan.rows.forEach((values, r) => {
     const row = ws.getRow(r + 1);
+    const level = plan.rowLevels?.[r];
+    if (level) row.outlineLevel = level;
     values.forEach((v, c) => {
       if (v === null) return;
       const cell = row.getCell(c + 1);
@@ -127,10 +150,18 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
       } else {
         cell.value = v;
       }
-      const fmt = r > 0 ? plan.columns[c]?.numFmt : undefined;
+      const fmt = r >= headerRows ? plan.columns[c]?.numFmt : undefined;
       if (fmt) cell.numFmt = fmt;
     });
   });
+  if (plan.rowLevels?.some((l) => l > 0)) ws.properties.outlineProperties = { summaryBelow: false, summaryRight: false };
+  if (plan.print) {
+    ws.pageSetup.orientation = plan.print.landscape ? 'landscape' : 'portrait';
+    if (plan.print.titleRows) ws.pageSetup.printTitlesRow = `1:${plan.print.titleRows}`;
+    if (plan.print.titleColumns) ws.pageSetup.printTitlesColumn = `A:${columnLetters(plan.print.titleColumns - 1)}`;
+    if (plan.print.scale) ws.pageSetup.scale = plan.print.scale;
+    if (plan.print.acrossFirst) ws.pageSetup.pageOrder = 'overThenDown';
+  }
   for (const s of plan.styles) {
     for (let r = s.row; r < s.row + (s.rows ?? 1); r++) {
       const row = ws.getRow(r + 1);

@@ -86,7 +86,7 @@ describe('regenerate', () => {
     const before = fs.readFileSync(input);
     const r = await cli('regenerate', input);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Wrote Schedule, Plan Issues to .*plan.regenerated.xlsx/);
+    expect(r.out).toMatch(/Wrote Schedule, Gantt, Plan Issues to .*plan.regenerated.xlsx/);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
   });
 

@@ -41,7 +41,7 @@ describe('regenerating a workbook', () => {
     expect(res.written).toBe(path.join(dir, 'plan.regenerated.xlsx'));
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     const wb = await open(res.written!);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Settings', 'Tasks', 'Holidays', 'Schedule', 'Plan Issues']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Settings', 'Tasks', 'Holidays', 'Schedule', 'Gantt', 'Plan Issues']);
     const ws = wb.getWorksheet('Schedule')!;
     expect(ws.getRow(1).values).toEqual([undefined, 'ID', 'Name', 'Start', 'Finish', 'Duration (days)', 'Total Float (days)', 'Free Float (days)', 'Critical', 'Driving Predecessor', '% Complete']);
     // Prep: Mon 1 and Tue 2 (Wed 3 is a holiday); the next task starts Thu 4 at 08:00.
@@ -71,9 +71,9 @@ describe('regenerating a workbook', () => {
     const second = await regenerateFile(first.written!, { inPlace: true });
     expect(second.written).toBe(first.written);
     const wb = await open(second.written!);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Settings', 'Tasks', 'Holidays', 'Schedule', 'Plan Issues']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Settings', 'Tasks', 'Holidays', 'Schedule', 'Gantt', 'Plan Issues']);
     expect(wb.definedNames.model.filter((n) => n.name.startsWith('ProductionPlanner.')).map((n) => n.name).sort()).toEqual([
-      'ProductionPlanner.PlanIssues', 'ProductionPlanner.Schedule',
+      'ProductionPlanner.Gantt', 'ProductionPlanner.PlanIssues', 'ProductionPlanner.Schedule',
     ]);
     expect(wb.getWorksheet('Schedule')!.getCell('C3').value).toEqual(new Date(Date.UTC(2027, 2, 4, 8, 0)));
   });

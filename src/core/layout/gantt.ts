@@ -153,9 +153,9 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     { header: 'Task', width: 34 },
     { header: 'Start', width: 16, numFmt: DATE_TIME_FORMAT },
     { header: 'Finish', width: 16, numFmt: DATE_TIME_FORMAT },
-    { header: 'Duration (days)', width: 9, numFmt: '0.##;-0.##;0' },
-    { header: '% Complete', width: 9, numFmt: '0%' },
-    { header: 'Total Float (days)', width: 9, numFmt: '0.##;-0.##;0' },
+    { header: 'Days', width: 7, numFmt: '0.##;-0.##;0' },
+    { header: '% Done', width: 7, numFmt: '0%' },
+    { header: 'Float', width: 7, numFmt: '0.##;-0.##;0' },
   ];
   const statusColumn = columnAfter(timeline, result.statusDate - 1);
   const width = scale === 'day' ? 3.2 : scale === 'week' ? 4.2 : 5;
@@ -171,19 +171,19 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
   const styles: StyledRange[] = [];
   rows[0][0] = 'Gantt';
   styles.push({ row: 0, col: 0, style: { bold: true, size: 14 } });
-  rows[1][0] = `Status ${formatDay(result.statusDate)}`;
-  styles.push({ row: 1, col: 0, style: { size: 8, italic: true } });
+  rows[0][1] = `Status date ${formatDay(result.statusDate)}, ${scale} scale`;
+  styles.push({ row: 0, col: 1, style: { size: 9, italic: true } });
   // The legend, in the two rows over the table: each entry drawn the way the chart draws it.
   const legend: [row: number, col: number, text: string, style: CellStyle][] = [
-    [0, 3, '▼ Deadline', { color: GANTT_COLORS.deadline }],
-    [0, 4, 'Baseline', { border: { bottom: { style: 'thick', color: GANTT_COLORS.baseline } } }],
-    [0, 5, 'Non-working', { fill: GANTT_COLORS.nonWorking }],
-    [0, 6, 'Status date', { border: { right: { style: 'thick', color: GANTT_COLORS.statusLine } } }],
-    [1, 1, 'Task', { fill: GANTT_COLORS.task, color: 'FFFFFF' }],
-    [1, 2, 'Critical', { fill: GANTT_COLORS.critical, color: 'FFFFFF' }],
-    [1, 3, 'Done', { fill: GANTT_COLORS.taskDone, color: 'FFFFFF' }],
-    [1, 4, 'Summary', { fill: GANTT_COLORS.summary, color: 'FFFFFF' }],
-    [1, 5, '◆ Milestone', {}],
+    [0, 2, 'Task', { fill: GANTT_COLORS.task, color: 'FFFFFF' }],
+    [0, 3, 'Critical', { fill: GANTT_COLORS.critical, color: 'FFFFFF' }],
+    [0, 4, 'Done', { fill: GANTT_COLORS.taskDone, color: 'FFFFFF' }],
+    [0, 5, 'Summary', { fill: GANTT_COLORS.summary, color: 'FFFFFF' }],
+    [0, 6, '◆ Milestone', {}],
+    [1, 2, 'Baseline', { border: { bottom: { style: 'thick', color: GANTT_COLORS.baseline } } }],
+    [1, 3, 'Non-working', { fill: GANTT_COLORS.nonWorking }],
+    [1, 4, 'Status date', { border: { right: { style: 'thick', color: GANTT_COLORS.statusLine } } }],
+    [1, 5, '▼ Deadline', { color: GANTT_COLORS.deadline }],
   ];
   for (const [r, c, text, style] of legend) {
     rows[r][c] = text;
@@ -201,7 +201,9 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
       if (String(d.getUTCFullYear()) !== lastLabel) rows[0][T + k] = (lastLabel = String(d.getUTCFullYear()));
       rows[1][T + k] = MONTHS[d.getUTCMonth()];
     } else {
-      if (month !== lastLabel) rows[0][T + k] = (lastLabel = month);
+      // A month's name where the month starts, or on the first column if its month runs on for a while.
+      const roomy = k > 0 || timeline.length < 4 || dayOf(timeline[3].start) < nextMonth(monthStart(day));
+      if (month !== lastLabel && roomy) rows[0][T + k] = (lastLabel = month);
       if (scale === 'day') {
         if ((weekdayOfDay(day) + 6) % 7 === 0) rows[1][T + k] = `W${isoWeek(day)}`;
         rows[2][T + k] = d.getUTCDate();
@@ -290,7 +292,8 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     freeze: { rows: HEADER_ROWS, cols: T },
     headerRows: HEADER_ROWS,
     rowLevels,
-    print: { landscape: true, titleRows: HEADER_ROWS, titleColumns: T },
+    // Printed across first at 60%, the ID and Task columns repeated on every page.
+    print: { landscape: true, titleRows: HEADER_ROWS, titleColumns: 2, scale: 60, acrossFirst: true },
     tabColor: 'C00000',
   };
 }

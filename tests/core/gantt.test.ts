@@ -1,0 +1,140 @@
+/** Geometry of the Gantt sheet plan: which timeline columns each bar covers, at each scale. */
+import { GANTT_COLORS, barColumns, buildTimeline, chooseScale, planGanttSheet } from '../../src/core/layout/gantt';
+import type { CellStyle, SheetPlan } from '../../src/core/layout/sheet-plan';
+import { formatDay } from '../../src/core/time';
+import { calc, plan, Row } from '../helpers';
+
+const T = 7; // left table columns
+const FIRST_TASK_ROW = 3;
+
+function gantt(rows: Row[], settings: Record<string, string | number> = {}, extra: Record<string, unknown> = {}) {
+  const c = calc(plan(rows, settings, extra));
+  if (!c.schedule) throw new Error(JSON.stringify(c.issues));
+  return planGanttSheet(c.plan!, c.schedule);
+}
+
+/** The style a cell ends up with: the styled ranges over it applied in order, over its column's style. */
+function styleAt(sheet: SheetPlan, row: number, col: number): CellStyle {
+  let style: CellStyle = { ...(sheet.columns[col]?.style ?? {}) };
+  for (const s of sheet.styles) {
+    if (row >= s.row && row < s.row + (s.rows ?? 1) && col >= s.col && col < s.col + (s.cols ?? 1)) {
+      style = { ...style, ...s.style, border: { ...style.border, ...s.style.border } };
+    }
+  }
+  return style;
+}
+
+/** Timeline columns of a task row with a fill of the given colour, as day labels (the column's first day). */
+function filled(sheet: SheetPlan, task: number, color: string): string[] {
+  const out: string[] = [];
+  for (let c = T; c < sheet.columns.length; c++) if (styleAt(sheet, FIRST_TASK_ROW + task, c).fill === color) out.push(sheet.columns[c].header);
+  return out;
+}
+
+function columnOf(sheet: SheetPlan, day: string): number {
+  return sheet.columns.findIndex((c, k) => k >= T && c.header === day);
+}
+
+describe('scale', () => {
+  test('auto: days up to 400 columns, then weeks, then months; an explicit scale wins', () => {
+    expect(chooseScale(40, 'auto')).toBe('day');
+    expect(chooseScale(400, 'auto')).toBe('day');
+    expect(chooseScale(401, 'auto')).toBe('week');
+    expect(chooseScale(2800, 'auto')).toBe('week');
+    expect(chooseScale(2801, 'auto')).toBe('month');
+    expect(chooseScale(40, 'month')).toBe('month');
+  });
+
+  test('week columns start on Mondays, month columns on the 1st', () => {
+    const cal = calc(plan([{ ID: '1', Name: 'A', Duration: '1d' }])).schedule!.calendar;
+    const wk = buildTimeline(20878 * 1440 + 3 * 1440, 20878 * 1440 + 20 * 1440, 'week', cal); // Thu 2027-03-04 ..
+    expect(wk.map((c) => formatDay(c.start))).toEqual(['2027-03-01', '2027-03-08', '2027-03-15']);
+    const mo = buildTimeline(20878 * 1440 + 20 * 1440, 20878 * 1440 + 40 * 1440, 'month', cal);
+    expect(mo.map((c) => formatDay(c.start))).toEqual(['2027-03-01', '2027-04-01']);
+  });
+});
+
+describe('bar geometry at day scale', () => {
+  test('a task covers exactly the days it overlaps: Mon 13:00 to Wed 12:00 is Mon, Tue, Wed', () => {
+    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '2d', Constraint: 'SNET', 'Constraint Date': '2027-03-01T13:00' }, { ID: 'L', Name: 'Long', Duration: '10d' }]);
+    expect(filled(sheet, 0, GANTT_COLORS.task)).toEqual(['2027-03-01', '2027-03-02', '2027-03-03']);
+  });
+
+  test('a task ending Friday 17:00 does not reach Saturday; one crossing a weekend spans it', () => {
+    const sheet = gantt([
+      { ID: 'A', Name: 'A', Duration: '5d' },
+      { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'ASS+4d' },
+    ]);
+    expect(filled(sheet, 0, GANTT_COLORS.critical)).toEqual(['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05']);
+    // B: Fri 5 to Mon 8 March, over the weekend.
+    expect(filled(sheet, 1, GANTT_COLORS.critical)).toEqual(['2027-03-05', '2027-03-06', '2027-03-07', '2027-03-08']);
+  });
+
+  test('weekends and holidays are shaded as non-working columns, working days are not', () => {
+    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '8d' }], {}, { holidays: [{ Date: '2027-03-03', Name: 'H' }] });
+    const shaded = sheet.columns.filter((c, k) => k >= T && c.style?.fill === GANTT_COLORS.nonWorking).map((c) => c.header);
+    expect(shaded).toEqual(['2027-02-28', '2027-03-03', '2027-03-06', '2027-03-07']);
+    // The bar still covers the holiday it runs over (the task is stopped, not split).
+    expect(filled(sheet, 0, GANTT_COLORS.critical)).toContain('2027-03-04');
+  });
+
+  test('a milestone is a ◆ in the column of its instant, with no bar', () => {
+    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '5d' }, { ID: 'M', Name: 'M', Duration: 0, Predecessors: 'A' }]);
+    const row = sheet.rows[FIRST_TASK_ROW + 1];
+    const marks = row.map((v, k) => (v === '◆' ? sheet.columns[k].header : null)).filter(Boolean);
+    expect(marks).toEqual(['2027-03-05']);
+    expect(filled(sheet, 1, GANTT_COLORS.critical)).toEqual([]);
+  });
+
+  test('a summary bar spans its subtasks in the summary colour', () => {
+    const sheet = gantt([
+      { ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1 },
+      { ID: 'A', Name: 'A', Duration: '2d', 'Outline Level': 2 },
+      { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', 'Outline Level': 2 },
+    ]);
+    expect(filled(sheet, 0, GANTT_COLORS.summary)).toEqual(['2027-03-01', '2027-03-02', '2027-03-03']);
+    expect(sheet.rowLevels!.slice(FIRST_TASK_ROW)).toEqual([0, 1, 1]);
+  });
+
+  test('the done part is darker up to the completed working time (40% of 5 days = 2 days)', () => {
+    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '5d', '% Complete': '40%', 'Actual Start': '2027-03-01' }, { ID: 'L', Name: 'L', Duration: '9d' }]);
+    expect(filled(sheet, 0, GANTT_COLORS.taskDone)).toEqual(['2027-03-01', '2027-03-02']);
+    expect(filled(sheet, 0, GANTT_COLORS.task)).toEqual(['2027-03-03', '2027-03-04', '2027-03-05']);
+  });
+
+  test('the status date is a red line on the right edge of its day, down every task row', () => {
+    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '5d' }, { ID: 'B', Name: 'B', Duration: '5d' }], { 'Status Date': '2027-03-03' });
+    const col = columnOf(sheet, '2027-03-03');
+    for (const task of [0, 1]) expect(styleAt(sheet, FIRST_TASK_ROW + task, col).border?.right?.color).toBe(GANTT_COLORS.statusLine);
+    expect(styleAt(sheet, FIRST_TASK_ROW, col + 1).border?.right).toBeUndefined();
+  });
+
+  test('a baseline is a grey line under the days it covered; a deadline a ▼ on its day', () => {
+    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '3d', 'Baseline Start': '2027-03-02', 'Baseline Finish': '2027-03-03', Deadline: '2027-03-10' }]);
+    const lined = sheet.columns.map((c, k) => (k >= T && styleAt(sheet, FIRST_TASK_ROW, k).border?.bottom?.color === GANTT_COLORS.baseline ? c.header : null)).filter(Boolean);
+    expect(lined).toEqual(['2027-03-02', '2027-03-03']);
+    expect(sheet.rows[FIRST_TASK_ROW][columnOf(sheet, '2027-03-10')]).toBe('▼');
+  });
+});
+
+describe('bar geometry at week and month scale', () => {
+  test('weeks: a task from Wed 3 to Tue 9 March covers two week columns', () => {
+    const c = calc(plan([{ ID: 'A', Name: 'A', Duration: '5d', Constraint: 'SNET', 'Constraint Date': '2027-03-03' }]));
+    const sheet = planGanttSheet(c.plan!, c.schedule!, { scale: 'week' });
+    expect(filled(sheet, 0, GANTT_COLORS.critical)).toEqual(['2027-03-01', '2027-03-08']);
+  });
+
+  test('months: a task from 25 March to 7 April covers March and April', () => {
+    const c = calc(plan([{ ID: 'A', Name: 'A', Duration: '10d', Constraint: 'SNET', 'Constraint Date': '2027-03-25' }]));
+    const sheet = planGanttSheet(c.plan!, c.schedule!, { scale: 'month' });
+    expect(filled(sheet, 0, GANTT_COLORS.critical)).toEqual(['2027-03-01', '2027-04-01']);
+  });
+
+  test('barColumns: before the timeline gives null; a zero-length bar takes the column of its instant', () => {
+    const cal = calc(plan([{ ID: '1', Name: 'A', Duration: '1d' }])).schedule!.calendar;
+    const cols = buildTimeline(20878 * 1440, 20885 * 1440, 'day', cal);
+    expect(barColumns(cols, 20870 * 1440, 20871 * 1440)).toBeNull();
+    expect(barColumns(cols, 20879 * 1440 + 600, 20879 * 1440 + 600)).toEqual([1, 1]);
+    expect(barColumns(cols, 20878 * 1440 + 1020, 20879 * 1440 + 1020)).toEqual([0, 1]);
+  });
+});
