@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { hasErrors } from '../core/calculate';
 import { calculationToJson } from '../core/report/json';
 import { parseDateText } from '../core/time';
-import { FileError, calculateFile, regenerateFile } from '../workbook/files';
+import { FileError, calculateFile, cleanFile, regenerateFile } from '../workbook/files';
 import { formatCalculation, formatIssues } from './format';
 
 /** Exit codes of the contract. */
@@ -71,6 +71,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.out(`Wrote ${res.sheets.join(', ')} to ${res.written}`);
       if (r) io.out(`Project finishes ${new Date(r.projectFinish * 60000).toISOString().slice(0, 16).replace('T', ' ')}`);
       if (res.calc.issues.length > 0) io.out(formatIssues(res.calc.issues));
+    });
+
+  program
+    .command('clean')
+    .description('remove what Production Planner wrote: its sheets and its highlight rules (your sheets stay as they are)')
+    .argument('<workbook>', 'the .xlsx workbook')
+    .option('-o, --output <file>', 'where to write (default: <workbook>.clean.xlsx beside it)')
+    .option('--in-place', 'update the workbook itself (atomically)')
+    .action(async (file: string, opts: { output?: string; inPlace?: boolean }) => {
+      const res = await cleanFile(file, opts);
+      io.out(`Removed ${res.sheets.length ? `the sheets ${res.sheets.join(', ')}` : 'no sheets'} and ${res.rules} highlight rule${res.rules === 1 ? '' : 's'}; wrote ${res.written}`);
     });
 
   try {

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
 import { columnLetters, gridSheet } from '../core/raw';
 import { Border, CellStyle, SheetPlan, markerName } from '../core/layout/sheet-plan';
+import { HighlightPlan, isOwnRule } from '../core/layout/highlights';
 import { excelSerialFromWall, wallFromDate } from '../core/time';
 
 /** Converts an ExcelJS cell value to a raw value: formulas by their result, rich text as its text. */
@@ -218,4 +219,51 @@ export async function workbookToBuffer(wb: ExcelJS.Workbook, options: BufferOpti
     if (!entry.dir) out.file(name, await entry.async('nodebuffer'), { date: options.fixedDate });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** Removes the conditional-format rules the product wrote on a sheet; the user's own rules stay. */
+export function removeOwnRules(ws: ExcelJS.Worksheet): number {
+  let removed = 0;
+  ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => {
+    const own = cf.rules.some((r) => 'formulae' in r && (r.formulae ?? []).some((f) => typeof f === 'string' && isOwnRule(f)));
+    if (own) removed++;
+    return !own;
+  });
+  return removed;
+}
+
+/** Writes highlight rules on a user's sheet, replacing the product's earlier ones. Formatting only. */
+export function applyHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void {
+  const ws = wb.getWorksheet(plan.sheet);
+  if (!ws) return;
+  removeOwnRules(ws);
+  ws.addConditionalFormatting({
+    ref: plan.range,
+    rules: plan.rules.map((rule, k) => ({
+      type: 'expression' as const,
+      priority: k + 1,
+      formulae: [rule.formula],
+      style: {
+        ...(rule.style.fill ? { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: argb(rule.style.fill) } } } : {}),
+        ...(rule.style.color || rule.style.bold ? { font: { ...(rule.style.color ? { color: { argb: argb(rule.style.color) } } : {}), ...(rule.style.bold ? { bold: true } : {}) } } : {}),
+      },
+    })),
+  });
+}
+
+/** Removes everything the product wrote: its sheets (by their markers) and its rules on every sheet. */
+export function cleanWorkbook(wb: ExcelJS.Workbook, keys: readonly string[]): { sheets: string[]; rules: number } {
+  const sheets: string[] = [];
+  for (const key of keys) {
+    const name = markedSheetName(wb, key);
+    const ws = name ? wb.getWorksheet(name) : undefined;
+    if (ws) {
+      sheets.push(ws.name);
+      wb.removeWorksheet(ws.id);
+    }
+    removeMarker(wb, key);
+  }
+  let rules = 0;
+  for (const ws of wb.worksheets) rules += removeOwnRules(ws);
+  return { sheets, rules };
 }

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { Calculation, calculate, hasErrors } from '../core/calculate';
-import { planGeneratedSheets } from '../core/layout';
+import { GENERATED_SHEET_KEYS, planGeneratedSheets } from '../core/layout';
+import { planTaskHighlights } from '../core/layout/highlights';
 import type { Issue } from '../core/model';
 import type { RawWorkbook } from '../core/raw';
 import type { ReadOptions } from '../core/read/read-plan';
@@ -132,7 +133,7 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   }
   const result: Calculation = { ...calc, issues };
   const plans = planGeneratedSheets(result);
-  const { applySheetPlan, conflictingSheets, workbookToBuffer, writeFileAtomic } = await excelHost();
+  const { applyHighlights, applySheetPlan, conflictingSheets, workbookToBuffer, writeFileAtomic } = await excelHost();
   for (const name of conflictingSheets(excel, plans)) {
     issues.push({
       severity: 'error',
@@ -142,6 +143,8 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   }
   if (hasErrors(issues)) return { calc: result, written: null, sheets: [] };
   for (const p of plans) applySheetPlan(excel, p);
+  const highlights = result.plan ? planTaskHighlights(result.plan) : null;
+  if (highlights) applyHighlights(excel, highlights);
   const buffer = await workbookToBuffer(excel);
   try {
     writeFileAtomic(target, buffer);
@@ -149,4 +152,32 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
     throw new FileError(`${target}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   return { calc: result, written: target, sheets: plans.map((p) => p.name) };
+}
+
+/** Where a command writes: the input itself (--in-place), -o, or a new file beside the input. */
+function outputFor(input: string, options: { output?: string; inPlace?: boolean }, suffix: string): string {
+  if (path.extname(input).toLowerCase() !== '.xlsx') throw new FileError(`${input}: this works on .xlsx workbooks`);
+  if (options.inPlace && options.output) throw new FileError('give either -o or --in-place, not both');
+  const ext = path.extname(input);
+  const target = options.inPlace ? input : options.output ?? path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}${ext}`);
+  if (!options.inPlace && path.resolve(target) === path.resolve(input)) throw new FileError(`${target} is the input file: use --in-place to update it`);
+  return target;
+}
+
+async function loadForWriting(input: string, inPlace: boolean | undefined): Promise<LoadedPlan & { excel: ExcelJS.Workbook }> {
+  const loaded = await loadPlanFile(input);
+  if (inPlace && loaded.unkeptParts.length > 0) {
+    throw new FileError(`${input} has ${loaded.unkeptParts.join(', ')}, which the file writer cannot keep: updating it in place would lose them. Write a copy instead (without --in-place).`);
+  }
+  return loaded as LoadedPlan & { excel: ExcelJS.Workbook };
+}
+
+/** Removes what the product wrote (generated sheets and highlight rules); the user's sheets and rules stay. */
+export async function cleanFile(input: string, options: { output?: string; inPlace?: boolean } = {}): Promise<{ written: string; sheets: string[]; rules: number }> {
+  const target = outputFor(input, options, 'clean');
+  const loaded = await loadForWriting(input, options.inPlace);
+  const { cleanWorkbook, workbookToBuffer, writeFileAtomic } = await excelHost();
+  const removed = cleanWorkbook(loaded.excel, GENERATED_SHEET_KEYS);
+  writeFileAtomic(target, await workbookToBuffer(loaded.excel));
+  return { written: target, ...removed };
 }

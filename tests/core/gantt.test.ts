@@ -138,3 +138,23 @@ describe('bar geometry at week and month scale', () => {
     expect(barColumns(cols, 20878 * 1440 + 1020, 20879 * 1440 + 1020)).toEqual([0, 1]);
   });
 });
+
+describe('baseline variance', () => {
+  test('Schedule shows start and finish variance in working days and marks a slipped finish', () => {
+    const { planScheduleSheet, SLIPPED_FILL } = require('../../src/core/layout/schedule-sheet');
+    const c = calc(plan([
+      { ID: 'A', Name: 'A', Duration: '3d', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-03' },
+      { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'A', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-05' },
+    ]));
+    const sheet: SheetPlan = planScheduleSheet(c.plan!, c.schedule!);
+    expect(sheet.rows[0].slice(10)).toEqual(['Start Variance (days)', 'Finish Variance (days)']);
+    // A as baselined; B starts 3 days late and finishes 0 days late (Thu 4 to Fri 5).
+    expect(sheet.rows[1].slice(10)).toEqual([0, 0]);
+    expect(sheet.rows[2].slice(10)).toEqual([3, 0]);
+    const late = calc(plan([{ ID: 'A', Name: 'A', Duration: '4d', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-02' }]));
+    const lateSheet: SheetPlan = planScheduleSheet(late.plan!, late.schedule!);
+    expect(lateSheet.rows[1][11]).toBe(2);
+    expect(styleAt(lateSheet, 1, 11).fill).toBe(SLIPPED_FILL);
+    expect(styleAt(sheet, 2, 11).fill).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@ import type { GanttScale, Plan } from '../model';
 import { round } from '../parsers/duration';
 import type { ScheduleResult } from '../schedule/schedule';
 import { MINUTES_PER_DAY, Wall, dayOf, formatDay, weekdayOfDay } from '../time';
-import { DATE_TIME_FORMAT, headerStyle } from './schedule-sheet';
+import { DATE_TIME_FORMAT, SLIPPED_FILL, headerStyle, slipped } from './schedule-sheet';
 import { Border, CellStyle, ColumnPlan, PlanValue, SheetPlan, StyledRange } from './sheet-plan';
 
 export type TimeScale = 'day' | 'week' | 'month';
@@ -235,6 +235,7 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     if (t.isSummary) styles.push({ row: r, col: 0, cols: T, style: { bold: true } });
     const critical = result.critical[i] === 1;
     if (critical) styles.push({ row: r, col: 0, cols: T, style: { color: 'C00000' } });
+    if (slipped(t, result, i)) styles.push({ row: r, col: 3, style: { fill: SLIPPED_FILL } });
 
     const start = result.start[i];
     const finish = result.finish[i];

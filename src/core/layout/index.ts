@@ -16,3 +16,6 @@ export function planGeneratedSheets(calc: Calculation): SheetPlan[] {
 }
 
 export type { SheetPlan } from './sheet-plan';
+
+/** Keys of every sheet the product generates (their markers), for cleaning a workbook. */
+export const GENERATED_SHEET_KEYS = ['Schedule', 'Gantt', 'PlanIssues'] as const;

@@ -9,6 +9,14 @@ const CRITICAL_TEXT = 'C00000';
 const SUMMARY_FILL = 'F2F2F2';
 const HEADER_FILL = '1F3864';
 
+/** Fill of a finish later than its baseline. */
+export const SLIPPED_FILL = 'FFC7CE';
+
+/** A task that finishes later than its baseline finish (in working time: not merely at a later wall time). */
+export function slipped(t: Plan['tasks'][number], result: ScheduleResult, i: number): boolean {
+  return t.baselineFinish !== null && result.calendar.workBetween(t.baselineFinish, result.finish[i]) > 0;
+}
+
 /** Styles every header row of a generated sheet the same way. */
 export function headerStyle(columns: number, row = 0): StyledRange {
   return { row, col: 0, cols: columns, style: { bold: true, fill: HEADER_FILL, color: 'FFFFFF', wrap: true } };
@@ -32,6 +40,8 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
     { header: 'Critical', width: 9 },
     { header: 'Driving Predecessor', width: 20 },
     { header: '% Complete', width: 11, numFmt: '0%' },
+    { header: 'Start Variance (days)', width: 10, numFmt: '0.##;-0.##;0' },
+    { header: 'Finish Variance (days)', width: 10, numFmt: '0.##;-0.##;0' },
   ];
   const rows: PlanValue[][] = [columns.map((c) => c.header)];
   const styles: StyledRange[] = [headerStyle(columns.length)];
@@ -48,12 +58,15 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
       result.critical[i] ? 'Yes' : 'No',
       describeDriver(plan, result, i),
       round(result.percentComplete[i] / 100, 4),
+      t.baselineStart !== null ? days(result.calendar.workBetween(t.baselineStart, result.start[i])) : null,
+      t.baselineFinish !== null ? days(result.calendar.workBetween(t.baselineFinish, result.finish[i])) : null,
     ]);
     const r = i + 1;
     if (t.outlineLevel > 1) styles.push({ row: r, col: 1, style: { indent: Math.min(15, t.outlineLevel - 1) } });
     if (t.isSummary) styles.push({ row: r, col: 0, cols: columns.length, style: { bold: true, fill: SUMMARY_FILL } });
     if (elapsed) styles.push({ row: r, col: 4, style: { numFmt: '0.##" ed"' } });
     if (result.critical[i]) styles.push({ row: r, col: 0, cols: columns.length, style: { color: CRITICAL_TEXT } });
+    if (slipped(t, result, i)) styles.push({ row: r, col: 3, style: { fill: SLIPPED_FILL } }, { row: r, col: 11, style: { fill: SLIPPED_FILL, bold: true } });
   });
   return {
     key: 'Schedule', name: 'Schedule', columns, rows, styles, links: [],

@@ -1,0 +1,68 @@
+import type { Plan } from '../model';
+import { columnLetters } from '../raw';
+import type { CellStyle } from './sheet-plan';
+
+/** The tag in every rule the product writes on a user's sheet: `N("…")` is 0, so it changes nothing. */
+export const RULE_TAG = 'production-planner';
+
+export interface HighlightRule {
+  /** What the rule shows (`critical`, `slipped`). */
+  key: string;
+  /** The rule's formula, for the range's top-left cell, without the leading `=`. */
+  formula: string;
+  style: CellStyle;
+}
+
+/** Conditional-format rules for a block of a user's sheet: formatting only, never values. */
+export interface HighlightPlan {
+  sheet: string;
+  /** A1 range, like `A2:Q41`. */
+  range: string;
+  rules: HighlightRule[];
+}
+
+/** Whether a conditional-format formula is one the product wrote. */
+export function isOwnRule(formula: string): boolean {
+  return formula.includes(`N("${RULE_TAG}:`);
+}
+
+function cellParts(address: string): { col: string; row: number } | null {
+  const m = /!\$?([A-Z]{1,3})\$?(\d+)$/.exec(address);
+  return m ? { col: m[1], row: Number(m[2]) } : null;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * Highlights on the Tasks sheet: critical rows in red, rows that finish later than their
+ * baseline on an amber fill. Each rule looks the row's ID up on the Schedule sheet, so it follows
+ * the row if the user sorts or inserts rows, and it is replaced whole on each regeneration.
+ */
+export function planTaskHighlights(plan: Plan): HighlightPlan | null {
+  const tasks = plan.tasks;
+  const first = tasks.length > 0 ? cellParts(tasks[0].refs.id) : null;
+  const last = tasks.length > 0 ? cellParts(tasks[tasks.length - 1].refs.id) : null;
+  if (!first || !last) return null; // not a workbook (a JSON plan)
+  let maxCol = columnNumber(first.col);
+  const refs = tasks[0].refs;
+  for (const where of [refs.name, refs.duration, refs.predecessors, refs.constraint, refs.constraintDate, refs.deadline, refs.percentComplete, refs.actualStart, refs.actualFinish, refs.outlineLevel, refs.resources]) {
+    const p = cellParts(where);
+    if (p) maxCol = Math.max(maxCol, columnNumber(p.col));
+  }
+  const firstCol = 'A';
+  const id = `$${first.col}${first.row}`;
+  const lookup = (column: string, criterion: string, key: string) =>
+    `COUNTIFS(Schedule!$A:$A,${id},Schedule!$${column}:$${column},${criterion})+N("${RULE_TAG}:${key}")>0`;
+  return {
+    sheet: plan.sheetNames.tasks,
+    range: `${firstCol}${first.row}:${columnLetters(maxCol)}${last.row}`,
+    rules: [
+      { key: 'slipped', formula: lookup('L', '">0"', 'slipped'), style: { fill: 'FFEB9C' } },
+      { key: 'critical', formula: lookup('H', '"Yes"', 'critical'), style: { color: 'C00000', bold: true } },
+    ],
+  };
+}

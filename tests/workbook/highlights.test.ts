@@ -1,0 +1,92 @@
+/** Highlights on the user's Tasks sheet, clean, and regenerating again and again. */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { isOwnRule } from '../../src/core/layout/highlights';
+import { cleanFile, regenerateFile } from '../../src/workbook/files';
+import { tempDir, writeXlsx } from './fixtures';
+
+const PLAN = {
+  settings: { 'Project Start': '2027-03-01', 'Status Date': '2027-03-03' },
+  tasks: [
+    { ID: '1', Name: 'Prep', Duration: '2d', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-01' },
+    { ID: '2', Name: 'Shoot', Duration: '3d', Predecessors: '1' },
+    { ID: '3', Name: 'Side job', Duration: '1d' },
+  ],
+};
+
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+function rules(ws: ExcelJS.Worksheet): { ref: string; formulae: string[] }[] {
+  return ws.conditionalFormattings.map((cf) => ({ ref: cf.ref, formulae: cf.rules.flatMap((r) => ('formulae' in r ? (r.formulae as string[]) ?? [] : [])) }));
+}
+
+function values(ws: ExcelJS.Worksheet): unknown {
+  return JSON.parse(JSON.stringify(ws.getSheetValues()));
+}
+
+/** A workbook with the user's own conditional format on the Tasks sheet. */
+async function withUserRule(dir: string): Promise<string> {
+  const input = await writeXlsx(dir, 'plan.xlsx', PLAN);
+  const wb = await open(input);
+  wb.getWorksheet('Tasks')!.addConditionalFormatting({
+    ref: 'B2:B4',
+    rules: [{ type: 'expression', priority: 1, formulae: ['LEN(B2)>4'], style: { font: { italic: true } } }],
+  });
+  await wb.xlsx.writeFile(input);
+  return input;
+}
+
+test('regenerating adds the product\'s highlight rules to the Tasks sheet, formatting only, beside the user\'s own rule', async () => {
+  const dir = tempDir();
+  const input = await withUserRule(dir);
+  const before = values((await open(input)).getWorksheet('Tasks')!);
+  const res = await regenerateFile(input);
+  const tasks = (await open(res.written!)).getWorksheet('Tasks')!;
+  expect(values(tasks)).toEqual(before);
+  const all = rules(tasks);
+  expect(all.filter((r) => !r.formulae.some(isOwnRule))).toEqual([{ ref: 'B2:B4', formulae: ['LEN(B2)>4'] }]);
+  const own = all.filter((r) => r.formulae.some(isOwnRule));
+  expect(own).toHaveLength(1);
+  expect(own[0].ref).toBe('A2:F4'); // ID, Name, Duration, Baseline Start, Baseline Finish, Predecessors
+  expect(own[0].formulae).toEqual([
+    'COUNTIFS(Schedule!$A:$A,$A2,Schedule!$L:$L,">0")+N("production-planner:slipped")>0',
+    'COUNTIFS(Schedule!$A:$A,$A2,Schedule!$H:$H,"Yes")+N("production-planner:critical")>0',
+  ]);
+});
+
+test('regenerating again gives the same workbook: same sheets, values, rules and markers, nothing duplicated', async () => {
+  const dir = tempDir();
+  const input = await withUserRule(dir);
+  const first = (await regenerateFile(input)).written!;
+  const second = path.join(dir, 'second.xlsx');
+  await regenerateFile(first, { output: second });
+  const [a, b] = [await open(first), await open(second)];
+  expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+  for (const ws of a.worksheets) {
+    expect(values(b.getWorksheet(ws.name)!)).toEqual(values(ws));
+    expect(rules(b.getWorksheet(ws.name)!)).toEqual(rules(ws));
+  }
+  expect(b.definedNames.model).toEqual(a.definedNames.model);
+});
+
+test('clean removes the generated sheets, their markers and the product\'s rules, and leaves the rest as it was', async () => {
+  const dir = tempDir();
+  const input = await withUserRule(dir);
+  const regenerated = (await regenerateFile(input)).written!;
+  const res = await cleanFile(regenerated, { output: path.join(dir, 'clean.xlsx') });
+  expect(res.sheets.sort()).toEqual(['Gantt', 'Plan Issues', 'Schedule']);
+  expect(res.rules).toBe(1);
+  const [orig, cleaned] = [await open(input), await open(res.written)];
+  expect(cleaned.worksheets.map((w) => w.name)).toEqual(orig.worksheets.map((w) => w.name));
+  for (const ws of orig.worksheets) {
+    expect(values(cleaned.getWorksheet(ws.name)!)).toEqual(values(ws));
+    expect(rules(cleaned.getWorksheet(ws.name)!)).toEqual(rules(ws));
+  }
+  expect(cleaned.definedNames.model.filter((n) => n.name.startsWith('ProductionPlanner.'))).toEqual([]);
+  expect(fs.existsSync(input)).toBe(true);
+});
