@@ -43,7 +43,7 @@ describe('regenerating a workbook', () => {
     const wb = await open(res.written!);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Settings', 'Tasks', 'Holidays', 'Schedule', 'Gantt', 'Plan Issues']);
     const ws = wb.getWorksheet('Schedule')!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'ID', 'Name', 'Start', 'Finish', 'Duration (days)', 'Total Float (days)', 'Free Float (days)', 'Critical', 'Driving Predecessor', '% Complete']);
+    expect(ws.getRow(1).values).toEqual([undefined, 'ID', 'Name', 'Start', 'Finish', 'Duration (days)', 'Total Float (days)', 'Free Float (days)', 'Critical', 'Driving Predecessor', '% Complete', 'Start Variance (days)', 'Finish Variance (days)']);
     // Prep: Mon 1 and Tue 2 (Wed 3 is a holiday); the next task starts Thu 4 at 08:00.
     expect(ws.getCell('C2').value).toEqual(new Date(Date.UTC(2027, 2, 1, 8, 0)));
     expect(ws.getCell('D2').value).toEqual(new Date(Date.UTC(2027, 2, 2, 17, 0)));
