@@ -509,6 +509,8 @@ class GeneratedTaskRefs implements TaskRefs {
   get percentComplete(): string { return this.at('% Complete'); }
   get actualStart(): string { return this.at('Actual Start'); }
   get actualFinish(): string { return this.at('Actual Finish'); }
+  get baselineStart(): string { return this.at('Baseline Start'); }
+  get baselineFinish(): string { return this.at('Baseline Finish'); }
   get outlineLevel(): string { return this.at('Outline Level'); }
   get resources(): string { return this.at('Resources'); }
 }

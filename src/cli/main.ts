@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { hasErrors } from '../core/calculate';
 import { calculationToJson } from '../core/report/json';
 import { parseDateText } from '../core/time';
-import { FileError, calculateFile, cleanFile, regenerateFile } from '../workbook/files';
+import { FileError, baselineFile, calculateFile, cleanFile, regenerateFile } from '../workbook/files';
 import { formatCalculation, formatIssues } from './format';
 
 /** Exit codes of the contract. */
@@ -71,6 +71,32 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.out(`Wrote ${res.sheets.join(', ')} to ${res.written}`);
       if (r) io.out(`Project finishes ${new Date(r.projectFinish * 60000).toISOString().slice(0, 16).replace('T', ' ')}`);
       if (res.calc.issues.length > 0) io.out(formatIssues(res.calc.issues));
+    });
+
+  program
+    .command('baseline')
+    .description('set the baseline: copy each task\'s current Start and Finish into Baseline Start and Baseline Finish on the Tasks sheet')
+    .argument('<workbook>', 'the .xlsx workbook')
+    .option('-o, --output <file>', 'where to write (default: <workbook>.baselined.xlsx beside it)')
+    .option('--in-place', 'update the workbook itself (atomically)')
+    .option('--yes', 'replace baseline dates that are already there')
+    .option('--today <date>', 'the date taken as today when Settings gives no Status Date')
+    .action(async (file: string, opts: { output?: string; inPlace?: boolean; yes?: boolean; today?: string }) => {
+      const res = await baselineFile(file, { ...opts, today: todayOption(opts.today) });
+      if (hasErrors(res.calc.issues)) {
+        io.err(`Nothing written: the plan has errors.\n${formatIssues(res.calc.issues)}`);
+        code = EXIT_PLAN_ERRORS;
+        return;
+      }
+      if (res.overwrites.length > 0) {
+        io.err(`${res.written ? 'Replaced' : 'This would replace'} ${res.overwrites.length} baseline date${res.overwrites.length === 1 ? '' : 's'}:\n${res.overwrites.map((o) => `  ${o}`).join('\n')}`);
+      }
+      if (!res.written) {
+        io.err('Nothing written: run again with --yes to replace them.');
+        code = EXIT_USAGE;
+        return;
+      }
+      io.out(`Baseline set for ${res.tasks} tasks; wrote ${res.written}`);
     });
 
   program

@@ -55,6 +55,8 @@ export interface TaskRefs {
   readonly percentComplete: string;
   readonly actualStart: string;
   readonly actualFinish: string;
+  readonly baselineStart: string;
+  readonly baselineFinish: string;
   readonly outlineLevel: string;
   readonly resources: string;
 }

@@ -5,7 +5,8 @@ import { Calculation, calculate, hasErrors } from '../core/calculate';
 import { GENERATED_SHEET_KEYS, planGeneratedSheets } from '../core/layout';
 import { planTaskHighlights } from '../core/layout/highlights';
 import type { Issue } from '../core/model';
-import type { RawWorkbook } from '../core/raw';
+import { columnLetters, type RawWorkbook } from '../core/raw';
+import { excelSerialFromWall, formatWall } from '../core/time';
 import type { ReadOptions } from '../core/read/read-plan';
 // ExcelJS takes a third of a second to load: it is loaded when a workbook is read, not for JSON plans.
 type ExcelHost = typeof import('./exceljs-host');
@@ -180,4 +181,61 @@ export async function cleanFile(input: string, options: { output?: string; inPla
   const removed = cleanWorkbook(loaded.excel, GENERATED_SHEET_KEYS);
   writeFileAtomic(target, await workbookToBuffer(loaded.excel));
   return { written: target, ...removed };
+}
+
+export interface BaselineResult {
+  calc: Calculation;
+  /** The file written; null when the plan has errors or overwriting needs --yes. */
+  written: string | null;
+  /** Baseline cells that held other dates, as `Tasks!P5: 2027-03-01 08:00 -> 2027-03-02 08:00`. */
+  overwrites: string[];
+  tasks: number;
+}
+
+/**
+ * Sets the baseline: copies each task's current Start and Finish into its Baseline Start and
+ * Baseline Finish cells (adding those columns to the Tasks sheet when it has none). Where that
+ * would replace earlier baseline dates, nothing is written unless `yes` is given; the cells are
+ * listed either way.
+ */
+export async function baselineFile(input: string, options: { output?: string; inPlace?: boolean; yes?: boolean } & ReadOptions = {}): Promise<BaselineResult> {
+  const target = outputFor(input, options, 'baselined');
+  const loaded = await loadForWriting(input, options.inPlace);
+  const calc = calculate(loaded.raw, options);
+  if (!calc.plan || !calc.schedule || hasErrors(calc.issues)) return { calc, written: null, overwrites: [], tasks: 0 };
+  const { plan, schedule: r } = calc;
+  const ws = loaded.excel.getWorksheet(plan.sheetNames.tasks)!;
+  const idCell = /!\$?([A-Z]+)\$?(\d+)$/.exec(plan.tasks[0].refs.id)!;
+  // The header row: the row above the first task that names the ID column.
+  let headerRow = Number(idCell[2]) - 1;
+  while (headerRow > 1 && String(ws.getCell(`${idCell[1]}${headerRow}`).value ?? '').trim() === '') headerRow--;
+  const columnOf = (where: string, header: string): string => {
+    const m = /!\$?([A-Z]+)\$?\d+$/.exec(where);
+    if (m) return m[1];
+    const next = ws.getRow(headerRow).cellCount + 1;
+    ws.getRow(headerRow).getCell(next).value = header;
+    ws.getRow(headerRow).getCell(next).font = { bold: true };
+    return columnLetters(next - 1);
+  };
+  const startCol = columnOf(plan.tasks[0].refs.baselineStart, 'Baseline Start');
+  const finishCol = columnOf(plan.tasks[0].refs.baselineFinish, 'Baseline Finish');
+  const overwrites: string[] = [];
+  const sheet = plan.sheetNames.tasks;
+  const writes: [string, number][] = [];
+  plan.tasks.forEach((t, i) => {
+    const row = /(\d+)$/.exec(t.refs.id)![1];
+    for (const [col, old, now] of [[startCol, t.baselineStart, r.start[i]], [finishCol, t.baselineFinish, r.finish[i]]] as const) {
+      if (old !== null && old !== now) overwrites.push(`${sheet}!${col}${row}: ${formatWall(old).replace('T', ' ')} -> ${formatWall(now).replace('T', ' ')}`);
+      writes.push([`${col}${row}`, now]);
+    }
+  });
+  if (overwrites.length > 0 && !options.yes) return { calc, written: null, overwrites, tasks: plan.tasks.length };
+  for (const [address, wall] of writes) {
+    const cell = ws.getCell(address);
+    cell.value = excelSerialFromWall(wall);
+    cell.numFmt = 'yyyy-mm-dd hh:mm';
+  }
+  const { workbookToBuffer, writeFileAtomic } = await excelHost();
+  writeFileAtomic(target, await workbookToBuffer(loaded.excel));
+  return { calc, written: target, overwrites, tasks: plan.tasks.length };
 }

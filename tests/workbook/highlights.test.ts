@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { isOwnRule } from '../../src/core/layout/highlights';
-import { cleanFile, regenerateFile } from '../../src/workbook/files';
+import { baselineFile, cleanFile, regenerateFile } from '../../src/workbook/files';
 import { tempDir, writeXlsx } from './fixtures';
 
 const PLAN = {
@@ -22,7 +22,9 @@ async function open(file: string): Promise<ExcelJS.Workbook> {
 }
 
 function rules(ws: ExcelJS.Worksheet): { ref: string; formulae: string[] }[] {
-  return ws.conditionalFormattings.map((cf) => ({ ref: cf.ref, formulae: cf.rules.flatMap((r) => ('formulae' in r ? (r.formulae as string[]) ?? [] : [])) }));
+  // ExcelJS keeps a sheet's rules in an untyped property.
+  const all = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+  return all.map((cf) => ({ ref: cf.ref, formulae: cf.rules.flatMap((r) => ('formulae' in r ? ((r.formulae as string[] | undefined) ?? []) : [])) }));
 }
 
 function values(ws: ExcelJS.Worksheet): unknown {
@@ -89,4 +91,31 @@ test('clean removes the generated sheets, their markers and the product\'s rules
   }
   expect(cleaned.definedNames.model.filter((n) => n.name.startsWith('ProductionPlanner.'))).toEqual([]);
   expect(fs.existsSync(input)).toBe(true);
+});
+
+describe('baseline', () => {
+  test('adds Baseline Start and Baseline Finish columns with the current dates; the schedule then shows no variance', async () => {
+    const dir = tempDir();
+    const input = await writeXlsx(dir, 'plan.xlsx', { settings: PLAN.settings, tasks: [PLAN.tasks[1], PLAN.tasks[2]].map(({ Predecessors, ...t }) => t) });
+    const res = await baselineFile(input);
+    expect(res.overwrites).toEqual([]);
+    const tasks = (await open(res.written!)).getWorksheet('Tasks')!;
+    expect(tasks.getRow(1).values).toEqual([undefined, 'ID', 'Name', 'Duration', 'Baseline Start', 'Baseline Finish']);
+    expect(tasks.getCell('D2').value).toEqual(new Date(Date.UTC(2027, 2, 1, 8)));
+    expect(tasks.getCell('E2').value).toEqual(new Date(Date.UTC(2027, 2, 3, 17)));
+    const regenerated = await regenerateFile(res.written!);
+    const schedule = (await open(regenerated.written!)).getWorksheet('Schedule')!;
+    expect([schedule.getCell('K2').value, schedule.getCell('L2').value]).toEqual([0, 0]);
+  });
+
+  test('says which baseline dates it would replace, and replaces them only with --yes', async () => {
+    const dir = tempDir();
+    const input = await writeXlsx(dir, 'plan.xlsx', PLAN);
+    const refused = await baselineFile(input);
+    expect(refused.written).toBeNull();
+    expect(refused.overwrites).toEqual(['Tasks!E2: 2027-03-01 17:00 -> 2027-03-02 17:00']);
+    expect(fs.readdirSync(dir)).toEqual(['plan.xlsx']);
+    const done = await baselineFile(input, { yes: true });
+    expect((await open(done.written!)).getWorksheet('Tasks')!.getCell('E2').value).toEqual(new Date(Date.UTC(2027, 2, 2, 17)));
+  });
 });

@@ -611,6 +611,8 @@ class RowRefs implements TaskRefs {
   get percentComplete(): string { return this.row.where('percentComplete'); }
   get actualStart(): string { return this.row.where('actualStart'); }
   get actualFinish(): string { return this.row.where('actualFinish'); }
+  get baselineStart(): string { return this.row.where('baselineStart'); }
+  get baselineFinish(): string { return this.row.where('baselineFinish'); }
   get outlineLevel(): string { return this.row.where('outlineLevel'); }
   get resources(): string { return this.row.where('resources'); }
 }
