@@ -1,0 +1,70 @@
+/**
+ * Whole-process regenerate of a 5,000-task workbook spanning about a year, at day scale (the
+ * Gantt then has some 380 timeline columns): the time the command takes and the file it writes.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { workbookToBuffer } from '../src/workbook/exceljs-host';
+import { workbookFromJsonPlan } from '../src/workbook/from-json';
+
+export interface RegenerateTiming {
+  tasks: number;
+  inputMB: number;
+  outputMB: number;
+  runsS: number[];
+  bestS: number;
+  exitCodes: (number | null)[];
+}
+
+/** 250 summarised groups of 19 chained tasks (1 to 24 days each, ~a year per chain), some links across groups. */
+export function yearPlan(groups = 250): Record<string, unknown> {
+  let seed = 20270301;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const tasks: Record<string, string | number>[] = [];
+  for (let g = 0; g < groups; g++) {
+    tasks.push({ ID: `G${g}`, Name: `Work package ${g + 1}`, Duration: '', 'Outline Level': 1 });
+    for (let k = 0; k < 19; k++) {
+      const preds = k > 0 ? [`G${g}-${k - 1}`] : [];
+      if (g > 0 && k > 0 && random() < 0.15) preds.push(`G${g - 1}-${k}SS+2d`);
+      const row: Record<string, string | number> = {
+        ID: `G${g}-${k}`, Name: `Task ${k + 1} of package ${g + 1}`, Duration: `${1 + Math.floor(random() * 24)}d`, 'Outline Level': 2,
+      };
+      if (preds.length) row.Predecessors = preds.join(', ');
+      if (random() < 0.1) row['% Complete'] = '50%';
+      tasks.push(row);
+    }
+  }
+  return {
+    settings: { 'Project Start': '2027-01-04', 'Status Date': '2027-03-01', 'Gantt Scale': 'day' },
+    holidays: [{ Date: '2027-04-02', Name: 'Good Friday' }, { Date: '2027-12-24', 'End Date': '2027-12-31', Name: 'Winter break' }],
+    tasks,
+  };
+}
+
+export async function timeRegenerate(bin: string, runs = 3): Promise<RegenerateTiming> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-bench-regen-'));
+  const input = path.join(dir, 'year-plan.xlsx');
+  const doc = yearPlan();
+  fs.writeFileSync(input, await workbookToBuffer(workbookFromJsonPlan(doc)));
+  const output = path.join(dir, 'out.xlsx');
+  const runsS: number[] = [];
+  const exitCodes: (number | null)[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t0 = process.hrtime.bigint();
+    const res = spawnSync(process.execPath, [bin, 'regenerate', input, '-o', output], { stdio: 'ignore' });
+    runsS.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    exitCodes.push(res.status);
+  }
+  const timing = {
+    tasks: (doc.tasks as unknown[]).length,
+    inputMB: fs.statSync(input).size / 2 ** 20,
+    outputMB: fs.existsSync(output) ? fs.statSync(output).size / 2 ** 20 : NaN,
+    runsS,
+    bestS: Math.min(...runsS),
+    exitCodes,
+  };
+  fs.rmSync(dir, { recursive: true, force: true });
+  return timing;
+}
