@@ -3,7 +3,7 @@ import type { GanttScale, Plan } from '../model';
 import { round } from '../parsers/duration';
 import type { ScheduleResult } from '../schedule/schedule';
 import { MINUTES_PER_DAY, Wall, dayOf, formatDay, weekdayOfDay } from '../time';
-import { DATE_TIME_FORMAT, SLIPPED_FILL, headerStyle, slipped } from './schedule-sheet';
+import { DATE_TIME_FORMAT, SLIPPED_FILL, headerStyle, idColumnWidth, slipped } from './schedule-sheet';
 import { Border, CellStyle, ColumnPlan, PlanValue, SheetPlan, StyledRange } from './sheet-plan';
 
 export type TimeScale = 'day' | 'week' | 'month';
@@ -149,7 +149,7 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
   const T = LEFT_COLUMNS;
 
   const leftColumns: ColumnPlan[] = [
-    { header: 'ID', width: 8 },
+    { header: 'ID', width: idColumnWidth(plan) },
     { header: 'Task', width: 34 },
     { header: 'Start', width: 16, numFmt: DATE_TIME_FORMAT },
     { header: 'Finish', width: 16, numFmt: DATE_TIME_FORMAT },

@@ -17,6 +17,13 @@ export function slipped(t: Plan['tasks'][number], result: ScheduleResult, i: num
   return t.baselineFinish !== null && result.calendar.workBetween(t.baselineFinish, result.finish[i]) > 0;
 }
 
+/** Width of an ID column: its longest ID, within reason. */
+export function idColumnWidth(plan: Plan): number {
+  let longest = 2;
+  for (const t of plan.tasks) if (t.id.length > longest) longest = t.id.length;
+  return Math.min(18, Math.max(6, longest + 2));
+}
+
 /** Styles every header row of a generated sheet the same way. */
 export function headerStyle(columns: number, row = 0): StyledRange {
   return { row, col: 0, cols: columns, style: { bold: true, fill: HEADER_FILL, color: 'FFFFFF', wrap: true } };
@@ -30,7 +37,7 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
   const mpd = result.calendar.minutesPerDay;
   const days = (minutes: number) => round(minutes / mpd, 2);
   const columns = [
-    { header: 'ID', width: 8 },
+    { header: 'ID', width: idColumnWidth(plan) },
     { header: 'Name', width: 40 },
     { header: 'Start', width: 17, numFmt: DATE_TIME_FORMAT },
     { header: 'Finish', width: 17, numFmt: DATE_TIME_FORMAT },
