@@ -3,7 +3,7 @@ import type { GanttScale, Plan } from '../model';
 import { round } from '../parsers/duration';
 import type { ScheduleResult } from '../schedule/schedule';
 import { MINUTES_PER_DAY, Wall, dayOf, formatDay, weekdayOfDay } from '../time';
-import { DATE_TIME_FORMAT, SLIPPED_FILL, headerStyle, idColumnWidth, slipped } from './schedule-sheet';
+import { DATE_TIME_FORMAT, DAYS_FORMAT, SLIPPED_FILL, headerStyle, idColumnWidth, slipped } from './schedule-sheet';
 import { Border, CellStyle, ColumnPlan, PlanValue, SheetPlan, StyledRange } from './sheet-plan';
 
 export type TimeScale = 'day' | 'week' | 'month';
@@ -153,9 +153,9 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     { header: 'Task', width: 34 },
     { header: 'Start', width: 16, numFmt: DATE_TIME_FORMAT },
     { header: 'Finish', width: 16, numFmt: DATE_TIME_FORMAT },
-    { header: 'Days', width: 7, numFmt: '0.##;-0.##;0' },
+    { header: 'Days', width: 7, numFmt: DAYS_FORMAT },
     { header: '% Done', width: 7, numFmt: '0%' },
-    { header: 'Float', width: 7, numFmt: '0.##;-0.##;0' },
+    { header: 'Float', width: 7, numFmt: DAYS_FORMAT },
   ];
   const statusColumn = columnAfter(timeline, result.statusDate - 1);
   const width = scale === 'day' ? 3.2 : scale === 'week' ? 4.2 : 5;

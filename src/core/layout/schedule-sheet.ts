@@ -5,6 +5,8 @@ import type { ScheduleResult } from '../schedule/schedule';
 import { PlanValue, SheetPlan, StyledRange } from './sheet-plan';
 
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+/** Working days: up to two decimals, no trailing point, 0 for zero. */
+export const DAYS_FORMAT = '0.##;-0.##;0';
 const CRITICAL_TEXT = 'C00000';
 const SUMMARY_FILL = 'F2F2F2';
 const HEADER_FILL = '1F3864';
@@ -41,14 +43,14 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
     { header: 'Name', width: 40 },
     { header: 'Start', width: 17, numFmt: DATE_TIME_FORMAT },
     { header: 'Finish', width: 17, numFmt: DATE_TIME_FORMAT },
-    { header: 'Duration (days)', width: 10, numFmt: '0.##;-0.##;0' },
-    { header: 'Total Float (days)', width: 10, numFmt: '0.##;-0.##;0' },
-    { header: 'Free Float (days)', width: 10, numFmt: '0.##;-0.##;0' },
+    { header: 'Duration (days)', width: 10, numFmt: DAYS_FORMAT },
+    { header: 'Total Float (days)', width: 10, numFmt: DAYS_FORMAT },
+    { header: 'Free Float (days)', width: 10, numFmt: DAYS_FORMAT },
     { header: 'Critical', width: 9 },
     { header: 'Driving Predecessor', width: 20 },
     { header: '% Complete', width: 11, numFmt: '0%' },
-    { header: 'Start Variance (days)', width: 10, numFmt: '0.##;-0.##;0' },
-    { header: 'Finish Variance (days)', width: 10, numFmt: '0.##;-0.##;0' },
+    { header: 'Start Variance (days)', width: 10, numFmt: DAYS_FORMAT },
+    { header: 'Finish Variance (days)', width: 10, numFmt: DAYS_FORMAT },
   ];
   const rows: PlanValue[][] = [columns.map((c) => c.header)];
   const styles: StyledRange[] = [headerStyle(columns.length)];
