@@ -27,7 +27,9 @@ function todayOption(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const d = parseDateText(value);
   if (!d) throw new FileError(`--today ${value}: write the date as 2027-03-01`);
-  return new Date(d.wall * 60000);
+  // The reader takes today's calendar day from local fields, so build it at local midnight.
+  const utc = new Date(d.wall * 60000);
+  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
 }
 
 /** Runs the command line; resolves to the exit code. Never throws. */

@@ -65,11 +65,24 @@ function removeMarker(wb: ExcelJS.Workbook, key: string): void {
   for (const range of wb.definedNames.getRanges(name)?.ranges ?? []) wb.definedNames.remove(range, name);
 }
 
+/** A sheet by name, ignoring case as Excel does (ExcelJS's own look-up is case-sensitive). */
+export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const lower = name.toLowerCase();
+  return wb.worksheets.find((ws) => ws.name.toLowerCase() === lower);
+}
+
+/**
+ * The sheet the product wrote under a key, if it still has the product's name. A generated sheet
+ * the user renamed (say to keep a snapshot) is theirs from then on: never replaced or removed.
+ */
+function ownSheet(wb: ExcelJS.Workbook, key: string, name: string): ExcelJS.Worksheet | undefined {
+  const marked = markedSheetName(wb, key);
+  return marked !== null && marked.toLowerCase() === name.toLowerCase() ? findSheet(wb, name) : undefined;
+}
+
 /** Why a generated sheet cannot be written: a same-named sheet the product did not write. */
 export function conflictingSheets(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): string[] {
-  return plans
-    .filter((p) => wb.getWorksheet(p.name) !== undefined && markedSheetName(wb, p.key)?.toLowerCase() !== p.name.toLowerCase())
-    .map((p) => p.name);
+  return plans.filter((p) => findSheet(wb, p.name) !== undefined && ownSheet(wb, p.key, p.name) === undefined).map((p) => p.name);
 }
 
 function argb(rgb: string): string {
@@ -118,8 +131,7 @@ function applyStyle(cell: ExcelJS.Cell | ExcelJS.Column, style: CellStyle): void
  * Text is written as text: a task named `=1+1` stays the text `=1+1`.
  */
 export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
-  const previous = markedSheetName(wb, plan.key);
-  const old = (previous && wb.getWorksheet(previous)) || wb.getWorksheet(plan.name);
+  const old = ownSheet(wb, plan.key, plan.name);
   // ExcelJS keeps sheet order in an untyped orderNo: the new sheet takes the old one's place.
   let position: number | undefined;
   if (old) {
@@ -223,18 +235,25 @@ export async function workbookToBuffer(wb: ExcelJS.Workbook, options: BufferOpti
 
 /** Removes the conditional-format rules the product wrote on a sheet; the user's own rules stay. */
 export function removeOwnRules(ws: ExcelJS.Worksheet): number {
+  // A block holds every rule over one range, the user's and ours alike: take ours out of each
+  // block, and drop a block only when nothing is left in it.
+  const isOwn = (r: ExcelJS.ConditionalFormattingRule) =>
+    'formulae' in r && ((r.formulae as unknown[] | undefined) ?? []).some((f) => typeof f === 'string' && isOwnRule(f));
   let removed = 0;
-  ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => {
-    const own = cf.rules.some((r) => 'formulae' in r && (r.formulae ?? []).some((f) => typeof f === 'string' && isOwnRule(f)));
-    if (own) removed++;
-    return !own;
-  });
+  const sheet = ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
+  sheet.conditionalFormattings = sheet.conditionalFormattings
+    .map((cf) => {
+      const kept = cf.rules.filter((r) => !isOwn(r));
+      removed += cf.rules.length - kept.length;
+      return { ...cf, rules: kept };
+    })
+    .filter((cf) => cf.rules.length > 0);
   return removed;
 }
 
 /** Writes highlight rules on a user's sheet, replacing the product's earlier ones. Formatting only. */
 export function applyHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void {
-  const ws = wb.getWorksheet(plan.sheet);
+  const ws = findSheet(wb, plan.sheet);
   if (!ws) return;
   removeOwnRules(ws);
   ws.addConditionalFormatting({
@@ -252,11 +271,10 @@ export function applyHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void
 }
 
 /** Removes everything the product wrote: its sheets (by their markers) and its rules on every sheet. */
-export function cleanWorkbook(wb: ExcelJS.Workbook, keys: readonly string[]): { sheets: string[]; rules: number } {
+export function cleanWorkbook(wb: ExcelJS.Workbook, keys: readonly (readonly [key: string, name: string])[]): { sheets: string[]; rules: number } {
   const sheets: string[] = [];
-  for (const key of keys) {
-    const name = markedSheetName(wb, key);
-    const ws = name ? wb.getWorksheet(name) : undefined;
+  for (const [key, name] of keys) {
+    const ws = ownSheet(wb, key, name);
     if (ws) {
       sheets.push(ws.name);
       wb.removeWorksheet(ws.id);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { Calculation, calculate, hasErrors } from '../core/calculate';
-import { GENERATED_SHEET_KEYS, planGeneratedSheets } from '../core/layout';
+import { GENERATED_SHEETS, planGeneratedSheets } from '../core/layout';
 import { planTaskHighlights } from '../core/layout/highlights';
 import type { Issue } from '../core/model';
 import { columnLetters, type RawWorkbook } from '../core/raw';
@@ -26,13 +26,19 @@ export interface LoadedPlan {
   unkeptParts: string[];
 }
 
+/** Package parts the .xlsx writer (ExcelJS) does not carry over, or not faithfully. */
 const UNKEPT_PARTS: [RegExp, string][] = [
   [/^xl\/charts\//, 'charts'],
   [/^xl\/pivot(Tables|Cache)\//, 'pivot tables'],
-  [/^xl\/(slicers|slicerCaches|timelines)\//, 'slicers or timelines'],
+  [/^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//, 'slicers or timelines'],
   [/^xl\/vbaProject\.bin$/, 'macros'],
   [/^xl\/externalLinks\//, 'links to other workbooks'],
   [/^xl\/threadedComments\//, 'threaded comments'],
+  [/^xl\/drawings\//, 'drawings (shapes, text boxes or pictures)'],
+  [/^xl\/(ctrlProps|activeX)\//, 'form controls'],
+  [/^xl\/embeddings\//, 'embedded objects'],
+  [/^xl\/(connections\.xml|queryTables\/|model\/)/, 'data connections or queries'],
+  [/^customXml\//, 'custom XML parts'],
 ];
 
 async function unkeptParts(buffer: Buffer): Promise<string[]> {
@@ -74,7 +80,15 @@ export async function loadPlanFile(file: string): Promise<LoadedPlan> {
   } catch (e) {
     throw new FileError(`${file}: not a readable .xlsx workbook (${(e as Error).message})`);
   }
-  return { raw: host.rawWorkbookFromExcelJS(excel), excel, issues: [], unkeptParts: unkept };
+  const issues: Issue[] = [];
+  if ((excel.properties as { date1904?: boolean }).date1904) {
+    issues.push({
+      severity: 'error',
+      message: 'This workbook uses the 1904 date system, which Production Planner does not read yet. In Excel: File > Options > Advanced > "When calculating this workbook", clear "Use 1904 date system" (check your dates afterwards).',
+      where: path.basename(file),
+    });
+  }
+  return { raw: host.rawWorkbookFromExcelJS(excel), excel, issues, unkeptParts: unkept };
 }
 
 /** Reads and calculates a plan file; shape problems of a JSON plan come back as errors. */
@@ -98,6 +112,28 @@ export interface RegenerateResult {
   sheets: string[];
 }
 
+/** Whether two paths name one file (also on case-insensitive disks, and through links). */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [x, y] = [fs.statSync(a), fs.statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false; // one of them does not exist yet
+  }
+}
+
+/** Writes a workbook atomically, a failure to write being a file error (exit 2). */
+async function writeWorkbook(excel: ExcelJS.Workbook, target: string): Promise<void> {
+  const { workbookToBuffer, writeFileAtomic } = await excelHost();
+  const buffer = await workbookToBuffer(excel);
+  try {
+    writeFileAtomic(target, buffer);
+  } catch (e) {
+    throw new FileError(`${target}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
 export function defaultOutputPath(input: string): string {
   const ext = path.extname(input);
   return path.join(path.dirname(input), `${path.basename(input, ext)}.regenerated${ext}`);
@@ -112,11 +148,12 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   if (path.extname(input).toLowerCase() !== '.xlsx') throw new FileError(`${input}: regenerate works on .xlsx workbooks`);
   if (options.inPlace && options.output) throw new FileError('give either -o or --in-place, not both');
   const target = options.inPlace ? input : options.output ?? defaultOutputPath(input);
-  if (!options.inPlace && path.resolve(target) === path.resolve(input)) {
+  if (!options.inPlace && sameFile(target, input)) {
     throw new FileError(`${target} is the input file: use --in-place to update it`);
   }
   if (path.extname(target).toLowerCase() !== '.xlsx') throw new FileError(`${target}: the output must be an .xlsx file`);
   const loaded = await loadPlanFile(input);
+  if (hasErrors(loaded.issues)) return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, sheets: [] };
   const excel = loaded.excel as ExcelJS.Workbook;
   if (options.inPlace && loaded.unkeptParts.length > 0) {
     throw new FileError(
@@ -134,7 +171,7 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   }
   const result: Calculation = { ...calc, issues };
   const plans = planGeneratedSheets(result);
-  const { applyHighlights, applySheetPlan, conflictingSheets, workbookToBuffer, writeFileAtomic } = await excelHost();
+  const { applyHighlights, applySheetPlan, conflictingSheets } = await excelHost();
   for (const name of conflictingSheets(excel, plans)) {
     issues.push({
       severity: 'error',
@@ -146,12 +183,7 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   for (const p of plans) applySheetPlan(excel, p);
   const highlights = result.plan ? planTaskHighlights(result.plan) : null;
   if (highlights) applyHighlights(excel, highlights);
-  const buffer = await workbookToBuffer(excel);
-  try {
-    writeFileAtomic(target, buffer);
-  } catch (e) {
-    throw new FileError(`${target}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  await writeWorkbook(excel, target);
   return { calc: result, written: target, sheets: plans.map((p) => p.name) };
 }
 
@@ -161,8 +193,13 @@ function outputFor(input: string, options: { output?: string; inPlace?: boolean 
   if (options.inPlace && options.output) throw new FileError('give either -o or --in-place, not both');
   const ext = path.extname(input);
   const target = options.inPlace ? input : options.output ?? path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}${ext}`);
-  if (!options.inPlace && path.resolve(target) === path.resolve(input)) throw new FileError(`${target} is the input file: use --in-place to update it`);
+  if (!options.inPlace && sameFile(target, input)) throw new FileError(`${target} is the input file: use --in-place to update it`);
   return target;
+}
+
+function findSheetIn(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const lower = name.toLowerCase();
+  return wb.worksheets.find((ws) => ws.name.toLowerCase() === lower);
 }
 
 async function loadForWriting(input: string, inPlace: boolean | undefined): Promise<LoadedPlan & { excel: ExcelJS.Workbook }> {
@@ -177,9 +214,9 @@ async function loadForWriting(input: string, inPlace: boolean | undefined): Prom
 export async function cleanFile(input: string, options: { output?: string; inPlace?: boolean } = {}): Promise<{ written: string; sheets: string[]; rules: number }> {
   const target = outputFor(input, options, 'clean');
   const loaded = await loadForWriting(input, options.inPlace);
-  const { cleanWorkbook, workbookToBuffer, writeFileAtomic } = await excelHost();
-  const removed = cleanWorkbook(loaded.excel, GENERATED_SHEET_KEYS);
-  writeFileAtomic(target, await workbookToBuffer(loaded.excel));
+  const { cleanWorkbook } = await excelHost();
+  const removed = cleanWorkbook(loaded.excel, GENERATED_SHEETS);
+  await writeWorkbook(loaded.excel, target);
   return { written: target, ...removed };
 }
 
@@ -201,18 +238,22 @@ export interface BaselineResult {
 export async function baselineFile(input: string, options: { output?: string; inPlace?: boolean; yes?: boolean } & ReadOptions = {}): Promise<BaselineResult> {
   const target = outputFor(input, options, 'baselined');
   const loaded = await loadForWriting(input, options.inPlace);
+  if (hasErrors(loaded.issues)) return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, overwrites: [], tasks: 0 };
   const calc = calculate(loaded.raw, options);
   if (!calc.plan || !calc.schedule || hasErrors(calc.issues)) return { calc, written: null, overwrites: [], tasks: 0 };
   const { plan, schedule: r } = calc;
-  const ws = loaded.excel.getWorksheet(plan.sheetNames.tasks)!;
+  const ws = findSheetIn(loaded.excel, plan.sheetNames.tasks)!;
   const idCell = /!\$?([A-Z]+)\$?(\d+)$/.exec(plan.tasks[0].refs.id)!;
   // The header row: the row above the first task that names the ID column.
   let headerRow = Number(idCell[2]) - 1;
   while (headerRow > 1 && String(ws.getCell(`${idCell[1]}${headerRow}`).value ?? '').trim() === '') headerRow--;
+  // New columns go after the last column used on any row, so that nothing typed is covered.
+  let lastUsed = 0;
+  ws.eachRow({ includeEmpty: false }, (row) => { lastUsed = Math.max(lastUsed, row.cellCount); });
   const columnOf = (where: string, header: string): string => {
     const m = /!\$?([A-Z]+)\$?\d+$/.exec(where);
     if (m) return m[1];
-    const next = ws.getRow(headerRow).cellCount + 1;
+    const next = ++lastUsed;
     ws.getRow(headerRow).getCell(next).value = header;
     ws.getRow(headerRow).getCell(next).font = { bold: true };
     return columnLetters(next - 1);
@@ -225,7 +266,12 @@ export async function baselineFile(input: string, options: { output?: string; in
   plan.tasks.forEach((t, i) => {
     const row = /(\d+)$/.exec(t.refs.id)![1];
     for (const [col, old, now] of [[startCol, t.baselineStart, r.start[i]], [finishCol, t.baselineFinish, r.finish[i]]] as const) {
-      if (old !== null && old !== now) overwrites.push(`${sheet}!${col}${row}: ${formatWall(old).replace('T', ' ')} -> ${formatWall(now).replace('T', ' ')}`);
+      const shown = formatWall(now).replace('T', ' ');
+      if (old !== null && old !== now) overwrites.push(`${sheet}!${col}${row}: ${formatWall(old).replace('T', ' ')} -> ${shown}`);
+      else if (old === null) {
+        const there = ws.getCell(`${col}${row}`).value;
+        if (there !== null && there !== undefined && String(there).trim() !== '') overwrites.push(`${sheet}!${col}${row}: "${String(there)}" -> ${shown}`);
+      }
       writes.push([`${col}${row}`, now]);
     }
   });
@@ -235,7 +281,6 @@ export async function baselineFile(input: string, options: { output?: string; in
     cell.value = excelSerialFromWall(wall);
     cell.numFmt = 'yyyy-mm-dd hh:mm';
   }
-  const { workbookToBuffer, writeFileAtomic } = await excelHost();
-  writeFileAtomic(target, await workbookToBuffer(loaded.excel));
+  await writeWorkbook(loaded.excel, target);
   return { calc, written: target, overwrites, tasks: plan.tasks.length };
 }

@@ -124,3 +124,12 @@ describe('the installed command', () => {
     expect(spawnSync(process.execPath, [BIN, 'calculate'], { encoding: 'utf8' }).status).toBe(2);
   });
 });
+
+test('--today is the same calendar day whatever the machine\'s time zone', () => {
+  const dir = tempDir();
+  const file = writeJson(dir, 'plan.json', { settings: { 'Project Start': '2027-03-01' }, tasks: [{ ID: '1', Name: 'A', Duration: '1d' }] });
+  for (const TZ of ['UTC', 'America/New_York', 'Pacific/Auckland']) {
+    const res = spawnSync(process.execPath, [BIN, 'calculate', file, '--json', '--today', '2027-03-03'], { encoding: 'utf8', env: { ...process.env, TZ } });
+    expect(JSON.parse(res.stdout).project.statusDate).toBe('2027-03-03T17:00');
+  }
+});

@@ -158,3 +158,17 @@ describe('baseline variance', () => {
     expect(styleAt(sheet, 2, 11).fill).toBeUndefined();
   });
 });
+
+describe('the span of the timeline', () => {
+  test('a status date before the project start widens the timeline to it, and the line stands on its day', () => {
+    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '5d' }], { 'Status Date': '2027-01-15' });
+    const col = columnOf(sheet, '2027-01-15');
+    expect(col).toBeGreaterThan(0);
+    expect(styleAt(sheet, FIRST_TASK_ROW, col).border?.right?.color).toBe(GANTT_COLORS.statusLine);
+  });
+
+  test('a deadline typed in the wrong century gives a coarser scale, not a sheet wider than Excel allows', () => {
+    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '5d', Deadline: '2972-03-01' }], { 'Gantt Scale': 'day' });
+    expect(sheet.columns.length).toBeLessThanOrEqual(16384);
+  });
+});

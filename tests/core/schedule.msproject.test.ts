@@ -347,3 +347,19 @@ describe('row order and upward links', () => {
     expect(up).toEqual(down);
   });
 });
+
+describe('an Actual Finish without an Actual Start', () => {
+  test('the task ran up to it, for its duration: start follows from the finish', () => {
+    const r = run(plan([
+      { ID: 'A', Name: 'A', Duration: '3d', 'Actual Finish': '2027-03-12' },
+      { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A' },
+    ], { 'Status Date': '2027-03-15' }));
+    expect([r.A.start, r.A.finish]).toEqual(['2027-03-10T08:00', '2027-03-12T17:00']);
+    expect(r.B.start).toBe('2027-03-15T08:00');
+  });
+
+  test('a milestone with an Actual Finish sits at it', () => {
+    const r = run(plan([{ ID: 'M', Name: 'M', Duration: 0, 'Actual Finish': '2027-03-12' }], { 'Status Date': '2027-03-15' }));
+    expect([r.M.start, r.M.finish]).toEqual(['2027-03-12T17:00', '2027-03-12T17:00']);
+  });
+});

@@ -82,7 +82,7 @@ test('clean removes the generated sheets, their markers and the product\'s rules
   const regenerated = (await regenerateFile(input)).written!;
   const res = await cleanFile(regenerated, { output: path.join(dir, 'clean.xlsx') });
   expect(res.sheets.sort()).toEqual(['Gantt', 'Plan Issues', 'Schedule']);
-  expect(res.rules).toBe(1);
+  expect(res.rules).toBe(2); // critical and slipped
   const [orig, cleaned] = [await open(input), await open(res.written)];
   expect(cleaned.worksheets.map((w) => w.name)).toEqual(orig.worksheets.map((w) => w.name));
   for (const ws of orig.worksheets) {
@@ -117,5 +117,74 @@ describe('baseline', () => {
     expect(fs.readdirSync(dir)).toEqual(['plan.xlsx']);
     const done = await baselineFile(input, { yes: true });
     expect((await open(done.written!)).getWorksheet('Tasks')!.getCell('E2').value).toEqual(new Date(Date.UTC(2027, 2, 2, 17)));
+  });
+});
+
+describe('the user\'s own things stay theirs', () => {
+  test('a user rule in the same block as the product\'s rules survives regeneration and clean', async () => {
+    const dir = tempDir();
+    const regenerated = (await regenerateFile(await writeXlsx(dir, 'plan.xlsx', PLAN))).written!;
+    const wb = await open(regenerated);
+    const tasks = wb.getWorksheet('Tasks')!;
+    const blocks = (tasks as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    blocks[0].rules.push({ type: 'expression', priority: 9, formulae: ['$C2="3d"'], style: { font: { italic: true } } });
+    await wb.xlsx.writeFile(regenerated);
+    const again = (await regenerateFile(regenerated, { output: path.join(dir, 'again.xlsx') })).written!;
+    expect(rules((await open(again)).getWorksheet('Tasks')!).flatMap((r) => r.formulae).filter((f) => !isOwnRule(f))).toEqual(['$C2="3d"']);
+    const cleaned = await cleanFile(again, { output: path.join(dir, 'clean.xlsx') });
+    expect(rules((await open(cleaned.written)).getWorksheet('Tasks')!)).toEqual([{ ref: 'A2:F4', formulae: ['$C2="3d"'] }]);
+  });
+
+  test('a generated sheet the user renamed is kept as their own: regenerate and clean leave it', async () => {
+    const dir = tempDir();
+    const regenerated = (await regenerateFile(await writeXlsx(dir, 'plan.xlsx', PLAN))).written!;
+    const wb = await open(regenerated);
+    wb.getWorksheet('Schedule')!.name = 'Schedule wk46';
+    await wb.xlsx.writeFile(regenerated);
+    const again = (await regenerateFile(regenerated, { output: path.join(dir, 'again.xlsx') })).written!;
+    expect((await open(again)).worksheets.map((w) => w.name)).toEqual(['Settings', 'Tasks', 'Schedule wk46', 'Gantt', 'Plan Issues', 'Schedule']);
+    const cleaned = await cleanFile(again, { output: path.join(dir, 'clean.xlsx') });
+    expect((await open(cleaned.written)).worksheets.map((w) => w.name)).toEqual(['Settings', 'Tasks', 'Schedule wk46']);
+  });
+
+  test('a user sheet whose name differs only in case is a conflict, reported, not a crash', async () => {
+    const dir = tempDir();
+    const input = await writeXlsx(dir, 'plan.xlsx', PLAN);
+    const wb = await open(input);
+    wb.addWorksheet('schedule').getCell('A1').value = 'mine';
+    await wb.xlsx.writeFile(input);
+    const res = await regenerateFile(input);
+    expect(res.written).toBeNull();
+    expect(res.calc.issues).toEqual([expect.objectContaining({ severity: 'error', where: 'Schedule' })]);
+  });
+
+  test('baseline puts new columns after the last used column and names a non-empty cell it would cover', async () => {
+    const dir = tempDir();
+    const input = await writeXlsx(dir, 'plan.xlsx', { settings: PLAN.settings, tasks: [{ ID: '1', Name: 'Prep', Duration: '2d' }] });
+    const wb = await open(input);
+    wb.getWorksheet('Tasks')!.getCell('E2').value = 'my note'; // a column with no header
+    await wb.xlsx.writeFile(input);
+    const res = await baselineFile(input);
+    const tasks = (await open(res.written!)).getWorksheet('Tasks')!;
+    expect(tasks.getCell('E2').value).toBe('my note');
+    expect(tasks.getRow(1).values).toEqual([undefined, 'ID', 'Name', 'Duration', undefined, undefined, 'Baseline Start', 'Baseline Finish']);
+  });
+
+  test('-o naming the input under another name (a hard link) is refused', async () => {
+    const dir = tempDir();
+    const input = await writeXlsx(dir, 'plan.xlsx', PLAN);
+    fs.linkSync(input, path.join(dir, 'same.xlsx'));
+    await expect(regenerateFile(input, { output: path.join(dir, 'same.xlsx') })).rejects.toThrow(/is the input file/);
+  });
+
+  test('a workbook in the 1904 date system is refused with a way out, nothing written', async () => {
+    const dir = tempDir();
+    const input = await writeXlsx(dir, 'plan.xlsx', PLAN);
+    const wb = await open(input);
+    (wb.properties as { date1904?: boolean }).date1904 = true;
+    await wb.xlsx.writeFile(input);
+    const res = await regenerateFile(input);
+    expect(res.written).toBeNull();
+    expect(res.calc.issues[0].message).toMatch(/1904 date system/);
   });
 });

@@ -117,18 +117,29 @@ function isoWeek(day: number): number {
  * status date, with one unit to spare at each end.
  */
 export function ganttTimeline(plan: Plan, result: ScheduleResult, asked: GanttScale): { scale: TimeScale; timeline: TimelineColumn[] } {
-  let from = result.projectStart;
-  let to = result.projectFinish;
+  let from = Math.min(result.projectStart, result.statusDate);
+  let to = Math.max(result.projectFinish, result.statusDate);
   for (const t of plan.tasks) {
     if (t.baselineStart !== null) from = Math.min(from, t.baselineStart);
     if (t.baselineFinish !== null) to = Math.max(to, t.baselineFinish);
-    if (t.deadline !== null) to = Math.max(to, t.deadline);
+    if (t.deadline !== null) {
+      from = Math.min(from, t.deadline);
+      to = Math.max(to, t.deadline);
+    }
   }
-  to = Math.max(to, result.statusDate);
-  const scale = chooseScale((to - from) / MINUTES_PER_DAY, asked);
+  let scale = chooseScale((to - from) / MINUTES_PER_DAY, asked);
+  // A sheet holds 16,384 columns: a span too long for the scale asked (a deadline typed in the
+  // wrong century) takes a coarser one, and at months it is cut to what fits.
+  const spanDays = (to - from) / MINUTES_PER_DAY;
+  if (scale === 'day' && spanDays > MAX_TIMELINE_COLUMNS) scale = 'week';
+  if (scale === 'week' && spanDays / 7 > MAX_TIMELINE_COLUMNS) scale = 'month';
+  if (scale === 'month' && spanDays / 31 > MAX_TIMELINE_COLUMNS) to = from + MAX_TIMELINE_COLUMNS * 28 * MINUTES_PER_DAY;
   const pad = (scale === 'day' ? 1 : scale === 'week' ? 7 : 31) * MINUTES_PER_DAY;
   return { scale, timeline: buildTimeline(from - pad, to + pad, scale, result.calendar) };
 }
+
+/** Timeline columns at most: Excel's 16,384 less the table and some room. */
+export const MAX_TIMELINE_COLUMNS = 16000;
 
 interface GanttOptions {
   scale?: GanttScale;
@@ -157,7 +168,7 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     { header: '% Done', width: 7, numFmt: '0%' },
     { header: 'Float', width: 7, numFmt: DAYS_FORMAT },
   ];
-  const statusColumn = columnAfter(timeline, result.statusDate - 1);
+  const statusColumn = columnAfter(timeline, result.statusDate - 1); // within the timeline: the span includes it
   const width = scale === 'day' ? 3.2 : scale === 'week' ? 4.2 : 5;
   const timelineColumns: ColumnPlan[] = timeline.map((c) => ({
     header: formatDay(c.start),

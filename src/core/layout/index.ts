@@ -17,5 +17,5 @@ export function planGeneratedSheets(calc: Calculation): SheetPlan[] {
 
 export type { SheetPlan } from './sheet-plan';
 
-/** Keys of every sheet the product generates (their markers), for cleaning a workbook. */
-export const GENERATED_SHEET_KEYS = ['Schedule', 'Gantt', 'PlanIssues'] as const;
+/** Every sheet the product generates, as [marker key, sheet name], for cleaning a workbook. */
+export const GENERATED_SHEETS = [['Schedule', 'Schedule'], ['Gantt', 'Gantt'], ['PlanIssues', 'Plan Issues']] as const;

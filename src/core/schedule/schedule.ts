@@ -304,7 +304,7 @@ class Scheduler {
         drv[v] = Driver.Subtasks;
         continue;
       }
-      if (kind[v] === Kind.Normal && actualStart[v] !== actualStart[v] && constraintDate[v] !== constraintDate[v]) {
+      if (kind[v] === Kind.Normal && actualStart[v] !== actualStart[v] && this.actualFinish[v] !== this.actualFinish[v] && constraintDate[v] !== constraintDate[v]) {
         this.scheduleNormal(v, d, drv, alap);
       } else {
         this.scheduleLeaf(v, d, drv, alap, report);
@@ -436,8 +436,8 @@ class Scheduler {
     this.place(i, start, d);
     const af = this.actualFinish[i];
     if (af === af) {
-      // A finish reported without a start: the task ran up to it.
-      if (d.start[i] > af) this.place(i, this.startFromFinish(i, af), d);
+      // A finish reported without a start: the task ran up to it, for its duration.
+      this.place(i, this.startFromFinish(i, af), d);
       d.finish[i] = af;
       d.finishIndex[i] = cal.index(af);
       drive = Driver.ActualStart;
