@@ -228,7 +228,7 @@ export async function workbookToBuffer(wb: ExcelJS.Workbook, options: BufferOpti
   const out = new JSZip();
   for (const name of Object.keys(zip.files).sort()) {
     const entry = zip.files[name];
-    if (!entry.dir) out.file(name, await entry.async('nodebuffer'), { date: options.fixedDate });
+    if (!entry.dir) out.file(name, await entry.async('nodebuffer'), { date: options.fixedDate, createFolders: false });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

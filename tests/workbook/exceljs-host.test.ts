@@ -129,3 +129,15 @@ describe('atomic writes', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['ok.bin', 'out.xlsx']);
   });
 });
+
+test('the sample workbooks are byte-for-byte repeatable (a fixed date on every zip entry, no folder entries)', async () => {
+  const { workbookToBuffer } = await import('../../src/workbook/exceljs-host');
+  const { workbookFromJsonPlan } = await import('../../src/workbook/from-json');
+  const fixedDate = new Date(Date.UTC(2027, 0, 1));
+  const a = await workbookToBuffer(workbookFromJsonPlan(filmShoot().doc, { tasksAsTable: true }), { fixedDate });
+  await new Promise((r) => setTimeout(r, 1100)); // a second later: any "now" would show
+  const b = await workbookToBuffer(workbookFromJsonPlan(filmShoot().doc, { tasksAsTable: true }), { fixedDate });
+  expect(a.equals(b)).toBe(true);
+  const zip = await JSZip.loadAsync(a);
+  expect(Object.values(zip.files).filter((f) => f.dir)).toEqual([]);
+});
