@@ -197,11 +197,6 @@ function outputFor(input: string, options: { output?: string; inPlace?: boolean 
   return target;
 }
 
-function findSheetIn(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  const lower = name.toLowerCase();
-  return wb.worksheets.find((ws) => ws.name.toLowerCase() === lower);
-}
-
 async function loadForWriting(input: string, inPlace: boolean | undefined): Promise<LoadedPlan & { excel: ExcelJS.Workbook }> {
   const loaded = await loadPlanFile(input);
   if (inPlace && loaded.unkeptParts.length > 0) {
@@ -242,7 +237,8 @@ export async function baselineFile(input: string, options: { output?: string; in
   const calc = calculate(loaded.raw, options);
   if (!calc.plan || !calc.schedule || hasErrors(calc.issues)) return { calc, written: null, overwrites: [], tasks: 0 };
   const { plan, schedule: r } = calc;
-  const ws = findSheetIn(loaded.excel, plan.sheetNames.tasks)!;
+  const { findSheet } = await excelHost();
+  const ws = findSheet(loaded.excel, plan.sheetNames.tasks)!;
   const idCell = /!\$?([A-Z]+)\$?(\d+)$/.exec(plan.tasks[0].refs.id)!;
   // The header row: the row above the first task that names the ID column.
   let headerRow = Number(idCell[2]) - 1;
