@@ -83,10 +83,6 @@ export class WorkCalendar {
     return this.workingWeekdays[weekdayOfDay(day)] && !this.holidaySet.has(day);
   }
 
-  isHoliday(day: number): boolean {
-    return this.holidaySet.has(day);
-  }
-
   /** Whether the minute that begins at `wall` is working time. */
   isWorkingMinute(wall: Wall): boolean {
     const day = Math.floor(wall / MINUTES_PER_DAY);

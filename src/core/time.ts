@@ -19,10 +19,6 @@ export function wallFromDate(date: Date): Wall {
   return Math.round(date.getTime() / 60000);
 }
 
-export function dateFromWall(wall: Wall): Date {
-  return new Date(wall * 60000);
-}
-
 export function dayOf(wall: Wall): number {
   return Math.floor(wall / MINUTES_PER_DAY);
 }

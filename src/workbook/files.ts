@@ -134,32 +134,16 @@ async function writeWorkbook(excel: ExcelJS.Workbook, target: string): Promise<v
   }
 }
 
-export function defaultOutputPath(input: string): string {
-  const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}.regenerated${ext}`);
-}
-
 /**
  * Regenerates a workbook file: reads it, calculates, and writes the generated
  * sheets into a copy (or the file itself with `inPlace`). Input sheets are
  * never changed; nothing is written when the plan has errors.
  */
 export async function regenerateFile(input: string, options: RegenerateOptions = {}): Promise<RegenerateResult> {
-  if (path.extname(input).toLowerCase() !== '.xlsx') throw new FileError(`${input}: regenerate works on .xlsx workbooks`);
-  if (options.inPlace && options.output) throw new FileError('give either -o or --in-place, not both');
-  const target = options.inPlace ? input : options.output ?? defaultOutputPath(input);
-  if (!options.inPlace && sameFile(target, input)) {
-    throw new FileError(`${target} is the input file: use --in-place to update it`);
-  }
-  if (path.extname(target).toLowerCase() !== '.xlsx') throw new FileError(`${target}: the output must be an .xlsx file`);
-  const loaded = await loadPlanFile(input);
+  const target = outputFor(input, options, 'regenerated');
+  const loaded = await loadForWriting(input, options.inPlace);
   if (hasErrors(loaded.issues)) return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, sheets: [] };
-  const excel = loaded.excel as ExcelJS.Workbook;
-  if (options.inPlace && loaded.unkeptParts.length > 0) {
-    throw new FileError(
-      `${input} has ${loaded.unkeptParts.join(', ')}, which the file writer cannot keep: updating it in place would lose them. Write a copy instead (without --in-place).`,
-    );
-  }
+  const excel = loaded.excel;
   const calc = calculate(loaded.raw, options);
   const issues = [...calc.issues];
   if (loaded.unkeptParts.length > 0) {
@@ -194,6 +178,7 @@ function outputFor(input: string, options: { output?: string; inPlace?: boolean 
   const ext = path.extname(input);
   const target = options.inPlace ? input : options.output ?? path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}${ext}`);
   if (!options.inPlace && sameFile(target, input)) throw new FileError(`${target} is the input file: use --in-place to update it`);
+  if (path.extname(target).toLowerCase() !== '.xlsx') throw new FileError(`${target}: the output must be an .xlsx file`);
   return target;
 }
 
