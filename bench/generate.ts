@@ -513,6 +513,8 @@ class GeneratedTaskRefs implements TaskRefs {
   get baselineFinish(): string { return this.at('Baseline Finish'); }
   get outlineLevel(): string { return this.at('Outline Level'); }
   get resources(): string { return this.at('Resources'); }
+  get costAccount(): string { return this.at('Cost Account'); }
+  get fixedCost(): string { return this.at('Fixed Cost'); }
 }
 
 /** The columns the JSON document of this spec has (the union of its rows' keys). */
@@ -584,7 +586,7 @@ export function toPlan(spec: NetworkSpec): Plan {
       statusDateGiven: true,
       workingWeekdays: [false, true, true, true, true, true, false],
       intervals: [{ start: 8 * 60, end: 12 * 60 }, { start: 13 * 60, end: 17 * 60 }],
-      currency: 'USD', varianceAmberPct: 5, varianceRedPct: 10, varianceSign: 'budget-minus-forecast', ganttScale: 'auto',
+      currency: 'USD', varianceAmberPct: 5, varianceRedPct: 10, varianceSign: 'budget-minus-forecast', ganttScale: 'auto', eacMethod: 'cpi',
     },
     holidays: spec.holidays.map((h) => ({ day: h.day, name: h.name })),
     tasks,

@@ -35,11 +35,32 @@ export function formatCalculation(calc: Calculation): string {
       r.critical[i] ? 'yes' : '',
     ]);
   });
+  const money = formatMoneySummary(calc);
   return [
     `Project: ${date(r.projectStart)} to ${date(r.projectFinish)}, ${plan.tasks.length} tasks, ${critical} critical (status date ${date(r.statusDate)})`,
+    ...(money ? [money] : []),
     '',
     table(rows),
     '',
     formatIssues(calc.issues),
   ].join('\n');
+}
+
+const amount = (x: number) => Math.round(x).toLocaleString('en-US');
+const index = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
+
+/** One or two lines on the money: the budget's total and status, and earned value at the status date. */
+export function formatMoneySummary(calc: Calculation): string | null {
+  const c = calc.costs;
+  if (!c || !calc.plan) return null;
+  const out: string[] = [];
+  const t = c.report.total;
+  if (c.report.lines.length > 0) {
+    const over = t.efc - t.budget;
+    out.push(`Budget: ${amount(t.budget)} ${c.report.currency}, estimated final cost ${amount(t.efc)} (${over > 0 ? `${amount(over)} over` : `${amount(-over)} under`}), status ${t.status}; ` +
+      `${c.report.lines.filter((l) => l.status === 'red').length} red and ${c.report.lines.filter((l) => l.status === 'amber').length} amber lines`);
+  }
+  const ev = c.earnedValue.project;
+  if (ev.bac > 0) out.push(`Earned value: PV ${amount(ev.pv)}, EV ${amount(ev.ev)}, AC ${amount(ev.ac)}, SPI ${index(ev.spi)}, CPI ${index(ev.cpi)}, EAC ${amount(ev.eac)}`);
+  return out.length > 0 ? out.join('\n') : null;
 }

@@ -3,7 +3,7 @@ import { hasErrors } from '../core/calculate';
 import { calculationToJson } from '../core/report/json';
 import { parseDateText } from '../core/time';
 import { FileError, baselineFile, calculateFile, cleanFile, regenerateFile } from '../workbook/files';
-import { formatCalculation, formatIssues } from './format';
+import { formatCalculation, formatIssues, formatMoneySummary } from './format';
 
 /** Exit codes of the contract. */
 export const EXIT_OK = 0;
@@ -72,6 +72,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const r = res.calc.schedule;
       io.out(`Wrote ${res.sheets.join(', ')} to ${res.written}`);
       if (r) io.out(`Project finishes ${new Date(r.projectFinish * 60000).toISOString().slice(0, 16).replace('T', ' ')}`);
+      const money = formatMoneySummary(res.calc);
+      if (money) io.out(money);
       if (res.calc.issues.length > 0) io.out(formatIssues(res.calc.issues));
     });
 

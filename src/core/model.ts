@@ -59,6 +59,19 @@ export interface TaskRefs {
   readonly baselineFinish: string;
   readonly outlineLevel: string;
   readonly resources: string;
+  readonly costAccount: string;
+  readonly fixedCost: string;
+}
+
+/** Cell references of a budget line's fields. */
+export interface BudgetRefs {
+  readonly account: string;
+  readonly description: string;
+  readonly category: string;
+  readonly budget: string;
+  readonly committed: string;
+  readonly actual: string;
+  readonly etc: string;
 }
 
 export interface PlanTask {
@@ -94,6 +107,7 @@ export interface ResourceDef {
   rate: number;
   costAccount: string | null;
   where: string;
+  refs: { costAccount: string };
 }
 
 export interface BudgetLine {
@@ -106,10 +120,19 @@ export interface BudgetLine {
   /** Null when the ETC cell is empty: ETC then follows from the budget. */
   etc: number | null;
   where: string;
+  refs: BudgetRefs;
 }
 
 export type VarianceSign = 'budget-minus-forecast' | 'forecast-minus-budget';
 export type GanttScale = 'auto' | 'day' | 'week' | 'month';
+
+/**
+ * How earned value forecasts the cost at completion: `cpi` AC + (BAC - EV) / CPI (work to go at the
+ * cost efficiency so far), `budget-rate` AC + (BAC - EV) (work to go at budget), `cpi-spi`
+ * AC + (BAC - EV) / (CPI x SPI) (cost and schedule efficiency both persist).
+ */
+export const EAC_METHODS = ['cpi', 'budget-rate', 'cpi-spi'] as const;
+export type EacMethod = (typeof EAC_METHODS)[number];
 
 export interface PlanSettings {
   projectStart: Wall;
@@ -123,6 +146,7 @@ export interface PlanSettings {
   varianceRedPct: number;
   varianceSign: VarianceSign;
   ganttScale: GanttScale;
+  eacMethod: EacMethod;
 }
 
 export interface Holiday {

@@ -270,8 +270,8 @@ export function applyHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void
   });
 }
 
-/** Removes everything the product wrote: its sheets (by their markers) and its rules on every sheet. */
-export function cleanWorkbook(wb: ExcelJS.Workbook, keys: readonly (readonly [key: string, name: string])[]): { sheets: string[]; rules: number } {
+/** Removes generated sheets (by their markers) and their markers; returns the names of the sheets removed. */
+export function removeOwnSheets(wb: ExcelJS.Workbook, keys: readonly (readonly [key: string, name: string])[]): string[] {
   const sheets: string[] = [];
   for (const [key, name] of keys) {
     const ws = ownSheet(wb, key, name);
@@ -281,6 +281,12 @@ export function cleanWorkbook(wb: ExcelJS.Workbook, keys: readonly (readonly [ke
     }
     removeMarker(wb, key);
   }
+  return sheets;
+}
+
+/** Removes everything the product wrote: its sheets (by their markers) and its rules on every sheet. */
+export function cleanWorkbook(wb: ExcelJS.Workbook, keys: readonly (readonly [key: string, name: string])[]): { sheets: string[]; rules: number } {
+  const sheets = removeOwnSheets(wb, keys);
   let rules = 0;
   for (const ws of wb.worksheets) rules += removeOwnRules(ws);
   return { sheets, rules };

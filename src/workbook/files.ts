@@ -3,7 +3,7 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { Calculation, calculate, hasErrors } from '../core/calculate';
 import { GENERATED_SHEETS, planGeneratedSheets } from '../core/layout';
-import { planTaskHighlights } from '../core/layout/highlights';
+import { planBudgetHighlights, planTaskHighlights } from '../core/layout/highlights';
 import type { Issue } from '../core/model';
 import { columnLetters, type RawWorkbook } from '../core/raw';
 import { excelSerialFromWall, formatWall } from '../core/time';
@@ -155,7 +155,7 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   }
   const result: Calculation = { ...calc, issues };
   const plans = planGeneratedSheets(result);
-  const { applyHighlights, applySheetPlan, conflictingSheets } = await excelHost();
+  const { applyHighlights, applySheetPlan, conflictingSheets, removeOwnSheets } = await excelHost();
   for (const name of conflictingSheets(excel, plans)) {
     issues.push({
       severity: 'error',
@@ -165,8 +165,13 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   }
   if (hasErrors(issues)) return { calc: result, written: null, sheets: [] };
   for (const p of plans) applySheetPlan(excel, p);
-  const highlights = result.plan ? planTaskHighlights(result.plan) : null;
-  if (highlights) applyHighlights(excel, highlights);
+  // Sheets an earlier run wrote that this one has no content for (a budget since removed).
+  removeOwnSheets(excel, GENERATED_SHEETS.filter(([key]) => !plans.some((p) => p.key === key)));
+  if (result.plan) {
+    for (const highlights of [planTaskHighlights(result.plan), result.costs ? planBudgetHighlights(result.plan) : null]) {
+      if (highlights) applyHighlights(excel, highlights);
+    }
+  }
   await writeWorkbook(excel, target);
   return { calc: result, written: target, sheets: plans.map((p) => p.name) };
 }

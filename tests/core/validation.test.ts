@@ -155,6 +155,54 @@ describe('bad input is reported at its cell', () => {
   });
 });
 
+describe('budget, resources and cost accounts', () => {
+  const BUDGET_HEADER = ['Account', 'Description', 'Category', 'Budget', 'Committed', 'Actual', 'ETC'];
+
+  test('text in a money column is an error on its cell, naming the line', () => {
+    const { errors } = issuesOf({ ...tasks(['1', 'A', '1d']), Budget: [BUDGET_HEADER, ['2100', 'Crew', 'Production', 5000, 'TBC', 10, null]] });
+    expect(errors).toEqual([expect.objectContaining({ where: 'Budget!E2', message: expect.stringMatching(/Budget line 2100 Committed/) })]);
+  });
+
+  test('money typed as text with a currency sign and thousands separators is read', () => {
+    const { issues, c } = issuesOf({ ...tasks(['1', 'A', '1d']), Budget: [BUDGET_HEADER, ['2100', 'Crew', 'Production', '$12,500.50', null, null, null]] });
+    expect(issues.filter((i) => i.where.startsWith('Budget'))).toEqual([]);
+    expect(c.plan!.budget[0].budget).toBe(12500.5);
+  });
+
+  test('a duplicate account is an error on the second one, pointing at the first', () => {
+    const { errors } = issuesOf({ ...tasks(['1', 'A', '1d']), Budget: [BUDGET_HEADER, ['2100', 'Crew', 'P', 1], ['2100', 'Camera', 'P', 2]] });
+    expect(errors).toEqual([expect.objectContaining({ where: 'Budget!A3', message: expect.stringMatching(/also at Budget!A2/) })]);
+  });
+
+  test('a task or resource booking to an account not on the Budget is a warning on its Cost Account cell', () => {
+    const { issues, c } = issuesOf({
+      Settings: SETTINGS,
+      Tasks: [['ID', 'Name', 'Duration', 'Resources', 'Cost Account'], ['1', 'A', '1d', 'Crew', '9999']],
+      Resources: [['Name', 'Type', 'Rate', 'Cost Account'], ['Crew', 'Work', 10, '8888']],
+      Budget: [BUDGET_HEADER, ['2100', 'Crew', 'P', 1000]],
+    });
+    expect(c.costs).not.toBeNull();
+    expect(issues.filter((i) => /not on the Budget sheet/.test(i.message)).map((i) => i.where)).toEqual(['Resources!D2', 'Tasks!E2']);
+  });
+
+  test('negative budgets, commitments, ETCs, rates and fixed costs are questioned', () => {
+    const { issues } = issuesOf({
+      Settings: SETTINGS,
+      Tasks: [['ID', 'Name', 'Duration', 'Fixed Cost', 'Resources'], ['1', 'A', '1d', -5, 'Crew']],
+      Resources: [['Name', 'Rate'], ['Crew', -10]],
+      Budget: [BUDGET_HEADER, ['2100', 'Crew', 'P', -1000, -5, 0, -1]],
+    });
+    expect(issues.map((i) => [i.severity, i.where])).toEqual(expect.arrayContaining([
+      ['error', 'Resources!B2'], ['warning', 'Budget!D2'], ['warning', 'Budget!E2'], ['warning', 'Budget!G2'], ['warning', 'Tasks!D2'],
+    ]));
+  });
+
+  test('a line with neither Budget nor all of Units, Qty and Rate is an error', () => {
+    const { errors } = issuesOf({ ...tasks(['1', 'A', '1d']), Budget: [['Account', 'Units', 'Qty', 'Rate', 'Budget'], ['2100', 2, null, 100, null]] });
+    expect(errors).toEqual([expect.objectContaining({ where: 'Budget!E2', message: expect.stringMatching(/not all of Units, Qty and Rate/) })]);
+  });
+});
+
 describe('what is read leniently, with a warning', () => {
   test('headers match ignoring case, spaces, dots and %; a title row above and a table starting at column B are fine', () => {
     const c = calculate(

@@ -1,5 +1,6 @@
 import type { Plan } from '../model';
 import { columnLetters } from '../raw';
+import { COST_COLUMNS, STATUS_STYLE } from './cost-report-sheet';
 import type { CellStyle } from './sheet-plan';
 
 /** The tag in every rule the product writes on a user's sheet: `N("…")` is 0, so it changes nothing. */
@@ -63,6 +64,41 @@ export function planTaskHighlights(plan: Plan): HighlightPlan | null {
     rules: [
       { key: 'slipped', formula: lookup('L', '">0"', 'slipped'), style: { fill: 'FFEB9C' } },
       { key: 'critical', formula: lookup('H', '"Yes"', 'critical'), style: { color: 'C00000', bold: true } },
+    ],
+  };
+}
+
+/**
+ * Highlights on the Budget sheet: lines whose estimated final cost runs over
+ * budget beyond the thresholds, amber or red as on the Cost Report. Each rule
+ * finds the row's account on the Cost Report (as text, so `2100` typed as a
+ * number or as text both match) and reads its Status there, so it follows the
+ * line if the user sorts; the product replaces it on every regeneration.
+ */
+export function planBudgetHighlights(plan: Plan): HighlightPlan | null {
+  const lines = plan.budget;
+  const first = lines.length > 0 ? cellParts(lines[0].refs.account) : null;
+  const last = lines.length > 0 ? cellParts(lines[lines.length - 1].refs.account) : null;
+  if (!first || !last) return null;
+  let minCol = columnNumber(first.col);
+  let maxCol = minCol;
+  const refs = lines[0].refs;
+  for (const where of [refs.description, refs.category, refs.budget, refs.committed, refs.actual, refs.etc]) {
+    const p = cellParts(where);
+    if (p) { minCol = Math.min(minCol, columnNumber(p.col)); maxCol = Math.max(maxCol, columnNumber(p.col)); }
+  }
+  const report = `'Cost Report'`;
+  const status = columnLetters(COST_COLUMNS.status);
+  const account = columnLetters(COST_COLUMNS.account);
+  const lookup = (text: string, key: string) =>
+    `IFERROR(INDEX(${report}!$${status}:$${status},MATCH($${first.col}${first.row}&"",${report}!$${account}:$${account},0)),"")="${text}"` +
+    `,N("${RULE_TAG}:${key}")=0`;
+  return {
+    sheet: plan.sheetNames.budget,
+    range: `${columnLetters(minCol)}${first.row}:${columnLetters(maxCol)}${last.row}`,
+    rules: [
+      { key: 'budget-red', formula: `AND(${lookup(STATUS_STYLE.red.text, 'budget-red')})`, style: { fill: STATUS_STYLE.red.fill, color: STATUS_STYLE.red.color } },
+      { key: 'budget-amber', formula: `AND(${lookup(STATUS_STYLE.amber.text, 'budget-amber')})`, style: { fill: STATUS_STYLE.amber.fill, color: STATUS_STYLE.amber.color } },
     ],
   };
 }

@@ -5,6 +5,7 @@ import type { ScheduleResult } from '../schedule/schedule';
 import { PlanValue, SheetPlan, StyledRange } from './sheet-plan';
 
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+export const DATE_FORMAT = 'yyyy-mm-dd';
 /** Working days: up to two decimals, no trailing point, 0 for zero. */
 export const DAYS_FORMAT = '0.##;-0.##;0';
 const CRITICAL_TEXT = 'C00000';

@@ -1,6 +1,6 @@
 import type { WorkInterval } from '../calendar';
 import {
-  BudgetLine, ConstraintType, GanttScale, Holiday, Issue, Link, Plan, PlanSettings, PlanTask, ResourceDef, TaskRefs,
+  BudgetLine, BudgetRefs, ConstraintType, EAC_METHODS, EacMethod, GanttScale, Holiday, Issue, Link, Plan, PlanSettings, PlanTask, ResourceDef, TaskRefs,
   VarianceSign,
 } from '../model';
 import { clip, parseDuration } from '../parsers/duration';
@@ -91,7 +91,7 @@ const SHEET_SETTINGS: Record<string, keyof Plan['sheetNames']> = {
 
 const KNOWN_SETTINGS = new Set([
   'setting', 'projectstart', 'statusdate', 'workingdays', 'workinghours', 'currency', 'varianceamber', 'variancered',
-  'variancesign', 'ganttscale', ...Object.keys(SHEET_SETTINGS),
+  'variancesign', 'ganttscale', 'eacmethod', ...Object.keys(SHEET_SETTINGS),
 ]);
 
 /** Reads a whole plan from raw sheets. Every problem becomes an issue naming its cell; nothing throws. */
@@ -135,6 +135,7 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
   } else {
     tasks = readTasks(tasksSheet, mpd, settings, resources, issues);
   }
+  if (budgetSheet) checkAccounts(budgetSheet.name, budget, tasks, resources, issues);
 
   if (settingsSheet) sheetNames.settings = settingsSheet.name;
   if (tasksSheet) sheetNames.tasks = tasksSheet.name;
@@ -148,6 +149,21 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
     plan: { settings: settings.value, holidays, tasks, resources, budget, sheetNames },
     issues,
   };
+}
+
+/** Tasks and resources that book to an account the Budget sheet does not have: their cost would be on no line. */
+function checkAccounts(budgetName: string, budget: BudgetLine[], tasks: PlanTask[], resources: ResourceDef[], issues: Issue[]): void {
+  const accounts = new Set(budget.map((b) => b.account));
+  for (const r of resources) {
+    if (r.costAccount !== null && !accounts.has(r.costAccount)) {
+      issues.push({ severity: 'warning', message: `Resource "${clip(r.name)}" books to account ${clip(r.costAccount)}, which is not on the ${budgetName} sheet: its cost is on no budget line.`, where: r.refs.costAccount });
+    }
+  }
+  for (const t of tasks) {
+    if (t.costAccount !== null && !accounts.has(t.costAccount)) {
+      issues.push({ severity: 'warning', message: `Task ${clip(t.id)} books to account ${clip(t.costAccount)}, which is not on the ${budgetName} sheet: its cost is on no budget line.`, where: t.refs.costAccount });
+    }
+  }
 }
 
 function missingSheet(name: string, entry: SettingEntry, issues: Issue[]): void {
@@ -281,12 +297,20 @@ function readSettings(
     else { err('ganttscale', `Gantt Scale: "${clip(text('ganttscale'))}" must be day, week, month or auto.`); ok = false; }
   }
 
+  let eacMethod: EacMethod = 'cpi';
+  const em = normalizeHeader(text('eacmethod')).replace(/[-_×x*]/g, '');
+  if (em !== '') {
+    const found = EAC_METHODS.find((m) => m.replace(/-/g, '') === em);
+    if (found) eacMethod = found;
+    else { err('eacmethod', `EAC Method: "${clip(text('eacmethod'))}" must be cpi, budget-rate or cpi-spi.`); ok = false; }
+  }
+
   if (!ok || projectStart === null) return { ok: false };
   return {
     ok: true,
     value: {
       projectStart, statusDate, statusDateGiven, workingWeekdays, intervals,
-      currency: text('currency') || 'USD', varianceAmberPct, varianceRedPct, varianceSign, ganttScale,
+      currency: text('currency') || 'USD', varianceAmberPct, varianceRedPct, varianceSign, ganttScale, eacMethod,
     },
   };
 }
@@ -363,7 +387,7 @@ function readResources(sheet: RawSheet, issues: Issue[]): ResourceDef[] {
       else rate = p.value;
     }
     const account = cellText(row.cell('costAccount'));
-    out.push({ name, type, maxUnits, rate, costAccount: account === '' ? null : account, where: row.where('name') });
+    out.push({ name, type, maxUnits, rate, costAccount: account === '' ? null : account, where: row.where('name'), refs: { costAccount: row.where('costAccount') } });
   }
   return out;
 }
@@ -413,7 +437,7 @@ function readBudget(sheet: RawSheet, issues: Issue[]): BudgetLine[] {
     }
     out.push({
       account, description, category: cellText(row.cell('category')) || 'Uncategorized',
-      budget: amount ?? 0, committed, actual, etc, where: row.where('account'),
+      budget: amount ?? 0, committed, actual, etc, where: row.where('account'), refs: new BudgetRowRefs(row),
     });
   }
   return out;
@@ -615,6 +639,20 @@ class RowRefs implements TaskRefs {
   get baselineFinish(): string { return this.row.where('baselineFinish'); }
   get outlineLevel(): string { return this.row.where('outlineLevel'); }
   get resources(): string { return this.row.where('resources'); }
+  get costAccount(): string { return this.row.where('costAccount'); }
+  get fixedCost(): string { return this.row.where('fixedCost'); }
+}
+
+/** A budget line's cell references, worked out when needed. */
+class BudgetRowRefs implements BudgetRefs {
+  constructor(private readonly row: TableRow<BudgetField>) {}
+  get account(): string { return this.row.where('account'); }
+  get description(): string { return this.row.where('description'); }
+  get category(): string { return this.row.where('category'); }
+  get budget(): string { return this.row.where(this.row.has('budget') || !this.row.has('units') ? 'budget' : 'units'); }
+  get committed(): string { return this.row.where('committed'); }
+  get actual(): string { return this.row.where('actual'); }
+  get etc(): string { return this.row.where('etc'); }
 }
 
 function isAncestor(tasks: PlanTask[], maybeAncestor: number, of: number): boolean {

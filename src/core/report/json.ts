@@ -1,4 +1,5 @@
 import type { Calculation } from '../calculate';
+import type { CostFigures, CostReport, EvFigures } from '../costs';
 import type { Issue } from '../model';
 import { round } from '../parsers/duration';
 import { formatWall } from '../time';
@@ -19,13 +20,53 @@ export interface TaskJson {
   critical: boolean;
 }
 
+/** Money columns of a cost report row in the JSON: a line, a category or the total (rounded to cents). */
+export type CostFiguresJson = Omit<CostFigures, 'scheduled'>;
+
+export interface CostsJson {
+  lines: ({ account: string; category: string } & CostFiguresJson)[];
+  categories: ({ category: string } & CostFiguresJson)[];
+  total: CostFiguresJson;
+}
+
+export interface EarnedValueJson {
+  pv: number; ev: number; ac: number; sv: number; cv: number;
+  spi: number | null; cpi: number | null;
+  eac: number; etc: number; vac: number; tcpi: number | null;
+}
+
 export interface CalculationJson {
   project: { start: string; finish: string; statusDate: string } | null;
   tasks: TaskJson[];
-  /** Filled by the cost engine; null until a plan's costs are calculated. */
-  costs: unknown;
-  earnedValue: unknown;
+  /** Null when the plan could not be scheduled. */
+  costs: CostsJson | null;
+  earnedValue: EarnedValueJson | null;
   issues: Issue[];
+}
+
+const money = (x: number) => round(x, 2);
+const ratio = (x: number | null) => (x === null ? null : round(x, 4));
+
+function costFigures(f: CostFigures): CostFiguresJson {
+  return {
+    budget: money(f.budget), committed: money(f.committed), actual: money(f.actual), etc: money(f.etc),
+    efc: money(f.efc), variance: money(f.variance), variancePct: f.variancePct === null ? null : round(f.variancePct, 2), status: f.status,
+  };
+}
+
+export function costsToJson(report: CostReport): CostsJson {
+  return {
+    lines: report.lines.map((l) => ({ account: l.account, category: l.category, ...costFigures(l) })),
+    categories: report.categories.map((c) => ({ category: c.category, ...costFigures(c) })),
+    total: costFigures(report.total),
+  };
+}
+
+export function earnedValueToJson(f: EvFigures): EarnedValueJson {
+  return {
+    pv: money(f.pv), ev: money(f.ev), ac: money(f.ac), sv: money(f.sv), cv: money(f.cv),
+    spi: ratio(f.spi), cpi: ratio(f.cpi), eac: money(f.eac), etc: money(f.etc), vac: money(f.vac), tcpi: ratio(f.tcpi),
+  };
 }
 
 /** The contract's JSON document for a calculation. */
@@ -51,8 +92,8 @@ export function calculationToJson(calc: Calculation): CalculationJson {
   return {
     project: { start: formatWall(r.projectStart), finish: formatWall(r.projectFinish), statusDate: formatWall(r.statusDate) },
     tasks,
-    costs: null,
-    earnedValue: null,
+    costs: calc.costs ? costsToJson(calc.costs.report) : null,
+    earnedValue: calc.costs ? earnedValueToJson(calc.costs.earnedValue.project) : null,
     issues: calc.issues,
   };
 }
