@@ -52,7 +52,7 @@ export function planEarnedValueSheet(plan: Plan, ev: EarnedValue): SheetPlan {
     styles.push({ row: rows.length - 1, col: 0, cols: width, style: { bold: true, fill: SECTION_FILL } });
   };
 
-  section('Project');
+  section('Whole project');
   rows.push(['Project', 'All tasks', ...figures(ev.project)]);
   styles.push({ row: rows.length - 1, col: 0, cols: width, style: { bold: true } });
   if (ev.accounts.length > 0) {
