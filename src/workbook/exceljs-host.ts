@@ -173,6 +173,7 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     if (plan.print.titleRows) ws.pageSetup.printTitlesRow = `1:${plan.print.titleRows}`;
     if (plan.print.titleColumns) ws.pageSetup.printTitlesColumn = `A:${columnLetters(plan.print.titleColumns - 1)}`;
     if (plan.print.scale) ws.pageSetup.scale = plan.print.scale;
+    if (plan.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     if (plan.print.acrossFirst) ws.pageSetup.pageOrder = 'overThenDown';
   }
   for (const s of plan.styles) {

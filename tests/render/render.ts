@@ -40,13 +40,20 @@ export function readPpm(file: string): Picture {
 
 /**
  * Renders one sheet of a workbook to pictures, as a person opening it in LibreOffice would
- * print it: a copy holding only that sheet, converted to PDF, each page rasterised.
+ * print it: a copy holding only that sheet, converted to PDF, each page rasterised. Sheets in
+ * `alsoHidden` stay in the copy, hidden (not printed): the sheets its formulas look at.
  */
-export async function renderSheet(workbook: string, sheet: string, outDir: string, dpi = 60): Promise<{ pages: Picture[]; pngs: string[] }> {
+export async function renderSheet(
+  workbook: string, sheet: string, outDir: string, dpi = 60, alsoHidden: string[] = [], fitToWidth = false,
+): Promise<{ pages: Picture[]; pngs: string[] }> {
   fs.mkdirSync(outDir, { recursive: true });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(workbook);
-  for (const ws of [...wb.worksheets]) if (ws.name !== sheet) wb.removeWorksheet(ws.id);
+  for (const ws of [...wb.worksheets]) {
+    if (alsoHidden.includes(ws.name)) ws.state = 'hidden';
+    else if (ws.name !== sheet) wb.removeWorksheet(ws.id);
+    else if (fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape' });
+  }
   const single = path.join(outDir, 'sheet.xlsx');
   await wb.xlsx.writeFile(single);
   execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', outDir, single], { stdio: 'ignore', timeout: 120000 });

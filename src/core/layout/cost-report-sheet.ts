@@ -8,7 +8,7 @@ import type { ColumnPlan, PlanValue, SheetPlan, StyledRange } from './sheet-plan
 export const MONEY_FORMAT = '#,##0.00;(#,##0.00);"-"';
 export const PERCENT_FORMAT = '0.0%;-0.0%;0.0%';
 
-/** Status fills and texts, as Excel's own Good / Neutral / Bad cell styles. */
+/** Status fills and texts, as Excel's own Good / Neutral / Bad cell styles (green is shown by its text colour alone, so the eye goes to the others). */
 export const STATUS_STYLE: Record<CostStatus, { fill: string; color: string; text: string }> = {
   green: { fill: 'C6EFCE', color: '006100', text: 'Green' },
   amber: { fill: 'FFEB9C', color: '9C5700', text: 'Amber' },
@@ -42,8 +42,8 @@ export function planCostReportSheet(report: CostReport, statusDate: number): She
     { header: 'EFC', width: 15, numFmt: MONEY_FORMAT },
     { header: 'Scheduled Cost', width: 15, numFmt: MONEY_FORMAT },
     { header: 'Variance', width: 15, numFmt: MONEY_FORMAT },
-    { header: 'Variance %', width: 10, numFmt: PERCENT_FORMAT },
-    { header: 'Fav/Unfav', width: 9 },
+    { header: 'Variance %', width: 11, numFmt: PERCENT_FORMAT },
+    { header: 'Fav/Unfav', width: 10 },
     { header: 'Status', width: 8 },
   ];
   const width = columns.length;
@@ -63,7 +63,7 @@ export function planCostReportSheet(report: CostReport, statusDate: number): She
   ];
   const status = (r: number, s: CostStatus) => {
     const st = STATUS_STYLE[s];
-    styles.push({ row: r, col: COST_COLUMNS.status, style: { fill: st.fill, color: st.color, bold: s !== 'green', align: 'center' } });
+    styles.push({ row: r, col: COST_COLUMNS.status, style: s === 'green' ? { color: st.color, align: 'center' } : { fill: st.fill, color: st.color, bold: true, align: 'center' } });
   };
   const section = (text: string) => {
     rows.push([text]);
@@ -73,7 +73,7 @@ export function planCostReportSheet(report: CostReport, statusDate: number): She
 
   section('Topsheet by category');
   for (const c of report.categories) {
-    rows.push([null, c.category, c.category, ...figures(c)]);
+    rows.push([null, c.category, null, ...figures(c)]);
     levels.push(0);
     status(rows.length - 1, c.status);
   }
@@ -109,6 +109,6 @@ export function planCostReportSheet(report: CostReport, statusDate: number): She
   return {
     key: 'CostReport', name: 'Cost Report', columns, rows, styles, links: [],
     headerRows: 2, rowLevels: levels, freeze: { rows: 2, cols: 2 }, tabColor: '548235',
-    print: { landscape: true, titleRows: 2, scale: 70 },
+    print: { landscape: true, titleRows: 2, fitToWidth: true },
   };
 }

@@ -86,6 +86,6 @@ export function planEarnedValueSheet(plan: Plan, ev: EarnedValue): SheetPlan {
   return {
     key: 'EarnedValue', name: 'Earned Value', columns, rows, styles, links: [],
     headerRows: 2, freeze: { rows: 2, cols: 2 }, tabColor: '7030A0', charts,
-    print: { landscape: true, titleRows: 2, titleColumns: 2, scale: 65 },
+    print: { landscape: true, titleRows: 2, fitToWidth: true },
   };
 }

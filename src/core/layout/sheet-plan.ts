@@ -81,6 +81,8 @@ export interface SheetPlan {
     titleColumns?: number;
     /** Print scale in percent. */
     scale?: number;
+    /** Shrink to one page wide (as many pages down as it takes); overrides `scale`. */
+    fitToWidth?: boolean;
     /** Page order: across the sheet first (a wide timeline), or down first. */
     acrossFirst?: boolean;
   };
