@@ -38,14 +38,20 @@ export function planEarnedValueSheet(plan: Plan, ev: EarnedValue): SheetPlan {
     ...figureColumns.map((h, k) => ({ header: h, width: ratio.has(k + 2) ? 7 : 13, numFmt: ratio.has(k + 2) ? RATIO_FORMAT : MONEY_FORMAT })),
     { header: '', width: 3 },
     { header: 'Week ending', width: 12, numFmt: DATE_FORMAT },
-    { header: 'PV (cumulative)', width: 14, numFmt: MONEY_FORMAT },
-    { header: 'EV (cumulative)', width: 14, numFmt: MONEY_FORMAT },
-    { header: 'AC (cumulative)', width: 14, numFmt: MONEY_FORMAT },
+    { header: 'PV', width: 14, numFmt: MONEY_FORMAT },
+    { header: 'EV', width: 14, numFmt: MONEY_FORMAT },
+    { header: 'AC', width: 14, numFmt: MONEY_FORMAT },
   ];
   const width = 2 + figureColumns.length;
   const title = `Earned value as of ${formatWallReadable(ev.statusDate)} · ${BASELINE_LABEL[ev.baseline]} · EAC = ${METHOD_LABEL[ev.method]}`;
-  const rows: PlanValue[][] = [[title], columns.map((c) => c.header)];
-  const styles: StyledRange[] = [{ row: 0, col: 0, style: { bold: true, size: 13 } }, headerStyle(width, 1), { ...headerStyle(4, 1), col: CURVE_COL }];
+  const titles: PlanValue[] = new Array(CURVE_COL + 1).fill(null);
+  titles[0] = title;
+  titles[CURVE_COL] = 'S-curve, cumulative';
+  const rows: PlanValue[][] = [titles, columns.map((c) => c.header)];
+  const styles: StyledRange[] = [
+    { row: 0, col: 0, style: { bold: true, size: 13 } }, { row: 0, col: CURVE_COL, style: { bold: true } },
+    headerStyle(width, 1), { ...headerStyle(4, 1), col: CURVE_COL },
+  ];
   const figures = (f: EvFigures): PlanValue[] => [f.bac, f.pv, f.ev, f.ac, f.sv, f.cv, f.spi, f.cpi, f.eac, f.etc, f.vac, f.tcpi];
   const section = (text: string) => {
     rows.push([text]);
