@@ -5,12 +5,12 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 module.exports = (env, argv) => ({
   mode: argv.mode === 'development' ? 'development' : 'production',
   devtool: argv.mode === 'development' ? 'source-map' : false,
-  entry: { taskpane: './src/taskpane/taskpane.ts' },
+  entry: { taskpane: './src/taskpane/index.tsx' },
   output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: { extensions: ['.ts', '.tsx', '.js'] },
   module: {
     rules: [
-      { test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: path.resolve(__dirname, 'src/taskpane/tsconfig.json') } } },
+      { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: path.resolve(__dirname, 'src/taskpane/tsconfig.json') } } },
       { test: /\.png$/, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } },
     ],
   },
