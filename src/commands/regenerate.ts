@@ -1,0 +1,102 @@
+/**
+ * Regenerate inside Excel: read the open workbook, calculate, write the
+ * generated sheets and highlights. The ribbon's Regenerate button and the task
+ * pane both call this; `run` is `Excel.run` in Excel and a simulated host in
+ * tests.
+ */
+import { Calculation, calculate, hasErrors } from '../core/calculate';
+import { GENERATED_SHEETS, planGeneratedSheets } from '../core/layout';
+import { HighlightPlan, planBudgetHighlights, planTaskHighlights } from '../core/layout/highlights';
+import type { Issue } from '../core/model';
+import type { CostStatus } from '../core/costs';
+import { formatWallReadable } from '../core/time';
+import { SyncCounter, applyPlans, conflictingSheets, readWorkbook } from '../workbook/office-host';
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface RegenerateSummary {
+  /** False when the plan has errors or a sheet is in the way: then nothing was written. */
+  written: boolean;
+  sheets: string[];
+  issues: Issue[];
+  tasks: number;
+  /** `Wed 2027-08-25 12:00`. */
+  finish: string | null;
+  /** IDs of the critical tasks that are not summaries, in plan order. */
+  critical: string[];
+  budget: { status: CostStatus; budget: number; efc: number; currency: string } | null;
+  earnedValue: { cpi: number | null; spi: number | null } | null;
+  /** Wall-clock milliseconds, reading to the last sync. */
+  ms: number;
+  syncs: number;
+}
+
+export interface RegenerateOptions {
+  /** The day used when Settings give no Status Date (default: today). */
+  today?: Date;
+  /** A clock, for the time taken (default: performance.now or Date.now). */
+  now?: () => number;
+}
+
+/** The summary of a calculation, whether or not anything was written. */
+export function summarize(calc: Calculation, written: string[], ms: number, syncs: number): RegenerateSummary {
+  const r = calc.schedule;
+  const plan = calc.plan;
+  const costs = calc.costs ?? null;
+  return {
+    written: written.length > 0,
+    sheets: written,
+    issues: calc.issues,
+    tasks: plan?.tasks.length ?? 0,
+    finish: r ? formatWallReadable(r.projectFinish) : null,
+    critical: r && plan ? plan.tasks.filter((t, i) => !t.isSummary && r.critical[i] === 1).map((t) => t.id) : [],
+    budget: costs && plan && plan.budget.length > 0
+      ? { status: costs.report.total.status, budget: costs.report.total.budget, efc: costs.report.total.efc, currency: costs.report.currency }
+      : null,
+    earnedValue: costs && costs.earnedValue.project.bac > 0 ? { cpi: costs.earnedValue.project.cpi, spi: costs.earnedValue.project.spi } : null,
+    ms,
+    syncs,
+  };
+}
+
+/** Every highlight plan for a calculation: the Tasks sheet's, and the Budget sheet's when there is a cost report. */
+export function highlightPlans(calc: Calculation): HighlightPlan[] {
+  if (!calc.plan) return [];
+  const plans = [planTaskHighlights(calc.plan), calc.costs && calc.plan.budget.length > 0 ? planBudgetHighlights(calc.plan) : null];
+  return plans.filter((h): h is HighlightPlan => h !== null);
+}
+
+/**
+ * Reads, calculates and writes in one `Excel.run`. When the plan has errors only the Plan Issues
+ * sheet is written (and shown), so a click on the ribbon, with no pane open, still tells what to
+ * fix; the earlier Schedule, Gantt and cost sheets stay as they were. Nothing at all is written
+ * when a sheet with a generated sheet's name was not written by the product.
+ */
+export async function regenerateWorkbook(run: ExcelRun, options: RegenerateOptions = {}): Promise<RegenerateSummary> {
+  const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+  const t0 = now();
+  const counter: SyncCounter = { syncs: 0 };
+  return run(async (context) => {
+    const snapshot = await readWorkbook(context, counter);
+    const calc = calculate(snapshot.raw, { today: options.today });
+    const plans = planGeneratedSheets(calc);
+    const issues = [...calc.issues];
+    for (const name of conflictingSheets(snapshot, plans)) {
+      issues.push({
+        severity: 'error',
+        message: `A sheet named "${name}" already exists and was not written by Production Planner, so nothing was written. Rename that sheet to let the planner create its own.`,
+        where: name,
+      });
+    }
+    const result = { ...calc, issues };
+    if (issues.length > calc.issues.length) return summarize(result, [], now() - t0, counter.syncs);
+    if (hasErrors(issues)) {
+      const issuesSheet = plans.filter((p) => p.key === 'PlanIssues');
+      const keys = GENERATED_SHEETS.filter(([key]) => key === 'PlanIssues');
+      const written = await applyPlans(context, snapshot, issuesSheet, [], keys, counter, { activate: 'Plan Issues' });
+      return { ...summarize(result, written, now() - t0, counter.syncs), written: false };
+    }
+    const written = await applyPlans(context, snapshot, plans, highlightPlans(calc), GENERATED_SHEETS, counter);
+    return summarize(result, written, now() - t0, counter.syncs);
+  });
+}

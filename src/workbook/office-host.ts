@@ -1,0 +1,532 @@
+/**
+ * The Office.js host: reads the input sheets of the open workbook into raw
+ * sheets and applies sheet plans and highlight plans, in few round-trips.
+ *
+ * Reading takes two syncs (the sheets, their used ranges, the product's
+ * markers and rules; then the cells), plus one more only when Settings name
+ * an input sheet that was not read. Writing queues everything into batches
+ * kept under Excel on the web's 5 MB request limit and syncs once per batch:
+ * a 5,000-task plan writes in one or two. Values go in 2-D blocks, fills and
+ * fonts by style over RangeAreas, calculation and screen updating are
+ * suspended while writing, and text is written as text (a leading apostrophe,
+ * as when typing): nothing the product writes becomes a formula.
+ *
+ * Only Office.js objects are used here; the core never sees them.
+ */
+import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
+import { columnLetters, gridSheet } from '../core/raw';
+import type { HighlightPlan } from '../core/layout/highlights';
+import { isOwnRule } from '../core/layout/highlights';
+import { CellStyle, ChartPlan, PlanValue, SheetPlan, markerName } from '../core/layout/sheet-plan';
+import { excelSerialFromWall, wallFromExcelSerial } from '../core/time';
+
+/** Excel on the web refuses requests and responses over 5 MB. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** What a batch may hold by our estimate: the rest is headroom for what the estimate misses. */
+export const BATCH_BUDGET = 3.5 * 1024 * 1024;
+/** Estimated bytes of one queued action beyond its arguments (its object path and envelope). */
+const ACTION_BYTES = 300;
+/** Cells read per load: about 25 bytes a cell (value, format and type) keeps a response near 2.5 MB. */
+export const READ_CELLS_PER_SYNC = 100_000;
+/** Areas per RangeAreas (one `getRanges` call): its address must stay a reasonable string. */
+const AREAS_PER_CALL = 400;
+
+/** The default input sheet names, read in the first pass; Settings may rename them. */
+const INPUT_SHEETS = ['Settings', 'Tasks', 'Budget', 'Resources', 'Holidays'];
+const SHEET_SETTINGS: Record<string, string> = {
+  taskssheet: 'Tasks', budgetsheet: 'Budget', resourcessheet: 'Resources', holidayssheet: 'Holidays',
+};
+
+export interface SyncCounter {
+  syncs: number;
+}
+
+/** What the first read passes learn of the workbook, for writing afterwards. */
+export interface WorkbookSnapshot {
+  raw: RawWorkbook;
+  /** Every worksheet's name, in tab order. */
+  sheetNames: string[];
+  /** Marker key -> the sheet name the marker points at (only markers that point at a sheet). */
+  markers: Map<string, string>;
+  /** All marker names present, whatever they point at (so a broken one is replaced). */
+  markerNames: Set<string>;
+  /** Sheet (lower case) -> the product's own conditional formats on it, to delete before writing new ones. */
+  ownRules: Map<string, Excel.ConditionalFormat[]>;
+}
+
+async function sync(context: Excel.RequestContext, counter?: SyncCounter): Promise<void> {
+  await context.sync();
+  if (counter) counter.syncs++;
+}
+
+// ---- Reading ---------------------------------------------------------------------------------
+
+function isDateFormat(fmt: string): boolean {
+  const bare = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+function isPercentFormat(fmt: string): boolean {
+  return /%/.test(fmt.replace(/"[^"]*"|\\./g, ''));
+}
+
+/** A cell as Office.js hands it over (value, number format, value type) to a raw cell. */
+export function rawCellFromOffice(value: unknown, format: string, type: string): RawCell | undefined {
+  if (type === 'Empty' || value === '' || value === null || value === undefined) return undefined;
+  if (type === 'Error') return { value: { kind: 'error', text: String(value) } };
+  if (typeof value === 'number') {
+    if (isDateFormat(format) && value >= 0) return { value: { kind: 'date', wall: wallFromExcelSerial(value) } };
+    return isPercentFormat(format) ? { value, percent: true } : { value };
+  }
+  if (typeof value === 'boolean' || typeof value === 'string') return { value: value as RawValue };
+  return { value: String(value) };
+}
+
+function parseAddress(address: string): { row: number; col: number } {
+  // `Tasks!B3:H40` or `'Cost Report'!A1`: the top-left cell.
+  const m = /!\$?([A-Z]+)\$?(\d+)/.exec(address);
+  if (!m) return { row: 1, col: 0 };
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col: col - 1 };
+}
+
+interface SheetRead {
+  name: string;
+  firstRow: number;
+  firstCol: number;
+  blocks: { rows: number; range: Excel.Range }[];
+  columns: number;
+}
+
+function queueSheetRead(ws: Excel.Worksheet, name: string, used: Excel.Range): SheetRead {
+  const { row, col } = parseAddress(used.address);
+  // Quarter-size blocks, so the loads of several sheets pack into syncs without much waste.
+  const rowsPerBlock = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / 4 / Math.max(1, used.columnCount)));
+  const blocks: SheetRead['blocks'] = [];
+  for (let r = 0; r < used.rowCount; r += rowsPerBlock) {
+    const rows = Math.min(rowsPerBlock, used.rowCount - r);
+    blocks.push({ rows, range: ws.getRangeByIndexes(row - 1 + r, col, rows, used.columnCount) });
+  }
+  return { name, firstRow: row, firstCol: col, blocks, columns: used.columnCount };
+}
+
+/** Loads the queued blocks, one sync per READ_CELLS_PER_SYNC cells, and turns them into raw sheets. */
+async function loadSheets(context: Excel.RequestContext, reads: SheetRead[], counter?: SyncCounter): Promise<ReturnType<typeof gridSheet>[]> {
+  let cells = 0;
+  let queued = 0;
+  for (const s of reads) {
+    for (const b of s.blocks) {
+      const size = b.rows * Math.max(1, s.columns);
+      if (queued > 0 && cells + size > READ_CELLS_PER_SYNC) {
+        await sync(context, counter);
+        cells = 0;
+        queued = 0;
+      }
+      b.range.load('values, numberFormat, valueTypes');
+      cells += size;
+      queued++;
+    }
+  }
+  if (queued > 0) await sync(context, counter);
+  return reads.map((s) => {
+    const rows: (RawCell | undefined)[][] = [];
+    for (const b of s.blocks) {
+      const values = b.range.values;
+      const formats = b.range.numberFormat;
+      const types = b.range.valueTypes;
+      for (let r = 0; r < values.length; r++) {
+        const line: (RawCell | undefined)[] = [];
+        for (let c = 0; c < values[r].length; c++) {
+          const cell = rawCellFromOffice(values[r][c], String(formats[r][c] ?? ''), String(types[r][c]));
+          if (cell) line[c] = cell;
+        }
+        rows.push(line);
+      }
+    }
+    // Address cells as Excel names them, from the used range's top-left corner; the reader
+    // expects the grid to start at A1, so pad the rows above and the columns to the left.
+    const padded: (RawCell | undefined)[][] = [];
+    for (let r = 1; r < s.firstRow; r++) padded.push([]);
+    for (const line of rows) padded.push(s.firstCol > 0 ? [...new Array(s.firstCol), ...line] : line);
+    return gridSheet(s.name, padded);
+  });
+}
+
+function settingsRenames(settings: RawWorkbook['sheets'][number] | undefined): string[] {
+  if (!settings) return [];
+  const names: string[] = [];
+  for (const row of settings.rows) {
+    const key = row?.find((c) => c !== undefined);
+    if (!key || typeof key.value !== 'string') continue;
+    const k = key.value.toLowerCase().replace(/[\s.%_-]/g, '');
+    if (!(k in SHEET_SETTINGS)) continue;
+    const idx = row.indexOf(key);
+    const v = row.slice(idx + 1).find((c) => c !== undefined);
+    if (v && typeof v.value === 'string' && v.value.trim() !== '') names.push(v.value.trim());
+  }
+  return names;
+}
+
+/**
+ * Reads the input sheets (Settings, Tasks, Budget, Resources, Holidays, or the names Settings give)
+ * with the product's markers and own rules. Two syncs; three when Settings rename a sheet.
+ */
+export async function readWorkbook(context: Excel.RequestContext, counter?: SyncCounter): Promise<WorkbookSnapshot> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const names = context.workbook.names;
+  names.load('items/name, items/formula');
+  const probe = (name: string, ws: Excel.Worksheet) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('address, rowCount, columnCount');
+    const rules = ws.getRange().conditionalFormats;
+    rules.load('items/type');
+    return { name, ws, used, rules };
+  };
+  const probes = INPUT_SHEETS.map((name) => probe(name, sheets.getItemOrNullObject(name)));
+  await sync(context, counter);
+
+  const sheetNames = sheets.items.map((s) => s.name);
+  const actual = (name: string) => sheetNames.find((n) => n.toLowerCase() === name.toLowerCase());
+  const customRules: { sheet: string; format: Excel.ConditionalFormat; custom: Excel.CustomConditionalFormat }[] = [];
+  const queueRules = (sheet: string, rules: Excel.ConditionalFormatCollection) => {
+    rules.items.forEach((format) => {
+      if (format.type !== 'Custom') return;
+      const custom = format.customOrNullObject;
+      custom.rule.load('formula');
+      customRules.push({ sheet, format, custom });
+    });
+  };
+  const queueReads = (found: ReturnType<typeof probe>[]): SheetRead[] => {
+    const out: SheetRead[] = [];
+    for (const p of found) {
+      if (p.ws.isNullObject || p.used.isNullObject) continue;
+      const name = actual(p.name) ?? p.name;
+      out.push(queueSheetRead(p.ws, name, p.used));
+      queueRules(name, p.rules);
+    }
+    return out;
+  };
+  let raw = await loadSheets(context, queueReads(probes), counter);
+
+  // Settings may name other input sheets: read those too (one more round).
+  const settings = raw.find((s) => s.name.toLowerCase() === 'settings');
+  const extra = settingsRenames(settings).map(actual).filter((n): n is string => n !== undefined && !raw.some((s) => s.name === n));
+  if (extra.length > 0) {
+    const more = [...new Set(extra)].map((name) => probe(name, sheets.getItemOrNullObject(name)));
+    await sync(context, counter);
+    raw = raw.concat(await loadSheets(context, queueReads(more), counter));
+  }
+
+  const ownRules = new Map<string, Excel.ConditionalFormat[]>();
+  for (const r of customRules) {
+    if (r.custom.isNullObject || !isOwnRule(r.custom.rule.formula)) continue;
+    const key = r.sheet.toLowerCase();
+    ownRules.set(key, [...(ownRules.get(key) ?? []), r.format]);
+  }
+  const markers = new Map<string, string>();
+  const markerNames = new Set<string>();
+  for (const n of names.items) {
+    if (!n.name.startsWith('ProductionPlanner.')) continue;
+    markerNames.add(n.name);
+    const m = /^=?'?(.*?)'?!\$?A\$?1$/.exec(n.formula);
+    if (m) markers.set(n.name.slice('ProductionPlanner.'.length), m[1].replace(/''/g, "'"));
+  }
+  return { raw: { sheets: raw, source: 'excel' }, sheetNames, markers, markerNames, ownRules };
+}
+
+// ---- Which sheets may be written -------------------------------------------------------------
+
+/** The sheet the product wrote under a key, if it still has the product's name. */
+export function ownSheetName(snapshot: WorkbookSnapshot, key: string, name: string): string | undefined {
+  const marked = snapshot.markers.get(key);
+  if (!marked || marked.toLowerCase() !== name.toLowerCase()) return undefined;
+  return snapshot.sheetNames.find((n) => n.toLowerCase() === name.toLowerCase());
+}
+
+/** Generated sheets that cannot be written: a same-named sheet the product did not write. */
+export function conflictingSheets(snapshot: WorkbookSnapshot, plans: readonly SheetPlan[]): string[] {
+  return plans
+    .filter((p) => snapshot.sheetNames.some((n) => n.toLowerCase() === p.name.toLowerCase()) && ownSheetName(snapshot, p.key, p.name) === undefined)
+    .map((p) => p.name);
+}
+
+// ---- Writing ---------------------------------------------------------------------------------
+
+/** Queues actions into batches under the payload budget, syncing between batches. */
+export class BatchWriter {
+  private bytes = 0;
+  private started = false;
+
+  constructor(private readonly context: Excel.RequestContext, private readonly counter?: SyncCounter, private readonly budget = BATCH_BUDGET) {}
+
+  /** Queues an action of about `bytes` bytes of arguments, after a sync if the batch would overflow. */
+  async add(bytes: number, queue: () => void): Promise<void> {
+    const size = bytes + ACTION_BYTES;
+    if (this.started && this.bytes + size > this.budget) await this.flush();
+    if (!this.started) {
+      // Suspensions last until the next sync: renewed at the start of every batch.
+      this.context.application.suspendApiCalculationUntilNextSync();
+      this.context.application.suspendScreenUpdatingUntilNextSync();
+      this.started = true;
+      this.bytes = 2 * ACTION_BYTES;
+    }
+    queue();
+    this.bytes += size;
+  }
+
+  async flush(): Promise<void> {
+    if (!this.started) return;
+    await sync(this.context, this.counter);
+    this.started = false;
+    this.bytes = 0;
+  }
+}
+
+function color(rgb: string): string {
+  return `#${rgb.toUpperCase()}`;
+}
+
+/** A value as written into a cell: dates as serials, text with a leading apostrophe so Excel keeps it text. */
+export function officeValue(v: PlanValue): string | number | boolean {
+  if (v === null) return '';
+  if (typeof v === 'object') return excelSerialFromWall(v.date);
+  if (typeof v === 'string') return v === '' ? '' : `'${v}`;
+  return Object.is(v, -0) ? 0 : v;
+}
+
+function a1(row: number, col: number, rows = 1, cols = 1): string {
+  const tl = `${columnLetters(col)}${row + 1}`;
+  return rows === 1 && cols === 1 ? tl : `${tl}:${columnLetters(col + cols - 1)}${row + rows}`;
+}
+
+/** Applies one style to a range or RangeAreas (their `format` objects take the same properties). */
+function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
+  if (style.fill) format.fill.color = color(style.fill);
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.color) format.font.color = color(style.color);
+  if (style.size) format.font.size = style.size;
+  if (style.indent) format.indentLevel = style.indent;
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.align) format.horizontalAlignment = style.align === 'left' ? 'Left' : style.align === 'center' ? 'Center' : 'Right';
+  if (style.border) {
+    const sides = { top: 'EdgeTop', right: 'EdgeRight', bottom: 'EdgeBottom', left: 'EdgeLeft' } as const;
+    for (const side of ['top', 'right', 'bottom', 'left'] as const) {
+      const b = style.border[side];
+      if (!b) continue;
+      const edge = format.borders.getItem(sides[side]);
+      edge.style = b.style === 'dashed' || b.style === 'mediumDashed' ? 'Dash' : 'Continuous';
+      edge.weight = b.style === 'thin' || b.style === 'dashed' ? 'Thin' : b.style === 'medium' || b.style === 'mediumDashed' ? 'Medium' : 'Thick';
+      edge.color = color(b.color);
+    }
+  }
+}
+
+/** Columns holding values in at least a tenth of the data rows: written as one block; the rest cell by cell. */
+function denseWidth(plan: SheetPlan, headerRows: number): number {
+  const counts: number[] = [];
+  for (let r = headerRows; r < plan.rows.length; r++) {
+    const row = plan.rows[r];
+    for (let c = 0; c < row.length; c++) if (row[c] !== null && row[c] !== undefined) counts[c] = (counts[c] ?? 0) + 1;
+  }
+  const dataRows = Math.max(1, plan.rows.length - headerRows);
+  let width = 0;
+  counts.forEach((n, c) => { if (n >= dataRows / 10) width = c + 1; });
+  return width;
+}
+
+/** Writes one sheet plan into a fresh sheet (the caller has deleted the old one). */
+async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter): Promise<void> {
+  const headerRows = Math.min(plan.headerRows ?? 1, plan.rows.length);
+  const width = plan.columns.length;
+
+  // Column widths (characters to points, as Excel's default font measures them) and column styles.
+  for (let c = 0; c < width; c++) {
+    const col = plan.columns[c];
+    await w.add(60, () => {
+      const range = ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`);
+      range.format.columnWidth = Math.round((col.width * 7 + 5) * 0.75);
+    });
+  }
+  await applyGrouped(ws, w, plan.columns.flatMap((col, c) => (col.style ? [{ address: `${columnLetters(c)}:${columnLetters(c)}`, style: col.style }] : [])));
+
+  // Header rows in full; data rows as dense row blocks, sparse cells one by one.
+  for (let r = 0; r < headerRows; r++) {
+    const row = plan.rows[r];
+    const values = [Array.from({ length: Math.max(1, row.length) }, (_, c) => officeValue(row[c] ?? null))];
+    await w.add(JSON.stringify(values).length, () => { ws.getRangeByIndexes(r, 0, 1, values[0].length).values = values; });
+  }
+  const dense = denseWidth(plan, headerRows);
+  const sparse: { r: number; c: number; v: PlanValue }[] = [];
+  let r = headerRows;
+  while (dense > 0 && r < plan.rows.length) {
+    const block: (string | number | boolean)[][] = [];
+    let bytes = 0;
+    const start = r;
+    while (r < plan.rows.length && bytes < BATCH_BUDGET / 4) {
+      const row = plan.rows[r];
+      const line = new Array<string | number | boolean>(dense);
+      for (let c = 0; c < dense; c++) line[c] = officeValue(row[c] ?? null);
+      for (let c = dense; c < row.length; c++) if (row[c] !== null && row[c] !== undefined) sparse.push({ r, c, v: row[c] });
+      block.push(line);
+      bytes += JSON.stringify(line).length;
+      r++;
+    }
+    await w.add(bytes, () => { ws.getRangeByIndexes(start, 0, block.length, dense).values = block; });
+  }
+  if (dense === 0) {
+    for (let k = headerRows; k < plan.rows.length; k++) plan.rows[k].forEach((v, c) => { if (v !== null && v !== undefined) sparse.push({ r: k, c, v }); });
+  }
+  for (const s of sparse) {
+    const value = [[officeValue(s.v)]];
+    await w.add(JSON.stringify(value).length + 20, () => { ws.getRangeByIndexes(s.r, s.c, 1, 1).values = value; });
+  }
+
+  // Number formats of the data rows, by column; then the styled ranges grouped by style.
+  if (plan.rows.length > headerRows) {
+    for (let c = 0; c < width; c++) {
+      const fmt = plan.columns[c].numFmt;
+      if (!fmt) continue;
+      const rows = plan.rows.length - headerRows;
+      await w.add(fmt.length + 40, () => {
+        // One format for the whole block: Office.js accepts a single value for a multi-cell range.
+        (ws.getRangeByIndexes(headerRows, c, rows, 1) as unknown as { numberFormat: string }).numberFormat = fmt;
+      });
+    }
+  }
+  const styled = plan.styles.map((s) => ({ address: a1(s.row, s.col, s.rows ?? 1, s.cols ?? 1), style: s.style }));
+  await applyGrouped(ws, w, styled);
+
+  for (const link of plan.links) {
+    const text = plan.rows[link.row]?.[link.col];
+    await w.add(link.target.length * 2 + 40, () => {
+      ws.getRangeByIndexes(link.row, link.col, 1, 1).hyperlink = {
+        documentReference: link.target,
+        textToDisplay: text === null || text === undefined ? link.target : String(typeof text === 'object' ? excelSerialFromWall(text.date) : text),
+      };
+    });
+  }
+
+  // Outline groups: each run of rows at level >= k is grouped k times.
+  const levels = plan.rowLevels ?? [];
+  const maxLevel = Math.max(0, ...levels);
+  for (let level = 1; level <= maxLevel; level++) {
+    for (let k = 0; k < levels.length; k++) {
+      if ((levels[k] ?? 0) < level) continue;
+      const first = k;
+      while (k + 1 < levels.length && (levels[k + 1] ?? 0) >= level) k++;
+      const last = k;
+      await w.add(40, () => { ws.getRange(`${first + 1}:${last + 1}`).group('ByRows'); });
+    }
+  }
+
+  await w.add(80, () => {
+    if (plan.tabColor) ws.tabColor = color(plan.tabColor);
+    if (plan.freeze) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, plan.freeze.rows), Math.max(1, plan.freeze.cols)));
+    if (plan.autoFilter && plan.rows.length > 0) ws.autoFilter.apply(ws.getRangeByIndexes(0, 0, plan.rows.length, width));
+    if (plan.print) {
+      ws.pageLayout.orientation = plan.print.landscape ? 'Landscape' : 'Portrait';
+      if (plan.print.titleRows) ws.pageLayout.setPrintTitleRows(`$1:$${plan.print.titleRows}`);
+      if (plan.print.titleColumns) ws.pageLayout.setPrintTitleColumns(`$A:$${columnLetters(plan.print.titleColumns - 1)}`);
+      if (plan.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      else if (plan.print.scale) ws.pageLayout.zoom = { scale: plan.print.scale };
+      if (plan.print.acrossFirst) ws.pageLayout.printOrder = 'OverThenDown';
+    }
+  });
+  for (const chart of plan.charts ?? []) await w.add(200, () => addChart(ws, chart));
+}
+
+function addChart(ws: Excel.Worksheet, chart: ChartPlan): void {
+  // The source block: the header row above the categories, the categories, the series beside them.
+  const top = chart.categories.row - 1;
+  const cols = 1 + chart.series.length;
+  const source = ws.getRangeByIndexes(top, chart.categories.col, chart.categories.rows + 1, cols);
+  const c = ws.charts.add('Line', source, 'Columns');
+  c.title.text = chart.title;
+  c.setPosition(a1(chart.at.row, chart.at.col), a1(chart.at.row + chart.at.rows - 1, chart.at.col + chart.at.cols - 1));
+}
+
+/** Styles grouped by style: one RangeAreas per group (in chunks), so a Gantt's thousands of bars cost a few calls. */
+async function applyGrouped(ws: Excel.Worksheet, w: BatchWriter, items: { address: string; style: CellStyle }[]): Promise<void> {
+  const groups = new Map<string, { style: CellStyle; addresses: string[] }>();
+  for (const it of items) {
+    const key = JSON.stringify(it.style);
+    const g = groups.get(key);
+    if (g) g.addresses.push(it.address);
+    else groups.set(key, { style: it.style, addresses: [it.address] });
+  }
+  for (const { style, addresses } of groups.values()) {
+    const { numFmt, ...format } = style;
+    for (let k = 0; k < addresses.length; k += AREAS_PER_CALL) {
+      const chunk = addresses.slice(k, k + AREAS_PER_CALL);
+      const address = chunk.join(',');
+      if (Object.keys(format).length > 0) {
+        await w.add(address.length + JSON.stringify(format).length, () => applyStyle(ws.getRanges(address).format, format));
+      }
+      if (numFmt) {
+        // RangeAreas has no number format: each area gets its own.
+        for (const a of chunk) await w.add(a.length + numFmt.length + 40, () => { (ws.getRange(a) as unknown as { numberFormat: string }).numberFormat = numFmt; });
+      }
+    }
+  }
+}
+
+/**
+ * Applies generated sheets and highlights: deletes the product's earlier sheets (and any it no
+ * longer has content for), writes each plan into a new sheet in the old one's place, points its
+ * marker at it, and replaces the product's rules on the user's sheets. The caller has checked
+ * {@link conflictingSheets}. Returns the names written.
+ */
+export async function applyPlans(
+  context: Excel.RequestContext,
+  snapshot: WorkbookSnapshot,
+  plans: readonly SheetPlan[],
+  highlights: readonly HighlightPlan[],
+  generated: readonly (readonly [key: string, name: string])[],
+  counter?: SyncCounter,
+  options: { activate?: string } = {},
+): Promise<string[]> {
+  const w = new BatchWriter(context, counter);
+  const sheets = context.workbook.worksheets;
+  const positions = new Map<string, number>();
+  for (const [key, name] of generated) {
+    const own = ownSheetName(snapshot, key, name);
+    if (own) {
+      positions.set(key, snapshot.sheetNames.indexOf(own));
+      await w.add(60, () => sheets.getItem(own).delete());
+    }
+    const marker = markerName(key);
+    if (snapshot.markerNames.has(marker)) await w.add(60, () => context.workbook.names.getItem(marker).delete());
+  }
+  const written: string[] = [];
+  for (const plan of plans) {
+    let ws!: Excel.Worksheet;
+    await w.add(80 + plan.name.length, () => {
+      ws = sheets.add(plan.name);
+      const at = positions.get(plan.key);
+      if (at !== undefined) ws.position = at;
+    });
+    await writeSheet(ws, plan, w);
+    if (options.activate === plan.name) await w.add(20, () => ws.activate());
+    const quoted = `'${plan.name.replace(/'/g, "''")}'`;
+    await w.add(120, () => context.workbook.names.add(markerName(plan.key), ws.getRange('A1'), `Written by Production Planner (${quoted})`));
+    written.push(plan.name);
+  }
+  // The product's earlier rules go wherever they are (when new ones are written); then the new ones.
+  if (highlights.length > 0) for (const own of snapshot.ownRules.values()) for (const rule of own) await w.add(40, () => rule.delete());
+  for (const h of highlights) {
+    for (const rule of h.rules) {
+      await w.add(rule.formula.length + 200, () => {
+        const cf = sheets.getItem(h.sheet).getRange(h.range).conditionalFormats.add('Custom');
+        cf.custom.rule.formula = `=${rule.formula}`;
+        if (rule.style.fill) cf.custom.format.fill.color = color(rule.style.fill);
+        if (rule.style.color) cf.custom.format.font.color = color(rule.style.color);
+        if (rule.style.bold) cf.custom.format.font.bold = true;
+      });
+    }
+  }
+  await w.flush();
+  return written;
+}
