@@ -1,0 +1,200 @@
+/**
+ * Range arguments made into a workbook the engine's reader reads, so every rule of the workbook
+ * contract (header synonyms, durations, predecessors, dates as Excel serial numbers...) applies to
+ * a formula as it does to the sheets. The reader names cells the way a sheet does (`Tasks!D4`);
+ * {@link Places} turns those names into what the formula's user sees: "row 4 of the tasks range,
+ * column Duration".
+ */
+import { hasErrors } from '../core/calculate';
+import type { Issue, Plan } from '../core/model';
+import { parseDateText } from '../core/time';
+import { RawCell, RawSheet, RawWorkbook, gridSheet } from '../core/raw';
+import { cellText, normalizeHeader } from '../core/read/table';
+import { readPlan } from '../core/read/read-plan';
+import { ScheduleResult, schedule } from '../core/schedule/schedule';
+import { fail } from './errors';
+import { asRange, isBlank, isBlankRange, rawRows, rawValue } from './values';
+
+/** An input sheet made from an argument, and how its cells are named in messages. */
+export interface ArgSheet {
+  sheet: RawSheet;
+  /** The argument as a whole: `the tasks range`. */
+  whole: string;
+  /** A cell of the sheet's grid (0-based): `row 4 of the tasks range, column Duration`. */
+  cell(r: number, c: number): string;
+  /** A row of the sheet's grid. */
+  row(r: number): string;
+}
+
+/** The first row that holds anything. */
+function firstFilledRow(rows: (RawCell | undefined)[][]): number {
+  return rows.findIndex((row) => row.some((cell) => cell !== undefined));
+}
+
+/** How the reader knows the Tasks sheet's ID column (src/core/read/read-plan.ts, TASK_COLUMNS). */
+const ID_HEADERS = new Set(['id', 'taskid']);
+
+/**
+ * The header row of a table range: the first row with an ID header (a tasks range may have a
+ * title above its table), else the first row that holds anything.
+ */
+export function headerRowOf(rows: (RawCell | undefined)[][]): number {
+  const withId = rows.findIndex((row) => row.some((cell) => cell !== undefined && typeof cell.value === 'string' && ID_HEADERS.has(normalizeHeader(cell.value))));
+  return withId >= 0 ? withId : Math.max(0, firstFilledRow(rows));
+}
+
+/** A range that is a table with a header row (Tasks, or Holidays with `Date | Name`). */
+function tableSheet(name: string, noun: string, rows: (RawCell | undefined)[][]): ArgSheet {
+  const header = rows[headerRowOf(rows)] ?? [];
+  const whole = `the ${noun} range`;
+  const row = (r: number) => `row ${r + 1} of ${whole}`;
+  return {
+    sheet: gridSheet(name, rows),
+    whole,
+    row,
+    cell(r, c) {
+      const label = cellText(header[c]);
+      return label !== '' ? `${row(r)}, column ${label}` : `row ${r + 1}, column ${c + 1} of ${whole}`;
+    },
+  };
+}
+
+/** The tasks range: a header row (ID, Name, Duration, Predecessors... as on the Tasks sheet), then one row per task. */
+export function tasksArg(tasks: unknown): { arg: ArgSheet; values: unknown[][] } {
+  const values = asRange(tasks);
+  if (isBlankRange(values)) fail('invalidValue', 'The tasks range is empty: give a range with a header row (ID, Name, Duration...) and one row per task.');
+  return { arg: tableSheet('Tasks', 'tasks', rawRows(values)), values };
+}
+
+/** Settings that name other sheets: the ranges given to a function stand for those sheets, so these are left out. */
+const SHEET_NAME_SETTINGS = new Set(['taskssheet', 'holidayssheet', 'resourcessheet', 'budgetsheet']);
+
+/**
+ * The settings: a two-column `Setting | Value` range, or just the project start (a date in one
+ * cell). Omitted, there is no project start to schedule from.
+ */
+export function settingsArg(settings: unknown): ArgSheet {
+  const values = asRange(settings);
+  if (isBlankRange(values)) {
+    fail('invalidValue', 'The project start is missing: give a settings range (Setting | Value) with a row "Project Start", or the start date itself.');
+  }
+  if (values.length === 1 && values[0].length === 1) {
+    const whole = 'the settings argument';
+    return {
+      sheet: gridSheet('Settings', [[{ value: 'Project Start' }, { value: rawValue(values[0][0]) }]]),
+      whole, cell: () => whole, row: () => whole,
+    };
+  }
+  const rows = rawRows(values).map((row) => {
+    const key = row.find((cell) => cell !== undefined);
+    return key && SHEET_NAME_SETTINGS.has(normalizeHeader(cellText(key))) ? [] : row;
+  });
+  const whole = 'the settings range';
+  const row = (r: number) => `row ${r + 1} of ${whole}`;
+  return { sheet: gridSheet('Settings', rows), whole, row, cell: row };
+}
+
+/** Whether a cell reads as a header (text that is not a date), not as a holiday. */
+function isHeaderText(cell: RawCell | undefined): boolean {
+  return cell !== undefined && typeof cell.value === 'string' && parseDateText(cell.value) === null;
+}
+
+/**
+ * The holidays: a `Date | End Date | Name` table with its header row, as on the Holidays sheet, or
+ * just dates (a column, a row or a block, one holiday a cell). Null when omitted or empty.
+ */
+export function holidaysArg(holidays: unknown): ArgSheet | null {
+  const values = asRange(holidays);
+  if (isBlankRange(values)) return null;
+  const rows = rawRows(values);
+  const first = rows[firstFilledRow(rows)];
+  if (first.some(isHeaderText)) return tableSheet('Holidays', 'holidays', rows);
+  // Dates only: one grid row per date under a `Date` header; each remembers its cell in the range.
+  const grid: (RawCell | undefined)[][] = [[{ value: 'Date' }]];
+  const origin: [number, number][] = [[0, 0]];
+  rows.forEach((row, r) => row.forEach((cell, c) => {
+    if (cell === undefined) return;
+    grid.push([cell]);
+    origin.push([r, c]);
+  }));
+  const wide = values.some((row) => row.length > 1);
+  const whole = 'the holidays range';
+  const at = (k: number) => {
+    const [r, c] = origin[k] ?? [0, 0];
+    return wide ? `row ${r + 1}, column ${c + 1} of ${whole}` : `row ${r + 1} of ${whole}`;
+  };
+  return { sheet: gridSheet('Holidays', grid), whole, cell: at, row: at };
+}
+
+/** Column letters to a 0-based index: A -> 0, AA -> 26. */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A cell address of a grid sheet (`Tasks!D4`) as its sheet name and 0-based row and column. */
+export function cellOf(address: string): { sheet: string; r: number; c: number } | null {
+  const m = /^([A-Za-z]+)!([A-Z]+)(\d+)$/.exec(address);
+  return m ? { sheet: m[1], r: Number(m[3]) - 1, c: columnIndex(m[2]) } : null;
+}
+
+/** Turns the reader's cell names into the names of the formula's arguments. */
+export class Places {
+  private readonly byName = new Map<string, ArgSheet>();
+
+  constructor(sheets: (ArgSheet | null)[]) {
+    for (const s of sheets) if (s) this.byName.set(s.sheet.name, s);
+  }
+
+  /** An issue's `where`: a cell (`Tasks!D4`), a row (`Tasks!4:4`) or a sheet (`Tasks`). */
+  where(where: string): string {
+    const cell = cellOf(where);
+    const arg = this.byName.get(cell ? cell.sheet : where.replace(/!.*$/, ''));
+    if (!arg) return where;
+    if (cell) return arg.cell(cell.r, cell.c);
+    const row = /!(\d+):\d+$/.exec(where);
+    return row ? arg.row(Number(row[1]) - 1) : arg.whole;
+  }
+
+  /** A message, with the cells and sheets it names put the same way. */
+  message(text: string): string {
+    return text
+      .replace(/\b[A-Za-z]+!(?:[A-Z]+\d+|\d+:\d+)\b/g, (address) => this.where(address))
+      .replace(/\b(Tasks|Settings|Holidays) sheet\b/g, (_, name: string) => `${name.toLowerCase()} range`)
+      .replace(/\bto Settings\b/g, 'to the settings range');
+  }
+
+  /** An issue as one line: what is wrong, then where. */
+  describe(issue: Issue): string {
+    const place = this.where(issue.where);
+    const message = this.message(issue.message);
+    return message.toLowerCase().includes(place.toLowerCase()) ? message : `${message.replace(/\.$/, '')} (${place}).`;
+  }
+}
+
+/** Fails with the first error among `issues` (#VALUE!), saying how many more there are. */
+export function failOnErrors(issues: readonly Issue[], places: Places): void {
+  if (!hasErrors(issues)) return;
+  const errors = issues.filter((i) => i.severity === 'error');
+  const more = errors.length - 1;
+  fail('invalidValue', places.describe(errors[0]) + (more > 0 ? ` (+${more} more problem${more > 1 ? 's' : ''})` : ''));
+}
+
+/** A plan read from the argument sheets and scheduled; fails (#VALUE!) on any error, in the arguments' words. */
+export interface Scheduled {
+  plan: Plan;
+  result: ScheduleResult;
+}
+
+/** Reads and schedules a workbook made of the given argument sheets (warnings are not errors and pass). */
+export function readAndSchedule(sheets: (ArgSheet | null)[]): Scheduled {
+  const places = new Places(sheets);
+  const workbook: RawWorkbook = { sheets: sheets.filter((s): s is ArgSheet => s !== null).map((s) => s.sheet), source: 'excel' };
+  const read = readPlan(workbook);
+  failOnErrors(read.issues, places);
+  const plan = read.plan!;
+  const result = schedule(plan);
+  failOnErrors(result.issues, places);
+  return { plan, result };
+}

@@ -1,0 +1,89 @@
+/**
+ * PROD.SCHEDULE, PROD.CRITICALPATH and PROD.FLOAT: a tasks range (with its header row, as on the
+ * Tasks sheet), the settings and the holidays read by the engine's reader and scheduled.
+ */
+import { excelSerialFromWall } from '../core/time';
+import { fail } from './errors';
+import { Scheduled, cellOf, headerRowOf, holidaysArg, readAndSchedule, settingsArg, tasksArg } from './plan';
+import { isBlank, textArg } from './values';
+
+/** The headers of SCHEDULE's columns. */
+export const SCHEDULE_HEADERS = ['Start', 'Finish', 'Total Float', 'Critical'];
+
+/** A scheduled tasks range: the schedule, and where each task is in the range. */
+interface ScheduledRange extends Scheduled {
+  values: unknown[][];
+  /** Rows of the range (trailing empty rows left out). */
+  rowCount: number;
+  /** The header row. */
+  headerRow: number;
+  /** Row and column (0-based, in the range) of each task's ID cell. */
+  idRow: Int32Array;
+  idColumn: Int32Array;
+}
+
+function scheduleRange(tasks: unknown, settings: unknown, holidays: unknown): ScheduledRange {
+  const { arg, values } = tasksArg(tasks);
+  const scheduled = readAndSchedule([settingsArg(settings), holidaysArg(holidays), arg]);
+  const n = scheduled.plan.tasks.length;
+  const idRow = new Int32Array(n);
+  const idColumn = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    // The reader keeps each task's cell references; the ID cell says which row of the range it is.
+    const at = cellOf(scheduled.plan.tasks[i].refs.id)!;
+    idRow[i] = at.r;
+    idColumn[i] = at.c;
+  }
+  const rows = arg.sheet.rows;
+  return { ...scheduled, values, rowCount: rows.length, headerRow: headerRowOf(rows), idRow, idColumn };
+}
+
+/** Working minutes as working days (4 hours of an 8-hour day are 0.5). */
+function days(s: Scheduled, minutes: number): number {
+  return minutes / s.result.calendar.minutesPerDay;
+}
+
+/**
+ * One row per row of the tasks range: the header row gets the column names, a task's row its
+ * Start and Finish (Excel serial numbers), Total Float (working days) and Critical; other rows
+ * (above the header, or empty between tasks) are empty.
+ */
+export function scheduleTable(tasks: unknown, settings: unknown, holidays: unknown): (string | number | boolean)[][] {
+  const s = scheduleRange(tasks, settings, holidays);
+  const { result } = s;
+  const out: (string | number | boolean)[][] = new Array(s.rowCount);
+  for (let r = 0; r < s.rowCount; r++) out[r] = ['', '', '', ''];
+  out[s.headerRow] = [...SCHEDULE_HEADERS];
+  for (let i = 0; i < s.idRow.length; i++) {
+    out[s.idRow[i]] = [
+      excelSerialFromWall(result.start[i]),
+      excelSerialFromWall(result.finish[i]),
+      days(s, result.totalFloat[i]),
+      result.critical[i] === 1,
+    ];
+  }
+  return out;
+}
+
+/** The IDs of the critical tasks, in the order of the range, as a column; an ID typed as a number stays a number. */
+export function criticalIds(tasks: unknown, settings: unknown, holidays: unknown): (string | number)[][] {
+  const s = scheduleRange(tasks, settings, holidays);
+  const out: (string | number)[][] = [];
+  s.plan.tasks.forEach((t, i) => {
+    if (s.result.critical[i] !== 1) return;
+    const typed = s.values[s.idRow[i]][s.idColumn[i]];
+    out.push([typeof typed === 'number' ? typed : t.id]);
+  });
+  if (out.length === 0) fail('notAvailable', 'No task is critical: the tasks with no float left are all 100% complete.');
+  return out;
+}
+
+/** The total float, in working days, of the task with the given ID. */
+export function taskFloat(tasks: unknown, id: unknown, settings: unknown, holidays: unknown): number {
+  const key = textArg(id);
+  if (isBlank(id) || key === '') fail('invalidValue', 'The task ID is empty: give the ID of a task, as in the ID column of the tasks range.');
+  const s = scheduleRange(tasks, settings, holidays);
+  const i = s.plan.tasks.findIndex((t) => t.id === key);
+  if (i < 0) fail('notAvailable', `There is no task with ID ${key} in the tasks range.`);
+  return days(s, s.result.totalFloat[i]);
+}
