@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
+import { planBaseline } from '../core/baseline';
 import { Calculation, calculate, hasErrors } from '../core/calculate';
 import { GENERATED_SHEETS, planGeneratedSheets } from '../core/layout';
 import { planBudgetHighlights, planTaskHighlights } from '../core/layout/highlights';
 import type { Issue } from '../core/model';
-import { columnLetters, type RawWorkbook } from '../core/raw';
-import { excelSerialFromWall, formatWall } from '../core/time';
+import type { RawWorkbook } from '../core/raw';
+import { excelSerialFromWall } from '../core/time';
 import type { ReadOptions } from '../core/read/read-plan';
 // ExcelJS takes a third of a second to load: it is loaded when a workbook is read, not for JSON plans.
 type ExcelHost = typeof import('./exceljs-host');
@@ -229,40 +230,16 @@ export async function baselineFile(input: string, options: { output?: string; in
   const { plan, schedule: r } = calc;
   const { findSheet } = await excelHost();
   const ws = findSheet(loaded.excel, plan.sheetNames.tasks)!;
-  const idCell = /!\$?([A-Z]+)\$?(\d+)$/.exec(plan.tasks[0].refs.id)!;
-  // The header row: the row above the first task that names the ID column.
-  let headerRow = Number(idCell[2]) - 1;
-  while (headerRow > 1 && String(ws.getCell(`${idCell[1]}${headerRow}`).value ?? '').trim() === '') headerRow--;
-  // New columns go after the last column used on any row, so that nothing typed is covered.
-  let lastUsed = 0;
-  ws.eachRow({ includeEmpty: false }, (row) => { lastUsed = Math.max(lastUsed, row.cellCount); });
-  const columnOf = (where: string, header: string): string => {
-    const m = /!\$?([A-Z]+)\$?\d+$/.exec(where);
-    if (m) return m[1];
-    const next = ++lastUsed;
-    ws.getRow(headerRow).getCell(next).value = header;
-    ws.getRow(headerRow).getCell(next).font = { bold: true };
-    return columnLetters(next - 1);
-  };
-  const startCol = columnOf(plan.tasks[0].refs.baselineStart, 'Baseline Start');
-  const finishCol = columnOf(plan.tasks[0].refs.baselineFinish, 'Baseline Finish');
-  const overwrites: string[] = [];
-  const sheet = plan.sheetNames.tasks;
-  const writes: [string, number][] = [];
-  plan.tasks.forEach((t, i) => {
-    const row = /(\d+)$/.exec(t.refs.id)![1];
-    for (const [col, old, now] of [[startCol, t.baselineStart, r.start[i]], [finishCol, t.baselineFinish, r.finish[i]]] as const) {
-      const shown = formatWall(now).replace('T', ' ');
-      if (old !== null && old !== now) overwrites.push(`${sheet}!${col}${row}: ${formatWall(old).replace('T', ' ')} -> ${shown}`);
-      else if (old === null) {
-        const there = ws.getCell(`${col}${row}`).value;
-        if (there !== null && there !== undefined && String(there).trim() !== '') overwrites.push(`${sheet}!${col}${row}: "${String(there)}" -> ${shown}`);
-      }
-      writes.push([`${col}${row}`, now]);
-    }
-  });
+  const raw = loaded.raw.sheets.find((sh) => sh.name === plan.sheetNames.tasks)!;
+  const baseline = planBaseline(plan, r, raw)!;
+  const overwrites = baseline.overwrites;
   if (overwrites.length > 0 && !options.yes) return { calc, written: null, overwrites, tasks: plan.tasks.length };
-  for (const [address, wall] of writes) {
+  for (const h of baseline.headers) {
+    const cell = ws.getCell(h.address);
+    cell.value = h.text;
+    cell.font = { bold: true };
+  }
+  for (const { address, wall } of baseline.writes) {
     const cell = ws.getCell(address);
     cell.value = excelSerialFromWall(wall);
     cell.numFmt = 'yyyy-mm-dd hh:mm';
