@@ -196,6 +196,8 @@ export class SimWorkbook {
   sheets: SimSheet[] = [];
   names = new Map<string, { formula: string; comment?: string }>();
   active = '';
+  /** The selected cells: a sheet and an A1 address. */
+  selection: { sheet: string; address: string } = { sheet: '', address: 'A1' };
   constructor(readonly store = true) {}
 
   sheet(name: string): SimSheet | undefined {
@@ -344,6 +346,11 @@ class SimWorkbookApi {
   constructor(readonly ctx: SimContext) {
     this.worksheets = new SimWorksheets(ctx);
     this.names = new SimNames(ctx);
+  }
+
+  getSelectedRange(): SimRange {
+    const book = this.ctx.book;
+    return new SimRange(this.ctx, () => book.sheet(book.selection.sheet) ?? null, () => parseArea(book.selection.address));
   }
 }
 
@@ -592,6 +599,21 @@ class SimRange extends SimObject {
       if ('columnWidth' in props) for (let c = a.col; c < a.col + a.cols; c++) s.columnWidths.set(c, props.columnWidth as number);
       else if (s.store) s.formats.push({ area: a, props });
     });
+  }
+
+  select(): void {
+    this.ctx.enqueue(10, () => {
+      const a = this.area();
+      this.ctx.book.selection = { sheet: this.sheet().name, address: areaAddress('x', a).slice(2) };
+    });
+  }
+
+  getEntireRow(): SimRange {
+    return new SimRange(this.ctx, this.sheetMaybe, () => ({ row: this.area().row, col: 0, rows: this.area().rows, cols: MAX_COLS }));
+  }
+
+  getCell(r: number, c: number): SimRange {
+    return new SimRange(this.ctx, this.sheetMaybe, () => ({ row: this.area().row + r, col: this.area().col + c, rows: 1, cols: 1 }));
   }
 
   group(_by: string): void {

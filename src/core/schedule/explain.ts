@@ -1,6 +1,6 @@
 import type { Plan } from '../model';
 import { formatLag } from '../parsers/predecessors';
-import { formatDay } from '../time';
+import { formatDay, formatWallReadable } from '../time';
 import { LINK_NAMES } from './network';
 import { Driver, ScheduleResult } from './schedule';
 
@@ -37,4 +37,63 @@ export function describeDriver(plan: Plan, result: ScheduleResult, i: number): s
 function summaryHasOwnBound(plan: Plan, i: number): boolean {
   const t = plan.tasks[i];
   return t.links.length > 0 || t.constraint === 'SNET';
+}
+
+/** One step of a driving chain: a task and what sets its start. */
+export interface ChainStep {
+  id: string;
+  name: string;
+  start: string;
+  finish: string;
+  /** `3FS+2d`, `Project start`, `SNET 2027-03-05`, `Summary PRE`... */
+  drivenBy: string;
+}
+
+/** Why a task is where it is: its dates, floats, constraint and the chain of what drives its start. */
+export interface TaskExplanation {
+  id: string;
+  name: string;
+  start: string;
+  finish: string;
+  /** Working days. */
+  totalFloat: number;
+  freeFloat: number;
+  critical: boolean;
+  constraint: string;
+  deadline: string | null;
+  /** The task first, then its driving predecessor, and so on back to what started the chain. */
+  chain: ChainStep[];
+}
+
+const CHAIN_LIMIT = 50;
+
+export function explainTask(plan: Plan, result: ScheduleResult, i: number): TaskExplanation {
+  const t = plan.tasks[i];
+  const mpd = result.calendar.minutesPerDay;
+  const chain: ChainStep[] = [];
+  const seen = new Set<number>();
+  for (let k = i; k >= 0 && !seen.has(k) && chain.length < CHAIN_LIMIT; ) {
+    seen.add(k);
+    const task = plan.tasks[k];
+    chain.push({
+      id: task.id, name: task.name, start: formatWallReadable(result.start[k]), finish: formatWallReadable(result.finish[k]),
+      drivenBy: describeDriver(plan, result, k),
+    });
+    const d = result.driver[k];
+    if (d >= 0) k = result.network.linkPred[d];
+    else if (d === Driver.Summary) k = task.parent;
+    else k = -1;
+  }
+  return {
+    id: t.id,
+    name: t.name,
+    start: formatWallReadable(result.start[i]),
+    finish: formatWallReadable(result.finish[i]),
+    totalFloat: Math.round((result.totalFloat[i] / mpd) * 100) / 100,
+    freeFloat: Math.round((result.freeFloat[i] / mpd) * 100) / 100,
+    critical: result.critical[i] === 1,
+    constraint: t.constraint === 'ASAP' || t.constraintDate === null ? t.constraint : `${t.constraint} ${formatDay(t.constraintDate)}`,
+    deadline: t.deadline !== null ? formatDay(t.deadline) : null,
+    chain,
+  };
 }

@@ -1,0 +1,164 @@
+/**
+ * The task pane's other flows inside Excel, each one `Excel.run` (or a simulated host in tests):
+ * go to an issue's cell, read and save the pane's settings on the Settings sheet, set the
+ * baseline, explain the selected task.
+ */
+import { planBaseline } from '../core/baseline';
+import { calculate, hasErrors } from '../core/calculate';
+import type { Issue } from '../core/model';
+import { TaskExplanation, explainTask } from '../core/schedule/explain';
+import { excelSerialFromWall } from '../core/time';
+import { readWorkbook } from '../workbook/office-host';
+import type { ExcelRun } from './regenerate';
+
+/** Selects the cell an issue names (`Tasks!D7`, `'Cost Report'!A3`) and shows its sheet. False for a place that is not a cell. */
+export async function goToCell(run: ExcelRun, where: string): Promise<boolean> {
+  const m = /^(?:'((?:[^']|'')+)'|([^!'\s]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?|\d+:\d+)$/.exec(where);
+  if (!m) return false;
+  const sheet = (m[1] ?? m[2]).replace(/''/g, "'");
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+    await context.sync();
+    if (ws.isNullObject) return false;
+    ws.activate();
+    ws.getRange(m[3]).select();
+    await context.sync();
+    return true;
+  });
+}
+
+/** The settings the pane edits, as the Settings sheet names them. */
+export const PANE_SETTINGS = [
+  'Gantt Scale', 'Variance Amber %', 'Variance Red %', 'Variance Sign', 'EAC Method',
+  'Tasks Sheet', 'Budget Sheet', 'Resources Sheet', 'Holidays Sheet',
+] as const;
+export type PaneSettingName = (typeof PANE_SETTINGS)[number];
+export type PaneSettings = Partial<Record<PaneSettingName, string>>;
+
+const key = (text: string) => text.toLowerCase().replace(/[\s.%_-]/g, '');
+
+interface SettingsSheet {
+  values: unknown[][];
+  firstRow: number;
+  firstCol: number;
+  /** Row (0-based in `values`) and value column of each known key. */
+  rows: Map<string, { r: number; c: number }>;
+}
+
+async function loadSettings(context: Excel.RequestContext): Promise<{ ws: Excel.Worksheet; sheet: SettingsSheet | null }> {
+  const ws = context.workbook.worksheets.getItemOrNullObject('Settings');
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('values, rowIndex, columnIndex');
+  await context.sync();
+  if (ws.isNullObject || used.isNullObject) return { ws, sheet: null };
+  const values = used.values;
+  const rows = new Map<string, { r: number; c: number }>();
+  values.forEach((row, r) => {
+    const c = row.findIndex((v) => typeof v === 'string' && v.trim() !== '');
+    if (c >= 0) rows.set(key(String(row[c])), { r, c: c + 1 });
+  });
+  return { ws, sheet: { values, firstRow: used.rowIndex, firstCol: used.columnIndex, rows } };
+}
+
+/** The pane's settings as the Settings sheet has them (absent: not set, so the default applies). */
+export async function readSettings(run: ExcelRun): Promise<PaneSettings> {
+  return run(async (context) => {
+    const { sheet } = await loadSettings(context);
+    const out: PaneSettings = {};
+    if (!sheet) return out;
+    for (const name of PANE_SETTINGS) {
+      const at = sheet.rows.get(key(name));
+      const v = at ? sheet.values[at.r][at.c] : undefined;
+      if (v !== undefined && v !== '') out[name] = String(v);
+    }
+    return out;
+  });
+}
+
+/**
+ * Saves settings on the Settings sheet: a setting's row gets the new value beside its name; a
+ * setting the sheet lacks gets a new row below the last. Only the given settings are touched.
+ */
+export async function writeSettings(run: ExcelRun, changes: PaneSettings): Promise<void> {
+  await run(async (context) => {
+    const { ws, sheet } = await loadSettings(context);
+    const target = sheet ? ws : context.workbook.worksheets.add('Settings');
+    const base = sheet ?? { values: [['Setting', 'Value']], firstRow: 0, firstCol: 0, rows: new Map() };
+    if (!sheet) target.getRange('A1:B1').values = [["'Setting", "'Value"]];
+    let next = base.firstRow + base.values.length;
+    for (const [name, value] of Object.entries(changes) as [PaneSettingName, string][]) {
+      const cellValue = /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : `'${value}`;
+      const at = base.rows.get(key(name));
+      if (at) target.getRangeByIndexes(base.firstRow + at.r, base.firstCol + at.c, 1, 1).values = [[cellValue]];
+      else target.getRangeByIndexes(next++, base.firstCol, 1, 2).values = [[`'${name}`, cellValue]];
+    }
+    await context.sync();
+  });
+}
+
+export interface BaselineOutcome {
+  written: boolean;
+  /** Earlier baseline values that change (written only with `replace`). */
+  overwrites: string[];
+  tasks: number;
+  issues: Issue[];
+}
+
+/**
+ * Sets the baseline on the Tasks sheet: each task's current start and finish into Baseline Start
+ * and Baseline Finish (columns added after the last used one when missing). When earlier baseline
+ * dates would change, nothing is written unless `replace` is given: the pane asks first.
+ */
+export async function setBaseline(run: ExcelRun, options: { replace?: boolean; today?: Date } = {}): Promise<BaselineOutcome> {
+  return run(async (context) => {
+    const snapshot = await readWorkbook(context);
+    const calc = calculate(snapshot.raw, { today: options.today });
+    if (!calc.plan || !calc.schedule || hasErrors(calc.issues)) return { written: false, overwrites: [], tasks: 0, issues: calc.issues };
+    const raw = snapshot.raw.sheets.find((s) => s.name === calc.plan!.sheetNames.tasks)!;
+    const plan = planBaseline(calc.plan, calc.schedule, raw)!;
+    const outcome = { overwrites: plan.overwrites, tasks: calc.plan.tasks.length, issues: calc.issues };
+    if (plan.overwrites.length > 0 && !options.replace) return { written: false, ...outcome };
+    const ws = context.workbook.worksheets.getItem(plan.sheet);
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const h of plan.headers) {
+      const cell = ws.getRange(h.address);
+      cell.values = [[`'${h.text}`]];
+      cell.format.font.bold = true;
+    }
+    for (const w of plan.writes) {
+      const cell = ws.getRange(w.address);
+      cell.numberFormat = [['yyyy-mm-dd hh:mm']];
+      cell.values = [[excelSerialFromWall(w.wall)]];
+    }
+    await context.sync();
+    return { written: true, ...outcome };
+  });
+}
+
+/**
+ * Explains the task on the selected row: on the Tasks sheet by its row, on a generated sheet
+ * (Schedule, Gantt, Earned Value) by the ID in column A.
+ */
+export async function explainSelection(run: ExcelRun, options: { today?: Date } = {}): Promise<{ explanation: TaskExplanation } | { message: string }> {
+  return run(async (context) => {
+    const selected = context.workbook.getSelectedRange();
+    selected.load('address, rowIndex');
+    const first = selected.getEntireRow().getCell(0, 0);
+    first.load('values');
+    const snapshot = await readWorkbook(context);
+    const calc = calculate(snapshot.raw, { today: options.today });
+    if (!calc.plan || !calc.schedule) return { message: 'The plan has errors: fix them (see the issues list), then explain a task.' };
+    const plan = calc.plan;
+    const sheet = /^'?(.*?)'?!/.exec(selected.address)?.[1]?.replace(/''/g, "'") ?? '';
+    const row = selected.rowIndex + 1;
+    let i = -1;
+    if (sheet.toLowerCase() === plan.sheetNames.tasks.toLowerCase()) {
+      i = plan.tasks.findIndex((t) => new RegExp(`!\\$?[A-Z]+\\$?${row}$`).test(t.refs.id));
+    } else {
+      const id = String(first.values[0][0] ?? '').trim();
+      i = plan.tasks.findIndex((t) => t.id === id);
+    }
+    if (i < 0) return { message: `Select a task's row on the ${plan.sheetNames.tasks} sheet (or on Schedule or Gantt), then explain it.` };
+    return { explanation: explainTask(plan, calc.schedule, i) };
+  });
+}
