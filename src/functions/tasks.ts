@@ -2,6 +2,7 @@
  * PROD.SCHEDULE, PROD.CRITICALPATH and PROD.FLOAT: a tasks range (with its header row, as on the
  * Tasks sheet), the settings and the holidays read by the engine's reader and scheduled.
  */
+import type { Plan } from '../core/model';
 import { excelSerialFromWall } from '../core/time';
 import { fail } from './errors';
 import { Scheduled, cellOf, headerRowOf, holidaysArg, readAndSchedule, settingsArg, tasksArg } from './plan';
@@ -17,25 +18,33 @@ interface ScheduledRange extends Scheduled {
   rowCount: number;
   /** The header row. */
   headerRow: number;
-  /** Row and column (0-based, in the range) of each task's ID cell. */
-  idRow: Int32Array;
-  idColumn: Int32Array;
+  /** Row (0-based, in the range) of each task. */
+  taskRow: Int32Array;
+  /** The column of the IDs. */
+  idColumn: number;
+}
+
+/**
+ * Where each task is in the range. The reader keeps each task's cell references, and its ID cell
+ * names its row. Tasks come in the order of their rows, so when the first and last are n - 1 rows
+ * apart the rows run without a gap and two references say it all (a 10,000-task range then costs
+ * no 10,000 addresses to build and read back).
+ */
+function taskRows(plan: Plan): { taskRow: Int32Array; idColumn: number } {
+  const tasks = plan.tasks;
+  const n = tasks.length;
+  const first = cellOf(tasks[0].refs.id)!;
+  const gapless = cellOf(tasks[n - 1].refs.id)!.r - first.r === n - 1;
+  const taskRow = new Int32Array(n);
+  for (let i = 0; i < n; i++) taskRow[i] = gapless ? first.r + i : cellOf(tasks[i].refs.id)!.r;
+  return { taskRow, idColumn: first.c };
 }
 
 function scheduleRange(tasks: unknown, settings: unknown, holidays: unknown): ScheduledRange {
   const { arg, values } = tasksArg(tasks);
   const scheduled = readAndSchedule([settingsArg(settings), holidaysArg(holidays), arg]);
-  const n = scheduled.plan.tasks.length;
-  const idRow = new Int32Array(n);
-  const idColumn = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    // The reader keeps each task's cell references; the ID cell says which row of the range it is.
-    const at = cellOf(scheduled.plan.tasks[i].refs.id)!;
-    idRow[i] = at.r;
-    idColumn[i] = at.c;
-  }
   const rows = arg.sheet.rows;
-  return { ...scheduled, values, rowCount: rows.length, headerRow: headerRowOf(rows), idRow, idColumn };
+  return { ...scheduled, ...taskRows(scheduled.plan), values, rowCount: rows.length, headerRow: headerRowOf(rows) };
 }
 
 /** Working minutes as working days (4 hours of an 8-hour day are 0.5). */
@@ -52,16 +61,16 @@ export function scheduleTable(tasks: unknown, settings: unknown, holidays: unkno
   const s = scheduleRange(tasks, settings, holidays);
   const { result } = s;
   const out: (string | number | boolean)[][] = new Array(s.rowCount);
-  for (let r = 0; r < s.rowCount; r++) out[r] = ['', '', '', ''];
   out[s.headerRow] = [...SCHEDULE_HEADERS];
-  for (let i = 0; i < s.idRow.length; i++) {
-    out[s.idRow[i]] = [
+  for (let i = 0; i < s.taskRow.length; i++) {
+    out[s.taskRow[i]] = [
       excelSerialFromWall(result.start[i]),
       excelSerialFromWall(result.finish[i]),
       days(s, result.totalFloat[i]),
       result.critical[i] === 1,
     ];
   }
+  for (let r = 0; r < s.rowCount; r++) if (out[r] === undefined) out[r] = ['', '', '', ''];
   return out;
 }
 
@@ -71,7 +80,7 @@ export function criticalIds(tasks: unknown, settings: unknown, holidays: unknown
   const out: (string | number)[][] = [];
   s.plan.tasks.forEach((t, i) => {
     if (s.result.critical[i] !== 1) return;
-    const typed = s.values[s.idRow[i]][s.idColumn[i]];
+    const typed = s.values[s.taskRow[i]][s.idColumn];
     out.push([typeof typed === 'number' ? typed : t.id]);
   });
   if (out.length === 0) fail('notAvailable', 'No task is critical: the tasks with no float left are all 100% complete.');
