@@ -20,6 +20,7 @@ import { generateNetwork, toJsonDocument } from './generate';
 import type { ChildReport, MeasureReport, VerifyReport } from './measure';
 import { CostTiming, costTimingBest, timeCosts } from './costs';
 import { RegenerateTiming, timeRegenerate } from './regenerate';
+import { FunctionsTiming, best, timeFunctions } from './functions';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000, 1_000_000];
 /** Sizes above this are not cross-checked against the JSON reader (the generator is the same code at every size). */
@@ -38,6 +39,8 @@ const TARGET_CLI_S = 3;
 const TARGET_REGENERATE_S = 10;
 const TARGET_REGENERATE_MB = 5;
 const TARGET_COSTS_S = 1;
+const TARGET_FUNCTION_MS = 100;
+const FUNCTION_ROWS = 10_000;
 
 interface Options {
   sizes: number[];
@@ -183,6 +186,15 @@ function printCosts(c: CostTiming): void {
   console.log('\nThe .xlsx run spends most of its time in ExcelJS loading the whole workbook; exit codes: ' + c.exitCodes.join(', '));
 }
 
+function printFunctions(f: FunctionsTiming): void {
+  console.log(`\n## Custom functions: PROD.SCHEDULE over ${int(f.tasks)} task rows\n`);
+  console.log(markdownTable(['what', 'best', 'runs'], [
+    [`PROD.SCHEDULE, whole call (${int(f.rows)} x ${f.columns} range in, ${int(f.outputRows)} x 4 out)`, `${fixed(best(f.scheduleMs), 1)} ms`, f.scheduleMs.map((x) => fixed(x, 0)).join(', ')],
+    ['of which the engine: readPlan + schedule on the same sheets', `${fixed(best(f.engineMs), 1)} ms`, f.engineMs.map((x) => fixed(x, 0)).join(', ')],
+  ]));
+  console.log(`\nIn process, best of 7 after 3 warm-up runs; the range as Excel passes it (dates as serial numbers); ${int(f.critical)} tasks critical.`);
+}
+
 function printEngineTables(reports: MeasureReport[]): void {
   console.log('\n## Engine only: schedule(plan)\n');
   console.log(markdownTable(
@@ -303,10 +315,15 @@ async function main(): Promise<void> {
     console.log(`${fixed(costTimingBest(costs).jsonS, 2)} s`);
   }
 
+  process.stdout.write(`timing PROD.SCHEDULE over ${int(FUNCTION_ROWS)} task rows... `);
+  const functions = timeFunctions(FUNCTION_ROWS);
+  console.log(`${fixed(best(functions.scheduleMs), 1)} ms`);
+
   printEngineTables(measured.reports);
   if (cli) printCli(cli);
   if (regen) printRegenerate(regen);
   if (costs) printCosts(costs);
+  printFunctions(functions);
   const lines = judgeTargets(measured.reports, cli);
   if (regen) {
     const ok = regen.bestS < TARGET_REGENERATE_S && regen.outputMB < TARGET_REGENERATE_MB && regen.exitCodes.every((c) => c === 0);
@@ -323,6 +340,9 @@ async function main(): Promise<void> {
       text: `calculate --json with ${int(costs.lines)} budget lines and ${int(costs.tasks)} tasks (JSON plan), whole process, < ${TARGET_COSTS_S} s: ${fixed(b.jsonS, 2)} s (in process ${fixed(b.inProcessMs, 0)} ms; the same plan as .xlsx ${fixed(b.xlsxS, 2)} s, see above)`,
     });
   }
+  const fnBest = best(functions.scheduleMs);
+  lines.push(target('7', fnBest < TARGET_FUNCTION_MS,
+    `PROD.SCHEDULE over ${int(FUNCTION_ROWS)} task rows < ${TARGET_FUNCTION_MS} ms: ${fixed(fnBest, 1)} ms (engine ${fixed(best(functions.engineMs), 1)} ms of it)`));
   printTargets(lines);
   console.log(`\nmachine speed at end: ${machineSpeed()}`);
   if (failures.length > 0) console.log(`\n## ERRORS: SOME MEASUREMENTS COULD NOT BE MADE\n\n${failures.join('\n\n')}`);
