@@ -7,11 +7,13 @@
  */
 import { hasErrors } from '../core/calculate';
 import type { Issue, Plan } from '../core/model';
-import { parseDateText } from '../core/time';
+import { dayOf, parseDateText } from '../core/time';
 import { RawCell, RawSheet, RawWorkbook, gridSheet } from '../core/raw';
 import { cellText, normalizeHeader } from '../core/read/table';
 import { readPlan } from '../core/read/read-plan';
-import { ScheduleResult, schedule } from '../core/schedule/schedule';
+import { WorkCalendar } from '../core/calendar';
+import { readScheduleInput } from '../core/schedule/input';
+import { ScheduleResult, scheduleInput } from '../core/schedule/schedule';
 import { fail } from './errors';
 import { asRange, isBlank, isBlankRange, rawRows, rawValue } from './values';
 
@@ -187,6 +189,30 @@ export interface Scheduled {
   result: ScheduleResult;
 }
 
+/** Calendars recently built, by their definition; a worksheet full of FINISH calls uses one or two. */
+const calendars = new Map<string, WorkCalendar>();
+const CALENDARS_KEPT = 16;
+
+/**
+ * The plan's calendar, as `schedule` builds it, reused when the same working days, hours and
+ * holidays come again: building one fills per-minute and per-day tables (most of a one-task
+ * FINISH). Its anchor day only numbers the working minutes; dates come out the same from any.
+ */
+function calendarOf(plan: Plan): WorkCalendar {
+  const s = plan.settings;
+  const holidays = plan.holidays.map((h) => h.day);
+  const key = `${s.workingWeekdays.join()}|${s.intervals.map((i) => `${i.start}-${i.end}`).join()}|${holidays.join()}`;
+  let cal = calendars.get(key);
+  if (cal) {
+    calendars.delete(key);
+  } else {
+    cal = new WorkCalendar({ workingWeekdays: s.workingWeekdays, intervals: s.intervals, holidays }, dayOf(s.projectStart));
+    if (calendars.size >= CALENDARS_KEPT) calendars.delete(calendars.keys().next().value!);
+  }
+  calendars.set(key, cal);
+  return cal;
+}
+
 /** Reads and schedules a workbook made of the given argument sheets (warnings are not errors and pass). */
 export function readAndSchedule(sheets: (ArgSheet | null)[]): Scheduled {
   const places = new Places(sheets);
@@ -194,7 +220,8 @@ export function readAndSchedule(sheets: (ArgSheet | null)[]): Scheduled {
   const read = readPlan(workbook);
   failOnErrors(read.issues, places);
   const plan = read.plan!;
-  const result = schedule(plan);
+  const cal = calendarOf(plan);
+  const result = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal));
   failOnErrors(result.issues, places);
   return { plan, result };
 }

@@ -40,6 +40,13 @@ describe('FINISH', () => {
   test('working hours 07:00-15:00: a date alone starts at 07:00, a day is 8 hours', () => {
     expect(FINISH(serial(2027, 3, 1), '1d', null as never, '', '07:00-15:00')).toBe(serial(2027, 3, 1, 15));
   });
+  test('calendars are reused across calls: far from where one was first built, dates are the same', () => {
+    expect(FINISH(MON_0800, '5d')).toBe(serial(2027, 3, 5, 17));
+    expect(FINISH(serial(2090, 3, 1, 8), '5d')).toBe(serial(2090, 3, 7, 17)); // a Wednesday
+    expect(FINISH(serial(1995, 3, 1, 8), '5d')).toBe(serial(1995, 3, 7, 17));
+    expect(FINISH(serial(1995, 3, 1, 8), '5d', [[serial(1995, 3, 2)]])).toBe(serial(1995, 3, 8, 17));
+    expect(FINISH(MON_0800, '5d')).toBe(serial(2027, 3, 5, 17));
+  });
   test('a 6-hour working day makes "1d" six hours', () => {
     expect(FINISH(MON_0800, '1d', null as never, null as never, '8-14')).toBe(serial(2027, 3, 1, 14));
   });
