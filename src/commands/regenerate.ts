@@ -36,6 +36,8 @@ export interface RegenerateOptions {
   today?: Date;
   /** A clock, for the time taken (default: performance.now or Date.now). */
   now?: () => number;
+  /** Told each step as it starts: for the pane's progress line. */
+  onProgress?: (step: string) => void;
 }
 
 /** The summary of a calculation, whether or not anything was written. */
@@ -76,8 +78,11 @@ export async function regenerateWorkbook(run: ExcelRun, options: RegenerateOptio
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   const t0 = now();
   const counter: SyncCounter = { syncs: 0 };
+  const progress = options.onProgress ?? (() => undefined);
   return run(async (context) => {
+    progress('Reading the workbook');
     const snapshot = await readWorkbook(context, counter);
+    progress('Calculating the schedule and costs');
     const calc = calculate(snapshot.raw, { today: options.today });
     const plans = planGeneratedSheets(calc);
     const issues = [...calc.issues];
@@ -96,6 +101,7 @@ export async function regenerateWorkbook(run: ExcelRun, options: RegenerateOptio
       const written = await applyPlans(context, snapshot, issuesSheet, [], keys, counter, { activate: 'Plan Issues' });
       return { ...summarize(result, written, now() - t0, counter.syncs), written: false };
     }
+    progress(`Writing ${plans.map((p) => p.name).join(', ')}`);
     const written = await applyPlans(context, snapshot, plans, highlightPlans(calc), GENERATED_SHEETS, counter);
     return summarize(result, written, now() - t0, counter.syncs);
   });

@@ -1,14 +1,14 @@
 /**
- * The add-in's one page (shared runtime): the task pane, the ribbon commands and the PROD
- * custom functions all load here. Placeholder until the pane is built.
+ * The add-in's one page (shared runtime): the task pane, the ribbon command and the PROD custom
+ * functions (bundled beside this entry) all load here, once.
  */
 import { createRoot } from 'react-dom/client';
-
-function Pane() {
-  return <p>Production Planner</p>;
-}
+import { registerCommands } from '../commands/commands';
+import { App } from './App';
+import { excelPlannerHost } from './host';
 
 Office.onReady(() => {
+  registerCommands();
   const root = document.getElementById('root');
-  if (root) createRoot(root).render(<Pane />);
+  if (root) createRoot(root).render(<App host={excelPlannerHost(Excel.run)} />);
 });

@@ -1,0 +1,28 @@
+/**
+ * What the task pane asks of its host. In Excel it is the Office.js flows over `Excel.run`; in
+ * the browser test, the same flows over the simulated host. The pane itself never calls Office.
+ */
+import { BaselineOutcome, PaneSettings, explainSelection, goToCell, readSettings, setBaseline, writeSettings } from '../commands/planner';
+import { ExcelRun, RegenerateSummary, regenerateWorkbook } from '../commands/regenerate';
+import type { TaskExplanation } from '../core/schedule/explain';
+
+export interface PlannerHost {
+  regenerate(onProgress: (step: string) => void): Promise<RegenerateSummary>;
+  goTo(where: string): Promise<boolean>;
+  readSettings(): Promise<PaneSettings>;
+  writeSettings(changes: PaneSettings): Promise<void>;
+  setBaseline(replace: boolean): Promise<BaselineOutcome>;
+  explain(): Promise<{ explanation: TaskExplanation } | { message: string }>;
+}
+
+/** The host over an `Excel.run` (the real one in Excel). */
+export function excelPlannerHost(run: ExcelRun): PlannerHost {
+  return {
+    regenerate: (onProgress) => regenerateWorkbook(run, { onProgress }),
+    goTo: (where) => goToCell(run, where),
+    readSettings: () => readSettings(run),
+    writeSettings: (changes) => writeSettings(run, changes),
+    setBaseline: (replace) => setBaseline(run, { replace }),
+    explain: () => explainSelection(run),
+  };
+}
