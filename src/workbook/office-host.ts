@@ -25,7 +25,7 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** What a batch may hold by our estimate: the rest is headroom for what the estimate misses. */
 export const BATCH_BUDGET = 3.5 * 1024 * 1024;
 /** Estimated bytes of one queued action beyond its arguments (its object path and envelope). */
-const ACTION_BYTES = 300;
+const ACTION_BYTES = 400;
 /** Cells read per load: about 25 bytes a cell (value, format and type) keeps a response near 2.5 MB. */
 export const READ_CELLS_PER_SYNC = 100_000;
 /** Areas per RangeAreas (one `getRanges` call): its address must stay a reasonable string. */

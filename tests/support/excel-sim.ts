@@ -19,8 +19,10 @@
  */
 
 export const SIM_PAYLOAD_LIMIT = 5 * 1024 * 1024;
-/** Bytes of a queued action's envelope and object path, beyond its JSON arguments (real requests run ~200-400). */
-const ACTION_OVERHEAD = 160;
+/** Bytes of a queued action's envelope, beyond its JSON arguments. */
+const ACTION_OVERHEAD = 100;
+/** Bytes of each object path a request carries (every proxy made from another: a range, its format, its fill...). */
+const PATH_BYTES = 120;
 
 export class SimError extends Error {
   constructor(readonly code: string, message: string) {
@@ -271,6 +273,14 @@ export class SimContext {
     this.queue.push({ bytes: ACTION_OVERHEAD, run: () => { this.responseSize += run(); } });
   }
 
+  /** Counts an object path in the current request (proxies made while a sync runs travel in no request). */
+  notePath(): void {
+    if (!this.syncing) this.pathBytes += PATH_BYTES;
+  }
+
+  private syncing = false;
+  private pathBytes = 0;
+
   onSync(f: () => void): void {
     this.afterSync.push(f);
   }
@@ -278,7 +288,8 @@ export class SimContext {
   private responseSize = 0;
 
   async sync(): Promise<void> {
-    const request = this.queue.reduce((n, a) => n + a.bytes, 0);
+    const request = this.queue.reduce((n, a) => n + a.bytes, 0) + this.pathBytes;
+    this.pathBytes = 0;
     const queue = this.queue;
     const wrote = this.wrote;
     const suspendedFirst = !this.wroteBeforeSuspend;
@@ -291,7 +302,12 @@ export class SimContext {
     this.stats.requestBytes.push(request);
     if (request > SIM_PAYLOAD_LIMIT) throw new SimError('PayloadTooLarge', `request of ${request} bytes`);
     this.responseSize = 0;
-    for (const a of queue) a.run();
+    this.syncing = true;
+    try {
+      for (const a of queue) a.run();
+    } finally {
+      this.syncing = false;
+    }
     this.stats.responseBytes.push(this.responseSize);
     this.stats.suspended.push(wrote ? suspendedFirst : true);
     if (this.responseSize > SIM_PAYLOAD_LIMIT) throw new SimError('PayloadTooLarge', `response of ${this.responseSize} bytes`);
@@ -307,7 +323,9 @@ class SimObject {
   private loaded = new Map<string, unknown>();
   private pendingNull = true;
   protected nullState: boolean | undefined;
-  constructor(protected readonly ctx: SimContext) {}
+  constructor(protected readonly ctx: SimContext) {
+    ctx.notePath();
+  }
 
   protected loadProps(props: string[], read: () => Record<string, unknown>): void {
     this.ctx.enqueueLoad(() => {
@@ -512,7 +530,8 @@ class SimWorksheet extends SimObject {
 
 /** A RangeFormat's settable surface; every assignment is queued and applied at the sync. */
 function formatApi(ctx: SimContext, apply: (props: Record<string, unknown>) => void) {
-  const set = (prop: string, v: unknown) => ctx.enqueue(JSON.stringify(v).length + prop.length, () => apply({ [prop]: v }));
+  ctx.notePath(); // the format object, and below its fill or font
+  const set = (prop: string, v: unknown) => ctx.enqueue(JSON.stringify(v).length + prop.length + (prop === 'columnWidth' ? 0 : 120), () => apply({ [prop]: v }));
   return {
     fill: { set color(v: string) { set('fill', v); } },
     font: {
