@@ -12,7 +12,7 @@ import { RawCell, gridSheet } from '../core/raw';
 import { Wall } from '../core/time';
 import { fail } from './errors';
 import { ArgSheet, Scheduled, holidaysArg, readAndSchedule } from './plan';
-import { dateArg, isBlank, rawValue, textArg } from './values';
+import { dateArg, isBlank, optionArg, rawValue } from './values';
 
 /** The contract's default Working Hours (Settings), used when the argument is omitted. */
 const DEFAULT_WORKING_HOURS = '08:00-12:00,13:00-17:00';
@@ -29,13 +29,13 @@ interface CalendarArgs {
 
 function calendarArgs(holidays: unknown, workingDays: unknown, workingHours: unknown): CalendarArgs {
   const settings: [string, unknown][] = [];
-  const days = textArg(workingDays);
+  const days = optionArg(workingDays);
   if (days !== '') {
     const p = parseWorkingDays(days);
     if (!p.ok) fail('invalidValue', `Working days: ${p.message}.`);
     settings.push(['Working Days', days]);
   }
-  const hours = textArg(workingHours);
+  const hours = optionArg(workingHours);
   const p = parseWorkingHours(hours !== '' ? hours : DEFAULT_WORKING_HOURS);
   if (!p.ok) fail('invalidValue', `Working hours: ${p.message}.`);
   if (hours !== '') settings.push(['Working Hours', hours]);

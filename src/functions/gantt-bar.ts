@@ -8,7 +8,7 @@ import { TimelineColumn, barColumns } from '../core/layout/gantt';
 import { parseDateCell } from '../core/parsers/values';
 import { MINUTES_PER_DAY, Wall, formatWallReadable } from '../core/time';
 import { fail } from './errors';
-import { asRange, dateArg, isBlank, isBlankRange, rawValue } from './values';
+import { asRange, dateArg, isBlank, isBlankRange, isEmptyOrZero, rawValue } from './values';
 
 export const BAR = '█';
 export const MILESTONE = '◆';
@@ -71,7 +71,7 @@ export function ganttBar(start: unknown, finish: unknown, timeline: unknown): st
   const { columns, cell } = timelinePeriods(cells);
   const marks: string[] = cells.map(() => '');
   // A row with no task (both dates empty) draws nothing, so the formula can be filled down past the last task.
-  if (!(isBlank(start) && isBlank(finish))) {
+  if (!(isEmptyOrZero(start) && isEmptyOrZero(finish))) {
     const s = dateArg(start, 'Start', DAY_START_MINUTE);
     const f = dateArg(finish, 'Finish', DAY_END_MINUTE);
     if (f < s) fail('invalidValue', `Finish (${formatWallReadable(f)}) is before Start (${formatWallReadable(s)}).`);

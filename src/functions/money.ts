@@ -9,7 +9,7 @@ import { EAC_METHODS, EacMethod, VarianceSign } from '../core/model';
 import { clip } from '../core/parsers/duration';
 import { normalizeHeader } from '../core/read/table';
 import { fail } from './errors';
-import { isBlank, numberArg, textArg } from './values';
+import { isBlank, numberArg, optionArg } from './values';
 
 /** EFC = Actual + Committed + ETC, an empty ETC being what is left of the budget: max(0, Budget - Actual - Committed). */
 export function efcOf(actual: unknown, committed: unknown, etc: unknown, budget: unknown): number {
@@ -25,7 +25,7 @@ export function efcOf(actual: unknown, committed: unknown, etc: unknown, budget:
 
 /** The Variance Sign setting's two values, read as the Settings sheet reads them. */
 function varianceSign(sign: unknown): VarianceSign {
-  const text = textArg(sign);
+  const text = optionArg(sign);
   const key = normalizeHeader(text);
   if (key === '' || key === 'budgetminusforecast') return 'budget-minus-forecast';
   if (key === 'forecastminusbudget') return 'forecast-minus-budget';
@@ -51,7 +51,7 @@ export function spiOf(ev: unknown, pv: unknown): number {
 
 /** The EAC Method setting's values, read as the Settings sheet reads them (`cpi`, `budget-rate`, `cpi-spi`; `cpi x spi` too). */
 function eacMethod(method: unknown): EacMethod {
-  const text = textArg(method);
+  const text = optionArg(method);
   const key = normalizeHeader(text).replace(/[-_×x*]/g, '');
   if (key === '') return 'cpi';
   const found = EAC_METHODS.find((m) => m.replace(/-/g, '') === key);

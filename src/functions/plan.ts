@@ -213,11 +213,30 @@ function calendarOf(plan: Plan): WorkCalendar {
   return cal;
 }
 
+/**
+ * Empties the cells holding a 0 that the reader rejected (an error on that very cell): older Excel
+ * versions pass an empty cell as 0, and a 0 is no date, no predecessor, no outline level.
+ * Returns whether any was emptied.
+ */
+function emptyRejectedZeros(issues: readonly Issue[], sheets: readonly RawSheet[]): boolean {
+  let emptied = false;
+  for (const issue of issues) {
+    const at = issue.severity === 'error' ? cellOf(issue.where) : null;
+    const row = at ? sheets.find((s) => s.name === at.sheet)?.rows[at.r] : undefined;
+    if (at && row && row[at.c]?.value === 0) {
+      row[at.c] = undefined;
+      emptied = true;
+    }
+  }
+  return emptied;
+}
+
 /** Reads and schedules a workbook made of the given argument sheets (warnings are not errors and pass). */
 export function readAndSchedule(sheets: (ArgSheet | null)[]): Scheduled {
   const places = new Places(sheets);
   const workbook: RawWorkbook = { sheets: sheets.filter((s): s is ArgSheet => s !== null).map((s) => s.sheet), source: 'excel' };
-  const read = readPlan(workbook);
+  let read = readPlan(workbook);
+  if (hasErrors(read.issues) && emptyRejectedZeros(read.issues, workbook.sheets)) read = readPlan(workbook);
   failOnErrors(read.issues, places);
   const plan = read.plan!;
   const cal = calendarOf(plan);

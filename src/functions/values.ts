@@ -14,6 +14,15 @@ export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+/**
+ * Empty, or a 0 that may be an empty cell: Excel versions before a 2024 fix pass an empty cell as
+ * 0 (newer ones pass null, Excel on the web too). Used where a 0 can mean nothing else: a row of
+ * only zeros holds no task, a 0 is no date and no working-days text.
+ */
+export function isEmptyOrZero(v: unknown): boolean {
+  return v === 0 || isBlank(v);
+}
+
 /** One argument value as a raw cell value. */
 export function rawValue(v: unknown): RawValue {
   if (v === null || v === undefined) return null;
@@ -36,14 +45,19 @@ export function isBlankRange(range: unknown[][]): boolean {
 
 /**
  * A range as raw rows, without its trailing empty rows (a whole-column reference like `A:F`
- * passes a million rows, nearly all empty). Empty cells are left out.
+ * passes a million rows, nearly all empty). Empty cells are left out; a row of nothing but
+ * zeros and empty cells is an empty row (see {@link isEmptyOrZero}).
  */
 export function rawRows(range: unknown[][]): (RawCell | undefined)[][] {
   let end = range.length;
-  while (end > 0 && range[end - 1].every(isBlank)) end--;
+  while (end > 0 && range[end - 1].every(isEmptyOrZero)) end--;
   const rows: (RawCell | undefined)[][] = new Array(end);
   for (let r = 0; r < end; r++) {
     const line = range[r];
+    if (line.every(isEmptyOrZero)) {
+      rows[r] = [];
+      continue;
+    }
     const row: (RawCell | undefined)[] = new Array(line.length);
     for (let c = 0; c < line.length; c++) {
       const v = line[c];
@@ -57,6 +71,11 @@ export function rawRows(range: unknown[][]): (RawCell | undefined)[][] {
 /** The text of an argument, trimmed; numbers as they print. */
 export function textArg(v: unknown): string {
   return isBlank(v) ? '' : typeof v === 'object' ? '' : String(v).trim();
+}
+
+/** The text of an option (working days, a sign, a method), where 0 is an empty cell: '' takes the default. */
+export function optionArg(v: unknown): string {
+  return v === 0 ? '' : textArg(v);
 }
 
 /**

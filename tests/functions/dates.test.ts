@@ -51,6 +51,10 @@ describe('FINISH', () => {
     expect(FINISH(MON_0800, '1d', null as never, null as never, '8-14')).toBe(serial(2027, 3, 1, 14));
   });
 
+  test('empty cells passed as 0 (older Excel versions): holidays and options take no 0', () => {
+    expect(FINISH(MON_0800, '5d', [[serial(2027, 3, 3)], [0], [0]], 0 as never, 0 as never)).toBe(serial(2027, 3, 8, 17));
+  });
+
   describe('errors', () => {
     test('a duration that is not one', () => {
       expectFailure(() => FINISH(MON_0800, '5x'), '#VALUE!',
@@ -89,7 +93,7 @@ describe('FINISH', () => {
         'Holiday "Party": "soon" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00) (row 3 of the holidays range, column Date).');
     });
     test('a holiday in a block of dates names row and column', () => {
-      expectFailure(() => FINISH(MON_0800, '5d', [[serial(2027, 3, 3), 0]]), '#VALUE!', /0 is not a date.*\(row 1, column 2 of the holidays range\)\.$/);
+      expectFailure(() => FINISH(MON_0800, '5d', [[serial(2027, 3, 3), -3]]), '#VALUE!', /-3 is not a date.*\(row 1, column 2 of the holidays range\)\.$/);
     });
   });
 });

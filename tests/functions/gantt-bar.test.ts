@@ -46,6 +46,7 @@ describe('GANTTBAR', () => {
   });
   test('a row with no dates draws nothing, so the formula can be filled down past the last task', () => {
     expect(GANTTBAR('', null, WEEK)).toEqual(bar('.......'));
+    expect(GANTTBAR(0, 0, WEEK)).toEqual(bar('.......')); // empty cells as older Excel versions pass them
   });
 
   describe('errors', () => {

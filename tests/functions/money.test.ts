@@ -35,6 +35,7 @@ describe('VARIANCE', () => {
     expect(VARIANCE(50000, 53500, 'Forecast minus Budget')).toBe(3500);
     expect(VARIANCE(50000, 53500, 'budget-minus-forecast')).toBe(-3500);
   });
+  test('an empty sign cell passed as 0 takes the default', () => expect(VARIANCE(50000, 53500, 0 as never)).toBe(-3500));
   test('a sign that is neither', () => {
     expectFailure(() => VARIANCE(1, 2, 'up'), '#VALUE!', 'Sign: "up" must be budget-minus-forecast or forecast-minus-budget.');
   });

@@ -101,6 +101,16 @@ describe('SCHEDULE', () => {
     expect(got).toEqual(out);
   });
 
+  test('empty cells passed as 0 (older Excel versions) read as empty: the same schedule', () => {
+    const zeros = (range: unknown[][]) => range.map((row) => row.map((v) => (v === '' ? 0 : v)));
+    const zeroRow = HEADER.map(() => 0);
+    const got = SCHEDULE([...zeros(TASKS), zeroRow, zeroRow], zeros([...SETTINGS, ['Working Days', ''], ['', '']]), [[serial(2027, 3, 5)], [0]]);
+    expect(got).toEqual(out);
+    const gap = SCHEDULE([...zeros(TASKS.slice(0, 3)), zeroRow, ...zeros(TASKS.slice(3))], SETTINGS, HOLIDAYS);
+    expect(gap[3]).toEqual(['', '', '', '']);
+    expect(gap[4]).toEqual(out[3]);
+  });
+
   describe('errors name the cell in the range', () => {
     test('a bad duration', () => {
       expectFailure(() => SCHEDULE(withCell(3, 2, '5x'), SETTINGS), '#VALUE!',
