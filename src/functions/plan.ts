@@ -15,7 +15,7 @@ import { WorkCalendar } from '../core/calendar';
 import { readScheduleInput } from '../core/schedule/input';
 import { ScheduleResult, scheduleInput } from '../core/schedule/schedule';
 import { fail } from './errors';
-import { asRange, isBlank, isBlankRange, rawRows, rawValue } from './values';
+import { asRange, isBlankRange, rawRows, rawValue } from './values';
 
 /** An input sheet made from an argument, and how its cells are named in messages. */
 export interface ArgSheet {

@@ -38,9 +38,9 @@ export function asRange(v: unknown): unknown[][] {
   return v.map((row) => (Array.isArray(row) ? row : [row]));
 }
 
-/** Whether a range holds nothing (omitted, or every cell empty). */
+/** Whether a range holds nothing (omitted, or every cell empty or 0). */
 export function isBlankRange(range: unknown[][]): boolean {
-  return range.every((row) => row.every(isBlank));
+  return range.every((row) => row.every(isEmptyOrZero));
 }
 
 /**
