@@ -6,7 +6,7 @@ import type { Plan } from '../core/model';
 import { excelSerialFromWall } from '../core/time';
 import { fail } from './errors';
 import { Scheduled, cellOf, headerRowOf, holidaysArg, readAndSchedule, settingsArg, tasksArg } from './plan';
-import { isBlank, textArg } from './values';
+import { textArg } from './values';
 
 /** The headers of SCHEDULE's columns. */
 export const SCHEDULE_HEADERS = ['Start', 'Finish', 'Total Float', 'Critical'];
@@ -90,7 +90,7 @@ export function criticalIds(tasks: unknown, settings: unknown, holidays: unknown
 /** The total float, in working days, of the task with the given ID. */
 export function taskFloat(tasks: unknown, id: unknown, settings: unknown, holidays: unknown): number {
   const key = textArg(id);
-  if (isBlank(id) || key === '') fail('invalidValue', 'The task ID is empty: give the ID of a task, as in the ID column of the tasks range.');
+  if (key === '') fail('invalidValue', 'The task ID is empty: give the ID of a task, as in the ID column of the tasks range.');
   const s = scheduleRange(tasks, settings, holidays);
   const i = s.plan.tasks.findIndex((t) => t.id === key);
   if (i < 0) fail('notAvailable', `There is no task with ID ${key} in the tasks range.`);
