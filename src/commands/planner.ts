@@ -8,7 +8,7 @@ import { calculate, hasErrors } from '../core/calculate';
 import type { Issue } from '../core/model';
 import { TaskExplanation, explainTask } from '../core/schedule/explain';
 import { excelSerialFromWall } from '../core/time';
-import { readWorkbook } from '../workbook/office-host';
+import { BatchWriter, jsonBytes, readWorkbook } from '../workbook/office-host';
 import type { ExcelRun } from './regenerate';
 
 /** Selects the cell an issue names (`Tasks!D7`, `'Cost Report'!A3`) and shows its sheet. False for a place that is not a cell. */
@@ -45,19 +45,19 @@ interface SettingsSheet {
   rows: Map<string, { r: number; c: number }>;
 }
 
-async function loadSettings(context: Excel.RequestContext): Promise<{ ws: Excel.Worksheet; sheet: SettingsSheet | null }> {
+async function loadSettings(context: Excel.RequestContext): Promise<{ ws: Excel.Worksheet; exists: boolean; sheet: SettingsSheet | null }> {
   const ws = context.workbook.worksheets.getItemOrNullObject('Settings');
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('values, rowIndex, columnIndex');
   await context.sync();
-  if (ws.isNullObject || used.isNullObject) return { ws, sheet: null };
+  if (ws.isNullObject || used.isNullObject) return { ws, exists: !ws.isNullObject, sheet: null };
   const values = used.values;
   const rows = new Map<string, { r: number; c: number }>();
   values.forEach((row, r) => {
     const c = row.findIndex((v) => typeof v === 'string' && v.trim() !== '');
     if (c >= 0) rows.set(key(String(row[c])), { r, c: c + 1 });
   });
-  return { ws, sheet: { values, firstRow: used.rowIndex, firstCol: used.columnIndex, rows } };
+  return { ws, exists: true, sheet: { values, firstRow: used.rowIndex, firstCol: used.columnIndex, rows } };
 }
 
 /** The pane's settings as the Settings sheet has them (absent: not set, so the default applies). */
@@ -81,8 +81,8 @@ export async function readSettings(run: ExcelRun): Promise<PaneSettings> {
  */
 export async function writeSettings(run: ExcelRun, changes: PaneSettings): Promise<void> {
   await run(async (context) => {
-    const { ws, sheet } = await loadSettings(context);
-    const target = sheet ? ws : context.workbook.worksheets.add('Settings');
+    const { ws, exists, sheet } = await loadSettings(context);
+    const target = exists ? ws : context.workbook.worksheets.add('Settings');
     const base = sheet ?? { values: [['Setting', 'Value']], firstRow: 0, firstCol: 0, rows: new Map() };
     if (!sheet) target.getRange('A1:B1').values = [["'Setting", "'Value"]];
     let next = base.firstRow + base.values.length;
@@ -94,6 +94,32 @@ export async function writeSettings(run: ExcelRun, changes: PaneSettings): Promi
     }
     await context.sync();
   });
+}
+
+const BLOCK_ROWS = 20_000;
+
+/** Writes of one column, grouped into contiguous blocks (`K5:K20004`) of at most BLOCK_ROWS rows. */
+function columnBlocks(writes: { address: string; wall: number }[]): { address: string; values: (number | string)[][] }[] {
+  const byColumn = new Map<string, Map<number, number>>();
+  for (const w of writes) {
+    const m = /^([A-Z]+)(\d+)$/.exec(w.address)!;
+    const col = byColumn.get(m[1]) ?? new Map<number, number>();
+    col.set(Number(m[2]), excelSerialFromWall(w.wall));
+    byColumn.set(m[1], col);
+  }
+  const out: { address: string; values: (number | string)[][] }[] = [];
+  for (const [col, cells] of byColumn) {
+    const rows = [...cells.keys()].sort((a, b) => a - b);
+    for (let k = 0; k < rows.length; ) {
+      const first = rows[k];
+      let last = first;
+      while (k < rows.length && rows[k] - first < BLOCK_ROWS) last = rows[k++];
+      const values: (number | string)[][] = [];
+      for (let r = first; r <= last; r++) values.push([cells.get(r) ?? '']);
+      out.push({ address: `${col}${first}:${col}${last}`, values });
+    }
+  }
+  return out;
 }
 
 export interface BaselineOutcome {
@@ -119,18 +145,25 @@ export async function setBaseline(run: ExcelRun, options: { replace?: boolean; t
     const outcome = { overwrites: plan.overwrites, tasks: calc.plan.tasks.length, issues: calc.issues };
     if (plan.overwrites.length > 0 && !options.replace) return { written: false, ...outcome };
     const ws = context.workbook.worksheets.getItem(plan.sheet);
-    context.application.suspendApiCalculationUntilNextSync();
+    const w = new BatchWriter(context);
     for (const h of plan.headers) {
-      const cell = ws.getRange(h.address);
-      cell.values = [[`'${h.text}`]];
-      cell.format.font.bold = true;
+      await w.add(h.text.length + 200, () => {
+        const cell = ws.getRange(h.address);
+        cell.values = [[`'${h.text}`]];
+        cell.format.font.bold = true;
+      });
     }
-    for (const w of plan.writes) {
-      const cell = ws.getRange(w.address);
-      cell.numberFormat = [['yyyy-mm-dd hh:mm']];
-      cell.values = [[excelSerialFromWall(w.wall)]];
+    // Each baseline column as 2-D blocks from its first task row to its last: rows between tasks
+    // (blank rows, which hold nothing in these columns) are written empty.
+    for (const block of columnBlocks(plan.writes)) {
+      await w.add(jsonBytes(block.values) + 100, () => {
+        const range = ws.getRange(block.address);
+        (range as unknown as { numberFormat: string }).numberFormat = 'yyyy-mm-dd hh:mm';
+        range.values = block.values;
+      });
     }
-    await context.sync();
+    await w.add(40, () => context.application.calculate('Recalculate'));
+    await w.flush();
     return { written: true, ...outcome };
   });
 }

@@ -28,8 +28,18 @@ export const BATCH_BUDGET = 3.5 * 1024 * 1024;
 const ACTION_BYTES = 400;
 /** Cells read per load: about 25 bytes a cell (value, format and type) keeps a response near 2.5 MB. */
 export const READ_CELLS_PER_SYNC = 100_000;
-/** Areas per RangeAreas (one `getRanges` call): its address must stay a reasonable string. */
-const AREAS_PER_CALL = 400;
+/** Characters of a RangeAreas address (one `getRanges` call): Excel refuses addresses over 8,192. */
+const ADDRESS_CHARS = 7_000;
+/** Outline levels Excel can show (it has 8; one is the ungrouped level). */
+const MAX_GROUP_LEVEL = 7;
+
+/** Bytes of a value's JSON as the request carries it (UTF-8): non-ASCII characters count up to 3. */
+export function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v);
+  let extra = 0;
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0x7f) extra += 2;
+  return s.length + extra;
+}
 
 /** The default input sheet names, read in the first pass; Settings may rename them. */
 const INPUT_SHEETS = ['Settings', 'Tasks', 'Budget', 'Resources', 'Holidays'];
@@ -50,8 +60,8 @@ export interface WorkbookSnapshot {
   markers: Map<string, string>;
   /** All marker names present, whatever they point at (so a broken one is replaced). */
   markerNames: Set<string>;
-  /** Sheet (lower case) -> the product's own conditional formats on it, to delete before writing new ones. */
-  ownRules: Map<string, Excel.ConditionalFormat[]>;
+  /** The product's own conditional formats (by sheet and id), to delete before writing new ones. */
+  ownRules: { sheet: string; id: string }[];
 }
 
 async function sync(context: Excel.RequestContext, counter?: SyncCounter): Promise<void> {
@@ -91,44 +101,89 @@ function parseAddress(address: string): { row: number; col: number } {
   return { row: Number(m[2]), col: col - 1 };
 }
 
+interface Block {
+  ws: Excel.Worksheet;
+  /** 0-based sheet row of the block's first row, first column, and size. */
+  row: number;
+  col: number;
+  rows: number;
+  columns: number;
+  range: Excel.Range;
+}
+
 interface SheetRead {
   name: string;
   firstRow: number;
   firstCol: number;
-  blocks: { rows: number; range: Excel.Range }[];
+  blocks: Block[];
   columns: number;
+}
+
+function block(ws: Excel.Worksheet, row: number, rows: number, col: number, columns: number): Block {
+  return { ws, row, col, rows, columns, range: ws.getRangeByIndexes(row, col, rows, columns) };
 }
 
 function queueSheetRead(ws: Excel.Worksheet, name: string, used: Excel.Range): SheetRead {
   const { row, col } = parseAddress(used.address);
   // Quarter-size blocks, so the loads of several sheets pack into syncs without much waste.
   const rowsPerBlock = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / 4 / Math.max(1, used.columnCount)));
-  const blocks: SheetRead['blocks'] = [];
-  for (let r = 0; r < used.rowCount; r += rowsPerBlock) {
-    const rows = Math.min(rowsPerBlock, used.rowCount - r);
-    blocks.push({ rows, range: ws.getRangeByIndexes(row - 1 + r, col, rows, used.columnCount) });
-  }
+  const blocks: Block[] = [];
+  for (let r = 0; r < used.rowCount; r += rowsPerBlock) blocks.push(block(ws, row - 1 + r, Math.min(rowsPerBlock, used.rowCount - r), col, used.columnCount));
   return { name, firstRow: row, firstCol: col, blocks, columns: used.columnCount };
 }
 
-/** Loads the queued blocks, one sync per READ_CELLS_PER_SYNC cells, and turns them into raw sheets. */
+/** Whether a sync failed because a request or response was over Excel's payload limit. */
+export function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  return /PayloadSizeLimitExceeded|PayloadTooLarge/i.test(`${code} ${(e as Error)?.message ?? ''}`);
+}
+
+/**
+ * Loads a group of blocks in one sync. Cells are counted, not bytes, so long texts can still make
+ * a response too large: then each block is split in two and the group loaded again.
+ */
+async function loadGroup(context: Excel.RequestContext, group: Block[], counter?: SyncCounter): Promise<Block[]> {
+  for (const b of group) b.range.load('values, numberFormat, valueTypes');
+  try {
+    await sync(context, counter);
+    return group;
+  } catch (e) {
+    if (!isPayloadError(e) || group.every((b) => b.rows === 1)) throw e;
+    const halves = group.flatMap((b) => {
+      if (b.rows === 1) return [block(b.ws, b.row, 1, b.col, b.columns)];
+      const top = Math.ceil(b.rows / 2);
+      return [block(b.ws, b.row, top, b.col, b.columns), block(b.ws, b.row + top, b.rows - top, b.col, b.columns)];
+    });
+    const half = Math.ceil(halves.length / 2);
+    return [...(await loadGroup(context, halves.slice(0, half), counter)), ...(await loadGroup(context, halves.slice(half), counter))];
+  }
+}
+
+/** Loads the queued blocks of all sheets, one sync per READ_CELLS_PER_SYNC cells, and turns them into raw sheets. */
 async function loadSheets(context: Excel.RequestContext, reads: SheetRead[], counter?: SyncCounter): Promise<ReturnType<typeof gridSheet>[]> {
+  const owner = new Map<Block, SheetRead>();
+  let group: Block[] = [];
   let cells = 0;
-  let queued = 0;
+  const loaded: Block[] = [];
   for (const s of reads) {
     for (const b of s.blocks) {
-      const size = b.rows * Math.max(1, s.columns);
-      if (queued > 0 && cells + size > READ_CELLS_PER_SYNC) {
-        await sync(context, counter);
+      const size = b.rows * Math.max(1, b.columns);
+      if (group.length > 0 && cells + size > READ_CELLS_PER_SYNC) {
+        loaded.push(...(await loadGroup(context, group, counter)));
+        group = [];
         cells = 0;
-        queued = 0;
       }
-      b.range.load('values, numberFormat, valueTypes');
+      group.push(b);
       cells += size;
-      queued++;
     }
   }
-  if (queued > 0) await sync(context, counter);
+  if (group.length > 0) loaded.push(...(await loadGroup(context, group, counter)));
+  // Split blocks keep their sheet (by worksheet object) and their order (by row).
+  for (const s of reads) for (const b of s.blocks) owner.set(b, s);
+  const wsOf = new Map(reads.map((s) => [s.blocks[0]?.ws, s] as const));
+  for (const s of reads) s.blocks = [];
+  for (const b of loaded) (owner.get(b) ?? wsOf.get(b.ws))!.blocks.push(b);
+  for (const s of reads) s.blocks.sort((a, b) => a.row - b.row);
   return reads.map((s) => {
     const rows: (RawCell | undefined)[][] = [];
     for (const b of s.blocks) {
@@ -181,7 +236,7 @@ export async function readWorkbook(context: Excel.RequestContext, counter?: Sync
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('address, rowCount, columnCount');
     const rules = ws.getRange().conditionalFormats;
-    rules.load('items/type');
+    rules.load('items/type, items/id');
     return { name, ws, used, rules };
   };
   const probes = INPUT_SHEETS.map((name) => probe(name, sheets.getItemOrNullObject(name)));
@@ -189,13 +244,13 @@ export async function readWorkbook(context: Excel.RequestContext, counter?: Sync
 
   const sheetNames = sheets.items.map((s) => s.name);
   const actual = (name: string) => sheetNames.find((n) => n.toLowerCase() === name.toLowerCase());
-  const customRules: { sheet: string; format: Excel.ConditionalFormat; custom: Excel.CustomConditionalFormat }[] = [];
+  const customRules: { sheet: string; id: string; custom: Excel.CustomConditionalFormat }[] = [];
   const queueRules = (sheet: string, rules: Excel.ConditionalFormatCollection) => {
     rules.items.forEach((format) => {
       if (format.type !== 'Custom') return;
       const custom = format.customOrNullObject;
       custom.rule.load('formula');
-      customRules.push({ sheet, format, custom });
+      customRules.push({ sheet, id: format.id, custom });
     });
   };
   const queueReads = (found: ReturnType<typeof probe>[]): SheetRead[] => {
@@ -219,12 +274,7 @@ export async function readWorkbook(context: Excel.RequestContext, counter?: Sync
     raw = raw.concat(await loadSheets(context, queueReads(more), counter));
   }
 
-  const ownRules = new Map<string, Excel.ConditionalFormat[]>();
-  for (const r of customRules) {
-    if (r.custom.isNullObject || !isOwnRule(r.custom.rule.formula)) continue;
-    const key = r.sheet.toLowerCase();
-    ownRules.set(key, [...(ownRules.get(key) ?? []), r.format]);
-  }
+  const ownRules = customRules.filter((r) => !r.custom.isNullObject && isOwnRule(r.custom.rule.formula)).map(({ sheet, id }) => ({ sheet, id }));
   const markers = new Map<string, string>();
   const markerNames = new Set<string>();
   for (const n of names.items) {
@@ -356,7 +406,7 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
   for (let r = 0; r < headerRows; r++) {
     const row = plan.rows[r];
     const values = [Array.from({ length: Math.max(1, row.length) }, (_, c) => officeValue(row[c] ?? null))];
-    await w.add(JSON.stringify(values).length, () => { ws.getRangeByIndexes(r, 0, 1, values[0].length).values = values; });
+    await w.add(jsonBytes(values), () => { ws.getRangeByIndexes(r, 0, 1, values[0].length).values = values; });
   }
   const dense = denseWidth(plan, headerRows);
   const sparse: { r: number; c: number; v: PlanValue }[] = [];
@@ -371,7 +421,7 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
       for (let c = 0; c < dense; c++) line[c] = officeValue(row[c] ?? null);
       for (let c = dense; c < row.length; c++) if (row[c] !== null && row[c] !== undefined) sparse.push({ r, c, v: row[c] });
       block.push(line);
-      bytes += JSON.stringify(line).length;
+      bytes += jsonBytes(line);
       r++;
     }
     await w.add(bytes, () => { ws.getRangeByIndexes(start, 0, block.length, dense).values = block; });
@@ -381,7 +431,7 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
   }
   for (const s of sparse) {
     const value = [[officeValue(s.v)]];
-    await w.add(JSON.stringify(value).length + 20, () => { ws.getRangeByIndexes(s.r, s.c, 1, 1).values = value; });
+    await w.add(jsonBytes(value) + 20, () => { ws.getRangeByIndexes(s.r, s.c, 1, 1).values = value; });
   }
 
   // Number formats of the data rows, by column; then the styled ranges grouped by style.
@@ -410,7 +460,7 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
   }
 
   // Outline groups: each run of rows at level >= k is grouped k times.
-  const levels = plan.rowLevels ?? [];
+  const levels = (plan.rowLevels ?? []).map((l) => Math.min(l ?? 0, MAX_GROUP_LEVEL));
   const maxLevel = Math.max(0, ...levels);
   for (let level = 1; level <= maxLevel; level++) {
     for (let k = 0; k < levels.length; k++) {
@@ -424,7 +474,11 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
 
   await w.add(80, () => {
     if (plan.tabColor) ws.tabColor = color(plan.tabColor);
-    if (plan.freeze) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, plan.freeze.rows), Math.max(1, plan.freeze.cols)));
+    // freezeAt freezes both ways, so a plain row or column freeze uses its own call.
+    const f = plan.freeze;
+    if (f && f.rows > 0 && f.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, f.rows, f.cols));
+    else if (f && f.rows > 0) ws.freezePanes.freezeRows(f.rows);
+    else if (f && f.cols > 0) ws.freezePanes.freezeColumns(f.cols);
     if (plan.autoFilter && plan.rows.length > 0) ws.autoFilter.apply(ws.getRangeByIndexes(0, 0, plan.rows.length, width));
     if (plan.print) {
       ws.pageLayout.orientation = plan.print.landscape ? 'Landscape' : 'Portrait';
@@ -448,6 +502,20 @@ function addChart(ws: Excel.Worksheet, chart: ChartPlan): void {
   c.setPosition(a1(chart.at.row, chart.at.col), a1(chart.at.row + chart.at.rows - 1, chart.at.col + chart.at.cols - 1));
 }
 
+/** Areas in runs whose joined address stays under ADDRESS_CHARS. */
+function addressChunks(addresses: string[]): string[][] {
+  const out: string[][] = [];
+  let chunk: string[] = [];
+  let length = 0;
+  for (const a of addresses) {
+    if (chunk.length > 0 && length + a.length + 1 > ADDRESS_CHARS) { out.push(chunk); chunk = []; length = 0; }
+    chunk.push(a);
+    length += a.length + 1;
+  }
+  if (chunk.length > 0) out.push(chunk);
+  return out;
+}
+
 /** Styles grouped by style: one RangeAreas per group (in chunks), so a Gantt's thousands of bars cost a few calls. */
 async function applyGrouped(ws: Excel.Worksheet, w: BatchWriter, items: { address: string; style: CellStyle }[]): Promise<void> {
   const groups = new Map<string, { style: CellStyle; addresses: string[] }>();
@@ -459,11 +527,11 @@ async function applyGrouped(ws: Excel.Worksheet, w: BatchWriter, items: { addres
   }
   for (const { style, addresses } of groups.values()) {
     const { numFmt, ...format } = style;
-    for (let k = 0; k < addresses.length; k += AREAS_PER_CALL) {
-      const chunk = addresses.slice(k, k + AREAS_PER_CALL);
+    for (const chunk of addressChunks(addresses)) {
       const address = chunk.join(',');
       if (Object.keys(format).length > 0) {
-        await w.add(address.length + JSON.stringify(format).length, () => applyStyle(ws.getRanges(address).format, format));
+        // Each property set is an action with its own object path (format, fill, font...).
+        await w.add(address.length + jsonBytes(format) + 300 * Object.keys(format).length, () => applyStyle(ws.getRanges(address).format, format));
       }
       if (numFmt) {
         // RangeAreas has no number format: each area gets its own.
@@ -490,23 +558,29 @@ export async function applyPlans(
 ): Promise<string[]> {
   const w = new BatchWriter(context, counter);
   const sheets = context.workbook.worksheets;
-  const positions = new Map<string, number>();
+  // Each new sheet goes where its predecessor was, counted among the sheets there are by then.
+  const original = new Map<string, number>();
+  const deleted = new Set<string>();
   for (const [key, name] of generated) {
     const own = ownSheetName(snapshot, key, name);
     if (own) {
-      positions.set(key, snapshot.sheetNames.indexOf(own));
+      original.set(key, snapshot.sheetNames.indexOf(own));
+      deleted.add(own);
       await w.add(60, () => sheets.getItem(own).delete());
     }
     const marker = markerName(key);
     if (snapshot.markerNames.has(marker)) await w.add(60, () => context.workbook.names.getItem(marker).delete());
   }
+  const order = snapshot.sheetNames.map((name, k) => ({ name, k })).filter((s) => !deleted.has(s.name));
   const written: string[] = [];
   for (const plan of plans) {
     let ws!: Excel.Worksheet;
+    const was = original.get(plan.key);
+    const at = was === undefined ? order.length : order.filter((s) => s.k < was).length;
+    order.splice(at, 0, { name: plan.name, k: was ?? Infinity });
     await w.add(80 + plan.name.length, () => {
       ws = sheets.add(plan.name);
-      const at = positions.get(plan.key);
-      if (at !== undefined) ws.position = at;
+      if (was !== undefined) ws.position = at;
     });
     await writeSheet(ws, plan, w);
     if (options.activate === plan.name) await w.add(20, () => ws.activate());
@@ -515,7 +589,10 @@ export async function applyPlans(
     written.push(plan.name);
   }
   // The product's earlier rules go wherever they are (when new ones are written); then the new ones.
-  if (highlights.length > 0) for (const own of snapshot.ownRules.values()) for (const rule of own) await w.add(40, () => rule.delete());
+  // By id: deleting by position would shift the positions of the rules after it.
+  if (highlights.length > 0) {
+    for (const rule of snapshot.ownRules) await w.add(60 + rule.id.length, () => sheets.getItem(rule.sheet).getRange().conditionalFormats.getItem(rule.id).delete());
+  }
   for (const h of highlights) {
     for (const rule of h.rules) {
       await w.add(rule.formula.length + 200, () => {
@@ -527,6 +604,8 @@ export async function applyPlans(
       });
     }
   }
+  // Calculation was suspended while writing: recalculate what depends on the new cells.
+  await w.add(40, () => context.application.calculate('Recalculate'));
   await w.flush();
   return written;
 }

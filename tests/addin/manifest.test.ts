@@ -37,12 +37,12 @@ test('VersionOverrides is version 1.0, the only one a task pane add-in takes, an
   expect(host.children.map((c) => c.name)).toEqual(['Runtimes', 'AllFormFactors', 'DesktopFormFactor']);
 });
 
-test('SharedRuntime 1.1 is required, by the add-in and by its VersionOverrides', () => {
+test('SharedRuntime 1.1 and ExcelApi 1.10 (RangeAreas, page layout, row groups) are required, by the add-in and by its VersionOverrides', () => {
   const base = child(child(doc, 'Requirements'), 'Sets');
-  expect(base.children.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion])).toEqual([['Set', 'SharedRuntime', '1.1']]);
+  expect(base.children.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion])).toEqual([['Set', 'SharedRuntime', '1.1'], ['Set', 'ExcelApi', '1.10']]);
   const sets = child(child(versionOverrides, 'Requirements'), 'bt:Sets');
   expect(sets.attrs.DefaultMinVersion).toBe('1.1');
-  expect(sets.children.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion])).toEqual([['bt:Set', 'SharedRuntime', '1.1']]);
+  expect(sets.children.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion])).toEqual([['bt:Set', 'SharedRuntime', '1.1'], ['bt:Set', 'ExcelApi', '1.10']]);
 });
 
 test('every resid used is defined once in Resources, with the kind of resource its element wants', () => {

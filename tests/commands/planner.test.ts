@@ -1,7 +1,7 @@
 /** The task pane's flows inside Excel, against the simulated host. */
 import { explainSelection, goToCell, readSettings, setBaseline, writeSettings } from '../../src/commands/planner';
 import { regenerateWorkbook } from '../../src/commands/regenerate';
-import { SimWorkbook, simWorkbookFromJson, simulatedExcel } from '../support/excel-sim';
+import { SIM_PAYLOAD_LIMIT, SimWorkbook, simWorkbookFromJson, simulatedExcel } from '../support/excel-sim';
 
 const TODAY = { today: new Date(Date.UTC(2027, 2, 1)) };
 const DOC = {
@@ -72,4 +72,27 @@ test('explain the selected task: on the Tasks sheet by its row, on Schedule by i
   expect(onSchedule).toEqual({ explanation: expect.objectContaining({ id: 'C', critical: false, totalFloat: 5 }) });
   book.selection = { sheet: 'Settings', address: 'A1' };
   expect(await explainSelection(excel.run, TODAY)).toEqual({ message: expect.stringMatching(/Select a task's row/) });
+});
+
+test('settings on an empty Settings sheet: written into it, not a second one', async () => {
+  const book = simWorkbookFromJson(DOC);
+  book.sheet('Settings')!.cells.clear();
+  const excel = simulatedExcel(book);
+  await writeSettings(excel.run, { 'Gantt Scale': 'week' });
+  expect(book.sheets.filter((s) => s.name === 'Settings')).toHaveLength(1);
+  expect(book.values('Settings')).toEqual([['Setting', 'Value'], ['Gantt Scale', 'week']]);
+});
+
+test('set baseline on 5,000 tasks: column blocks, every request under 5 MB', async () => {
+  const tasks = Array.from({ length: 5_000 }, (_, k) => ({ ID: `T${k}`, Name: `Task ${k}`, Duration: `${1 + (k % 5)}d`, ...(k > 0 ? { Predecessors: `T${k - 1}` } : {}) }));
+  const excel = simulatedExcel(simWorkbookFromJson({ settings: DOC.settings, tasks }));
+  const outcome = await setBaseline(excel.run, TODAY);
+  expect(outcome).toMatchObject({ written: true, tasks: 5_000 });
+  const stats = excel.runs[0];
+  expect(Math.max(...stats.requestBytes)).toBeLessThan(SIM_PAYLOAD_LIMIT);
+  expect(stats.syncs).toBeLessThanOrEqual(4);
+  expect(stats.recalculations).toBe(1);
+  const values = excel.book.values('Tasks');
+  expect(values[0].slice(-2)).toEqual(['Baseline Start', 'Baseline Finish']);
+  expect(values[5000][values[0].length - 1]).toEqual(expect.any(Number));
 });

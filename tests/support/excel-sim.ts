@@ -19,10 +19,26 @@
  */
 
 export const SIM_PAYLOAD_LIMIT = 5 * 1024 * 1024;
-/** Bytes of a queued action's envelope, beyond its JSON arguments. */
-const ACTION_OVERHEAD = 100;
-/** Bytes of each object path a request carries (every proxy made from another: a range, its format, its fill...). */
-const PATH_BYTES = 120;
+/**
+ * Bytes of a queued action's envelope, beyond its JSON arguments, and of each object path a request
+ * carries (every proxy made from another: a range, its format, its fill...). Measured on Office.js's
+ * own request serializer: a new range costs about 400-460 bytes with its path, its instantiation
+ * and its reference keeping; a single-cell write about 460.
+ */
+const ACTION_OVERHEAD = 150;
+const PATH_BYTES = 280;
+
+/** Bytes of a value's JSON in UTF-8, as requests travel. */
+function utf8Json(v: unknown): number {
+  const s = JSON.stringify(v) ?? '';
+  let n = s.length;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c > 0x7ff) n += (c >= 0xd800 && c <= 0xdbff) ? 1 : 2;
+    else if (c > 0x7f) n += 1;
+  }
+  return n;
+}
 
 export class SimError extends Error {
   constructor(readonly code: string, message: string) {
@@ -44,6 +60,7 @@ export interface SimFormat {
 }
 
 export interface SimRule {
+  id: string;
   area: string;
   type: string;
   formula: string;
@@ -101,8 +118,8 @@ export class SimSheet {
     const numberFormat = old?.numberFormat;
     if (typeof v === 'string') {
       if (v.startsWith("'")) this.cells.set(k, { value: v.slice(1), text: true, numberFormat });
-      else if (v.startsWith('=')) this.cells.set(k, { value: 0, formula: v, numberFormat });
       else if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(v.trim())) this.cells.set(k, { value: Number(v), numberFormat });
+      else if (/^[=+-]/.test(v)) this.cells.set(k, { value: 0, formula: v, numberFormat });
       else if (/^(true|false)$/i.test(v.trim())) this.cells.set(k, { value: v.trim().toLowerCase() === 'true', numberFormat });
       else this.cells.set(k, { value: v, numberFormat });
       return;
@@ -192,6 +209,8 @@ export interface SimStats {
   suspended: boolean[];
   /** Every formula written by a values assignment, as `Sheet!A1 =...`. */
   formulasWritten: string[];
+  /** Calls of application.calculate. */
+  recalculations: number;
 }
 
 export class SimWorkbook {
@@ -240,9 +259,9 @@ export class SimWorkbook {
 }
 
 export class SimContext {
-  readonly stats: SimStats = { syncs: 0, requestBytes: [], responseBytes: [], suspended: [], formulasWritten: [] };
+  readonly stats: SimStats = { syncs: 0, requestBytes: [], responseBytes: [], suspended: [], formulasWritten: [], recalculations: 0 };
   readonly workbook: SimWorkbookApi;
-  readonly application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
+  readonly application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void; calculate(type: string): void };
   private queue: Action[] = [];
   private afterSync: (() => void)[] = [];
   private suspendedCalc = false;
@@ -257,6 +276,7 @@ export class SimContext {
     this.application = {
       suspendApiCalculationUntilNextSync: () => { this.suspendedCalc = true; this.enqueue(40, () => undefined, false); },
       suspendScreenUpdatingUntilNextSync: () => { this.suspendedScreen = true; this.enqueue(40, () => undefined, false); },
+      calculate: (type: string) => { this.enqueue(type.length, () => { this.stats.recalculations++; }, false); },
     };
   }
 
@@ -300,7 +320,7 @@ export class SimContext {
     this.suspendedScreen = false;
     this.stats.syncs++;
     this.stats.requestBytes.push(request);
-    if (request > SIM_PAYLOAD_LIMIT) throw new SimError('PayloadTooLarge', `request of ${request} bytes`);
+    if (request > SIM_PAYLOAD_LIMIT) throw new SimError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
     this.responseSize = 0;
     this.syncing = true;
     try {
@@ -310,7 +330,7 @@ export class SimContext {
     }
     this.stats.responseBytes.push(this.responseSize);
     this.stats.suspended.push(wrote ? suspendedFirst : true);
-    if (this.responseSize > SIM_PAYLOAD_LIMIT) throw new SimError('PayloadTooLarge', `response of ${this.responseSize} bytes`);
+    if (this.responseSize > SIM_PAYLOAD_LIMIT) throw new SimError('ResponsePayloadSizeLimitExceeded', `response of ${this.responseSize} bytes`);
     this.epoch++;
     const after = this.afterSync;
     this.afterSync = [];
@@ -331,7 +351,7 @@ class SimObject {
     this.ctx.enqueueLoad(() => {
       const values = read();
       this.ctx.onSync(() => { for (const p of props) this.loaded.set(p, values[p]); });
-      return JSON.stringify(values).length;
+      return utf8Json(values);
     });
   }
 
@@ -449,8 +469,9 @@ class SimWorksheet extends SimObject {
     this.ctx.enqueue(10, () => {
       const s = this.sheet();
       const book = this.ctx.book;
+      if (p < 0 || p >= book.sheets.length) throw new SimError('InvalidArgument', `position ${p} for ${book.sheets.length} sheets`);
       book.sheets.splice(book.sheets.indexOf(s), 1);
-      book.sheets.splice(Math.min(p, book.sheets.length), 0, s);
+      book.sheets.splice(p, 0, s);
     });
   }
 
@@ -481,6 +502,7 @@ class SimWorksheet extends SimObject {
   }
 
   getRanges(address: string): SimRangeAreas {
+    if (address.length > 8192) throw new SimError('InvalidArgument', `a RangeAreas address of ${address.length} characters (Excel's limit is 8,192)`);
     return new SimRangeAreas(this.ctx, () => this.sheet(), address);
   }
 
@@ -491,7 +513,11 @@ class SimWorksheet extends SimObject {
   }
 
   get freezePanes() {
-    return { freezeAt: (range: SimRange) => this.ctx.enqueue(20, () => { this.sheet().freeze = range.area(); }) };
+    return {
+      freezeAt: (range: SimRange) => this.ctx.enqueue(20, () => { this.sheet().freeze = range.area(); }),
+      freezeRows: (n: number) => this.ctx.enqueue(10, () => { this.sheet().freeze = { row: 0, col: 0, rows: n, cols: 0 }; }),
+      freezeColumns: (n: number) => this.ctx.enqueue(10, () => { this.sheet().freeze = { row: 0, col: 0, rows: 0, cols: n }; }),
+    };
   }
 
   get autoFilter() {
@@ -499,7 +525,7 @@ class SimWorksheet extends SimObject {
   }
 
   get pageLayout() {
-    const set = (key: string, v: unknown) => this.ctx.enqueue(JSON.stringify(v).length, () => { this.sheet().page[key] = v; });
+    const set = (key: string, v: unknown) => this.ctx.enqueue(utf8Json(v), () => { this.sheet().page[key] = v; });
     return {
       set orientation(v: string) { set('orientation', v); },
       set zoom(v: unknown) { set('zoom', v); },
@@ -531,7 +557,7 @@ class SimWorksheet extends SimObject {
 /** A RangeFormat's settable surface; every assignment is queued and applied at the sync. */
 function formatApi(ctx: SimContext, apply: (props: Record<string, unknown>) => void) {
   ctx.notePath(); // the format object, and below its fill or font
-  const set = (prop: string, v: unknown) => ctx.enqueue(JSON.stringify(v).length + prop.length + (prop === 'columnWidth' ? 0 : 120), () => apply({ [prop]: v }));
+  const set = (prop: string, v: unknown) => ctx.enqueue(utf8Json(v) + prop.length + (prop === 'columnWidth' ? 0 : 120), () => apply({ [prop]: v }));
   return {
     fill: { set color(v: string) { set('fill', v); } },
     font: {
@@ -580,30 +606,35 @@ class SimRange extends SimObject {
   }
 
   set values(v: unknown) {
-    this.ctx.enqueue(JSON.stringify(v).length, () => {
+    this.ctx.enqueue(utf8Json(v), () => {
       const s = this.sheet();
       const a = this.area();
       const grid = this.check2d('values', v);
       for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) {
         const value = grid ? grid[r][c] : v;
-        if (typeof value === 'string' && value.startsWith('=')) this.ctx.stats.formulasWritten.push(`${areaAddress(s.name, { row: a.row + r, col: a.col + c, rows: 1, cols: 1 })} ${value}`);
+        if (typeof value === 'string' && /^[=+-]/.test(value) && !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value.trim())) this.ctx.stats.formulasWritten.push(`${areaAddress(s.name, { row: a.row + r, col: a.col + c, rows: 1, cols: 1 })} ${value}`);
         s.type(a.row + r, a.col + c, value);
       }
     });
   }
 
   set numberFormat(v: unknown) {
-    this.ctx.enqueue(JSON.stringify(v).length, () => {
+    this.ctx.enqueue(utf8Json(v), () => {
       const s = this.sheet();
       const a = this.area();
       const grid = this.check2d('numberFormat', v);
-      if (!grid) { s.formats.push({ area: a, props: { numberFormat: v } }); return; }
+      if (!grid) {
+        // One format for every cell of the range (whole columns are kept as a format record).
+        if (a.rows * a.cols <= 1_000_000) for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) s.setFormat(a.row + r, a.col + c, String(v));
+        else s.formats.push({ area: a, props: { numberFormat: v } });
+        return;
+      }
       for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) s.setFormat(a.row + r, a.col + c, String(grid[r][c]));
     });
   }
 
   set hyperlink(v: { documentReference?: string; textToDisplay?: string }) {
-    this.ctx.enqueue(JSON.stringify(v).length, () => {
+    this.ctx.enqueue(utf8Json(v), () => {
       const a = this.area();
       const s = this.sheet();
       s.hyperlinks.set(SimSheet.key(a.row, a.col), v);
@@ -700,6 +731,8 @@ class SimRangeAreas {
   }
 }
 
+let ruleIds = 0;
+
 class SimConditionalFormats extends SimObject {
   private itemsLoaded: SimConditionalFormat[] | null = null;
   constructor(ctx: SimContext, private readonly sheetMaybe: () => SimSheet | null, private readonly area: () => Area) {
@@ -716,7 +749,7 @@ class SimConditionalFormats extends SimObject {
     let rule: SimRule | null = null;
     this.ctx.enqueue(type.length + 20, () => {
       const s = this.sheet();
-      rule = { area: areaAddress(s.name, this.area()), type, formula: '', format: {} };
+      rule = { id: `{${++ruleIds}}`, area: areaAddress(s.name, this.area()), type, formula: '', format: {} };
       s.rules.push(rule);
     });
     return new SimConditionalFormat(this.ctx, () => rule!);
@@ -737,6 +770,14 @@ class SimConditionalFormats extends SimObject {
     if (!this.itemsLoaded) throw new SimError('PropertyNotLoaded', 'conditionalFormats.items was read before load() and sync()');
     return this.itemsLoaded;
   }
+
+  getItem(id: string): SimConditionalFormat {
+    return new SimConditionalFormat(this.ctx, () => {
+      const r = this.sheet().rules.find((x) => x.id === id && !x.deleted);
+      if (!r) throw new SimError('ItemNotFound', `no conditional format ${id}`);
+      return r;
+    });
+  }
 }
 
 class SimConditionalFormat {
@@ -745,6 +786,11 @@ class SimConditionalFormat {
   get type(): string {
     if (!this.typeLoaded) throw new SimError('PropertyNotLoaded', 'ConditionalFormat.type was read before load() and sync()');
     return this.rule().type;
+  }
+
+  get id(): string {
+    if (!this.typeLoaded) throw new SimError('PropertyNotLoaded', 'ConditionalFormat.id was read before load() and sync()');
+    return this.rule().id;
   }
 
   delete(): void {

@@ -161,7 +161,7 @@ describe('Regenerate through the Office.js adapter', () => {
 
   test('regenerating again replaces the product\'s sheets and rules, keeps the user\'s rule and sheet order', async () => {
     const book = simWorkbookFromJson(film.doc);
-    book.sheet('Tasks')!.rules.push({ area: 'Tasks!B2:B9', type: 'Custom', formula: '=LEN(B2)>30', format: { italic: true } });
+    book.sheet('Tasks')!.rules.push({ id: '{user-1}', area: 'Tasks!B2:B9', type: 'Custom', formula: '=LEN(B2)>30', format: { italic: true } });
     const excel = simulatedExcel(book);
     await regenerateWorkbook(excel.run, TODAY);
     const order = book.sheets.map((s) => s.name);
@@ -272,4 +272,41 @@ test('the fixture converter keeps the film sample\'s dates as Excel dates', () =
   const col = header.indexOf('Actual Start');
   const row = book.values('Tasks').findIndex((r) => r[0] === 'PRE-1');
   expect(tasks.cell(row, col)).toMatchObject({ value: 46447, numberFormat: 'yyyy-mm-dd' });
+});
+
+describe('what real Excel would refuse, caught on the simulated host', () => {
+  test('long non-ASCII texts: reads split when a response would pass 5 MB; writes counted in UTF-8 bytes', async () => {
+    const doc = costPlan(200) as { tasks: Record<string, string | number>[]; [k: string]: unknown };
+    // 20 tasks of 5,000 with a 300-character Japanese note and a long Japanese name.
+    const note = '撮影の段取りと機材の手配について確認すること。'.repeat(13);
+    const tasks = doc.tasks.slice(0, 5_000).map((t, k) => ({ ...t, Name: `${t.Name} 撮影準備と機材確認 ${k}`, Notes: note }));
+    const excel = simulatedExcel(simWorkbookFromJson({ ...doc, tasks }, { store: false }));
+    const summary = await regenerateWorkbook(excel.run, { today: new Date(Date.UTC(2027, 5, 30)) });
+    expect(summary.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(summary.written).toBe(true);
+    const stats = excel.runs[0];
+    // A too-large response failed once and was split; every request that went through was under the limit.
+    expect(stats.responseBytes.some((b) => b > SIM_PAYLOAD_LIMIT)).toBe(true);
+    const passed = stats.requestBytes.filter((_, k) => stats.responseBytes[k] <= SIM_PAYLOAD_LIMIT);
+    expect(Math.max(...passed)).toBeLessThan(SIM_PAYLOAD_LIMIT);
+    expect(stats.recalculations).toBe(1);
+  }, 180000);
+
+  test('when the money sheets go, the sheets after them still land in a valid place', async () => {
+    const book = simWorkbookFromJson(filmShoot().doc);
+    const excel = simulatedExcel(book);
+    await regenerateWorkbook(excel.run, TODAY);
+    for (const name of ['Budget', 'Resources']) book.sheets.splice(book.sheets.indexOf(book.sheet(name)!), 1);
+    const again = await regenerateWorkbook(excel.run, TODAY);
+    expect(again.sheets).toEqual(['Schedule', 'Gantt', 'Earned Value', 'Plan Issues']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Settings', 'Tasks', 'Holidays', 'Schedule', 'Gantt', 'Earned Value', 'Plan Issues']);
+    expect(book.sheet('Cost Report')).toBeUndefined();
+  });
+
+  test('a sheet that freezes only its header row freezes no column', async () => {
+    const excel = simulatedExcel(simWorkbookFromJson(filmShoot().doc));
+    await regenerateWorkbook(excel.run, TODAY);
+    expect(excel.book.sheet('Plan Issues')!.freeze).toEqual({ row: 0, col: 0, rows: 1, cols: 0 });
+    expect(excel.book.sheet('Schedule')!.freeze).toEqual({ row: 0, col: 0, rows: 1, cols: 2 });
+  });
 });
