@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import { planBaseline } from '../core/baseline';
 import { Calculation, calculate, hasErrors } from '../core/calculate';
 import { GENERATED_SHEETS, planGeneratedSheets } from '../core/layout';
@@ -13,13 +14,17 @@ import type { ReadOptions } from '../core/read/read-plan';
 type ExcelHost = typeof import('./exceljs-host');
 const excelHost = (): Promise<ExcelHost> => import('./exceljs-host');
 import { readJsonPlan } from './json-host';
+import { readXlsxFast } from './xlsx-reader';
 
 /** A problem with the command or the file itself (exit code 2), as opposed to the plan in it. */
 export class FileError extends Error {}
 
 export interface LoadedPlan {
   raw: RawWorkbook;
-  /** The workbook, for .xlsx input. */
+  /**
+   * The workbook, for .xlsx input; null when it was read with `readOnly` by the fast reader
+   * (which declines, leaving it to ExcelJS, whatever it does not read exactly as ExcelJS does).
+   */
   excel: ExcelJS.Workbook | null;
   /** Shape problems of a JSON plan. */
   issues: Issue[];
@@ -42,15 +47,30 @@ const UNKEPT_PARTS: [RegExp, string][] = [
   [/^customXml\//, 'custom XML parts'],
 ];
 
-async function unkeptParts(buffer: Buffer): Promise<string[]> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(buffer);
+function unkeptParts(zip: JSZip): string[] {
   const found = new Set<string>();
   for (const name of Object.keys(zip.files)) for (const [re, label] of UNKEPT_PARTS) if (re.test(name)) found.add(label);
   return [...found];
 }
 
-export async function loadPlanFile(file: string): Promise<LoadedPlan> {
+function date1904Issues(date1904: boolean, file: string): Issue[] {
+  if (!date1904) return [];
+  return [{
+    severity: 'error',
+    message: 'This workbook uses the 1904 date system, which Production Planner does not read yet. In Excel: File > Options > Advanced > "When calculating this workbook", clear "Use 1904 date system" (check your dates afterwards).',
+    where: path.basename(file),
+  }];
+}
+
+export interface LoadOptions {
+  /**
+   * The caller only reads the plan (it writes nothing back): a workbook is read by the fast
+   * reader, without ExcelJS, and `excel` is null unless the fast reader declined it.
+   */
+  readOnly?: boolean;
+}
+
+export async function loadPlanFile(file: string, options: LoadOptions = {}): Promise<LoadedPlan> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.json' && ext !== '.xlsx' && ext !== '.xlsm') {
     throw new FileError(`${file}: expected an .xlsx workbook or a .json plan`);
@@ -72,29 +92,34 @@ export async function loadPlanFile(file: string): Promise<LoadedPlan> {
     const read = readJsonPlan(doc);
     return { raw: read.workbook, excel: null, issues: read.issues, unkeptParts: [] };
   }
-  let excel: ExcelJS.Workbook;
+  const unreadable = (e: unknown) => new FileError(`${file}: not a readable .xlsx workbook (${(e as Error).message})`);
   let unkept: string[];
-  const host = await excelHost();
+  let zip: JSZip;
   try {
-    unkept = await unkeptParts(buffer);
+    const { default: JSZipClass } = await import('jszip');
+    zip = await JSZipClass.loadAsync(buffer);
+    unkept = unkeptParts(zip);
+  } catch (e) {
+    throw unreadable(e);
+  }
+  if (options.readOnly) {
+    const fast = await readXlsxFast(zip);
+    if (fast.ok) return { raw: fast.raw, excel: null, issues: date1904Issues(fast.date1904, file), unkeptParts: unkept };
+  }
+  const host = await excelHost();
+  let excel: ExcelJS.Workbook;
+  try {
     excel = await host.loadWorkbook(buffer);
   } catch (e) {
-    throw new FileError(`${file}: not a readable .xlsx workbook (${(e as Error).message})`);
+    throw unreadable(e);
   }
-  const issues: Issue[] = [];
-  if ((excel.properties as { date1904?: boolean }).date1904) {
-    issues.push({
-      severity: 'error',
-      message: 'This workbook uses the 1904 date system, which Production Planner does not read yet. In Excel: File > Options > Advanced > "When calculating this workbook", clear "Use 1904 date system" (check your dates afterwards).',
-      where: path.basename(file),
-    });
-  }
-  return { raw: host.rawWorkbookFromExcelJS(excel), excel, issues, unkeptParts: unkept };
+  const date1904 = (excel.properties as { date1904?: boolean }).date1904 === true;
+  return { raw: host.rawWorkbookFromExcelJS(excel), excel, issues: date1904Issues(date1904, file), unkeptParts: unkept };
 }
 
 /** Reads and calculates a plan file; shape problems of a JSON plan come back as errors. */
 export async function calculateFile(file: string, options: ReadOptions = {}): Promise<Calculation> {
-  const loaded = await loadPlanFile(file);
+  const loaded = await loadPlanFile(file, { readOnly: true });
   if (hasErrors(loaded.issues)) return { plan: null, schedule: null, issues: loaded.issues };
   const calc = calculate(loaded.raw, options);
   return { ...calc, issues: [...loaded.issues, ...calc.issues] };

@@ -4,8 +4,9 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import type { RawWorkbook } from '../../src/core/raw';
+import { calculationToJson } from '../../src/core/report/json';
 import { loadWorkbook, rawWorkbookFromExcelJS, workbookToBuffer } from '../../src/workbook/exceljs-host';
-import { regenerateFile } from '../../src/workbook/files';
+import { calculateFile, loadPlanFile, regenerateFile } from '../../src/workbook/files';
 import { workbookFromJsonPlan } from '../../src/workbook/from-json';
 import { readXlsxFast } from '../../src/workbook/xlsx-reader';
 import { costPlan } from '../../bench/costs';
@@ -333,5 +334,63 @@ describe('the fast .xlsx reader reads exactly what the ExcelJS path reads', () =
   test("the bench's cost plan (20,000 budget lines, 5,000 tasks)", async () => {
     const raw = await expectSameAsExcelJS(await workbookToBuffer(workbookFromJsonPlan(costPlan())));
     expect(raw.sheets.find((s) => s.name === 'Budget')!.rows.length).toBe(20_001);
+  });
+});
+
+describe('reading plan files', () => {
+  test('calculate reads a workbook with the fast reader; writers still get the ExcelJS workbook', async () => {
+    const file = path.join(EXAMPLES, 'film-shoot.xlsx');
+    const fast = await loadPlanFile(file, { readOnly: true });
+    const full = await loadPlanFile(file);
+    expect(fast.excel).toBeNull();
+    expect(full.excel).not.toBeNull();
+    expect(contents(fast.raw)).toStrictEqual(contents(full.raw));
+    expect(calculationToJson(await calculateFile(file))).toEqual(calculationToJson(await calculateFile(path.join(EXAMPLES, 'film-shoot.json'))));
+  });
+
+  test.each([
+    ['a comment in the sheet', (xml: string) => xml.replace('<sheetData>', '<sheetData><!-- a note -->'), /comment/],
+    ['a cell type it does not read', (xml: string) => xml.replace(/<c r="B2"( s="\d+")?>/, '<c r="B2"$1 t="d">'), /type/],
+    ['the strict OOXML namespace', (xml: string) => xml.replace('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'), /namespace/],
+  ])('a workbook with %s falls back to ExcelJS and still reads', async (_what, edit, reason) => {
+    const dir = tempDir();
+    const file = path.join(dir, 'plan.xlsx');
+    const buffer = await patchPart(fs.readFileSync(path.join(EXAMPLES, 'film-shoot.xlsx')), 'xl/worksheets/sheet1.xml', edit);
+    fs.writeFileSync(file, buffer);
+    const fast = await readXlsxFast(await JSZip.loadAsync(buffer));
+    expect(fast.ok).toBe(false);
+    expect(!fast.ok && fast.reason).toMatch(reason);
+    const loaded = await loadPlanFile(file, { readOnly: true });
+    expect(loaded.excel).not.toBeNull(); // ExcelJS read it
+    expect(contents(loaded.raw)).toStrictEqual(contents(rawWorkbookFromExcelJS(await loadWorkbook(buffer))));
+    const calc = await calculateFile(file);
+    expect(calc.schedule).not.toBeNull();
+  });
+
+  test('the 1904 refusal and the parts the writer cannot keep are reported on the fast path too', async () => {
+    const dir = tempDir();
+    const wb = workbookFromJsonPlan(filmShoot().doc);
+    (wb.properties as { date1904?: boolean }).date1904 = true;
+    const zip = await JSZip.loadAsync(await workbookToBuffer(wb));
+    zip.file('customXml/item1.xml', '<root/>');
+    const file = path.join(dir, 'plan.xlsx');
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const fast = await loadPlanFile(file, { readOnly: true });
+    const full = await loadPlanFile(file);
+    expect(fast.excel).toBeNull();
+    expect(fast.unkeptParts).toEqual(['custom XML parts']);
+    expect(fast.issues).toEqual(full.issues);
+    expect(fast.issues[0].message).toMatch(/1904 date system/);
+    const calc = await calculateFile(file);
+    expect(calc.plan).toBeNull();
+    expect(calc.issues[0].message).toMatch(/1904 date system/);
+  });
+
+  test('a file that is not a workbook is a file error either way', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'broken.xlsx');
+    fs.writeFileSync(file, 'not a zip');
+    await expect(loadPlanFile(file, { readOnly: true })).rejects.toThrow(/not a readable \.xlsx workbook/);
+    await expect(loadPlanFile(file)).rejects.toThrow(/not a readable \.xlsx workbook/);
   });
 });
