@@ -10,7 +10,8 @@ import type { Issue } from '../core/model';
 import type { RawWorkbook } from '../core/raw';
 import { excelSerialFromWall } from '../core/time';
 import type { ReadOptions } from '../core/read/read-plan';
-// ExcelJS takes a third of a second to load: it is loaded when a workbook is read, not for JSON plans.
+// ExcelJS takes a third of a second to load: it is loaded to write a workbook back (or to read one the
+// fast reader declines), never for JSON plans or a plain calculate.
 type ExcelHost = typeof import('./exceljs-host');
 const excelHost = (): Promise<ExcelHost> => import('./exceljs-host');
 import { readJsonPlan } from './json-host';
