@@ -183,7 +183,7 @@ function printCosts(c: CostTiming): void {
     [`calculate --json, whole process, JSON plan (${fixed(c.jsonMB, 1)} MB)`, `${fixed(b.jsonS, 2)} s`, c.jsonS.map((x) => fixed(x, 2)).join(', ')],
     [`calculate --json, whole process, .xlsx plan (${fixed(c.xlsxMB, 1)} MB)`, `${fixed(b.xlsxS, 2)} s`, c.xlsxS.map((x) => fixed(x, 2)).join(', ')],
   ]));
-  console.log('\nThe .xlsx run spends most of its time in ExcelJS loading the whole workbook; exit codes: ' + c.exitCodes.join(', '));
+  console.log('\nThe .xlsx run reads the workbook with the fast read-only reader (src/workbook/xlsx-reader.ts); exit codes: ' + c.exitCodes.join(', '));
 }
 
 function printFunctions(f: FunctionsTiming): void {
@@ -334,10 +334,10 @@ async function main(): Promise<void> {
   }
   if (costs) {
     const b = costTimingBest(costs);
-    const ok = b.jsonS < TARGET_COSTS_S && costs.exitCodes.every((c) => c === 0);
+    const ok = b.jsonS < TARGET_COSTS_S && b.xlsxS < TARGET_COSTS_S && costs.exitCodes.every((c) => c === 0);
     lines.push({
       label: '6', verdict: ok ? 'PASS' : 'FAIL',
-      text: `calculate --json with ${int(costs.lines)} budget lines and ${int(costs.tasks)} tasks (JSON plan), whole process, < ${TARGET_COSTS_S} s: ${fixed(b.jsonS, 2)} s (in process ${fixed(b.inProcessMs, 0)} ms; the same plan as .xlsx ${fixed(b.xlsxS, 2)} s, see above)`,
+      text: `calculate --json with ${int(costs.lines)} budget lines and ${int(costs.tasks)} tasks, whole process, < ${TARGET_COSTS_S} s from .xlsx and from JSON: ${fixed(b.xlsxS, 2)} s and ${fixed(b.jsonS, 2)} s (in process ${fixed(b.inProcessMs, 0)} ms)`,
     });
   }
   const fnBest = best(functions.scheduleMs);
