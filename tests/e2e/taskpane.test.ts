@@ -115,6 +115,45 @@ describeIf('the built task pane in Chromium', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  test('Explain: the selected task\'s dates, float and driving chain', async () => {
+    const { page, errors } = await openPane('film');
+    // Select a cell on SH-3's row of the Tasks sheet, as a user clicking it would.
+    await page.evaluate(() => {
+      const book = (window as unknown as { __excel: { book: { selection: unknown; values(n: string): unknown[][] } } }).__excel.book;
+      const row = book.values('Tasks').findIndex((r) => r[0] === 'SH-3') + 1;
+      book.selection = { sheet: 'Tasks', address: `B${row}` };
+    });
+    await page.getByRole('tab', { name: 'Explain' }).click();
+    await page.getByRole('button', { name: 'Explain the selected task' }).click();
+    const explanation = page.getByRole('region', { name: 'Explanation' });
+    await explanation.waitFor({ timeout: 60_000 });
+    const text = await explanation.innerText();
+    // SH-3, stage interiors, is driven by the company move, which follows block 1.
+    expect(text).toMatch(/^SH-3 Block 2: stage interiors/);
+    expect(text).toMatch(/Total float 0 d, free float 0 d: critical\./);
+    expect(text).toMatch(/SH-2 Company move to stage: starts .*, set by SH-1FS/);
+    if (process.env.PP_SCREENSHOT) await page.screenshot({ path: process.env.PP_SCREENSHOT.replace(/\.png$/, '-explain.png') });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  test('Settings: read from the Settings sheet, saved back into it', async () => {
+    const { page, errors } = await openPane('film');
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const scale = page.getByLabel('Gantt Scale');
+    await scale.waitFor({ timeout: 60_000 });
+    expect(await scale.inputValue()).toBe('auto');
+    await scale.selectOption('week');
+    await page.getByLabel('Variance Amber %').fill('3');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText(/^Saved on the Settings sheet: Gantt Scale, Variance Amber %/).waitFor();
+    const settings = await page.evaluate(() => {
+      const book = (window as unknown as { __excel: { book: { values(n: string): unknown[][] } } }).__excel.book;
+      return book.values('Settings');
+    });
+    expect(settings).toEqual(expect.arrayContaining([['Gantt Scale', 'week'], ['Variance Amber %', 3]]));
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   test('the ribbon command is registered and regenerates with no pane interaction', async () => {
     const { page } = await openPane('film');
     const done = await page.evaluate(async () => {
