@@ -125,8 +125,10 @@ function Summary({ summary }: { summary: RegenerateSummary }) {
         <dl style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px', margin: 0 }}>
           <dt><Text weight="semibold">Finish</Text></dt><dd style={{ margin: 0 }}><Text>{summary.finish}</Text></dd>
           <dt><Text weight="semibold">Tasks</Text></dt><dd style={{ margin: 0 }}><Text>{summary.tasks}</Text></dd>
-          <dt><Text weight="semibold">Critical path</Text></dt>
-          <dd style={{ margin: 0 }}><Text>{summary.critical.length === 0 ? 'none: every task has float' : summary.critical.join(' → ')}</Text></dd>
+          <dt><Text weight="semibold">Critical</Text></dt>
+          <dd style={{ margin: 0 }}>
+            <Text>{summary.critical.length === 0 ? 'none: every task has float' : `${summary.critical.length} tasks: ${summary.critical.join(', ')}`}</Text>
+          </dd>
           {summary.budget && (
             <>
               <dt><Text weight="semibold">Budget</Text></dt>
