@@ -38,7 +38,8 @@ export function evFigures(bac: number, pv: number, ev: number, ac: number, metho
     spi, cpi, eac,
     etc: eac - ac,
     vac: bac - eac,
-    tcpi: bac - ac !== 0 ? (bac - ev) / (bac - ac) : null,
+    // `+ 0` turns a -0 (nothing left to do, over budget) into 0.
+    tcpi: bac - ac !== 0 ? (bac - ev) / (bac - ac) + 0 : null,
   };
 }
 
