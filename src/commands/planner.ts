@@ -6,6 +6,8 @@
 import { planBaseline } from '../core/baseline';
 import { calculate, hasErrors } from '../core/calculate';
 import type { Issue } from '../core/model';
+import { cellOfReference } from '../core/raw';
+import { normalizeHeader } from '../core/read/table';
 import { TaskExplanation, explainTask } from '../core/schedule/explain';
 import { excelSerialFromWall } from '../core/time';
 import { BatchWriter, jsonBytes, readWorkbook } from '../workbook/office-host';
@@ -35,7 +37,6 @@ export const PANE_SETTINGS = [
 export type PaneSettingName = (typeof PANE_SETTINGS)[number];
 export type PaneSettings = Partial<Record<PaneSettingName, string>>;
 
-const key = (text: string) => text.toLowerCase().replace(/[\s.%_-]/g, '');
 
 interface SettingsSheet {
   values: unknown[][];
@@ -55,7 +56,7 @@ async function loadSettings(context: Excel.RequestContext): Promise<{ ws: Excel.
   const rows = new Map<string, { r: number; c: number }>();
   values.forEach((row, r) => {
     const c = row.findIndex((v) => typeof v === 'string' && v.trim() !== '');
-    if (c >= 0) rows.set(key(String(row[c])), { r, c: c + 1 });
+    if (c >= 0) rows.set(normalizeHeader(String(row[c])), { r, c: c + 1 });
   });
   return { ws, exists: true, sheet: { values, firstRow: used.rowIndex, firstCol: used.columnIndex, rows } };
 }
@@ -67,7 +68,7 @@ export async function readSettings(run: ExcelRun): Promise<PaneSettings> {
     const out: PaneSettings = {};
     if (!sheet) return out;
     for (const name of PANE_SETTINGS) {
-      const at = sheet.rows.get(key(name));
+      const at = sheet.rows.get(normalizeHeader(name));
       const v = at ? sheet.values[at.r][at.c] : undefined;
       if (v !== undefined && v !== '') out[name] = String(v);
     }
@@ -88,7 +89,7 @@ export async function writeSettings(run: ExcelRun, changes: PaneSettings): Promi
     let next = base.firstRow + base.values.length;
     for (const [name, value] of Object.entries(changes) as [PaneSettingName, string][]) {
       const cellValue = /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : `'${value}`;
-      const at = base.rows.get(key(name));
+      const at = base.rows.get(normalizeHeader(name));
       if (at) target.getRangeByIndexes(base.firstRow + at.r, base.firstCol + at.c, 1, 1).values = [[cellValue]];
       else target.getRangeByIndexes(next++, base.firstCol, 1, 2).values = [[`'${name}`, cellValue]];
     }
@@ -186,7 +187,7 @@ export async function explainSelection(run: ExcelRun, options: { today?: Date } 
     const row = selected.rowIndex + 1;
     let i = -1;
     if (sheet.toLowerCase() === plan.sheetNames.tasks.toLowerCase()) {
-      i = plan.tasks.findIndex((t) => new RegExp(`!\\$?[A-Z]+\\$?${row}$`).test(t.refs.id));
+      i = plan.tasks.findIndex((t) => cellOfReference(t.refs.id)?.row === row);
     } else {
       const id = String(first.values[0][0] ?? '').trim();
       i = plan.tasks.findIndex((t) => t.id === id);

@@ -1,5 +1,5 @@
 import type { Plan } from './model';
-import { RawSheet, columnLetters, isEmptyValue, rawText } from './raw';
+import { RawSheet, cellOfReference, columnIndex, columnLetters, isEmptyValue, rawText } from './raw';
 import type { ScheduleResult } from './schedule/schedule';
 import { Wall, formatWall } from './time';
 
@@ -14,34 +14,23 @@ export interface BaselinePlan {
   overwrites: string[];
 }
 
-function cellOf(where: string): { col: string; row: number } | null {
-  const m = /!\$?([A-Z]+)\$?(\d+)$/.exec(where);
-  return m ? { col: m[1], row: Number(m[2]) } : null;
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /**
  * Plans the baseline: each task's current Start and Finish into its Baseline Start and Baseline
  * Finish cells, adding those columns after the last used column when the sheet has none (so
  * nothing typed is covered). Lists every earlier value that would change.
  */
 export function planBaseline(plan: Plan, r: ScheduleResult, sheet: RawSheet): BaselinePlan | null {
-  const first = plan.tasks.length > 0 ? cellOf(plan.tasks[0].refs.id) : null;
+  const first = plan.tasks.length > 0 ? cellOfReference(plan.tasks[0].refs.id) : null;
   if (!first) return null; // not a workbook
   // The header row: the nearest row above the first task with something in the ID column.
-  const idCol = colIndex(first.col);
+  const idCol = columnIndex(first.col);
   let headerRow = first.row - 1;
   while (headerRow > 1 && isEmptyValue(sheet.rows[headerRow - 1]?.[idCol]?.value)) headerRow--;
   let lastUsed = 0;
   for (const row of sheet.rows) if (row) lastUsed = Math.max(lastUsed, row.length);
   const headers: BaselinePlan['headers'] = [];
   const columnFor = (where: string, text: string): string => {
-    const c = cellOf(where);
+    const c = cellOfReference(where);
     if (c) return c.col;
     const col = columnLetters(lastUsed++);
     headers.push({ address: `${col}${headerRow}`, text });
@@ -53,12 +42,12 @@ export function planBaseline(plan: Plan, r: ScheduleResult, sheet: RawSheet): Ba
   const writes: BaselinePlan['writes'] = [];
   const overwrites: string[] = [];
   plan.tasks.forEach((t, i) => {
-    const row = cellOf(t.refs.id)!.row;
+    const row = cellOfReference(t.refs.id)!.row;
     for (const [col, old, now] of [[startCol, t.baselineStart, r.start[i]], [finishCol, t.baselineFinish, r.finish[i]]] as const) {
       const address = `${col}${row}`;
       if (old !== null && old !== now) overwrites.push(`${plan.sheetNames.tasks}!${address}: ${shown(old)} -> ${shown(now)}`);
       else if (old === null) {
-        const there = sheet.rows[row - 1]?.[colIndex(col)]?.value;
+        const there = sheet.rows[row - 1]?.[columnIndex(col)]?.value;
         if (!isEmptyValue(there)) overwrites.push(`${plan.sheetNames.tasks}!${address}: "${rawText(there)}" -> ${shown(now)}`);
       }
       writes.push({ address, wall: now });

@@ -54,6 +54,22 @@ export function columnLetters(c: number): string {
   return s;
 }
 
+/** 0-based column index of column letters: A -> 0, AA -> 26 (the inverse of {@link columnLetters}). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (let k = 0; k < letters.length; k++) n = n * 26 + (letters.charCodeAt(k) - 64);
+  return n - 1;
+}
+
+/**
+ * The top-left cell of a cell or range reference on a sheet (`Tasks!D7`, `'Cost Report'!$A$3`,
+ * `Tasks!B3:H40`) as column letters and 1-based row; null for a row or sheet reference.
+ */
+export function cellOfReference(where: string): { col: string; row: number } | null {
+  const m = /!\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/.exec(where);
+  return m ? { col: m[1], row: Number(m[2]) } : null;
+}
+
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -8,7 +8,7 @@
 import { hasErrors } from '../core/calculate';
 import type { Issue, Plan } from '../core/model';
 import { dayOf, parseDateText } from '../core/time';
-import { RawCell, RawSheet, RawWorkbook, gridSheet } from '../core/raw';
+import { RawCell, RawSheet, RawWorkbook, columnIndex, gridSheet } from '../core/raw';
 import { cellText, normalizeHeader } from '../core/read/table';
 import { readPlan } from '../core/read/read-plan';
 import { WorkCalendar } from '../core/calendar';
@@ -126,13 +126,6 @@ export function holidaysArg(holidays: unknown): ArgSheet | null {
     return wide ? `row ${r + 1}, column ${c + 1} of ${whole}` : `row ${r + 1} of ${whole}`;
   };
   return { sheet: gridSheet('Holidays', grid), whole, cell: at, row: at };
-}
-
-/** Column letters to a 0-based index: A -> 0, AA -> 26. */
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /** A cell address of a grid sheet (`Tasks!D4`) as its sheet name and 0-based row and column. */

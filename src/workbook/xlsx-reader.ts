@@ -18,7 +18,7 @@
 import * as zlib from 'zlib';
 import type JSZip from 'jszip';
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
-import { gridSheet } from '../core/raw';
+import { columnIndex, gridSheet } from '../core/raw';
 import { wallFromDate } from '../core/time';
 
 export type FastReadResult =
@@ -691,10 +691,9 @@ function readWorksheet(xml: string, ctx: SheetContext): (RawCell | undefined)[][
 
 const CELL_REF = /^([A-Z]{1,3})([0-9]+)$/;
 
+/** 1-based column number of column letters, as ExcelJS counts columns. */
 function columnNumber(letters: string): number {
-  let n = 0;
-  for (let k = 0; k < letters.length; k++) n = n * 26 + letters.charCodeAt(k) - 64;
-  return n;
+  return columnIndex(letters) + 1;
 }
 
 function mergeRange(ref: string | undefined): Merge {

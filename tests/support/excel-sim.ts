@@ -18,6 +18,8 @@
  * many round-trips a flow takes and that none is too large.
  */
 
+import { columnIndex, columnLetters } from '../../src/core/raw';
+
 export const SIM_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /**
  * Bytes of a queued action's envelope, beyond its JSON arguments, and of each object path a request
@@ -158,18 +160,8 @@ export class SimSheet {
 
 // ---- Addresses -------------------------------------------------------------------------------
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function colLetters(c: number): string {
-  let s = '';
-  let n = c + 1;
-  while (n > 0) { const rem = (n - 1) % 26; s = String.fromCharCode(65 + rem) + s; n = Math.floor((n - 1) / 26); }
-  return s;
-}
+const colNumber = (letters: string) => columnIndex(letters.toUpperCase());
+const colLetters = columnLetters;
 
 export function parseArea(address: string): Area {
   const a = address.replace(/\$/g, '').replace(/^.*!/, '').trim();

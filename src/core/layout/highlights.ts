@@ -1,5 +1,5 @@
 import type { Plan } from '../model';
-import { columnLetters } from '../raw';
+import { cellOfReference, columnIndex, columnLetters } from '../raw';
 import { COST_COLUMNS, STATUS_STYLE } from './cost-report-sheet';
 import type { CellStyle } from './sheet-plan';
 
@@ -27,17 +27,6 @@ export function isOwnRule(formula: string): boolean {
   return formula.includes(`N("${RULE_TAG}:`);
 }
 
-function cellParts(address: string): { col: string; row: number } | null {
-  const m = /!\$?([A-Z]{1,3})\$?(\d+)$/.exec(address);
-  return m ? { col: m[1], row: Number(m[2]) } : null;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /**
  * Highlights on the Tasks sheet: critical rows in red, rows that finish later than their
  * baseline on an amber fill. Each rule looks the row's ID up on the Schedule sheet, so it follows
@@ -45,14 +34,14 @@ function columnNumber(letters: string): number {
  */
 export function planTaskHighlights(plan: Plan): HighlightPlan | null {
   const tasks = plan.tasks;
-  const first = tasks.length > 0 ? cellParts(tasks[0].refs.id) : null;
-  const last = tasks.length > 0 ? cellParts(tasks[tasks.length - 1].refs.id) : null;
+  const first = tasks.length > 0 ? cellOfReference(tasks[0].refs.id) : null;
+  const last = tasks.length > 0 ? cellOfReference(tasks[tasks.length - 1].refs.id) : null;
   if (!first || !last) return null; // not a workbook (a JSON plan)
-  let maxCol = columnNumber(first.col);
+  let maxCol = columnIndex(first.col);
   const refs = tasks[0].refs;
   for (const where of [refs.name, refs.duration, refs.predecessors, refs.constraint, refs.constraintDate, refs.deadline, refs.percentComplete, refs.actualStart, refs.actualFinish, refs.outlineLevel, refs.resources]) {
-    const p = cellParts(where);
-    if (p) maxCol = Math.max(maxCol, columnNumber(p.col));
+    const p = cellOfReference(where);
+    if (p) maxCol = Math.max(maxCol, columnIndex(p.col));
   }
   const firstCol = 'A';
   const id = `$${first.col}${first.row}`;
@@ -77,15 +66,15 @@ export function planTaskHighlights(plan: Plan): HighlightPlan | null {
  */
 export function planBudgetHighlights(plan: Plan): HighlightPlan | null {
   const lines = plan.budget;
-  const first = lines.length > 0 ? cellParts(lines[0].refs.account) : null;
-  const last = lines.length > 0 ? cellParts(lines[lines.length - 1].refs.account) : null;
+  const first = lines.length > 0 ? cellOfReference(lines[0].refs.account) : null;
+  const last = lines.length > 0 ? cellOfReference(lines[lines.length - 1].refs.account) : null;
   if (!first || !last) return null;
-  let minCol = columnNumber(first.col);
+  let minCol = columnIndex(first.col);
   let maxCol = minCol;
   const refs = lines[0].refs;
   for (const where of [refs.description, refs.category, refs.budget, refs.committed, refs.actual, refs.etc]) {
-    const p = cellParts(where);
-    if (p) { minCol = Math.min(minCol, columnNumber(p.col)); maxCol = Math.max(maxCol, columnNumber(p.col)); }
+    const p = cellOfReference(where);
+    if (p) { minCol = Math.min(minCol, columnIndex(p.col)); maxCol = Math.max(maxCol, columnIndex(p.col)); }
   }
   const report = `'Cost Report'`;
   const status = columnLetters(COST_COLUMNS.status);
