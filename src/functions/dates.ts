@@ -7,15 +7,12 @@
  */
 import { parseDuration } from '../core/parsers/duration';
 import { parseWorkingDays, parseWorkingHours } from '../core/parsers/values';
-import { minutesPerDay } from '../core/read/read-plan';
+import { DEFAULT_INTERVALS, minutesPerDay } from '../core/read/read-plan';
 import { RawCell, gridSheet } from '../core/raw';
 import { Wall } from '../core/time';
 import { fail } from './errors';
 import { ArgSheet, Scheduled, holidaysArg, readAndSchedule } from './plan';
 import { dateArg, isBlank, optionArg, rawValue } from './values';
-
-/** The contract's default Working Hours (Settings), used when the argument is omitted. */
-const DEFAULT_WORKING_HOURS = '08:00-12:00,13:00-17:00';
 
 /** The calendar arguments, checked: what the one-task plan's Settings get, and the working day's shape. */
 interface CalendarArgs {
@@ -36,10 +33,13 @@ function calendarArgs(holidays: unknown, workingDays: unknown, workingHours: unk
     settings.push(['Working Days', days]);
   }
   const hours = optionArg(workingHours);
-  const p = parseWorkingHours(hours !== '' ? hours : DEFAULT_WORKING_HOURS);
-  if (!p.ok) fail('invalidValue', `Working hours: ${p.message}.`);
-  if (hours !== '') settings.push(['Working Hours', hours]);
-  const intervals = p.value;
+  let intervals = DEFAULT_INTERVALS;
+  if (hours !== '') {
+    const p = parseWorkingHours(hours);
+    if (!p.ok) fail('invalidValue', `Working hours: ${p.message}.`);
+    settings.push(['Working Hours', hours]);
+    intervals = p.value;
+  }
   return {
     settings,
     holidays: holidaysArg(holidays),

@@ -5,9 +5,9 @@
  */
 import { lineEtc, signedVariance } from '../core/costs/cost-report';
 import { evFigures } from '../core/costs/earned-value';
-import { EAC_METHODS, EacMethod, VarianceSign } from '../core/model';
+import type { EacMethod, VarianceSign } from '../core/model';
 import { clip } from '../core/parsers/duration';
-import { normalizeHeader } from '../core/read/table';
+import { parseEacMethod, parseVarianceSign } from '../core/read/read-plan';
 import { fail } from './errors';
 import { isBlank, numberArg, optionArg } from './values';
 
@@ -26,10 +26,7 @@ export function efcOf(actual: unknown, committed: unknown, etc: unknown, budget:
 /** The Variance Sign setting's two values, read as the Settings sheet reads them. */
 function varianceSign(sign: unknown): VarianceSign {
   const text = optionArg(sign);
-  const key = normalizeHeader(text);
-  if (key === '' || key === 'budgetminusforecast') return 'budget-minus-forecast';
-  if (key === 'forecastminusbudget') return 'forecast-minus-budget';
-  return fail('invalidValue', `Sign: "${clip(text)}" must be budget-minus-forecast or forecast-minus-budget.`);
+  return parseVarianceSign(text) ?? fail('invalidValue', `Sign: "${clip(text)}" must be budget-minus-forecast or forecast-minus-budget.`);
 }
 
 /** Budget - EFC, or EFC - Budget with the sign `forecast-minus-budget`. */
@@ -52,10 +49,7 @@ export function spiOf(ev: unknown, pv: unknown): number {
 /** The EAC Method setting's values, read as the Settings sheet reads them (`cpi`, `budget-rate`, `cpi-spi`; `cpi x spi` too). */
 function eacMethod(method: unknown): EacMethod {
   const text = optionArg(method);
-  const key = normalizeHeader(text).replace(/[-_×x*]/g, '');
-  if (key === '') return 'cpi';
-  const found = EAC_METHODS.find((m) => m.replace(/-/g, '') === key);
-  return found ?? fail('invalidValue', `Method: "${clip(text)}" must be cpi, budget-rate or cpi-spi.`);
+  return parseEacMethod(text) ?? fail('invalidValue', `Method: "${clip(text)}" must be cpi, budget-rate or cpi-spi.`);
 }
 
 /** EAC by method, as the Earned Value sheet computes it (where the method's index is undefined, the work to go is taken at budget). */

@@ -14,10 +14,11 @@
  * Only Office.js objects are used here; the core never sees them.
  */
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
-import { columnLetters, gridSheet } from '../core/raw';
+import { cellOfReference, columnIndex, columnLetters, gridSheet } from '../core/raw';
 import type { HighlightPlan } from '../core/layout/highlights';
 import { isOwnRule } from '../core/layout/highlights';
 import { CellStyle, ChartPlan, PlanValue, SheetPlan, markerName } from '../core/layout/sheet-plan';
+import { inputSheetNames } from '../core/read/read-plan';
 import { excelSerialFromWall, wallFromExcelSerial } from '../core/time';
 
 /** Excel on the web refuses requests and responses over 5 MB. */
@@ -42,10 +43,7 @@ export function jsonBytes(v: unknown): number {
 }
 
 /** The default input sheet names, read in the first pass; Settings may rename them. */
-const INPUT_SHEETS = ['Settings', 'Tasks', 'Budget', 'Resources', 'Holidays'];
-const SHEET_SETTINGS: Record<string, string> = {
-  taskssheet: 'Tasks', budgetsheet: 'Budget', resourcessheet: 'Resources', holidayssheet: 'Holidays',
-};
+const INPUT_SHEETS = Object.values(inputSheetNames(undefined));
 
 export interface SyncCounter {
   syncs: number;
@@ -92,44 +90,41 @@ export function rawCellFromOffice(value: unknown, format: string, type: string):
   return { value: String(value) };
 }
 
+/** The top-left cell of a used range's address (`Tasks!B3:H40`): 1-based row, 0-based column. */
 function parseAddress(address: string): { row: number; col: number } {
-  // `Tasks!B3:H40` or `'Cost Report'!A1`: the top-left cell.
-  const m = /!\$?([A-Z]+)\$?(\d+)/.exec(address);
-  if (!m) return { row: 1, col: 0 };
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col: col - 1 };
-}
-
-interface Block {
-  ws: Excel.Worksheet;
-  /** 0-based sheet row of the block's first row, first column, and size. */
-  row: number;
-  col: number;
-  rows: number;
-  columns: number;
-  range: Excel.Range;
+  const cell = cellOfReference(address);
+  return cell ? { row: cell.row, col: columnIndex(cell.col) } : { row: 1, col: 0 };
 }
 
 interface SheetRead {
+  ws: Excel.Worksheet;
   name: string;
+  /** 1-based row and 0-based column of the used range's top-left cell; its width. */
   firstRow: number;
   firstCol: number;
-  blocks: Block[];
   columns: number;
+  blocks: Block[];
 }
 
-function block(ws: Excel.Worksheet, row: number, rows: number, col: number, columns: number): Block {
-  return { ws, row, col, rows, columns, range: ws.getRangeByIndexes(row, col, rows, columns) };
+/** Rows of a sheet's used range loaded together (0-based sheet row of the first). */
+interface Block {
+  sheet: SheetRead;
+  row: number;
+  rows: number;
+  range: Excel.Range;
+}
+
+function block(sheet: SheetRead, row: number, rows: number): Block {
+  return { sheet, row, rows, range: sheet.ws.getRangeByIndexes(row, sheet.firstCol, rows, sheet.columns) };
 }
 
 function queueSheetRead(ws: Excel.Worksheet, name: string, used: Excel.Range): SheetRead {
   const { row, col } = parseAddress(used.address);
+  const sheet: SheetRead = { ws, name, firstRow: row, firstCol: col, columns: used.columnCount, blocks: [] };
   // Quarter-size blocks, so the loads of several sheets pack into syncs without much waste.
   const rowsPerBlock = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / 4 / Math.max(1, used.columnCount)));
-  const blocks: Block[] = [];
-  for (let r = 0; r < used.rowCount; r += rowsPerBlock) blocks.push(block(ws, row - 1 + r, Math.min(rowsPerBlock, used.rowCount - r), col, used.columnCount));
-  return { name, firstRow: row, firstCol: col, blocks, columns: used.columnCount };
+  for (let r = 0; r < used.rowCount; r += rowsPerBlock) sheet.blocks.push(block(sheet, row - 1 + r, Math.min(rowsPerBlock, used.rowCount - r)));
+  return sheet;
 }
 
 /** Whether a sync failed because a request or response was over Excel's payload limit. */
@@ -140,7 +135,8 @@ export function isPayloadError(e: unknown): boolean {
 
 /**
  * Loads a group of blocks in one sync. Cells are counted, not bytes, so long texts can still make
- * a response too large: then each block is split in two and the group loaded again.
+ * a response too large: then each block is split in two and the group loaded again. The blocks
+ * come back in the order given.
  */
 async function loadGroup(context: Excel.RequestContext, group: Block[], counter?: SyncCounter): Promise<Block[]> {
   for (const b of group) b.range.load('values, numberFormat, valueTypes');
@@ -150,9 +146,9 @@ async function loadGroup(context: Excel.RequestContext, group: Block[], counter?
   } catch (e) {
     if (!isPayloadError(e) || group.every((b) => b.rows === 1)) throw e;
     const halves = group.flatMap((b) => {
-      if (b.rows === 1) return [block(b.ws, b.row, 1, b.col, b.columns)];
+      if (b.rows === 1) return [block(b.sheet, b.row, 1)];
       const top = Math.ceil(b.rows / 2);
-      return [block(b.ws, b.row, top, b.col, b.columns), block(b.ws, b.row + top, b.rows - top, b.col, b.columns)];
+      return [block(b.sheet, b.row, top), block(b.sheet, b.row + top, b.rows - top)];
     });
     const half = Math.ceil(halves.length / 2);
     return [...(await loadGroup(context, halves.slice(0, half), counter)), ...(await loadGroup(context, halves.slice(half), counter))];
@@ -161,29 +157,22 @@ async function loadGroup(context: Excel.RequestContext, group: Block[], counter?
 
 /** Loads the queued blocks of all sheets, one sync per READ_CELLS_PER_SYNC cells, and turns them into raw sheets. */
 async function loadSheets(context: Excel.RequestContext, reads: SheetRead[], counter?: SyncCounter): Promise<ReturnType<typeof gridSheet>[]> {
-  const owner = new Map<Block, SheetRead>();
   let group: Block[] = [];
   let cells = 0;
   const loaded: Block[] = [];
-  for (const s of reads) {
-    for (const b of s.blocks) {
-      const size = b.rows * Math.max(1, b.columns);
-      if (group.length > 0 && cells + size > READ_CELLS_PER_SYNC) {
-        loaded.push(...(await loadGroup(context, group, counter)));
-        group = [];
-        cells = 0;
-      }
-      group.push(b);
-      cells += size;
+  for (const b of reads.flatMap((s) => s.blocks)) {
+    const size = b.rows * Math.max(1, b.sheet.columns);
+    if (group.length > 0 && cells + size > READ_CELLS_PER_SYNC) {
+      loaded.push(...(await loadGroup(context, group, counter)));
+      group = [];
+      cells = 0;
     }
+    group.push(b);
+    cells += size;
   }
   if (group.length > 0) loaded.push(...(await loadGroup(context, group, counter)));
-  // Split blocks keep their sheet (by worksheet object) and their order (by row).
-  for (const s of reads) for (const b of s.blocks) owner.set(b, s);
-  const wsOf = new Map(reads.map((s) => [s.blocks[0]?.ws, s] as const));
-  for (const s of reads) s.blocks = [];
-  for (const b of loaded) (owner.get(b) ?? wsOf.get(b.ws))!.blocks.push(b);
-  for (const s of reads) s.blocks.sort((a, b) => a.row - b.row);
+  // Blocks split on the way keep their sheet and their order.
+  for (const s of reads) s.blocks = loaded.filter((b) => b.sheet === s);
   return reads.map((s) => {
     const rows: (RawCell | undefined)[][] = [];
     for (const b of s.blocks) {
@@ -206,21 +195,6 @@ async function loadSheets(context: Excel.RequestContext, reads: SheetRead[], cou
     for (const line of rows) padded.push(s.firstCol > 0 ? [...new Array(s.firstCol), ...line] : line);
     return gridSheet(s.name, padded);
   });
-}
-
-function settingsRenames(settings: RawWorkbook['sheets'][number] | undefined): string[] {
-  if (!settings) return [];
-  const names: string[] = [];
-  for (const row of settings.rows) {
-    const key = row?.find((c) => c !== undefined);
-    if (!key || typeof key.value !== 'string') continue;
-    const k = key.value.toLowerCase().replace(/[\s.%_-]/g, '');
-    if (!(k in SHEET_SETTINGS)) continue;
-    const idx = row.indexOf(key);
-    const v = row.slice(idx + 1).find((c) => c !== undefined);
-    if (v && typeof v.value === 'string' && v.value.trim() !== '') names.push(v.value.trim());
-  }
-  return names;
 }
 
 /**
@@ -267,7 +241,7 @@ export async function readWorkbook(context: Excel.RequestContext, counter?: Sync
 
   // Settings may name other input sheets: read those too (one more round).
   const settings = raw.find((s) => s.name.toLowerCase() === 'settings');
-  const extra = settingsRenames(settings).map(actual).filter((n): n is string => n !== undefined && !raw.some((s) => s.name === n));
+  const extra = Object.values(inputSheetNames(settings)).map(actual).filter((n): n is string => n !== undefined && !raw.some((s) => s.name === n));
   if (extra.length > 0) {
     const more = [...new Set(extra)].map((name) => probe(name, sheets.getItemOrNullObject(name)));
     await sync(context, counter);

@@ -79,7 +79,8 @@ const HOLIDAY_COLUMNS: ColumnSpec<HolidayField>[] = [
   { field: 'name', label: 'Name', names: ['name', 'holiday', 'description'] },
 ];
 
-const DEFAULT_INTERVALS: WorkInterval[] = [
+/** The default Working Hours: 08:00-12:00 and 13:00-17:00. */
+export const DEFAULT_INTERVALS: WorkInterval[] = [
   { start: 8 * 60, end: 12 * 60 },
   { start: 13 * 60, end: 17 * 60 },
 ];
@@ -100,14 +101,9 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
   const find = (name: string): RawSheet | undefined =>
     wb.sheets.find((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase());
 
-  const sheetNames = { tasks: 'Tasks', budget: 'Budget', resources: 'Resources', holidays: 'Holidays', settings: 'Settings' };
   const settingsSheet = find('Settings');
   const entries = settingsSheet ? readSettingsEntries(settingsSheet) : new Map<string, SettingEntry>();
-  for (const [key, field] of Object.entries(SHEET_SETTINGS)) {
-    const e = entries.get(key);
-    const text = e ? cellText(e.cell) : '';
-    if (text !== '') sheetNames[field] = text;
-  }
+  const sheetNames = sheetNamesFrom(entries);
 
   const settings = readSettings(settingsSheet, entries, issues, options);
   const mpd = minutesPerDay(settings.ok ? settings.value.intervals : DEFAULT_INTERVALS);
@@ -166,6 +162,20 @@ function checkAccounts(budgetName: string, budget: BudgetLine[], tasks: PlanTask
   }
 }
 
+/** A Variance Sign as typed (any case, spaces or dashes); empty is the default. Null: not a sign. */
+export function parseVarianceSign(text: string): VarianceSign | null {
+  const key = normalizeHeader(text);
+  if (key === '' || key === 'budgetminusforecast') return 'budget-minus-forecast';
+  return key === 'forecastminusbudget' ? 'forecast-minus-budget' : null;
+}
+
+/** An EAC Method as typed (`cpi`, `budget-rate`, `CPI x SPI`...); empty is the default. Null: not a method. */
+export function parseEacMethod(text: string): EacMethod | null {
+  const key = normalizeHeader(text).replace(/[-_×x*]/g, '');
+  if (key === '') return 'cpi';
+  return EAC_METHODS.find((m) => m.replace(/-/g, '') === key) ?? null;
+}
+
 function missingSheet(name: string, entry: SettingEntry, issues: Issue[]): void {
   issues.push({ severity: 'warning', message: `Settings name the sheet "${name}", but there is no sheet by that name.`, where: entry.where });
 }
@@ -178,6 +188,22 @@ interface SettingEntry {
   cell: RawCell | undefined;
   where: string;
   keyText: string;
+}
+
+/** The input sheets' names: the defaults, or what Settings name (`Tasks Sheet | Shots`). */
+function sheetNamesFrom(entries: Map<string, SettingEntry>): Plan['sheetNames'] {
+  const sheetNames = { tasks: 'Tasks', budget: 'Budget', resources: 'Resources', holidays: 'Holidays', settings: 'Settings' };
+  for (const [key, field] of Object.entries(SHEET_SETTINGS)) {
+    const e = entries.get(key);
+    const text = e ? cellText(e.cell) : '';
+    if (text !== '') sheetNames[field] = text;
+  }
+  return sheetNames;
+}
+
+/** The input sheet names a Settings sheet gives, as {@link readPlan} will look for them (for hosts that read sheets lazily). */
+export function inputSheetNames(settings: RawSheet | undefined): Plan['sheetNames'] {
+  return sheetNamesFrom(settings ? readSettingsEntries(settings) : new Map());
 }
 
 function readSettingsEntries(sheet: RawSheet): Map<string, SettingEntry> {
@@ -282,12 +308,11 @@ function readSettings(
     issues.push({ severity: 'warning', message: `Variance Red % (${varianceRedPct}) is below Variance Amber % (${varianceAmberPct}); lines over it show red.`, where: where('variancered') });
   }
 
-  let varianceSign: VarianceSign = 'budget-minus-forecast';
-  const vs = normalizeHeader(text('variancesign'));
-  if (vs !== '') {
-    if (vs === 'budgetminusforecast') varianceSign = 'budget-minus-forecast';
-    else if (vs === 'forecastminusbudget') varianceSign = 'forecast-minus-budget';
-    else { err('variancesign', `Variance Sign: "${clip(text('variancesign'))}" must be budget-minus-forecast or forecast-minus-budget.`); ok = false; }
+  const sign = parseVarianceSign(text('variancesign'));
+  const varianceSign = sign ?? 'budget-minus-forecast';
+  if (sign === null) {
+    err('variancesign', `Variance Sign: "${clip(text('variancesign'))}" must be budget-minus-forecast or forecast-minus-budget.`);
+    ok = false;
   }
 
   let ganttScale: GanttScale = 'auto';
@@ -297,13 +322,10 @@ function readSettings(
     else { err('ganttscale', `Gantt Scale: "${clip(text('ganttscale'))}" must be day, week, month or auto.`); ok = false; }
   }
 
-  let eacMethod: EacMethod = 'cpi';
-  const em = normalizeHeader(text('eacmethod')).replace(/[-_×x*]/g, '');
-  if (em !== '') {
-    const found = EAC_METHODS.find((m) => m.replace(/-/g, '') === em);
-    if (found) eacMethod = found;
-    else { err('eacmethod', `EAC Method: "${clip(text('eacmethod'))}" must be cpi, budget-rate or cpi-spi.`); ok = false; }
-  }
+  const method = parseEacMethod(text('eacmethod'));
+  const eacMethod = method ?? 'cpi';
+  if (method === null) { err('eacmethod', `EAC Method: "${clip(text('eacmethod'))}" must be cpi, budget-rate or cpi-spi.`); ok = false; }
+
 
   if (!ok || projectStart === null) return { ok: false };
   return {
