@@ -5,8 +5,7 @@
  * tests.
  */
 import { Calculation, calculate, hasErrors } from '../core/calculate';
-import { GENERATED_SHEETS, planGeneratedSheets } from '../core/layout';
-import { HighlightPlan, planBudgetHighlights, planTaskHighlights } from '../core/layout/highlights';
+import { GENERATED_SHEETS, planGeneratedSheets, planHighlights } from '../core/layout';
 import type { Issue } from '../core/model';
 import type { CostStatus } from '../core/costs';
 import { formatWallReadable } from '../core/time';
@@ -61,13 +60,6 @@ export function summarize(calc: Calculation, written: string[], ms: number, sync
   };
 }
 
-/** Every highlight plan for a calculation: the Tasks sheet's, and the Budget sheet's when there is a cost report. */
-export function highlightPlans(calc: Calculation): HighlightPlan[] {
-  if (!calc.plan) return [];
-  const plans = [planTaskHighlights(calc.plan), calc.costs && calc.plan.budget.length > 0 ? planBudgetHighlights(calc.plan) : null];
-  return plans.filter((h): h is HighlightPlan => h !== null);
-}
-
 /**
  * Reads, calculates and writes in one `Excel.run`. When the plan has errors only the Plan Issues
  * sheet is written (and shown), so a click on the ribbon, with no pane open, still tells what to
@@ -102,7 +94,7 @@ export async function regenerateWorkbook(run: ExcelRun, options: RegenerateOptio
       return { ...summarize(result, written, now() - t0, counter.syncs), written: false };
     }
     progress(`Writing ${plans.map((p) => p.name).join(', ')}`);
-    const written = await applyPlans(context, snapshot, plans, highlightPlans(calc), GENERATED_SHEETS, counter);
+    const written = await applyPlans(context, snapshot, plans, planHighlights(calc), GENERATED_SHEETS, counter);
     return summarize(result, written, now() - t0, counter.syncs);
   });
 }

@@ -4,8 +4,7 @@ import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { planBaseline } from '../core/baseline';
 import { Calculation, calculate, hasErrors } from '../core/calculate';
-import { GENERATED_SHEETS, planGeneratedSheets } from '../core/layout';
-import { planBudgetHighlights, planTaskHighlights } from '../core/layout/highlights';
+import { GENERATED_SHEETS, planGeneratedSheets, planHighlights } from '../core/layout';
 import type { Issue } from '../core/model';
 import type { RawWorkbook } from '../core/raw';
 import { excelSerialFromWall } from '../core/time';
@@ -194,11 +193,7 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   for (const p of plans) applySheetPlan(excel, p);
   // Sheets an earlier run wrote that this one has no content for (a budget since removed).
   removeOwnSheets(excel, GENERATED_SHEETS.filter(([key]) => !plans.some((p) => p.key === key)));
-  if (result.plan) {
-    for (const highlights of [planTaskHighlights(result.plan), result.costs ? planBudgetHighlights(result.plan) : null]) {
-      if (highlights) applyHighlights(excel, highlights);
-    }
-  }
+  for (const highlights of planHighlights(result)) applyHighlights(excel, highlights);
   await writeWorkbook(excel, target);
   return { calc: result, written: target, sheets: plans.map((p) => p.name) };
 }

@@ -2,6 +2,7 @@ import type { Calculation } from '../calculate';
 import { planCostReportSheet } from './cost-report-sheet';
 import { planEarnedValueSheet } from './earned-value-sheet';
 import { planGanttSheet } from './gantt';
+import { HighlightPlan, planBudgetHighlights, planTaskHighlights } from './highlights';
 import { planIssuesSheet } from './issues-sheet';
 import { planScheduleSheet } from './schedule-sheet';
 import type { SheetPlan } from './sheet-plan';
@@ -18,6 +19,13 @@ export function planGeneratedSheets(calc: Calculation): SheetPlan[] {
   }
   sheets.push(planIssuesSheet(calc.issues));
   return sheets;
+}
+
+/** Every highlight plan for a calculation: the Tasks sheet's, and the Budget sheet's when it has lines. */
+export function planHighlights(calc: Calculation): HighlightPlan[] {
+  if (!calc.plan) return [];
+  const plans = [planTaskHighlights(calc.plan), calc.costs ? planBudgetHighlights(calc.plan) : null];
+  return plans.filter((h): h is HighlightPlan => h !== null);
 }
 
 export type { SheetPlan } from './sheet-plan';
