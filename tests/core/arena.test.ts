@@ -1,4 +1,4 @@
-import { Arena } from '../../src/core/schedule/arena';
+import { Arena, UNCOUNTED_BUDGET_BYTES, allocateBuffer, uncountedBytesInUse } from '../../src/core/schedule/arena';
 import { readScheduleInput } from '../../src/core/schedule/input';
 import { scheduleInput } from '../../src/core/schedule/schedule';
 import { calc, plan } from '../helpers';
@@ -37,4 +37,16 @@ test('a scheduling run fits the room it reserves, with summaries, ALAP tasks and
   const result = scheduleInput(c.plan!, c.schedule!.calendar, input);
   expect(Array.from(result.start)).toEqual(Array.from(c.schedule!.start));
   expect(input.arena.overflows).toBe(0);
+});
+
+test('arena memory comes from outside V8\'s accounting only up to a budget, then from ordinary ArrayBuffers', () => {
+  const before = uncountedBytesInUse();
+  const small = allocateBuffer(1024);
+  expect(small).toBeInstanceOf(SharedArrayBuffer);
+  expect(uncountedBytesInUse()).toBe(before + 1024);
+  expect(new Uint8Array(small).every((b) => b === 0)).toBe(true);
+  // More than the budget has room for: an ordinary, accounted buffer, and the count does not move.
+  const big = allocateBuffer(UNCOUNTED_BUDGET_BYTES - uncountedBytesInUse() + 1);
+  expect(big).toBeInstanceOf(ArrayBuffer);
+  expect(uncountedBytesInUse()).toBe(before + 1024);
 });
