@@ -36,6 +36,18 @@ describe('bad input is reported at its cell', () => {
     expect(errors[0].where).toMatch(/^Tasks!D[234]$/);
   });
 
+  test('a loop through a summary task: the summary waits for a task that waits for one of its subtasks', () => {
+    const { c, errors } = issuesOf(tasks(
+      ['1', 'Shoot', '', '3', '', '', '', '', '', 1],
+      ['2', 'Day 1', '1d', '', '', '', '', '', '', 2],
+      ['3', 'Review dailies', '1d', '2', '', '', '', '', '', 1],
+    ));
+    expect(c.schedule).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/2 'Day 1' → 3 'Review dailies' → 1 'Shoot' → 2 'Day 1' \(through its summary task\)/);
+    expect(errors[0].where).toMatch(/^Tasks!D[234]$/);
+  });
+
   test('an unknown predecessor ID', () => {
     const { errors } = issuesOf(tasks(['1', 'Scout', '2d'], ['12', 'Permits', '1d', '99']));
     expect(errors).toEqual([{ severity: 'error', message: "Task 12 'Permits' depends on 99, which is not in the Tasks sheet.", where: 'Tasks!D3' }]);

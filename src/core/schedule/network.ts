@@ -1,4 +1,5 @@
 import type { LinkType } from '../model';
+import type { Arena } from './arena';
 import { Kind, LinkArrays, ScheduleInput } from './input';
 
 /** Edge kinds besides links (whose edges carry the link's index, >= 0). */
@@ -12,6 +13,13 @@ export const LINK_NAMES: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
  * node of its finish); summary task i also has a start node n + k. Links run
  * from a predecessor's finish node to a successor's start node; a summary's
  * start node feeds its subtasks and their finishes feed the summary's finish.
+ *
+ * The edges are not stored as such: links arrive grouped by successor, so the
+ * links into task j are a range of link indices, and the hierarchy edges follow
+ * from the parent column and a list of each task's subtasks. Only the links out
+ * of each task take an index of their own. (Two full edge lists, in and out,
+ * took three times the memory, and at a million tasks the passes are bound by
+ * memory, not arithmetic.)
  */
 export interface Network extends LinkArrays {
   taskCount: number;
@@ -20,14 +28,34 @@ export interface Network extends LinkArrays {
   summaryOfStartNode: Int32Array;
   /** Start node of each task (the task itself for a leaf). */
   startNode: Int32Array;
+  /** Each task's summary task, or -1. */
+  parent: Int32Array;
+  /** Links into task j: linkStart[j] .. linkStart[j + 1] - 1. */
+  linkStart: Int32Array;
+  /** Links out of task p: outLink[outStart[p]] .. outLink[outStart[p + 1] - 1], in link order. */
   outStart: Int32Array;
-  outNode: Int32Array;
-  outEdge: Int32Array;
-  inStart: Int32Array;
-  inNode: Int32Array;
-  inEdge: Int32Array;
+  outLink: Int32Array;
+  /** Subtasks of task i, in row order: children[childStart[i]] .. children[childStart[i + 1] - 1]. */
+  childStart: Int32Array;
+  children: Int32Array;
   /** Nodes in topological order; shorter than nodeCount when there are loops. */
   order: Int32Array;
+}
+
+/** Counts (count[k + 1] for item k) turned into a CSR start array, items placed in input order. */
+function placeByKey(keys: Int32Array, keyCount: number, start: Int32Array, items: Int32Array, skipNegative: boolean): void {
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (key >= 0 || !skipNegative) start[key + 1]++;
+  }
+  for (let v = 0; v < keyCount; v++) start[v + 1] += start[v];
+  // Place with start[key] as the cursor, then shift back: start[key] ends as the start of key + 1.
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (key >= 0) items[start[key]++] = k;
+  }
+  for (let v = keyCount; v > 0; v--) start[v] = start[v - 1];
+  start[0] = 0;
 }
 
 export function buildNetwork(input: ScheduleInput): Network {
@@ -46,103 +74,89 @@ export function buildNetwork(input: ScheduleInput): Network {
   }
   const nodeCount = n + summaries;
   const linkCount = linkPred.length;
-  let hierarchyEdges = 0;
-  for (let i = 0; i < n; i++) if (parent[i] >= 0) hierarchyEdges += 2;
-  const edgeCount = linkCount + hierarchyEdges;
 
-  // Edges, in a fixed order: every link, then for each task with a summary its two hierarchy edges.
-  // CSR in both directions, filled by visiting that order twice (count, then place).
-  const outStart = arena.i32(nodeCount + 1);
-  const inStart = arena.i32(nodeCount + 1);
-  for (let l = 0; l < linkCount; l++) {
-    outStart[linkPred[l] + 1]++;
-    inStart[startNode[linkSucc[l]] + 1]++;
-  }
-  for (let i = 0; i < n; i++) {
-    const p = parent[i];
-    if (p < 0) continue;
-    outStart[startNode[p] + 1]++; // summary start -> subtask start
-    inStart[startNode[i] + 1]++;
-    outStart[i + 1]++; // subtask finish -> summary finish
-    inStart[p + 1]++;
-  }
-  for (let v = 0; v < nodeCount; v++) {
-    outStart[v + 1] += outStart[v];
-    inStart[v + 1] += inStart[v];
-  }
-  const outFill = arena.i32(nodeCount);
-  outFill.set(outStart.subarray(0, nodeCount));
-  const inFill = arena.i32(nodeCount);
-  inFill.set(inStart.subarray(0, nodeCount));
-  const outNode = arena.i32(edgeCount);
-  const outEdge = arena.i32(edgeCount);
-  const inNode = arena.i32(edgeCount);
-  const inEdge = arena.i32(edgeCount);
-  // Three kinds of edge (links, summary start -> subtask start, subtask -> summary finish): one loop
-  // over all of them, edge e < linkCount being link e (no per-call helper closure: it would defeat
-  // V8's optimised code on the next call).
-  for (let e = 0; e < linkCount + 2 * n; e++) {
-    let from: number;
-    let to: number;
-    let edge: number;
-    if (e < linkCount) {
-      from = linkPred[e];
-      to = startNode[linkSucc[e]];
-      edge = e;
-    } else {
-      const i = (e - linkCount) >> 1;
-      const p = parent[i];
-      if (p < 0) continue;
-      if (((e - linkCount) & 1) === 0) {
-        from = startNode[p];
-        to = startNode[i];
-        edge = INHERIT_EDGE;
-      } else {
-        from = i;
-        to = p;
-        edge = ROLLUP_EDGE;
-      }
-    }
-    const o = outFill[from]++;
-    outNode[o] = to;
-    outEdge[o] = edge;
-    const k = inFill[to]++;
-    inNode[k] = from;
-    inEdge[k] = edge;
-  }
+  // Links into each task: a range, as the input groups links by successor in row order.
+  const linkStart = arena.i32(n + 1);
+  for (let l = 0; l < linkCount; l++) linkStart[linkSucc[l] + 1]++;
+  for (let j = 0; j < n; j++) linkStart[j + 1] += linkStart[j];
+  const outStart = arena.i32(n + 1);
+  const outLink = arena.i32(linkCount);
+  placeByKey(linkPred, n, outStart, outLink, false);
+  let childCount = 0;
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) childCount++;
+  const childStart = arena.i32(n + 1);
+  const children = arena.i32(childCount);
+  placeByKey(parent, n, childStart, children, true);
 
-  const rowOrder = outlineOrder(input, startNode, nodeCount);
-  if (rowOrder !== null) {
-    return {
-      taskCount: n, nodeCount, summaryOfStartNode, startNode,
-      linkPred, linkSucc, linkType: input.linkType, linkLag: input.linkLag,
-      linkLagElapsed: input.linkLagElapsed, linkLagPercent: input.linkLagPercent,
-      outStart, outNode, outEdge, inStart, inNode, inEdge, order: rowOrder,
-    };
-  }
+  const net: Network = {
+    taskCount: n, nodeCount, summaryOfStartNode, startNode, parent,
+    linkPred, linkSucc, linkType: input.linkType, linkLag: input.linkLag,
+    linkLagElapsed: input.linkLagElapsed, linkLagPercent: input.linkLagPercent,
+    linkStart, outStart, outLink, childStart, children, order: new Int32Array(0),
+  };
+  net.order = outlineOrder(input, startNode, nodeCount) ?? kahnOrder(net, arena);
+  return net;
+}
 
-  // Kahn's algorithm, taking nodes in row order where the graph leaves a choice.
+/** Number of edges into node v. */
+function inDegree(net: Network, v: number): number {
+  const n = net.taskCount;
+  if (v >= n) {
+    const i = net.summaryOfStartNode[v - n];
+    return net.linkStart[i + 1] - net.linkStart[i] + (net.parent[i] >= 0 ? 1 : 0);
+  }
+  if (net.startNode[v] !== v) return net.childStart[v + 1] - net.childStart[v]; // a summary's finish
+  return net.linkStart[v + 1] - net.linkStart[v] + (net.parent[v] >= 0 ? 1 : 0);
+}
+
+/**
+ * The edges out of node v, as (node, edge) pairs: edge is a link index, or
+ * {@link INHERIT_EDGE} / {@link ROLLUP_EDGE}. Allocates: for the loop search and
+ * orders, not for the scheduling passes.
+ */
+export function edgesOut(net: Network, v: number): { node: number; edge: number }[] {
+  const n = net.taskCount;
+  const out: { node: number; edge: number }[] = [];
+  if (v >= n) {
+    const i = net.summaryOfStartNode[v - n];
+    for (let k = net.childStart[i]; k < net.childStart[i + 1]; k++) out.push({ node: net.startNode[net.children[k]], edge: INHERIT_EDGE });
+    return out;
+  }
+  for (let k = net.outStart[v]; k < net.outStart[v + 1]; k++) {
+    const l = net.outLink[k];
+    out.push({ node: net.startNode[net.linkSucc[l]], edge: l });
+  }
+  if (net.parent[v] >= 0) out.push({ node: net.parent[v], edge: ROLLUP_EDGE });
+  return out;
+}
+
+/** Kahn's algorithm, taking nodes in row order where the graph leaves a choice. */
+function kahnOrder(net: Network, arena: Arena): Int32Array {
+  const { nodeCount, taskCount: n, startNode, childStart, children, outStart, outLink, linkSucc, parent, summaryOfStartNode } = net;
   const indegree = arena.i32(nodeCount);
-  for (let v = 0; v < nodeCount; v++) indegree[v] = inStart[v + 1] - inStart[v];
+  for (let v = 0; v < nodeCount; v++) indegree[v] = inDegree(net, v);
   const order = arena.i32(nodeCount);
   let head = 0;
   let tail = 0;
   for (let v = 0; v < nodeCount; v++) if (indegree[v] === 0) order[tail++] = v;
   while (head < tail) {
     const v = order[head++];
+    if (v >= n) {
+      const i = summaryOfStartNode[v - n];
+      for (let k = childStart[i]; k < childStart[i + 1]; k++) {
+        const w = startNode[children[k]];
+        if (--indegree[w] === 0) order[tail++] = w;
+      }
+      continue;
+    }
     for (let k = outStart[v]; k < outStart[v + 1]; k++) {
-      const w = outNode[k];
+      const w = startNode[linkSucc[outLink[k]]];
       if (--indegree[w] === 0) order[tail++] = w;
     }
+    const p = parent[v];
+    if (p >= 0 && --indegree[p] === 0) order[tail++] = p;
   }
-
-  return {
-    taskCount: n, nodeCount, summaryOfStartNode, startNode,
-    linkPred, linkSucc, linkType: input.linkType, linkLag: input.linkLag,
-    linkLagElapsed: input.linkLagElapsed, linkLagPercent: input.linkLagPercent,
-    outStart, outNode, outEdge, inStart, inNode, inEdge,
-    order: tail === nodeCount ? order : order.subarray(0, tail),
-  };
+  return tail === nodeCount ? order : order.subarray(0, tail);
 }
 
 /**
@@ -177,10 +191,6 @@ function outlineOrder(input: ScheduleInput, startNode: Int32Array, nodeCount: nu
   return order;
 }
 
-/** The task a node belongs to. */
-export function taskOfNode(net: Network, v: number): number {
-  return v < net.taskCount ? v : net.summaryOfStartNode[v - net.taskCount];
-}
 
 /**
  * Loops in a network whose order is incomplete: each a list of link indices
@@ -194,40 +204,45 @@ export function findLoops(net: Network, limit = 5): number[][] {
   const loops: number[][] = [];
   const pathNodes: number[] = [];
   const pathEdges: number[] = [];
+  const pending: { node: number; edge: number }[][] = [];
   const cursor: number[] = [];
   for (let root = 0; root < net.nodeCount && loops.length < limit; root++) {
     if (placed[root] || state[root]) continue;
     pathNodes.push(root);
-    cursor.push(net.outStart[root]);
+    pending.push(edgesOut(net, root));
+    cursor.push(0);
     state[root] = 1;
     while (pathNodes.length > 0 && loops.length < limit) {
       const v = pathNodes[pathNodes.length - 1];
+      const edges = pending[pending.length - 1];
       const k = cursor[cursor.length - 1];
-      if (k >= net.outStart[v + 1]) {
+      if (k >= edges.length) {
         state[v] = 2;
         pathNodes.pop();
+        pending.pop();
         cursor.pop();
         pathEdges.pop();
         continue;
       }
       cursor[cursor.length - 1] = k + 1;
-      const w = net.outNode[k];
+      const { node: w, edge } = edges[k];
       if (placed[w] || state[w] === 2) continue;
       if (state[w] === 1) {
         const at = pathNodes.indexOf(w);
-        const edges = [...pathEdges.slice(at), net.outEdge[k]];
-        loops.push(edges.filter((x) => x >= 0));
+        loops.push([...pathEdges.slice(at), edge].filter((x) => x >= 0));
         state[w] = 2; // report each loop once
         continue;
       }
       state[w] = 1;
       pathNodes.push(w);
-      pathEdges.push(net.outEdge[k]);
-      cursor.push(net.outStart[w]);
+      pathEdges.push(edge);
+      pending.push(edgesOut(net, w));
+      cursor.push(0);
     }
     for (const v of pathNodes) state[v] = 2;
     pathNodes.length = 0;
     pathEdges.length = 0;
+    pending.length = 0;
     cursor.length = 0;
   }
   return loops;

@@ -4,7 +4,7 @@ import { clip } from '../parsers/duration';
 import { Wall, dayOf, formatWallReadable } from '../time';
 import type { Arena } from './arena';
 import { C, Kind, ScheduleInput, readScheduleInput } from './input';
-import { INHERIT_EDGE, Network, ROLLUP_EDGE, buildNetwork, findLoops, taskOfNode } from './network';
+import { Network, buildNetwork, findLoops } from './network';
 
 /** What set a task's start, when no link did. */
 export enum Driver {
@@ -269,18 +269,19 @@ class Scheduler {
   /** `alap`: the late dates, to place ALAP tasks at (the scheduled pass); null for early dates. */
   private forward(d: Dates, drv: Int32Array, alap: Dates | null, report: boolean): void {
     const { n, kind, constraint, constraintDate, actualStart, summaryBound, summaryBoundIndex, cal } = this;
-    const { order, inStart, inNode, inEdge, summaryOfStartNode } = this.net;
+    const { order, linkStart, parent, startNode, childStart, children, summaryOfStartNode } = this.net;
     for (let o = 0; o < order.length; o++) {
       const v = order[o];
       if (v >= n) {
         // A summary's start node: what its links, its own summary and its SNET require of its subtasks.
         const i = summaryOfStartNode[v - n];
         let req = -Infinity;
-        for (let k = inStart[v]; k < inStart[v + 1]; k++) {
-          const edge = inEdge[k];
-          const b = edge === INHERIT_EDGE ? summaryBound[inNode[k] - n] : this.linkStartBound(edge, i, d);
+        for (let l = linkStart[i]; l < linkStart[i + 1]; l++) {
+          const b = this.linkStartBound(l, i, d);
           if (b > req) req = b;
         }
+        const p = parent[i];
+        if (p >= 0 && summaryBound[startNode[p] - n] > req) req = summaryBound[startNode[p] - n];
         if (constraint[i] === C.Snet && constraintDate[i] > req) req = constraintDate[i];
         summaryBound[v - n] = req;
         summaryBoundIndex[v - n] = req === -Infinity ? -Infinity : cal.index(req);
@@ -292,8 +293,8 @@ class Scheduler {
         let b = -Infinity;
         let ai = 0;
         let bi = 0;
-        for (let k = inStart[v]; k < inStart[v + 1]; k++) {
-          const c = inNode[k];
+        for (let k = childStart[v]; k < childStart[v + 1]; k++) {
+          const c = children[k];
           if (d.start[c] < a) { a = d.start[c]; ai = d.startIndex[c]; }
           if (d.finish[c] > b) { b = d.finish[c]; bi = d.finishIndex[c]; }
         }
@@ -319,32 +320,32 @@ class Scheduler {
    */
   private scheduleNormal(i: number, d: Dates, drv: Int32Array, alap: Dates | null): void {
     const { n, lagMinutes, lagWallClock, summaryBoundIndex, cal } = this;
-    const { inStart, inNode, inEdge, linkPred, linkType } = this.net;
+    const { linkStart, linkPred, linkType, parent, startNode } = this.net;
     const startIndex = d.startIndex;
     const finishIndex = d.finishIndex;
     let req = -Infinity;
     let drive: number = Driver.ProjectStart;
     const di = this.dur[i];
-    for (let k = inStart[i], end = inStart[i + 1]; k < end; k++) {
-      const edge = inEdge[k];
+    for (let l = linkStart[i], end = linkStart[i + 1]; l < end; l++) {
+      const p = linkPred[l];
+      const type = linkType[l];
+      const fromFinish = type === 0 || type === 2;
+      let lag = lagMinutes[l];
+      if (lag !== lag) lag = this.lagOf(l, d);
       let b: number;
-      if (edge === INHERIT_EDGE) {
-        b = summaryBoundIndex[inNode[k] - n];
-      } else {
-        const p = linkPred[edge];
-        const type = linkType[edge];
-        const fromFinish = type === 0 || type === 2;
-        let lag = lagMinutes[edge];
-        if (lag !== lag) lag = this.lagOf(edge, d);
-        if (lag === 0) b = fromFinish ? finishIndex[p] : startIndex[p];
-        else if (lagWallClock[edge] === 1) b = cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag);
-        else b = (fromFinish ? finishIndex[p] : startIndex[p]) + lag;
-        if (type >= 2) b -= di; // FF, SF bind the finish
-      }
+      if (lag === 0) b = fromFinish ? finishIndex[p] : startIndex[p];
+      else if (lagWallClock[l] === 1) b = cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag);
+      else b = (fromFinish ? finishIndex[p] : startIndex[p]) + lag;
+      if (type >= 2) b -= di; // FF, SF bind the finish
       if (b > req) {
         req = b;
-        drive = edge === INHERIT_EDGE ? Driver.Summary : edge;
+        drive = l;
       }
+    }
+    const up = parent[i];
+    if (up >= 0 && summaryBoundIndex[startNode[up] - n] > req) {
+      req = summaryBoundIndex[startNode[up] - n];
+      drive = Driver.Summary;
     }
     if (this.projectStartIndex > req) {
       req = this.projectStartIndex;
@@ -364,16 +365,20 @@ class Scheduler {
   /** The general path: milestones, elapsed tasks, dated constraints, progress. */
   private scheduleLeaf(i: number, d: Dates, drv: Int32Array, alap: Dates | null, report: boolean): void {
     const { n, constraint, cal } = this;
-    const { inStart, inNode, inEdge } = this.net;
+    const { linkStart, parent, startNode } = this.net;
     let req = -Infinity;
     let drive: number = Driver.ProjectStart;
-    for (let k = inStart[i]; k < inStart[i + 1]; k++) {
-      const edge = inEdge[k];
-      const b = edge === INHERIT_EDGE ? this.summaryBound[inNode[k] - n] : this.linkStartBound(edge, i, d);
+    for (let l = linkStart[i]; l < linkStart[i + 1]; l++) {
+      const b = this.linkStartBound(l, i, d);
       if (b > req) {
         req = b;
-        drive = edge === INHERIT_EDGE ? Driver.Summary : edge;
+        drive = l;
       }
+    }
+    const up = parent[i];
+    if (up >= 0 && this.summaryBound[startNode[up] - n] > req) {
+      req = this.summaryBound[startNode[up] - n];
+      drive = Driver.Summary;
     }
     if (this.projectStart > req) {
       req = this.projectStart;
@@ -472,14 +477,15 @@ class Scheduler {
   private backward(early: Dates, projectFinish: Wall): Dates {
     const { n, kind, constraint, constraintDate, deadline, cal } = this;
     const net = this.net;
-    const { order, outStart, outNode, outEdge, linkType, linkSucc, summaryOfStartNode } = net;
+    const { order, outStart, outLink, linkType, linkSucc, summaryOfStartNode, parent, startNode, childStart, children } = net;
     const arena = this.input.arena;
     const late = newDates(n, arena);
+    const summaries = net.nodeCount - n;
     const b: LateBounds = {
-      finish: arena.f64(n).fill(Infinity),
-      start: arena.f64(n).fill(Infinity),
-      finishIndex: arena.f64(n).fill(Infinity),
-      startIndex: arena.f64(n).fill(Infinity),
+      finish: arena.f64(summaries).fill(Infinity),
+      start: arena.f64(summaries).fill(Infinity),
+      finishIndex: arena.f64(summaries).fill(Infinity),
+      startIndex: arena.f64(summaries).fill(Infinity),
       projectFinishIndex: cal.index(projectFinish),
     };
     for (let o = order.length - 1; o >= 0; o--) {
@@ -491,8 +497,8 @@ class Scheduler {
         let z = -Infinity;
         let ai = 0;
         let zi = 0;
-        for (let k = outStart[v]; k < outStart[v + 1]; k++) {
-          const c = taskOfNode(net, outNode[k]);
+        for (let k = childStart[i]; k < childStart[i + 1]; k++) {
+          const c = children[k];
           if (late.start[c] < a) { a = late.start[c]; ai = late.startIndex[c]; }
           if (late.finish[c] > z) { z = late.finish[c]; zi = late.finishIndex[c]; }
         }
@@ -508,16 +514,16 @@ class Scheduler {
       }
       let finishBound = projectFinish;
       let startBound = Infinity;
+      const up = parent[v];
+      if (up >= 0) {
+        // A summary finishes with its last subtask, so a bound on its finish binds every subtask; it
+        // starts with its first, so a bound on its start binds only the subtasks that start it.
+        const s = startNode[up] - n;
+        if (b.finish[s] < finishBound) finishBound = b.finish[s];
+        if (early.start[v] === early.start[up] && b.start[s] < startBound) startBound = b.start[s];
+      }
       for (let k = outStart[v]; k < outStart[v + 1]; k++) {
-        const edge = outEdge[k];
-        if (edge === ROLLUP_EDGE) {
-          // A summary finishes with its last subtask, so a bound on its finish binds every subtask; it
-          // starts with its first, so a bound on its start binds only the subtasks that start it.
-          const p = outNode[k];
-          if (b.finish[p] < finishBound) finishBound = b.finish[p];
-          if (early.start[v] === early.start[p] && b.start[p] < startBound) startBound = b.start[p];
-          continue;
-        }
+        const edge = outLink[k];
         const type = linkType[edge];
         const j = linkSucc[edge];
         const toStart = type === 0 || type === 1;
@@ -541,10 +547,11 @@ class Scheduler {
       const dl = deadline[v];
       if (dl === dl && dl < finishBound) finishBound = dl;
       if (kind[v] === Kind.Summary) {
-        b.finish[v] = finishBound;
-        b.start[v] = startBound;
-        b.finishIndex[v] = cal.index(finishBound);
-        b.startIndex[v] = startBound === Infinity ? Infinity : cal.index(startBound);
+        const s = startNode[v] - n;
+        b.finish[s] = finishBound;
+        b.start[s] = startBound;
+        b.finishIndex[s] = cal.index(finishBound);
+        b.startIndex[s] = startBound === Infinity ? Infinity : cal.index(startBound);
         continue; // its late dates come from its subtasks, at its start node
       }
       let lf = this.snapFinishOf(v, finishBound);
@@ -564,19 +571,19 @@ class Scheduler {
   /** The backward pass's fast path for a task in working time: bounds as working indices. */
   private lateNormal(v: number, early: Dates, late: Dates, bounds: LateBounds): void {
     const { lagMinutes, lagWallClock, cal } = this;
-    const { outStart, outNode, outEdge, linkType, linkSucc } = this.net;
+    const { outStart, outLink, linkType, linkSucc, parent, startNode } = this.net;
     const lateStartIndex = late.startIndex;
     const lateFinishIndex = late.finishIndex;
     let finish = bounds.projectFinishIndex;
     let start = Infinity;
+    const up = parent[v];
+    if (up >= 0) {
+      const s = startNode[up] - this.n;
+      if (bounds.finishIndex[s] < finish) finish = bounds.finishIndex[s];
+      if (early.start[v] === early.start[up] && bounds.startIndex[s] < start) start = bounds.startIndex[s];
+    }
     for (let k = outStart[v], end = outStart[v + 1]; k < end; k++) {
-      const edge = outEdge[k];
-      if (edge === ROLLUP_EDGE) {
-        const p = outNode[k];
-        if (bounds.finishIndex[p] < finish) finish = bounds.finishIndex[p];
-        if (early.start[v] === early.start[p] && bounds.startIndex[p] < start) start = bounds.startIndex[p];
-        continue;
-      }
+      const edge = outLink[k];
       const type = linkType[edge];
       const j = linkSucc[edge];
       const toStart = type === 0 || type === 1;
@@ -689,7 +696,7 @@ class Scheduler {
   }
 }
 
-/** Bounds held at summary finish nodes in the backward pass, as wall times and working indices. */
+/** Bounds held for each summary (by start node - n) in the backward pass, as wall times and working indices. */
 interface LateBounds {
   finish: Float64Array;
   start: Float64Array;
