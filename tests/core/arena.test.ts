@@ -50,3 +50,21 @@ test('arena memory comes from outside V8\'s accounting only up to a budget, then
   expect(big).toBeInstanceOf(ArrayBuffer);
   expect(uncountedBytesInUse()).toBe(before + 1024);
 });
+
+test('a plan with more links than the reader guessed grows its link columns and keeps every link in place', () => {
+  // Six predecessors per task: more than twice the guess the link columns start with.
+  const rows = [];
+  for (let i = 1; i <= 40; i++) {
+    const preds = [];
+    for (let k = 1; k <= 6 && i - k >= 1; k++) preds.push(k % 2 === 0 ? `${i - k}SS+${k}h` : `${i - k}`);
+    rows.push({ ID: String(i), Name: `Task ${i}`, Duration: `${(i % 3) + 1}d`, Predecessors: preds.join(';') });
+  }
+  const c = calc(plan(rows));
+  expect(c.schedule).not.toBeNull();
+  const tasks = c.plan!.tasks;
+  const input = readScheduleInput(tasks, c.schedule!.calendar);
+  const expected = tasks.flatMap((t, j) => t.links.map((l) => [l.pred, j, l.type === 'SS' ? 1 : 0, l.lag.minutes]));
+  expect(expected.length).toBeGreaterThan(3 * tasks.length);
+  expect(Array.from(input.linkPred, (p, l) => [p, input.linkSucc[l], input.linkType[l], input.linkLag[l]])).toEqual(expected);
+  expect(Array.from(scheduleInput(c.plan!, c.schedule!.calendar, input).finish)).toEqual(Array.from(c.schedule!.finish));
+});

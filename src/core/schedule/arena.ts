@@ -86,14 +86,14 @@ export class Arena {
   }
 }
 
-/** Bytes, with room for alignment, of the arrays a run needs once links are counted (an upper bound). */
+/** Bytes, with room for alignment, of the arrays a run needs once the plan is read (an upper bound). */
 export function runBytes(tasks: number, links: number, summaries: number): number {
   const nodes = tasks + summaries;
-  const edges = links + 2 * tasks;
-  const linkArrays = links * (4 + 4 + 1 + 8 + 1 + 8 + 8 + 1);
-  const network = 4 * tasks + 4 * summaries + 8 * (nodes + 1) + 12 * nodes + 16 * edges + 8 * nodes;
+  const linkArrays = links * (8 + 1 + 4); // resolved lags, links out (the input columns are read before this is asked)
+  // Start nodes, summaries' tasks, links in and out, subtasks; orders and positions (two, for Kahn's).
+  const network = 4 * tasks + 4 * summaries + 3 * 4 * (tasks + 1) + 4 * tasks + 4 * 4 * nodes;
   const dates = 3 * (2 * 8 * tasks + 2 * 4 * tasks) + 2 * 4 * tasks; // early, late, scheduled; two drivers
-  const scheduler = 16 * summaries + 4 * 8 * tasks + 2 * 8 * tasks + 4 * 8 * tasks;
+  const scheduler = 16 * summaries + 32 * summaries + 2 * 8 * tasks + 32 * summaries; // bounds, slacks, roll-up
   const results = 4 * 8 * tasks + tasks;
   return linkArrays + network + dates + scheduler + results + 64 * 8;
 }

@@ -61,9 +61,60 @@ export interface ScheduleInput extends LinkArrays {
   arena: Arena;
 }
 
+/** Links per task the link columns start with room for; a plan with more grows them (by doubling). */
+const LINKS_PER_TASK_GUESS = 2.5;
+
+/** The link columns while they are filled, growing by doubling. */
+class LinkColumns {
+  pred: Int32Array;
+  succ: Int32Array;
+  type: Uint8Array;
+  lag: Float64Array;
+  lagElapsed: Uint8Array;
+  lagPercent: Float64Array;
+  length = 0;
+
+  constructor(readonly arena: Arena, public capacity: number) {
+    this.pred = arena.i32(capacity);
+    this.succ = arena.i32(capacity);
+    this.type = arena.u8(capacity);
+    this.lag = arena.f64(capacity);
+    this.lagElapsed = arena.u8(capacity);
+    this.lagPercent = arena.f64(capacity);
+  }
+
+  /** Room for `more` links: a plan with more links than guessed moves to columns twice the size. */
+  ensure(more: number): void {
+    if (this.length + more <= this.capacity) return;
+    const capacity = Math.max(2 * this.capacity, this.length + more);
+    const next = new LinkColumns(new Arena(capacity * LINK_BYTES + 64), capacity);
+    next.pred.set(this.pred.subarray(0, this.length));
+    next.succ.set(this.succ.subarray(0, this.length));
+    next.type.set(this.type.subarray(0, this.length));
+    next.lag.set(this.lag.subarray(0, this.length));
+    next.lagElapsed.set(this.lagElapsed.subarray(0, this.length));
+    next.lagPercent.set(this.lagPercent.subarray(0, this.length));
+    this.pred = next.pred;
+    this.succ = next.succ;
+    this.type = next.type;
+    this.lag = next.lag;
+    this.lagElapsed = next.lagElapsed;
+    this.lagPercent = next.lagPercent;
+    this.capacity = capacity;
+  }
+}
+
+/** Bytes of one link in {@link LinkColumns}, with room for alignment. */
+const LINK_BYTES = 4 + 4 + 1 + 8 + 1 + 8 + 8;
+
+/**
+ * The plan's tasks and links as flat arrays, in one pass over the task objects (at a million
+ * tasks the objects are most of the heap, and each visit to one is a trip to memory).
+ */
 export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar): ScheduleInput {
   const n = tasks.length;
-  const arena = new Arena(n * (1 + 8 + 1 + 8 * 6 + 4) + 10 * 8);
+  const linkGuess = Math.ceil(n * LINKS_PER_TASK_GUESS) + 16;
+  const arena = new Arena(n * (1 + 8 + 1 + 8 * 6 + 4) + 10 * 8 + linkGuess * LINK_BYTES + 64);
   const kindOf = arena.u8(n);
   const durOf = arena.f64(n);
   const constraint = arena.u8(n);
@@ -73,9 +124,9 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   const actualFinish = arena.f64(n);
   const percentComplete = arena.f64(n);
   const parent = arena.i32(n);
+  const links = new LinkColumns(arena, linkGuess);
   let hasAlap = false;
   let summaryCount = 0;
-  let linkCount = 0;
   for (let i = 0; i < n; i++) {
     const t = tasks[i];
     const d = t.duration;
@@ -91,45 +142,48 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     if (kind === Kind.Summary) summaryCount++;
     kindOf[i] = kind;
     durOf[i] = dur;
-    constraint[i] = CONSTRAINT_CODE[t.constraint];
+    const c = t.constraint;
+    constraint[i] = c === 'ASAP' ? C.Asap : CONSTRAINT_CODE[c];
     constraintDate[i] = t.constraintDate ?? NaN;
     deadline[i] = t.deadline ?? NaN;
     actualStart[i] = as ?? NaN;
     actualFinish[i] = af ?? NaN;
     percentComplete[i] = t.percentComplete;
     parent[i] = t.parent;
-    linkCount += t.links.length;
-    if (t.constraint === 'ALAP' && kind !== Kind.Summary && as === null) hasAlap = true;
-  }
-  arena.reserve(runBytes(n, linkCount, summaryCount));
-  const linkPred = arena.i32(linkCount);
-  const linkSucc = arena.i32(linkCount);
-  const linkType = arena.u8(linkCount);
-  const linkLag = arena.f64(linkCount);
-  const linkLagElapsed = arena.u8(linkCount);
-  const linkLagPercent = arena.f64(linkCount);
-  let l = 0;
-  for (let j = 0; j < n; j++) {
-    const links = tasks[j].links;
-    for (let k = 0; k < links.length; k++, l++) {
-      const link = links[k];
+    if (c === 'ALAP' && kind !== Kind.Summary && as === null) hasAlap = true;
+    const taskLinks = t.links;
+    const count = taskLinks.length;
+    if (count === 0) continue;
+    links.ensure(count);
+    const { pred, succ, type: typeOf, lag: lagOf, lagElapsed, lagPercent } = links;
+    let l = links.length;
+    for (let k = 0; k < count; k++, l++) {
+      const link = taskLinks[k];
       const type = link.type;
-      linkPred[l] = link.pred;
-      linkSucc[l] = j;
-      linkType[l] = type === 'FS' ? 0 : type === 'SS' ? 1 : type === 'FF' ? 2 : 3;
+      pred[l] = link.pred;
+      succ[l] = i;
+      typeOf[l] = type === 'FS' ? 0 : type === 'SS' ? 1 : type === 'FF' ? 2 : 3;
       const lag = link.lag;
       if (lag.percent !== undefined) {
-        linkLag[l] = NaN;
-        linkLagPercent[l] = lag.percent;
+        lagOf[l] = NaN;
+        lagPercent[l] = lag.percent;
       } else {
-        linkLag[l] = lag.minutes;
-        linkLagElapsed[l] = lag.elapsed ? 1 : 0;
+        lagOf[l] = lag.minutes;
+        lagElapsed[l] = lag.elapsed ? 1 : 0;
       }
     }
+    links.length = l;
   }
+  const linkCount = links.length;
+  arena.reserve(runBytes(n, linkCount, summaryCount));
   return {
     taskCount: n, kind: kindOf, dur: durOf, constraint, constraintDate, deadline, actualStart, actualFinish,
     percentComplete, parent, hasAlap, summaryCount, arena,
-    linkPred, linkSucc, linkType, linkLag, linkLagElapsed, linkLagPercent,
+    linkPred: links.pred.subarray(0, linkCount),
+    linkSucc: links.succ.subarray(0, linkCount),
+    linkType: links.type.subarray(0, linkCount),
+    linkLag: links.lag.subarray(0, linkCount),
+    linkLagElapsed: links.lagElapsed.subarray(0, linkCount),
+    linkLagPercent: links.lagPercent.subarray(0, linkCount),
   };
 }

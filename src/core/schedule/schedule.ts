@@ -674,10 +674,16 @@ class Scheduler {
       duration[i] = !summaryOrStarted ? dur[i]
         : kind[i] === Kind.Elapsed ? scheduled.finish[i] - scheduled.start[i]
         : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
-      percentComplete[i] = this.input.percentComplete[i];
+      const pct = this.input.percentComplete[i];
+      percentComplete[i] = pct;
+      critical[i] = tf <= 0 && pct < 100 ? 1 : 0; // a summary's is set again once its % complete is rolled up
     }
-    rollUpProgress(parent, dur, kind, percentComplete, arena);
-    for (let i = 0; i < n; i++) critical[i] = totalFloat[i] <= 0 && percentComplete[i] < 100 ? 1 : 0;
+    rollUpProgress(this.net, dur, kind, percentComplete, arena);
+    const { summaryOfStartNode } = this.net;
+    for (let k = 0; k < summaryOfStartNode.length; k++) {
+      const i = summaryOfStartNode[k];
+      critical[i] = totalFloat[i] <= 0 && percentComplete[i] < 100 ? 1 : 0;
+    }
     return { totalFloat, freeFloat, duration, percentComplete, critical };
   }
 
@@ -717,27 +723,39 @@ function emptyResult(cal: WorkCalendar, net: Network, n: number, statusDate: Wal
 }
 
 /** Summary % complete: the subtasks' completed working time over their total (MS Project's rule). */
-function rollUpProgress(parent: Int32Array, dur: Float64Array, kind: Uint8Array, pct: Float64Array, arena: Arena): void {
-  const n = parent.length;
-  const done = arena.f64(n);
-  const total = arena.f64(n);
-  const count = arena.f64(n);
-  const pctSum = arena.f64(n);
+function rollUpProgress(net: Network, dur: Float64Array, kind: Uint8Array, pct: Float64Array, arena: Arena): void {
+  const { parent, startNode, taskCount: n } = net;
+  // Sums per summary (by start node - n): subtasks come after their summary, so one pass upwards adds them up.
+  const summaries = net.nodeCount - n;
+  const done = arena.f64(summaries);
+  const total = arena.f64(summaries);
+  const count = arena.f64(summaries);
+  const pctSum = arena.f64(summaries);
   for (let i = n - 1; i >= 0; i--) {
+    let d: number;
+    let t: number;
+    let c: number;
+    let ps: number;
     if (kind[i] !== Kind.Summary) {
-      done[i] = (dur[i] * pct[i]) / 100;
-      total[i] = dur[i];
-      count[i] = 1;
-      pctSum[i] = pct[i];
+      d = (dur[i] * pct[i]) / 100;
+      t = dur[i];
+      c = 1;
+      ps = pct[i];
     } else {
-      pct[i] = total[i] > 0 ? (100 * done[i]) / total[i] : count[i] > 0 ? pctSum[i] / count[i] : 0;
+      const s = startNode[i] - n;
+      d = done[s];
+      t = total[s];
+      c = count[s];
+      ps = pctSum[s];
+      pct[i] = t > 0 ? (100 * d) / t : c > 0 ? ps / c : 0;
     }
     const p = parent[i];
     if (p >= 0) {
-      done[p] += done[i];
-      total[p] += total[i];
-      count[p] += count[i];
-      pctSum[p] += pctSum[i];
+      const s = startNode[p] - n;
+      done[s] += d;
+      total[s] += t;
+      count[s] += c;
+      pctSum[s] += ps;
     }
   }
 }
