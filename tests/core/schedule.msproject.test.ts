@@ -63,6 +63,23 @@ describe('links and lags', () => {
     expect(r.B.start).toBe('2027-03-22T08:00');
   });
 
+  test('FS+50% of an elapsed task: the lag is elapsed time too (2ed -> 24 h)', () => {
+    const r = run(plan([{ ID: 'A', Name: 'A', Duration: '2ed' }, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+50%' }]));
+    expect(r.A.finish).toBe('2027-03-03T08:00');
+    expect(r.B.start).toBe('2027-03-04T08:00');
+  });
+
+  test('FS+50% of a summary task: a share of the summary\'s span (4 working days -> 2)', () => {
+    const r = run(plan([
+      { ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1 },
+      { ID: 'X', Name: 'X', Duration: '2d', 'Outline Level': 2 },
+      { ID: 'Y', Name: 'Y', Duration: '2d', 'Outline Level': 2, Predecessors: 'X' },
+      { ID: 'C', Name: 'C', Duration: '1d', 'Outline Level': 1, Predecessors: 'SFS+50%' },
+    ]));
+    expect(r.S.finish).toBe('2027-03-04T17:00');
+    expect(r.C.start).toBe('2027-03-09T08:00');
+  });
+
   test('FS+2ed: an elapsed lag runs through the weekend (Fri 17:00 + 48 h = Sun 17:00 -> Mon 08:00)', () => {
     const r = run(plan([A5, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+2ed' }, { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'AFS+3ed' }]));
     expect(r.B.start).toBe('2027-03-08T08:00');

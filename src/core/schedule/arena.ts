@@ -89,7 +89,7 @@ export class Arena {
 /** Bytes, with room for alignment, of the arrays a run needs once the plan is read (an upper bound). */
 export function runBytes(tasks: number, links: number, summaries: number): number {
   const nodes = tasks + summaries;
-  const linkArrays = links * (8 + 1 + 4); // resolved lags, links out (the input columns are read before this is asked)
+  const linkArrays = links * 4; // links out (the input columns are read before this is asked)
   // Start nodes, summaries' tasks, links in and out, subtasks; orders and positions (two, for Kahn's).
   const network = 4 * tasks + 4 * summaries + 3 * 4 * (tasks + 1) + 4 * tasks + 4 * 4 * nodes;
   const dates = 3 * (2 * 8 * tasks + 2 * 4 * tasks) + 2 * 4 * tasks; // early, late, scheduled; two drivers

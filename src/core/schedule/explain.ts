@@ -1,6 +1,7 @@
 import type { Plan } from '../model';
 import { formatLag } from '../parsers/predecessors';
 import { formatDay, formatWallReadable } from '../time';
+import { LAG_ELAPSED, LAG_PERCENT } from './input';
 import { LINK_NAMES } from './network';
 import { Driver, ScheduleResult } from './schedule';
 
@@ -11,8 +12,9 @@ export function describeDriver(plan: Plan, result: ScheduleResult, i: number): s
   const mpd = result.calendar.minutesPerDay;
   if (d >= 0) {
     const lag = net.linkLag[d];
+    const lagKind = net.linkLagKind[d];
     const text = formatLag(
-      lag === lag ? { minutes: lag, elapsed: net.linkLagElapsed[d] === 1 } : { minutes: 0, elapsed: false, percent: net.linkLagPercent[d] },
+      lagKind === LAG_PERCENT ? { minutes: 0, elapsed: false, percent: lag } : { minutes: lag, elapsed: lagKind === LAG_ELAPSED },
       mpd,
     );
     return `${plan.tasks[net.linkPred[d]].id}${LINK_NAMES[net.linkType[d]]}${text}`;

@@ -10,6 +10,11 @@ export enum Kind {
   Summary = 3,
 }
 
+/** How a link's lag is given. */
+export const LAG_WORKING = 0;
+export const LAG_ELAPSED = 1;
+export const LAG_PERCENT = 2;
+
 /** Constraint codes. */
 export enum C {
   Asap = 0,
@@ -21,6 +26,16 @@ export enum C {
   Mso = 6,
   Mfo = 7,
 }
+
+/**
+ * Bits of {@link ScheduleInput.dated}: which of a task's optional dates it has. Most tasks have
+ * none, and one byte says so where four 8-byte columns would each be read to find out (at a
+ * million tasks the passes are bound by the memory they read).
+ */
+export const HAS_CONSTRAINT_DATE = 1;
+export const HAS_DEADLINE = 2;
+export const HAS_ACTUAL_START = 4;
+export const HAS_ACTUAL_FINISH = 8;
 
 const CONSTRAINT_CODE: Record<ConstraintType, C> = {
   ASAP: C.Asap, ALAP: C.Alap, SNET: C.Snet, SNLT: C.Snlt, FNET: C.Fnet, FNLT: C.Fnlt, MSO: C.Mso, MFO: C.Mfo,
@@ -37,10 +52,10 @@ export interface LinkArrays {
   linkSucc: Int32Array;
   /** 0 FS, 1 SS, 2 FF, 3 SF. */
   linkType: Uint8Array;
-  /** Lag in minutes (working or elapsed), NaN when given as a percentage. */
+  /** The lag: minutes (working or elapsed), or a percentage, as {@link linkLagKind} says. */
   linkLag: Float64Array;
-  linkLagElapsed: Uint8Array;
-  linkLagPercent: Float64Array;
+  /** LAG_WORKING, LAG_ELAPSED or LAG_PERCENT (of the predecessor's duration). */
+  linkLagKind: Uint8Array;
 }
 
 export interface ScheduleInput extends LinkArrays {
@@ -51,9 +66,13 @@ export interface ScheduleInput extends LinkArrays {
   constraint: Uint8Array;
   constraintDate: Float64Array;
   deadline: Float64Array;
+  /** Read only where {@link dated} has HAS_ACTUAL_START; empty when no task has an actual start. */
   actualStart: Float64Array;
+  /** Read only where {@link dated} has HAS_ACTUAL_FINISH; empty when no task has an actual finish. */
   actualFinish: Float64Array;
   percentComplete: Float64Array;
+  /** HAS_* bits of each task's optional dates (the date columns are NaN where a bit is clear). */
+  dated: Uint8Array;
   parent: Int32Array;
   hasAlap: boolean;
   summaryCount: number;
@@ -70,8 +89,7 @@ class LinkColumns {
   succ: Int32Array;
   type: Uint8Array;
   lag: Float64Array;
-  lagElapsed: Uint8Array;
-  lagPercent: Float64Array;
+  lagKind: Uint8Array;
   length = 0;
 
   constructor(readonly arena: Arena, public capacity: number) {
@@ -79,8 +97,7 @@ class LinkColumns {
     this.succ = arena.i32(capacity);
     this.type = arena.u8(capacity);
     this.lag = arena.f64(capacity);
-    this.lagElapsed = arena.u8(capacity);
-    this.lagPercent = arena.f64(capacity);
+    this.lagKind = arena.u8(capacity);
   }
 
   /** Room for `more` links: a plan with more links than guessed moves to columns twice the size. */
@@ -92,20 +109,18 @@ class LinkColumns {
     next.succ.set(this.succ.subarray(0, this.length));
     next.type.set(this.type.subarray(0, this.length));
     next.lag.set(this.lag.subarray(0, this.length));
-    next.lagElapsed.set(this.lagElapsed.subarray(0, this.length));
-    next.lagPercent.set(this.lagPercent.subarray(0, this.length));
+    next.lagKind.set(this.lagKind.subarray(0, this.length));
     this.pred = next.pred;
     this.succ = next.succ;
     this.type = next.type;
     this.lag = next.lag;
-    this.lagElapsed = next.lagElapsed;
-    this.lagPercent = next.lagPercent;
+    this.lagKind = next.lagKind;
     this.capacity = capacity;
   }
 }
 
 /** Bytes of one link in {@link LinkColumns}, with room for alignment. */
-const LINK_BYTES = 4 + 4 + 1 + 8 + 1 + 8 + 8;
+const LINK_BYTES = 4 + 4 + 1 + 8 + 1 + 8;
 
 /**
  * The plan's tasks and links as flat arrays, in one pass over the task objects (at a million
@@ -114,16 +129,19 @@ const LINK_BYTES = 4 + 4 + 1 + 8 + 1 + 8 + 8;
 export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar): ScheduleInput {
   const n = tasks.length;
   const linkGuess = Math.ceil(n * LINKS_PER_TASK_GUESS) + 16;
-  const arena = new Arena(n * (1 + 8 + 1 + 8 * 6 + 4) + 10 * 8 + linkGuess * LINK_BYTES + 64);
+  const arena = new Arena(n * (1 + 8 + 1 + 8 * 6 + 4 + 1) + 11 * 8 + linkGuess * LINK_BYTES + 64);
   const kindOf = arena.u8(n);
   const durOf = arena.f64(n);
   const constraint = arena.u8(n);
   const constraintDate = arena.f64(n);
   const deadline = arena.f64(n);
-  const actualStart = arena.f64(n);
-  const actualFinish = arena.f64(n);
+  // Actual dates only for plans that have some (a plan not yet started has none, and a column
+  // that is never read need not be written: at a million tasks, 16 MB less to touch).
+  let actualStart: Float64Array | null = null;
+  let actualFinish: Float64Array | null = null;
   const percentComplete = arena.f64(n);
   const parent = arena.i32(n);
+  const dated = arena.u8(n);
   const links = new LinkColumns(arena, linkGuess);
   let hasAlap = false;
   let summaryCount = 0;
@@ -144,10 +162,14 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     durOf[i] = dur;
     const c = t.constraint;
     constraint[i] = c === 'ASAP' ? C.Asap : CONSTRAINT_CODE[c];
-    constraintDate[i] = t.constraintDate ?? NaN;
-    deadline[i] = t.deadline ?? NaN;
-    actualStart[i] = as ?? NaN;
-    actualFinish[i] = af ?? NaN;
+    const cd = t.constraintDate;
+    const dl = t.deadline;
+    constraintDate[i] = cd ?? NaN;
+    deadline[i] = dl ?? NaN;
+    if (as !== null) (actualStart ??= arena.f64(n))[i] = as;
+    if (af !== null) (actualFinish ??= arena.f64(n))[i] = af;
+    dated[i] = (cd !== null ? HAS_CONSTRAINT_DATE : 0) | (dl !== null ? HAS_DEADLINE : 0)
+      | (as !== null ? HAS_ACTUAL_START : 0) | (af !== null ? HAS_ACTUAL_FINISH : 0);
     percentComplete[i] = t.percentComplete;
     parent[i] = t.parent;
     if (c === 'ALAP' && kind !== Kind.Summary && as === null) hasAlap = true;
@@ -155,7 +177,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     const count = taskLinks.length;
     if (count === 0) continue;
     links.ensure(count);
-    const { pred, succ, type: typeOf, lag: lagOf, lagElapsed, lagPercent } = links;
+    const { pred, succ, type: typeOf, lag: lagOf, lagKind } = links;
     let l = links.length;
     for (let k = 0; k < count; k++, l++) {
       const link = taskLinks[k];
@@ -165,11 +187,11 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
       typeOf[l] = type === 'FS' ? 0 : type === 'SS' ? 1 : type === 'FF' ? 2 : 3;
       const lag = link.lag;
       if (lag.percent !== undefined) {
-        lagOf[l] = NaN;
-        lagPercent[l] = lag.percent;
+        lagOf[l] = lag.percent;
+        lagKind[l] = LAG_PERCENT;
       } else {
         lagOf[l] = lag.minutes;
-        lagElapsed[l] = lag.elapsed ? 1 : 0;
+        lagKind[l] = lag.elapsed ? LAG_ELAPSED : LAG_WORKING;
       }
     }
     links.length = l;
@@ -177,13 +199,13 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   const linkCount = links.length;
   arena.reserve(runBytes(n, linkCount, summaryCount));
   return {
-    taskCount: n, kind: kindOf, dur: durOf, constraint, constraintDate, deadline, actualStart, actualFinish,
-    percentComplete, parent, hasAlap, summaryCount, arena,
+    taskCount: n, kind: kindOf, dur: durOf, constraint, constraintDate, deadline,
+    actualStart: actualStart ?? new Float64Array(0), actualFinish: actualFinish ?? new Float64Array(0),
+    percentComplete, dated, parent, hasAlap, summaryCount, arena,
     linkPred: links.pred.subarray(0, linkCount),
     linkSucc: links.succ.subarray(0, linkCount),
     linkType: links.type.subarray(0, linkCount),
     linkLag: links.lag.subarray(0, linkCount),
-    linkLagElapsed: links.lagElapsed.subarray(0, linkCount),
-    linkLagPercent: links.lagPercent.subarray(0, linkCount),
+    linkLagKind: links.lagKind.subarray(0, linkCount),
   };
 }

@@ -3,7 +3,7 @@ import type { Issue, Plan, PlanTask } from '../model';
 import { clip } from '../parsers/duration';
 import { Wall, dayOf, formatWallReadable } from '../time';
 import type { Arena } from './arena';
-import { C, Kind, ScheduleInput, readScheduleInput } from './input';
+import { C, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING, ScheduleInput, readScheduleInput } from './input';
 import { Network, buildNetwork, findLoops } from './network';
 
 /** What set a task's start, when no link did. */
@@ -105,10 +105,8 @@ class Scheduler {
   private readonly deadline: Float64Array;
   private readonly actualStart: Float64Array;
   private readonly actualFinish: Float64Array;
+  private readonly dated: Uint8Array;
   private readonly projectStartIndex: number;
-  /** Each link's lag in minutes, resolved once; NaN for a % of a summary's span, known only with the dates. */
-  private readonly lagMinutes: Float64Array;
-  private readonly lagWallClock: Uint8Array;
   /** Start bound of each summary start node, as a wall time and a working index. */
   private readonly summaryBound: Float64Array;
   private readonly summaryBoundIndex: Float64Array;
@@ -130,27 +128,12 @@ class Scheduler {
     this.deadline = input.deadline;
     this.actualStart = input.actualStart;
     this.actualFinish = input.actualFinish;
+    this.dated = input.dated;
     this.projectStartIndex = cal.index(projectStart);
     const summaries = net.nodeCount - this.n;
     const arena = input.arena;
     this.summaryBound = arena.f64(summaries);
     this.summaryBoundIndex = arena.f64(summaries);
-    // A % lag is that share of the predecessor's duration, in the predecessor's kind of time.
-    const { linkPred, linkLag, linkLagElapsed, linkLagPercent } = net;
-    const linkCount = linkPred.length;
-    this.lagMinutes = arena.f64(linkCount);
-    this.lagWallClock = arena.u8(linkCount);
-    for (let l = 0; l < linkCount; l++) {
-      const lag = linkLag[l];
-      if (lag === lag) {
-        this.lagMinutes[l] = lag;
-        this.lagWallClock[l] = linkLagElapsed[l];
-      } else {
-        const p = linkPred[l];
-        this.lagMinutes[l] = this.kind[p] === Kind.Summary ? NaN : Math.round((linkLagPercent[l] / 100) * this.dur[p]);
-        this.lagWallClock[l] = this.kind[p] === Kind.Elapsed ? 1 : 0;
-      }
-    }
   }
 
   run(statusDate: Wall): ScheduleResult {
@@ -223,12 +206,22 @@ class Scheduler {
     return cal.snapFinish(w);
   }
 
-  /** A link's lag in minutes, with a % of a summary's span taken from the given dates. */
+  /**
+   * A link's lag in minutes. A % lag is that share of the predecessor's duration, in the
+   * predecessor's kind of time; a summary's duration is its span in the given dates.
+   */
   private lagOf(l: number, d: Dates): number {
-    const lag = this.lagMinutes[l];
-    if (lag === lag) return lag;
-    const p = this.net.linkPred[l];
-    return Math.round((this.net.linkLagPercent[l] / 100) * (d.finishIndex[p] - d.startIndex[p]));
+    const { linkLag, linkLagKind, linkPred } = this.net;
+    if (linkLagKind[l] !== LAG_PERCENT) return linkLag[l];
+    const p = linkPred[l];
+    const span = this.kind[p] === Kind.Summary ? d.finishIndex[p] - d.startIndex[p] : this.dur[p];
+    return Math.round((linkLag[l] / 100) * span);
+  }
+
+  /** Whether a link's lag runs in wall-clock time: an elapsed lag, or a % of an elapsed task. */
+  private wallClockLag(l: number): boolean {
+    const k = this.net.linkLagKind[l];
+    return k === LAG_ELAPSED || (k === LAG_PERCENT && this.kind[this.net.linkPred[l]] === Kind.Elapsed);
   }
 
   // ---- Forward pass (early dates; with `alap`, scheduled dates with ALAP tasks placed late) ----
@@ -242,7 +235,7 @@ class Scheduler {
     const lag = this.lagOf(l, d);
     let b = base;
     if (lag !== 0) {
-      b = this.lagWallClock[l] === 1 ? base + lag : this.cal.finishWall((fromFinish ? d.finishIndex[p] : d.startIndex[p]) + lag);
+      b = this.wallClockLag(l) ? base + lag : this.cal.finishWall((fromFinish ? d.finishIndex[p] : d.startIndex[p]) + lag);
     }
     return type === 0 || type === 1 ? b : this.startFromFinish(succ, b);
   }
@@ -268,7 +261,7 @@ class Scheduler {
 
   /** `alap`: the late dates, to place ALAP tasks at (the scheduled pass); null for early dates. */
   private forward(d: Dates, drv: Int32Array, alap: Dates | null, report: boolean): void {
-    const { n, kind, constraint, constraintDate, actualStart, summaryBound, summaryBoundIndex, cal } = this;
+    const { n, kind, constraint, constraintDate, dated, summaryBound, summaryBoundIndex, cal } = this;
     const { order, linkStart, parent, startNode, childStart, children, summaryOfStartNode } = this.net;
     for (let o = 0; o < order.length; o++) {
       const v = order[o];
@@ -305,7 +298,7 @@ class Scheduler {
         drv[v] = Driver.Subtasks;
         continue;
       }
-      if (kind[v] === Kind.Normal && actualStart[v] !== actualStart[v] && this.actualFinish[v] !== this.actualFinish[v] && constraintDate[v] !== constraintDate[v]) {
+      if (kind[v] === Kind.Normal && (dated[v] & (HAS_ACTUAL_START | HAS_ACTUAL_FINISH | HAS_CONSTRAINT_DATE)) === 0) {
         this.scheduleNormal(v, d, drv, alap);
       } else {
         this.scheduleLeaf(v, d, drv, alap, report);
@@ -319,8 +312,8 @@ class Scheduler {
    * task's dates take one conversion each. scheduleLeaf is the general path and gives the same dates.
    */
   private scheduleNormal(i: number, d: Dates, drv: Int32Array, alap: Dates | null): void {
-    const { n, lagMinutes, lagWallClock, summaryBoundIndex, cal } = this;
-    const { linkStart, linkPred, linkType, parent, startNode } = this.net;
+    const { n, summaryBoundIndex, cal } = this;
+    const { linkStart, linkPred, linkType, linkLag, linkLagKind, parent, startNode } = this.net;
     const startIndex = d.startIndex;
     const finishIndex = d.finishIndex;
     let req = -Infinity;
@@ -330,12 +323,15 @@ class Scheduler {
       const p = linkPred[l];
       const type = linkType[l];
       const fromFinish = type === 0 || type === 2;
-      let lag = lagMinutes[l];
-      if (lag !== lag) lag = this.lagOf(l, d);
       let b: number;
-      if (lag === 0) b = fromFinish ? finishIndex[p] : startIndex[p];
-      else if (lagWallClock[l] === 1) b = cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag);
-      else b = (fromFinish ? finishIndex[p] : startIndex[p]) + lag;
+      if (linkLagKind[l] === LAG_WORKING) {
+        b = (fromFinish ? finishIndex[p] : startIndex[p]) + linkLag[l];
+      } else {
+        const lag = this.lagOf(l, d);
+        if (lag === 0) b = fromFinish ? finishIndex[p] : startIndex[p];
+        else if (this.wallClockLag(l)) b = cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag);
+        else b = (fromFinish ? finishIndex[p] : startIndex[p]) + lag;
+      }
       if (type >= 2) b -= di; // FF, SF bind the finish
       if (b > req) {
         req = b;
@@ -385,11 +381,11 @@ class Scheduler {
       drive = Driver.ProjectStart;
     }
 
-    const as = this.actualStart[i];
-    if (as === as) {
-      const af = this.actualFinish[i];
-      this.place(i, as, d);
-      if (af === af) {
+    const has = this.dated[i];
+    if ((has & HAS_ACTUAL_START) !== 0) {
+      this.place(i, this.actualStart[i], d);
+      if ((has & HAS_ACTUAL_FINISH) !== 0) {
+        const af = this.actualFinish[i];
         d.finish[i] = af;
         d.finishIndex[i] = cal.index(af);
       }
@@ -439,8 +435,8 @@ class Scheduler {
       drive = Driver.AsLateAsPossible;
     }
     this.place(i, start, d);
-    const af = this.actualFinish[i];
-    if (af === af) {
+    if ((has & HAS_ACTUAL_FINISH) !== 0) {
+      const af = this.actualFinish[i];
       // A finish reported without a start: the task ran up to it, for its duration.
       this.place(i, this.startFromFinish(i, af), d);
       d.finish[i] = af;
@@ -529,7 +525,7 @@ class Scheduler {
         const toStart = type === 0 || type === 1;
         const x = this.subtractLag(
           toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j],
-          this.lagOf(edge, early), this.lagWallClock[edge] === 1, v, j,
+          this.lagOf(edge, early), this.wallClockLag(edge), v, j,
         );
         // FS and FF bind the predecessor's finish, SS and SF its start.
         if (type === 0 || type === 2) {
@@ -538,14 +534,14 @@ class Scheduler {
           startBound = x;
         }
       }
-      const c = constraintDate[v];
-      if (c === c) {
+      const has = this.dated[v];
+      if ((has & HAS_CONSTRAINT_DATE) !== 0) {
+        const c = constraintDate[v];
         const code = constraint[v];
         if ((code === C.Fnlt || code === C.Mfo) && c < finishBound) finishBound = c;
         if ((code === C.Snlt || code === C.Mso) && c < startBound) startBound = c;
       }
-      const dl = deadline[v];
-      if (dl === dl && dl < finishBound) finishBound = dl;
+      if ((has & HAS_DEADLINE) !== 0 && deadline[v] < finishBound) finishBound = deadline[v];
       if (kind[v] === Kind.Summary) {
         const s = startNode[v] - n;
         b.finish[s] = finishBound;
@@ -570,8 +566,8 @@ class Scheduler {
 
   /** The backward pass's fast path for a task in working time: bounds as working indices. */
   private lateNormal(v: number, early: Dates, late: Dates, bounds: LateBounds): void {
-    const { lagMinutes, lagWallClock, cal } = this;
-    const { outStart, outLink, linkType, linkSucc, parent, startNode } = this.net;
+    const cal = this.cal;
+    const { outStart, outLink, linkType, linkSucc, linkLag, linkLagKind, parent, startNode } = this.net;
     const lateStartIndex = late.startIndex;
     const lateFinishIndex = late.finishIndex;
     let finish = bounds.projectFinishIndex;
@@ -587,25 +583,29 @@ class Scheduler {
       const type = linkType[edge];
       const j = linkSucc[edge];
       const toStart = type === 0 || type === 1;
-      let lag = lagMinutes[edge];
-      if (lag !== lag) lag = this.lagOf(edge, early);
-      const x = lagWallClock[edge] === 1
-        ? cal.index(this.subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? lateStartIndex[j] : lateFinishIndex[j], lag, true, v, j))
-        : (toStart ? lateStartIndex[j] : lateFinishIndex[j]) - lag;
+      let x: number;
+      if (linkLagKind[edge] === LAG_WORKING) {
+        x = (toStart ? lateStartIndex[j] : lateFinishIndex[j]) - linkLag[edge];
+      } else {
+        const lag = this.lagOf(edge, early);
+        x = this.wallClockLag(edge)
+          ? cal.index(this.subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? lateStartIndex[j] : lateFinishIndex[j], lag, true, v, j))
+          : (toStart ? lateStartIndex[j] : lateFinishIndex[j]) - lag;
+      }
       if (type === 0 || type === 2) {
         if (x < finish) finish = x;
       } else if (x < start) {
         start = x;
       }
     }
-    const c = this.constraintDate[v];
-    if (c === c) {
+    const has = this.dated[v];
+    if ((has & HAS_CONSTRAINT_DATE) !== 0) {
+      const c = this.constraintDate[v];
       const code = this.constraint[v];
       if (code === C.Fnlt || code === C.Mfo) finish = Math.min(finish, cal.index(c));
       if (code === C.Snlt || code === C.Mso) start = Math.min(start, cal.index(c));
     }
-    const dl = this.deadline[v];
-    if (dl === dl) finish = Math.min(finish, cal.index(dl));
+    if ((has & HAS_DEADLINE) !== 0) finish = Math.min(finish, cal.index(this.deadline[v]));
     const dur = this.dur[v];
     if (start + dur < finish) finish = start + dur;
     late.finishIndex[v] = finish;
@@ -626,13 +626,13 @@ class Scheduler {
     const lag = this.lagOf(l, early);
     const baseIndex = fromFinish ? early.finishIndex[p] : early.startIndex[p];
     const bound = lag === 0 ? baseIndex
-      : this.lagWallClock[l] === 1 ? this.cal.index((fromFinish ? early.finish[p] : early.start[p]) + lag)
+      : this.wallClockLag(l) ? this.cal.index((fromFinish ? early.finish[p] : early.start[p]) + lag)
       : baseIndex + lag;
     return (type === 0 || type === 1 ? early.startIndex[j] : early.finishIndex[j]) - bound;
   }
 
   private floats(early: Dates, late: Dates, scheduled: Dates, projectFinishIndex: number) {
-    const { n, kind, dur, actualStart, cal } = this;
+    const { n, kind, dur, dated, cal } = this;
     const { linkPred, linkType } = this.net;
     const parent = this.input.parent;
     const arena = this.input.arena;
@@ -670,7 +670,7 @@ class Scheduler {
       }
       if (ff === Infinity) ff = projectFinishIndex - early.finishIndex[i];
       freeFloat[i] = Math.max(0, Math.min(ff, tf));
-      const summaryOrStarted = kind[i] === Kind.Summary || actualStart[i] === actualStart[i];
+      const summaryOrStarted = kind[i] === Kind.Summary || (dated[i] & HAS_ACTUAL_START) !== 0;
       duration[i] = !summaryOrStarted ? dur[i]
         : kind[i] === Kind.Elapsed ? scheduled.finish[i] - scheduled.start[i]
         : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
@@ -690,7 +690,7 @@ class Scheduler {
   private reportDeadlines(scheduled: Dates): void {
     for (let i = 0; i < this.n; i++) {
       const dl = this.deadline[i];
-      if (dl === dl && scheduled.finish[i] > dl) {
+      if ((this.dated[i] & HAS_DEADLINE) !== 0 && scheduled.finish[i] > dl) {
         const t = this.tasks[i];
         this.issues.push({
           severity: 'warning',
