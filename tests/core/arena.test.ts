@@ -68,3 +68,19 @@ test('a plan with more links than the reader guessed grows its link columns and 
   expect(Array.from(input.linkPred, (p, l) => [p, input.linkSucc[l], input.linkType[l], input.linkLag[l]])).toEqual(expected);
   expect(Array.from(scheduleInput(c.plan!, c.schedule!.calendar, input).finish)).toEqual(Array.from(c.schedule!.finish));
 });
+
+test('a run takes over the input\'s % complete column and rolls summaries up in it: a second run over the same input agrees', () => {
+  const c = calc(plan([
+    { ID: 'S', Name: 'Shoot', Duration: '', 'Outline Level': 1 },
+    { ID: 'A', Name: 'Day 1', Duration: '2d', 'Outline Level': 2, '% Complete': '100%', 'Actual Start': '2027-03-01' },
+    { ID: 'B', Name: 'Day 2', Duration: '2d', 'Outline Level': 2, Predecessors: 'A', '% Complete': '50%', 'Actual Start': '2027-03-03' },
+    { ID: 'C', Name: 'Wrap', Duration: '1d', 'Outline Level': 1, Predecessors: 'S' },
+  ]));
+  const input = readScheduleInput(c.plan!.tasks, c.schedule!.calendar);
+  const first = scheduleInput(c.plan!, c.schedule!.calendar, input);
+  expect(Array.from(first.percentComplete)).toEqual([75, 100, 50, 0]);
+  const second = scheduleInput(c.plan!, c.schedule!.calendar, input);
+  for (const key of ['start', 'finish', 'totalFloat', 'freeFloat', 'duration', 'percentComplete', 'critical'] as const) {
+    expect(Array.from(second[key])).toEqual(Array.from(first[key]));
+  }
+});

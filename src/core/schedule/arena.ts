@@ -94,6 +94,6 @@ export function runBytes(tasks: number, links: number, summaries: number): numbe
   const network = 4 * tasks + 4 * summaries + 3 * 4 * (tasks + 1) + 4 * tasks + 4 * 4 * nodes;
   const dates = 3 * (2 * 8 * tasks + 2 * 4 * tasks) + 2 * 4 * tasks; // early, late, scheduled; two drivers
   const scheduler = 16 * summaries + 32 * summaries + 2 * 8 * tasks + 32 * summaries; // bounds, slacks, roll-up
-  const results = 4 * 8 * tasks + tasks;
+  const results = 3 * 8 * tasks + tasks;
   return linkArrays + network + dates + scheduler + results + 64 * 8;
 }

@@ -35,7 +35,7 @@ export interface Network extends LinkArrays {
   /** Links out of task p: outLink[outStart[p]] .. outLink[outStart[p + 1] - 1], in link order. */
   outStart: Int32Array;
   outLink: Int32Array;
-  /** Subtasks of task i, in row order: children[childStart[i]] .. children[childStart[i + 1] - 1]. */
+  /** Subtasks of summary k (start node n + k), in row order: children[childStart[k]] .. children[childStart[k + 1] - 1]. */
   childStart: Int32Array;
   children: Int32Array;
   /** Nodes in topological order; shorter than nodeCount when there are loops. */
@@ -43,17 +43,11 @@ export interface Network extends LinkArrays {
 }
 
 /** Counts (count[k + 1] for item k) turned into a CSR start array, items placed in input order. */
-function placeByKey(keys: Int32Array, keyCount: number, start: Int32Array, items: Int32Array, skipNegative: boolean): void {
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    if (key >= 0 || !skipNegative) start[key + 1]++;
-  }
+function placeByKey(keys: Int32Array, keyCount: number, start: Int32Array, items: Int32Array): void {
+  for (let k = 0; k < keys.length; k++) start[keys[k] + 1]++;
   for (let v = 0; v < keyCount; v++) start[v + 1] += start[v];
   // Place with start[key] as the cursor, then shift back: start[key] ends as the start of key + 1.
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    if (key >= 0) items[start[key]++] = k;
-  }
+  for (let k = 0; k < keys.length; k++) items[start[keys[k]]++] = k;
   for (let v = keyCount; v > 0; v--) start[v] = start[v - 1];
   start[0] = 0;
 }
@@ -81,12 +75,17 @@ export function buildNetwork(input: ScheduleInput): Network {
   for (let j = 0; j < n; j++) linkStart[j + 1] += linkStart[j];
   const outStart = arena.i32(n + 1);
   const outLink = arena.i32(linkCount);
-  placeByKey(linkPred, n, outStart, outLink, false);
+  placeByKey(linkPred, n, outStart, outLink);
+  // Subtasks of each summary, by its number k (its start node is n + k).
   let childCount = 0;
   for (let i = 0; i < n; i++) if (parent[i] >= 0) childCount++;
-  const childStart = arena.i32(n + 1);
+  const childStart = arena.i32(summaries + 1);
   const children = arena.i32(childCount);
-  placeByKey(parent, n, childStart, children, true);
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) childStart[startNode[parent[i]] - n + 1]++;
+  for (let k = 0; k < summaries; k++) childStart[k + 1] += childStart[k];
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) children[childStart[startNode[parent[i]] - n]++] = i;
+  for (let k = summaries; k > 0; k--) childStart[k] = childStart[k - 1];
+  childStart[0] = 0;
 
   const net: Network = {
     taskCount: n, nodeCount, summaryOfStartNode, startNode, parent,
@@ -104,7 +103,8 @@ function inDegree(net: Network, v: number): number {
     const i = net.summaryOfStartNode[v - n];
     return net.linkStart[i + 1] - net.linkStart[i] + (net.parent[i] >= 0 ? 1 : 0);
   }
-  if (net.startNode[v] !== v) return net.childStart[v + 1] - net.childStart[v]; // a summary's finish
+  const k = net.startNode[v] - n;
+  if (k >= 0) return net.childStart[k + 1] - net.childStart[k]; // a summary's finish
   return net.linkStart[v + 1] - net.linkStart[v] + (net.parent[v] >= 0 ? 1 : 0);
 }
 
@@ -117,8 +117,7 @@ export function edgesOut(net: Network, v: number): { node: number; edge: number 
   const n = net.taskCount;
   const out: { node: number; edge: number }[] = [];
   if (v >= n) {
-    const i = net.summaryOfStartNode[v - n];
-    for (let k = net.childStart[i]; k < net.childStart[i + 1]; k++) out.push({ node: net.startNode[net.children[k]], edge: INHERIT_EDGE });
+    for (let k = net.childStart[v - n]; k < net.childStart[v - n + 1]; k++) out.push({ node: net.startNode[net.children[k]], edge: INHERIT_EDGE });
     return out;
   }
   for (let k = net.outStart[v]; k < net.outStart[v + 1]; k++) {
@@ -131,7 +130,7 @@ export function edgesOut(net: Network, v: number): { node: number; edge: number 
 
 /** Kahn's algorithm, taking nodes in row order where the graph leaves a choice. */
 function kahnOrder(net: Network, arena: Arena): Int32Array {
-  const { nodeCount, taskCount: n, startNode, childStart, children, outStart, outLink, linkSucc, parent, summaryOfStartNode } = net;
+  const { nodeCount, taskCount: n, startNode, childStart, children, outStart, outLink, linkSucc, parent } = net;
   const indegree = arena.i32(nodeCount);
   for (let v = 0; v < nodeCount; v++) indegree[v] = inDegree(net, v);
   const order = arena.i32(nodeCount);
@@ -141,8 +140,7 @@ function kahnOrder(net: Network, arena: Arena): Int32Array {
   while (head < tail) {
     const v = order[head++];
     if (v >= n) {
-      const i = summaryOfStartNode[v - n];
-      for (let k = childStart[i]; k < childStart[i + 1]; k++) {
+      for (let k = childStart[v - n]; k < childStart[v - n + 1]; k++) {
         const w = startNode[children[k]];
         if (--indegree[w] === 0) order[tail++] = w;
       }
@@ -183,10 +181,15 @@ function outlineOrder(input: ScheduleInput, startNode: Int32Array, nodeCount: nu
     }
   }
   while (open.length > 0) order[o++] = open.pop()!;
-  // Check it against every link (a plan built by hand could link a summary into its own subtasks).
-  const position = input.arena.i32(nodeCount);
-  for (let k = 0; k < nodeCount; k++) position[order[k]] = k;
-  for (let l = 0; l < linkPred.length; l++) if (position[linkPred[l]] >= position[startNode[linkSucc[l]]]) return null;
+  // Every link runs down the rows, so the order breaks only where a summary's finish, which comes
+  // after its last subtask, leads into one of its own subtasks (a plan built by hand could do that).
+  for (let l = 0; l < linkPred.length; l++) {
+    const p = linkPred[l];
+    if (startNode[p] === p) continue;
+    let a = parent[linkSucc[l]];
+    while (a > p) a = parent[a]; // a summary's row is above its subtasks'
+    if (a === p) return null;
+  }
   return order;
 }
 

@@ -286,7 +286,8 @@ class Scheduler {
         let b = -Infinity;
         let ai = 0;
         let bi = 0;
-        for (let k = childStart[v]; k < childStart[v + 1]; k++) {
+        const sk = startNode[v] - n;
+        for (let k = childStart[sk]; k < childStart[sk + 1]; k++) {
           const c = children[k];
           if (d.start[c] < a) { a = d.start[c]; ai = d.startIndex[c]; }
           if (d.finish[c] > b) { b = d.finish[c]; bi = d.finishIndex[c]; }
@@ -493,7 +494,7 @@ class Scheduler {
         let z = -Infinity;
         let ai = 0;
         let zi = 0;
-        for (let k = childStart[i]; k < childStart[i + 1]; k++) {
+        for (let k = childStart[v - n]; k < childStart[v - n + 1]; k++) {
           const c = children[k];
           if (late.start[c] < a) { a = late.start[c]; ai = late.startIndex[c]; }
           if (late.finish[c] > z) { z = late.finish[c]; zi = late.finishIndex[c]; }
@@ -639,7 +640,9 @@ class Scheduler {
     const totalFloat = arena.f64(n);
     const freeFloat = arena.f64(n);
     const duration = arena.f64(n);
-    const percentComplete = arena.f64(n);
+    // The input's column becomes the result: leaves keep their own value and summaries' are rolled
+    // up from them, so a second run over the same input gives the same values.
+    const percentComplete = this.input.percentComplete;
     const critical = arena.u8(n);
     // The least slack of each task's own links out of its finish (FS, FF) and out of its start (SS, SF).
     const finishSlack = arena.f64(n).fill(Infinity);
@@ -674,8 +677,7 @@ class Scheduler {
       duration[i] = !summaryOrStarted ? dur[i]
         : kind[i] === Kind.Elapsed ? scheduled.finish[i] - scheduled.start[i]
         : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
-      const pct = this.input.percentComplete[i];
-      percentComplete[i] = pct;
+      const pct = percentComplete[i];
       critical[i] = tf <= 0 && pct < 100 ? 1 : 0; // a summary's is set again once its % complete is rolled up
     }
     rollUpProgress(this.net, dur, kind, percentComplete, arena);
