@@ -84,3 +84,20 @@ test('a run takes over the input\'s % complete column and rolls summaries up in 
     expect(Array.from(second[key])).toEqual(Array.from(first[key]));
   }
 });
+
+test('a plan whose links run upwards (ordered by Kahn\'s algorithm) also fits the room it reserves', () => {
+  const rows = [];
+  for (let g = 0; g < 10; g++) {
+    rows.push({ ID: `S${g}`, Name: 'Group', Duration: '', 'Outline Level': 1 });
+    for (let k = 0; k < 4; k++) {
+      rows.push({ ID: `T${g}-${k}`, Name: 'Task', Duration: `${k + 1}d`, 'Outline Level': 2, ...(k < 3 ? { Predecessors: `T${g}-${k + 1}` } : g < 9 ? { Predecessors: `S${g + 1}` } : {}) });
+    }
+  }
+  const c = calc(plan(rows));
+  expect(c.schedule).not.toBeNull();
+  const input = readScheduleInput(c.plan!.tasks, c.schedule!.calendar);
+  const result = scheduleInput(c.plan!, c.schedule!.calendar, input);
+  expect(Array.from(result.network.order)).not.toEqual(Array.from(result.network.order).sort((a, b) => a - b));
+  expect(Array.from(result.finish)).toEqual(Array.from(c.schedule!.finish));
+  expect(input.arena.overflows).toBe(0);
+});

@@ -90,8 +90,8 @@ export class Arena {
 export function runBytes(tasks: number, links: number, summaries: number): number {
   const nodes = tasks + summaries;
   const linkArrays = links * 4; // links out (the input columns are read before this is asked)
-  // Start nodes, summaries' tasks, links in and out, subtasks; orders and positions (two, for Kahn's).
-  const network = 4 * tasks + 4 * summaries + 3 * 4 * (tasks + 1) + 4 * tasks + 4 * 4 * nodes;
+  // Start nodes, summaries' tasks, links in and out, subtasks; the order (and Kahn's indegrees and order).
+  const network = 4 * tasks + 4 * summaries + 2 * 4 * (tasks + 1) + 4 * (summaries + 1) + 4 * tasks + 3 * 4 * nodes;
   const dates = 3 * (2 * 8 * tasks + 2 * 4 * tasks) + 2 * 4 * tasks; // early, late, scheduled; two drivers
   const scheduler = 16 * summaries + 32 * summaries + 2 * 8 * tasks + 32 * summaries; // bounds, slacks, roll-up
   const results = 3 * 8 * tasks + tasks;

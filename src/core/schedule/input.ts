@@ -41,11 +41,6 @@ const CONSTRAINT_CODE: Record<ConstraintType, C> = {
   ASAP: C.Asap, ALAP: C.Alap, SNET: C.Snet, SNLT: C.Snlt, FNET: C.Fnet, FNLT: C.Fnlt, MSO: C.Mso, MFO: C.Mfo,
 };
 
-/**
- * What the scheduler needs of a plan, as flat arrays (NaN where a date is
- * absent). Reading the task objects once, in two passes, keeps the passes of
- * the scheduler on compact memory.
- */
 /** The links of a plan as flat arrays, link l running from task linkPred[l] to task linkSucc[l]. */
 export interface LinkArrays {
   linkPred: Int32Array;
@@ -58,6 +53,11 @@ export interface LinkArrays {
   linkLagKind: Uint8Array;
 }
 
+/**
+ * What the scheduler needs of a plan, as flat arrays, read from the task objects
+ * once (see {@link readScheduleInput}), so that the scheduler's passes run over
+ * compact memory.
+ */
 export interface ScheduleInput extends LinkArrays {
   taskCount: number;
   kind: Uint8Array;
