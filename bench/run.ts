@@ -5,8 +5,9 @@
  * 1. Engine only: for each size, a fresh child process (measure.ts) generates
  *    a plan and times schedule(plan); the child's peak RSS is that size's peak.
  *    Then single runs: 100,000 and 1,000,000 tasks each scheduled once, cold,
- *    in SINGLE_RUN_CHILDREN fresh processes, so that the growth from one to the
- *    other compares two sizes measured the same way.
+ *    in SINGLE_RUN_CHILDREN fresh processes, the sizes in turn, so that the
+ *    growth from one to the other compares two sizes measured the same way and
+ *    in the same minutes.
  * 2. Whole process: `production-planner calculate <100k-task plan>.json --json`
  *    timed end to end, output to /dev/null.
  * 3. The performance targets, PASS or FAIL.
@@ -145,26 +146,30 @@ async function measureSizes(sizes: number[]): Promise<{ reports: MeasureReport[]
   return { reports, failures };
 }
 
-/** One cold run in each of SINGLE_RUN_CHILDREN fresh processes, per size. */
+/**
+ * One cold run in each of SINGLE_RUN_CHILDREN fresh processes per size, the sizes taken in turn
+ * (100k, 1M, 100k, 1M, ...): this machine has slow spells that last minutes, and a ratio between
+ * sizes should compare runs made in the same minutes.
+ */
 async function measureSingleRuns(sizes: number[]): Promise<{ runs: SingleRuns[]; failures: string[] }> {
-  const runs: SingleRuns[] = [];
   const failures: string[] = [];
-  for (const tasks of sizes) {
-    process.stdout.write(`single cold runs of ${int(tasks)} tasks in ${SINGLE_RUN_CHILDREN} processes... `);
-    const reports: MeasureReport[] = [];
-    for (let k = 0; k < SINGLE_RUN_CHILDREN; k++) {
+  const reports = new Map<number, MeasureReport[]>(sizes.map((tasks) => [tasks, []]));
+  if (sizes.length > 0) process.stdout.write(`single cold runs of ${sizes.map(int).join(' and ')} tasks, in turn, ${SINGLE_RUN_CHILDREN} processes each... `);
+  for (let k = 0; k < SINGLE_RUN_CHILDREN; k++) {
+    for (const tasks of sizes) {
       const r = await runChild('measure', tasks, true);
-      if (r.kind === 'measure') reports.push(r);
+      if (r.kind === 'measure') reports.get(tasks)!.push(r);
       else failures.push(`single run ${int(tasks)}: ${r.kind === 'failure' ? r.message : 'unexpected report'}`);
     }
-    if (reports.length === 0) {
-      console.log('FAILED');
-      continue;
-    }
-    const best = reports.reduce((a, b) => (b.bestMs < a.bestMs ? b : a));
-    runs.push({ tasks, links: best.links, runsMs: reports.map((r) => r.bestMs), bestMs: best.bestMs, peakMB: Math.max(...reports.map((r) => r.peakMB)) });
-    console.log(reports.map((r) => fixed(r.bestMs, 0)).join(', ') + ' ms');
   }
+  const runs: SingleRuns[] = [];
+  for (const tasks of sizes) {
+    const done = reports.get(tasks)!;
+    if (done.length === 0) continue;
+    const best = done.reduce((a, b) => (b.bestMs < a.bestMs ? b : a));
+    runs.push({ tasks, links: best.links, runsMs: done.map((r) => r.bestMs), bestMs: best.bestMs, peakMB: Math.max(...done.map((r) => r.peakMB)) });
+  }
+  if (sizes.length > 0) console.log(runs.map((r) => `${int(r.tasks)}: ${r.runsMs.map((m) => fixed(m, 0)).join(', ')} ms`).join('; ') || 'FAILED');
   return { runs, failures };
 }
 
