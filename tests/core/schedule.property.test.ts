@@ -48,7 +48,8 @@ function day(offset: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function toPlan(s: NetSpec) {
+/** `bottomUp`: the rows typed in reverse (no summaries), so that every link runs upwards. */
+function toPlan(s: NetSpec, bottomUp = false) {
   const n = s.durations.length;
   // With summaries: every 5th row opens a summary over the next four rows (a summary row has no duration).
   const isSummary = (i: number) => s.summaries && i % 5 === 0 && i + 1 < n;
@@ -74,11 +75,12 @@ function toPlan(s: NetSpec) {
     if (s.deadlines[i] >= 0 && !isSummary(i)) row.Deadline = day(s.deadlines[i]);
     rows.push(row);
   }
+  if (bottomUp) rows.reverse();
   return plan(rows, {}, { holidays: s.holidays.map((h) => ({ Date: day(h), Name: 'H' })) });
 }
 
-function scheduled(s: NetSpec) {
-  const c = calc(toPlan(s));
+function scheduled(s: NetSpec, bottomUp = false) {
+  const c = calc(toPlan(s, bottomUp));
   const errors = c.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !c.schedule || !c.plan) throw new Error(JSON.stringify(errors));
   return { plan: c.plan, r: c.schedule };
@@ -106,6 +108,22 @@ function linkMet(plan: ReturnType<typeof scheduled>['plan'], r: ReturnType<typeo
 }
 
 describe('scheduling properties', () => {
+  test('the order of the rows does not change the schedule: typed bottom-up (every link upwards), the dates and floats are the same', () => {
+    fc.assert(
+      fc.property(spec(true, false), (s) => {
+        const top = scheduled(s).r;
+        const bottom = scheduled(s, true).r;
+        const n = top.start.length;
+        for (let i = 0; i < n; i++) {
+          const k = n - 1 - i; // the same task, typed bottom-up
+          expect([bottom.start[k], bottom.finish[k], bottom.lateStart[k], bottom.lateFinish[k], bottom.totalFloat[k], bottom.freeFloat[k], bottom.critical[k]])
+            .toEqual([top.start[i], top.finish[i], top.lateStart[i], top.lateFinish[i], top.totalFloat[i], top.freeFloat[i], top.critical[i]]);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   test('every link is met by the scheduled dates (no constraints or progress)', () => {
     fc.assert(
       fc.property(spec(false, false), (s) => {
