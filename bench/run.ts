@@ -21,7 +21,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { generateNetwork, toJsonDocument } from './generate';
-import type { ChildReport, MeasureReport, VerifyReport } from './measure';
+import type { ChildReport, MeasureReport, RunTiming, VerifyReport } from './measure';
 import { CostTiming, costTimingBest, timeCosts } from './costs';
 import { RegenerateTiming, timeRegenerate } from './regenerate';
 import { FunctionsTiming, best, timeFunctions } from './functions';
@@ -167,7 +167,10 @@ async function measureSingleRuns(sizes: number[]): Promise<{ runs: SingleRuns[];
     const done = reports.get(tasks)!;
     if (done.length === 0) continue;
     const best = done.reduce((a, b) => (b.bestMs < a.bestMs ? b : a));
-    runs.push({ tasks, links: best.links, runsMs: done.map((r) => r.bestMs), bestMs: best.bestMs, peakMB: Math.max(...done.map((r) => r.peakMB)) });
+    runs.push({
+      tasks, links: best.links, runsMs: done.map((r) => r.bestMs), bestMs: best.bestMs, best: best.best,
+      peakMB: Math.max(...done.map((r) => r.peakMB)),
+    });
   }
   if (sizes.length > 0) console.log(runs.map((r) => `${int(r.tasks)}: ${r.runsMs.map((m) => fixed(m, 0)).join(', ')} ms`).join('; ') || 'FAILED');
   return { runs, failures };
@@ -179,6 +182,8 @@ interface SingleRuns {
   /** One cold run per process. */
   runsMs: number[];
   bestMs: number;
+  /** The fastest run's CPU times and page faults. */
+  best: RunTiming;
   /** The largest peak resident set of the processes. */
   peakMB: number;
 }
@@ -260,17 +265,20 @@ function printSingleRuns(runs: SingleRuns[], reports: MeasureReport[]): void {
   if (runs.length === 0) return;
   console.log('\n## Engine only: single cold runs\n');
   console.log(markdownTable(
-    ['tasks', 'links', 'runs ms (one per process)', 'best ms', 'peak MB', 'ms per 1k tasks', 'best of 7 warm ms'],
+    ['tasks', 'links', 'runs ms (one per process)', 'best ms', 'user CPU ms (all threads)', 'system CPU ms', 'page faults', 'peak MB', 'best of 7 warm ms'],
     runs.map((r) => {
       const warm = reports.find((w) => w.tasks === r.tasks && w.protocol === 'warm');
-      return [int(r.tasks), int(r.links), r.runsMs.map((m) => fixed(m, 0)).join(', '), fixed(r.bestMs, 1), fixed(r.peakMB, 0),
-        fixed(r.bestMs / (r.tasks / 1000), 3), warm ? fixed(warm.bestMs, 1) : '-'];
+      return [int(r.tasks), int(r.links), r.runsMs.map((m) => fixed(m, 0)).join(', '), fixed(r.bestMs, 1), fixed(r.best.userMs, 0),
+        fixed(r.best.systemMs, 0), int(r.best.pageFaults), fixed(r.peakMB, 0), warm ? fixed(warm.bestMs, 1) : '-'];
     }),
   ));
   console.log('\nEach process generates the plan, warms the engine on a 10,000-task plan, then schedules its plan once: the plan and the');
   console.log('engine\'s memory are met cold, as by a command-line run. Best of 7 warm: the same plan scheduled over and over, its');
   console.log('objects already in the processor\'s caches; a million-task plan (770 MB of objects) cannot be held there, so comparing');
-  console.log('a warm 100,000 with a cold 1,000,000 would measure the caches, not the growth of the work.');
+  console.log('a warm 100,000 with a cold 1,000,000 would measure the caches, not the growth of the work. CPU times are the process\'s');
+  console.log('during the run: user time counts every thread (V8 compiles on a second one), system time is mostly the kernel providing');
+  console.log('fresh memory page by page, which on this VM can cost several times more inside a process that already holds a');
+  console.log('million-task plan than in a small one, and more in some hours than in others.');
 }
 
 function printCli(cli: CliTiming): void {
