@@ -83,16 +83,16 @@ export interface ScheduleInput extends LinkArrays {
 /** Links per task the link columns start with room for; a plan with more grows them (by doubling). */
 const LINKS_PER_TASK_GUESS = 2.5;
 
-/** The link columns while they are filled, growing by doubling. */
+/** The link columns while they are filled. */
 class LinkColumns {
-  pred: Int32Array;
-  succ: Int32Array;
-  type: Uint8Array;
-  lag: Float64Array;
-  lagKind: Uint8Array;
+  readonly pred: Int32Array;
+  readonly succ: Int32Array;
+  readonly type: Uint8Array;
+  readonly lag: Float64Array;
+  readonly lagKind: Uint8Array;
   length = 0;
 
-  constructor(readonly arena: Arena, public capacity: number) {
+  constructor(arena: Arena, readonly capacity: number) {
     this.pred = arena.i32(capacity);
     this.succ = arena.i32(capacity);
     this.type = arena.u8(capacity);
@@ -100,27 +100,24 @@ class LinkColumns {
     this.lagKind = arena.u8(capacity);
   }
 
-  /** Room for `more` links: a plan with more links than guessed moves to columns twice the size. */
-  ensure(more: number): void {
-    if (this.length + more <= this.capacity) return;
+  /** These columns if `more` links fit; else columns twice the size (or more) holding the links so far. */
+  withRoomFor(more: number): LinkColumns {
+    if (this.length + more <= this.capacity) return this;
     const capacity = Math.max(2 * this.capacity, this.length + more);
-    const next = new LinkColumns(new Arena(capacity * LINK_BYTES + 64), capacity);
+    const next = new LinkColumns(new Arena(capacity * LINK_BYTES + LINK_ALIGNMENT), capacity);
     next.pred.set(this.pred.subarray(0, this.length));
     next.succ.set(this.succ.subarray(0, this.length));
     next.type.set(this.type.subarray(0, this.length));
     next.lag.set(this.lag.subarray(0, this.length));
     next.lagKind.set(this.lagKind.subarray(0, this.length));
-    this.pred = next.pred;
-    this.succ = next.succ;
-    this.type = next.type;
-    this.lag = next.lag;
-    this.lagKind = next.lagKind;
-    this.capacity = capacity;
+    next.length = this.length;
+    return next;
   }
 }
 
-/** Bytes of one link in {@link LinkColumns}, with room for alignment. */
-const LINK_BYTES = 4 + 4 + 1 + 8 + 1 + 8;
+/** Bytes of one link in {@link LinkColumns}, and what the five columns' 8-byte alignment may add. */
+const LINK_BYTES = 4 + 4 + 1 + 8 + 1;
+const LINK_ALIGNMENT = 5 * 8;
 
 /**
  * The plan's tasks and links as flat arrays, in one pass over the task objects (at a million
@@ -129,7 +126,7 @@ const LINK_BYTES = 4 + 4 + 1 + 8 + 1 + 8;
 export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar): ScheduleInput {
   const n = tasks.length;
   const linkGuess = Math.ceil(n * LINKS_PER_TASK_GUESS) + 16;
-  const arena = new Arena(n * (1 + 8 + 1 + 8 * 6 + 4 + 1) + 11 * 8 + linkGuess * LINK_BYTES + 64);
+  const arena = new Arena(n * (1 + 8 + 1 + 8 * 6 + 4 + 1) + 11 * 8 + linkGuess * LINK_BYTES + LINK_ALIGNMENT);
   const kindOf = arena.u8(n);
   const durOf = arena.f64(n);
   const constraint = arena.u8(n);
@@ -142,7 +139,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   const percentComplete = arena.f64(n);
   const parent = arena.i32(n);
   const dated = arena.u8(n);
-  const links = new LinkColumns(arena, linkGuess);
+  let links = new LinkColumns(arena, linkGuess);
   let hasAlap = false;
   let summaryCount = 0;
   for (let i = 0; i < n; i++) {
@@ -176,7 +173,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     const taskLinks = t.links;
     const count = taskLinks.length;
     if (count === 0) continue;
-    links.ensure(count);
+    links = links.withRoomFor(count);
     const { pred, succ, type: typeOf, lag: lagOf, lagKind } = links;
     let l = links.length;
     for (let k = 0; k < count; k++, l++) {
