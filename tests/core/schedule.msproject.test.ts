@@ -311,6 +311,18 @@ describe('summary tasks', () => {
     expect(r.A.start).toBe('2027-03-02T08:00');
   });
 
+  test('FF from a summary that an elapsed subtask finishes on Sunday: the Friday 17:00 successor meets it, and no float goes negative', () => {
+    // A 2.5d; B 2ed, FS+2d after A: Wed 12:00 + 2d = Fri 12:00, + 48 h = Sun 12:00, which ends S.
+    // C FF S: Sun 12:00 is the working instant of Fri 17:00, so C finishes Fri 17:00 and
+    // bounds S's finish there; B, in wall-clock time, must read that bound as the instant's
+    // latest wall time (Mon 08:00), or it would be pulled back to Wed 17:00 (float -1.5d).
+    const r = run(plan(outline([['S', 1, ''], ['A', 2, '2.5d'], ['B', 2, '2ed', 'AFS+2d'], ['T', 1, ''], ['C', 2, '1d', 'SFF']])));
+    expect([r.B.start, r.B.finish, r.S.finish]).toEqual(['2027-03-05T12:00', '2027-03-07T12:00', '2027-03-07T12:00']);
+    expect([r.C.start, r.C.finish]).toEqual(['2027-03-05T08:00', '2027-03-05T17:00']);
+    expect([r.A.totalFloat, r.B.totalFloat, r.S.totalFloat, r.C.totalFloat]).toEqual([0, 0, 0, 0]);
+    expect([r.B.lateStart, r.B.lateFinish]).toEqual([r.B.start, r.B.finish]);
+  });
+
   test('summary % complete is the subtasks\' completed working time over their total', () => {
     const c = calc(plan([
       { ID: 'S', Name: 'S', 'Outline Level': 1, Duration: '' },

@@ -462,12 +462,14 @@ class Scheduler {
    * The inverse of a lag for the backward pass. Where the arithmetic is in wall-clock time (an
    * elapsed lag, or an elapsed predecessor), it starts from the latest wall time of the successor's
    * working instant: a working-time successor at Friday 17:00 is at the same instant as Monday
-   * 08:00, and the forward pass accepted either.
+   * 08:00, and the forward pass accepted either. A summary predecessor passes the bound on to its
+   * subtasks, elapsed ones among them, so it takes the latest wall time too: a summary that an
+   * elapsed subtask finishes on Sunday 12:00 has met an FF successor finishing on Friday 17:00.
    */
   private subtractLag(base: Wall, baseIndex: number, lag: number, elapsed: boolean, pred: number, succ: number): Wall {
     const cal = this.cal;
     if (!elapsed && lag !== 0) return cal.startWall(baseIndex - lag);
-    const wallClock = elapsed || this.kind[pred] === Kind.Elapsed;
+    const wallClock = elapsed || this.kind[pred] === Kind.Elapsed || this.kind[pred] === Kind.Summary;
     return (wallClock && this.kind[succ] !== Kind.Elapsed ? cal.startWall(baseIndex) : base) - lag;
   }
 
