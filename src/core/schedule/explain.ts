@@ -14,7 +14,7 @@ export function describeDriver(plan: Plan, result: ScheduleResult, i: number): s
     const lag = net.linkLag[d];
     const lagKind = net.linkLagKind[d];
     const text = formatLag(
-      lagKind === LAG_PERCENT ? { minutes: 0, elapsed: false, percent: lag } : { minutes: lag, elapsed: lagKind === LAG_ELAPSED },
+      lagKind === LAG_PERCENT ? { minutes: 0, elapsed: false, percent: net.lagPercent[lag] } : { minutes: lag, elapsed: lagKind === LAG_ELAPSED },
       mpd,
     );
     return `${plan.tasks[net.linkPred[d]].id}${LINK_NAMES[net.linkType[d]]}${text}`;

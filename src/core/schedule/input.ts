@@ -47,10 +47,16 @@ export interface LinkArrays {
   linkSucc: Int32Array;
   /** 0 FS, 1 SS, 2 FF, 3 SF. */
   linkType: Uint8Array;
-  /** The lag: minutes (working or elapsed), or a percentage, as {@link linkLagKind} says. */
-  linkLag: Float64Array;
+  /**
+   * The lag, as {@link linkLagKind} says: whole minutes (working or elapsed), or for a % lag the
+   * place of its percentage in {@link lagPercent}. (A percentage need not be whole, and few links
+   * have one: 32 bits for every link and a short list for those, rather than 64 bits for every link.)
+   */
+  linkLag: Int32Array;
   /** LAG_WORKING, LAG_ELAPSED or LAG_PERCENT (of the predecessor's duration). */
   linkLagKind: Uint8Array;
+  /** The percentages of the % lags. */
+  lagPercent: Float64Array;
 }
 
 /**
@@ -61,17 +67,19 @@ export interface LinkArrays {
 export interface ScheduleInput extends LinkArrays {
   taskCount: number;
   kind: Uint8Array;
-  /** Working minutes, or elapsed minutes for elapsed tasks. */
-  dur: Float64Array;
+  /** Whole working minutes, or elapsed minutes for elapsed tasks. */
+  dur: Int32Array;
   constraint: Uint8Array;
-  constraintDate: Float64Array;
-  deadline: Float64Array;
+  /** Wall minutes (which fit 32 bits until the year 6053), read only where {@link dated} has HAS_CONSTRAINT_DATE. */
+  constraintDate: Int32Array;
+  /** Read only where {@link dated} has HAS_DEADLINE. */
+  deadline: Int32Array;
   /** Read only where {@link dated} has HAS_ACTUAL_START; empty when no task has an actual start. */
-  actualStart: Float64Array;
+  actualStart: Int32Array;
   /** Read only where {@link dated} has HAS_ACTUAL_FINISH; empty when no task has an actual finish. */
-  actualFinish: Float64Array;
+  actualFinish: Int32Array;
   percentComplete: Float64Array;
-  /** HAS_* bits of each task's optional dates (the date columns are NaN where a bit is clear). */
+  /** HAS_* bits of each task's optional dates (a date column holds 0 where its bit is clear). */
   dated: Uint8Array;
   parent: Int32Array;
   hasAlap: boolean;
@@ -88,15 +96,15 @@ class LinkColumns {
   readonly pred: Int32Array;
   readonly succ: Int32Array;
   readonly type: Uint8Array;
-  readonly lag: Float64Array;
+  readonly lag: Int32Array;
   readonly lagKind: Uint8Array;
   length = 0;
 
-  constructor(arena: Arena, readonly capacity: number) {
+  constructor(arena: Arena, readonly capacity: number, readonly percents: number[] = []) {
     this.pred = arena.i32(capacity);
     this.succ = arena.i32(capacity);
     this.type = arena.u8(capacity);
-    this.lag = arena.f64(capacity);
+    this.lag = arena.i32(capacity);
     this.lagKind = arena.u8(capacity);
   }
 
@@ -104,7 +112,7 @@ class LinkColumns {
   withRoomFor(more: number): LinkColumns {
     if (this.length + more <= this.capacity) return this;
     const capacity = Math.max(2 * this.capacity, this.length + more);
-    const next = new LinkColumns(new Arena(capacity * LINK_BYTES + LINK_ALIGNMENT), capacity);
+    const next = new LinkColumns(new Arena(capacity * LINK_BYTES + LINK_ALIGNMENT), capacity, this.percents);
     next.pred.set(this.pred.subarray(0, this.length));
     next.succ.set(this.succ.subarray(0, this.length));
     next.type.set(this.type.subarray(0, this.length));
@@ -116,7 +124,7 @@ class LinkColumns {
 }
 
 /** Bytes of one link in {@link LinkColumns}, and what the five columns' 8-byte alignment may add. */
-const LINK_BYTES = 4 + 4 + 1 + 8 + 1;
+const LINK_BYTES = 4 + 4 + 1 + 4 + 1;
 const LINK_ALIGNMENT = 5 * 8;
 
 /**
@@ -126,16 +134,16 @@ const LINK_ALIGNMENT = 5 * 8;
 export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar): ScheduleInput {
   const n = tasks.length;
   const linkGuess = Math.ceil(n * LINKS_PER_TASK_GUESS) + 16;
-  const arena = new Arena(n * (1 + 8 + 1 + 8 * 6 + 4 + 1) + 11 * 8 + linkGuess * LINK_BYTES + LINK_ALIGNMENT);
+  const arena = new Arena(n * (1 + 4 + 1 + 4 * 4 + 8 + 4 + 1) + 11 * 8 + linkGuess * LINK_BYTES + LINK_ALIGNMENT);
   const kindOf = arena.u8(n);
-  const durOf = arena.f64(n);
+  const durOf = arena.i32(n);
   const constraint = arena.u8(n);
-  const constraintDate = arena.f64(n);
-  const deadline = arena.f64(n);
+  const constraintDate = arena.i32(n);
+  const deadline = arena.i32(n);
   // Actual dates only for plans that have some (a plan not yet started has none, and a column
   // that is never read need not be written: at a million tasks, 16 MB less to touch).
-  let actualStart: Float64Array | null = null;
-  let actualFinish: Float64Array | null = null;
+  let actualStart: Int32Array | null = null;
+  let actualFinish: Int32Array | null = null;
   const percentComplete = arena.f64(n);
   const parent = arena.i32(n);
   const dated = arena.u8(n);
@@ -161,10 +169,10 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     constraint[i] = c === 'ASAP' ? C.Asap : CONSTRAINT_CODE[c];
     const cd = t.constraintDate;
     const dl = t.deadline;
-    constraintDate[i] = cd ?? NaN;
-    deadline[i] = dl ?? NaN;
-    if (as !== null) (actualStart ??= arena.f64(n))[i] = as;
-    if (af !== null) (actualFinish ??= arena.f64(n))[i] = af;
+    if (cd !== null) constraintDate[i] = cd;
+    if (dl !== null) deadline[i] = dl;
+    if (as !== null) (actualStart ??= arena.i32(n))[i] = as;
+    if (af !== null) (actualFinish ??= arena.i32(n))[i] = af;
     dated[i] = (cd !== null ? HAS_CONSTRAINT_DATE : 0) | (dl !== null ? HAS_DEADLINE : 0)
       | (as !== null ? HAS_ACTUAL_START : 0) | (af !== null ? HAS_ACTUAL_FINISH : 0);
     percentComplete[i] = t.percentComplete;
@@ -184,7 +192,8 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
       typeOf[l] = type === 'FS' ? 0 : type === 'SS' ? 1 : type === 'FF' ? 2 : 3;
       const lag = link.lag;
       if (lag.percent !== undefined) {
-        lagOf[l] = lag.percent;
+        lagOf[l] = links.percents.length;
+        links.percents.push(lag.percent);
         lagKind[l] = LAG_PERCENT;
       } else {
         lagOf[l] = lag.minutes;
@@ -197,12 +206,13 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   arena.reserve(runBytes(n, linkCount, summaryCount));
   return {
     taskCount: n, kind: kindOf, dur: durOf, constraint, constraintDate, deadline,
-    actualStart: actualStart ?? new Float64Array(0), actualFinish: actualFinish ?? new Float64Array(0),
+    actualStart: actualStart ?? new Int32Array(0), actualFinish: actualFinish ?? new Int32Array(0),
     percentComplete, dated, parent, hasAlap, summaryCount, arena,
     linkPred: links.pred.subarray(0, linkCount),
     linkSucc: links.succ.subarray(0, linkCount),
     linkType: links.type.subarray(0, linkCount),
     linkLag: links.lag.subarray(0, linkCount),
     linkLagKind: links.lagKind.subarray(0, linkCount),
+    lagPercent: Float64Array.from(links.percents),
   };
 }

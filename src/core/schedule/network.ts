@@ -89,7 +89,7 @@ export function buildNetwork(input: ScheduleInput): Network {
 
   const net: Network = {
     taskCount: n, nodeCount, summaryOfStartNode, startNode, parent,
-    linkPred, linkSucc, linkType: input.linkType, linkLag: input.linkLag, linkLagKind: input.linkLagKind,
+    linkPred, linkSucc, linkType: input.linkType, linkLag: input.linkLag, linkLagKind: input.linkLagKind, lagPercent: input.lagPercent,
     linkStart, outStart, outLink, childStart, children, order: new Int32Array(0),
   };
   net.order = outlineOrder(input, startNode, nodeCount) ?? kahnOrder(net, arena);

@@ -26,17 +26,17 @@ export interface ScheduleResult {
   projectFinish: Wall;
   statusDate: Wall;
   /** Scheduled dates: early dates, but ALAP tasks at their late dates. Wall minutes. */
-  start: Float64Array;
-  finish: Float64Array;
-  earlyStart: Float64Array;
-  earlyFinish: Float64Array;
-  lateStart: Float64Array;
-  lateFinish: Float64Array;
+  start: Int32Array;
+  finish: Int32Array;
+  earlyStart: Int32Array;
+  earlyFinish: Int32Array;
+  lateStart: Int32Array;
+  lateFinish: Int32Array;
   /** Working minutes. */
-  totalFloat: Float64Array;
-  freeFloat: Float64Array;
+  totalFloat: Int32Array;
+  freeFloat: Int32Array;
   /** Working (or, for elapsed tasks, elapsed) minutes from start to finish. */
-  duration: Float64Array;
+  duration: Int32Array;
   /** 0 to 100; rolled up for summary tasks. */
   percentComplete: Float64Array;
   critical: Uint8Array;
@@ -50,17 +50,20 @@ export interface ScheduleOptions {
   warnings?: boolean;
 }
 
-/** Wall dates with their working indices alongside, so the passes convert each date once. */
+/**
+ * Wall dates with their working indices alongside, so the passes convert each date once. Wall
+ * times are whole minutes since 1970 and fit 32 bits until the year 6053; working indices fit
+ * them too (2^31 working minutes is 17,000 years of 8-hour days).
+ */
 interface Dates {
-  start: Float64Array;
-  finish: Float64Array;
-  /** Working indices fit 32 bits: 2^31 working minutes is 17,000 years of 8-hour days. */
+  start: Int32Array;
+  finish: Int32Array;
   startIndex: Int32Array;
   finishIndex: Int32Array;
 }
 
 function newDates(n: number, arena: Arena): Dates {
-  return { start: arena.f64(n), finish: arena.f64(n), startIndex: arena.i32(n), finishIndex: arena.i32(n) };
+  return { start: arena.i32(n), finish: arena.i32(n), startIndex: arena.i32(n), finishIndex: arena.i32(n) };
 }
 
 /**
@@ -99,12 +102,12 @@ export function scheduleInput(plan: Plan, cal: WorkCalendar, input: ScheduleInpu
 class Scheduler {
   private readonly n: number;
   private readonly kind: Uint8Array;
-  private readonly dur: Float64Array;
+  private readonly dur: Int32Array;
   private readonly constraint: Uint8Array;
-  private readonly constraintDate: Float64Array;
-  private readonly deadline: Float64Array;
-  private readonly actualStart: Float64Array;
-  private readonly actualFinish: Float64Array;
+  private readonly constraintDate: Int32Array;
+  private readonly deadline: Int32Array;
+  private readonly actualStart: Int32Array;
+  private readonly actualFinish: Int32Array;
   private readonly dated: Uint8Array;
   private readonly projectStartIndex: number;
   /** Start bound of each summary start node, as a wall time and a working index. */
@@ -211,11 +214,11 @@ class Scheduler {
    * predecessor's kind of time; a summary's duration is its span in the given dates.
    */
   private lagOf(l: number, d: Dates): number {
-    const { linkLag, linkLagKind, linkPred } = this.net;
+    const { linkLag, linkLagKind, linkPred, lagPercent } = this.net;
     if (linkLagKind[l] !== LAG_PERCENT) return linkLag[l];
     const p = linkPred[l];
     const span = this.kind[p] === Kind.Summary ? d.finishIndex[p] - d.startIndex[p] : this.dur[p];
-    return Math.round((linkLag[l] / 100) * span);
+    return Math.round((lagPercent[linkLag[l]] / 100) * span);
   }
 
   /** Whether a link's lag runs in wall-clock time: an elapsed lag, or a % of an elapsed task. */
@@ -275,7 +278,7 @@ class Scheduler {
         }
         const p = parent[i];
         if (p >= 0 && summaryBound[startNode[p] - n] > req) req = summaryBound[startNode[p] - n];
-        if (constraint[i] === C.Snet && constraintDate[i] > req) req = constraintDate[i];
+        if (constraint[i] === C.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0 && constraintDate[i] > req) req = constraintDate[i];
         summaryBound[v - n] = req;
         summaryBoundIndex[v - n] = req === -Infinity ? -Infinity : cal.index(req);
         continue;
@@ -291,6 +294,11 @@ class Scheduler {
           const c = children[k];
           if (d.start[c] < a) { a = d.start[c]; ai = d.startIndex[c]; }
           if (d.finish[c] > b) { b = d.finish[c]; bi = d.finishIndex[c]; }
+        }
+        if (a === Infinity) {
+          // A summary with no subtasks (only a plan built in code can have one): a point at its start bound.
+          a = b = Math.max(summaryBound[sk], this.projectStart);
+          ai = bi = cal.index(a);
         }
         d.start[v] = a;
         d.finish[v] = b;
@@ -395,8 +403,8 @@ class Scheduler {
     }
 
     let start = this.snapStartOf(i, req);
-    const c = this.constraintDate[i];
-    if (c === c) {
+    if ((has & HAS_CONSTRAINT_DATE) !== 0) {
+      const c = this.constraintDate[i];
       const linked = start;
       switch (constraint[i]) {
         case C.Snet: {
@@ -500,6 +508,13 @@ class Scheduler {
           const c = children[k];
           if (late.start[c] < a) { a = late.start[c]; ai = late.startIndex[c]; }
           if (late.finish[c] > z) { z = late.finish[c]; zi = late.finishIndex[c]; }
+        }
+        if (a === Infinity) {
+          // No subtasks (see forward): no float.
+          a = early.start[i];
+          z = early.finish[i];
+          ai = early.startIndex[i];
+          zi = early.finishIndex[i];
         }
         late.start[i] = a;
         late.finish[i] = z;
@@ -636,44 +651,55 @@ class Scheduler {
 
   private floats(early: Dates, late: Dates, scheduled: Dates, projectFinishIndex: number) {
     const { n, kind, dur, dated, cal } = this;
-    const { linkPred, linkType } = this.net;
+    const { linkPred, linkType, startNode } = this.net;
     const parent = this.input.parent;
     const arena = this.input.arena;
-    const totalFloat = arena.f64(n);
-    const freeFloat = arena.f64(n);
-    const duration = arena.f64(n);
+    const totalFloat = arena.i32(n);
+    const freeFloat = arena.i32(n);
+    const duration = arena.i32(n);
     // The input's column becomes the result: leaves keep their own value and summaries' are rolled
     // up from them, so a second run over the same input gives the same values.
     const percentComplete = this.input.percentComplete;
     const critical = arena.u8(n);
-    // The least slack of each task's own links out of its finish (FS, FF) and out of its start (SS, SF).
-    const finishSlack = arena.f64(n).fill(Infinity);
-    const startSlack = arena.f64(n).fill(Infinity);
+    // The least slack of each task's own links out of its finish (FS, FF) and out of its start (SS,
+    // SF). A leaf's are read only at its own row, so they are kept in its freeFloat and totalFloat
+    // until the row's results replace them; a summary's are read at every row below it, so they are
+    // kept per summary. (At a million tasks, two columns of fresh memory fewer.)
+    const summaries = this.net.nodeCount - n;
+    const summaryFinishSlack = arena.i32(summaries).fill(NO_SLACK);
+    const summaryStartSlack = arena.i32(summaries).fill(NO_SLACK);
+    freeFloat.fill(NO_SLACK);
+    totalFloat.fill(NO_SLACK);
     for (let l = 0; l < linkPred.length; l++) {
       const p = linkPred[l];
       const slack = this.linkSlack(l, early);
-      if (linkType[l] === 0 || linkType[l] === 2) {
-        if (slack < finishSlack[p]) finishSlack[p] = slack;
-      } else if (slack < startSlack[p]) {
-        startSlack[p] = slack;
-      }
+      const viaFinish = linkType[l] === 0 || linkType[l] === 2;
+      const s = startNode[p] - n;
+      const column = s >= 0 ? (viaFinish ? summaryFinishSlack : summaryStartSlack) : viaFinish ? freeFloat : totalFloat;
+      const at = s >= 0 ? s : p;
+      if (slack < column[at]) column[at] = slack;
     }
     for (let i = 0; i < n; i++) {
       // Late dates at the same working instant as the early ones are shown as the early ones.
       if (late.startIndex[i] === early.startIndex[i]) late.start[i] = early.start[i];
       if (late.finishIndex[i] === early.finishIndex[i]) late.finish[i] = early.finish[i];
       const tf = Math.min(late.startIndex[i] - early.startIndex[i], late.finishIndex[i] - early.finishIndex[i]);
-      totalFloat[i] = tf;
       // Free float: the least slack on the links out of the task or out of its summaries, a summary's
       // links measured from this task's own finish (or start).
       let ff = Infinity;
-      for (let a = i; a >= 0; a = parent[a]) {
-        const viaFinish = finishSlack[a] + early.finishIndex[a] - early.finishIndex[i];
-        const viaStart = startSlack[a] + early.startIndex[i] - early.startIndex[a];
-        if (viaFinish < ff) ff = viaFinish;
-        if (viaStart < ff) ff = viaStart;
+      const own = startNode[i] - n;
+      let finishSlack = own >= 0 ? summaryFinishSlack[own] : freeFloat[i];
+      let startSlack = own >= 0 ? summaryStartSlack[own] : totalFloat[i];
+      for (let a = i; ;) {
+        if (finishSlack !== NO_SLACK) ff = Math.min(ff, finishSlack + early.finishIndex[a] - early.finishIndex[i]);
+        if (startSlack !== NO_SLACK) ff = Math.min(ff, startSlack + early.startIndex[i] - early.startIndex[a]);
+        a = parent[a];
+        if (a < 0) break;
+        finishSlack = summaryFinishSlack[startNode[a] - n];
+        startSlack = summaryStartSlack[startNode[a] - n];
       }
       if (ff === Infinity) ff = projectFinishIndex - early.finishIndex[i];
+      totalFloat[i] = tf;
       freeFloat[i] = Math.max(0, Math.min(ff, tf));
       const summaryOrStarted = kind[i] === Kind.Summary || (dated[i] & HAS_ACTUAL_START) !== 0;
       duration[i] = !summaryOrStarted ? dur[i]
@@ -706,6 +732,9 @@ class Scheduler {
   }
 }
 
+/** No link out of this side of a task (slacks are working minutes, far inside 32 bits). */
+const NO_SLACK = 0x7fffffff;
+
 /** Bounds held for each summary (by start node - n) in the backward pass, as wall times and working indices. */
 interface LateBounds {
   finish: Float64Array;
@@ -718,16 +747,16 @@ interface LateBounds {
 function emptyResult(cal: WorkCalendar, net: Network, n: number, statusDate: Wall, issues: Issue[]): ScheduleResult {
   return {
     calendar: cal, network: net, projectStart: NaN, projectFinish: NaN, statusDate,
-    start: new Float64Array(n), finish: new Float64Array(n),
-    earlyStart: new Float64Array(n), earlyFinish: new Float64Array(n),
-    lateStart: new Float64Array(n), lateFinish: new Float64Array(n),
-    totalFloat: new Float64Array(n), freeFloat: new Float64Array(n), duration: new Float64Array(n),
+    start: new Int32Array(n), finish: new Int32Array(n),
+    earlyStart: new Int32Array(n), earlyFinish: new Int32Array(n),
+    lateStart: new Int32Array(n), lateFinish: new Int32Array(n),
+    totalFloat: new Int32Array(n), freeFloat: new Int32Array(n), duration: new Int32Array(n),
     percentComplete: new Float64Array(n), critical: new Uint8Array(n), driver: new Int32Array(n), issues,
   };
 }
 
 /** Summary % complete: the subtasks' completed working time over their total (MS Project's rule). */
-function rollUpProgress(net: Network, dur: Float64Array, kind: Uint8Array, pct: Float64Array, arena: Arena): void {
+function rollUpProgress(net: Network, dur: Int32Array, kind: Uint8Array, pct: Float64Array, arena: Arena): void {
   const { parent, startNode, taskCount: n } = net;
   // Sums per summary (by start node - n): subtasks come after their summary, so one pass upwards adds them up.
   const summaries = net.nodeCount - n;
