@@ -359,6 +359,24 @@ describe('float and the critical path', () => {
     expect(describeDriver(c.plan!, c.schedule!, 2)).toBe('BFS+1d');
     expect(describeDriver(c.plan!, c.schedule!, 0)).toBe('Project start');
   });
+
+  test('% lags keep their exact percentages, each its own: FS+12.5% and SS+33.3% of an 8d task', () => {
+    const c = calc(plan([
+      { ID: 'A', Name: 'A', Duration: '8d' },
+      { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+12.5%' },
+      { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'ASS+33.3%' },
+    ]));
+    expect(describeDriver(c.plan!, c.schedule!, 1)).toBe('AFS+12.5%');
+    expect(describeDriver(c.plan!, c.schedule!, 2)).toBe('ASS+33.3%');
+    const r = run(plan([
+      { ID: 'A', Name: 'A', Duration: '8d' },
+      { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+12.5%' },
+      { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'ASS+33.3%' },
+    ]));
+    // 12.5% of 8d = 1d after Wed 10 Mar 17:00; 33.3% of 3,840 min = 1,279 min = 2d 5h 19m after Mon 1 Mar 08:00.
+    expect(r.B.start).toBe('2027-03-12T08:00');
+    expect(r.C.start).toBe('2027-03-03T14:19');
+  });
 });
 
 describe('row order and upward links', () => {
