@@ -16,9 +16,11 @@ export const LINK_NAMES: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
  *
  * The edges are not stored as such: links arrive grouped by successor, so the
  * links into task j are a range of link indices, and the hierarchy edges follow
- * from the parent column and a list of each task's subtasks. Only the links out
- * of each task take an index of their own. (Two full edge lists, in and out,
- * took three times the memory, and at a million tasks the passes are bound by
+ * from the parent column and a list of each task's subtasks. The passes walk
+ * links only into tasks (the backward pass pushes bounds to predecessors); the
+ * links out of each task are indexed only where Kahn's order or the loop search
+ * needs them (see {@link linksOut}). (Two full edge lists, in and out, took
+ * three times the memory, and at a million tasks the passes are bound by
  * memory, not arithmetic.)
  */
 export interface Network extends LinkArrays {
@@ -32,9 +34,6 @@ export interface Network extends LinkArrays {
   parent: Int32Array;
   /** Links into task j: linkStart[j] .. linkStart[j + 1] - 1. */
   linkStart: Int32Array;
-  /** Links out of task p: outLink[outStart[p]] .. outLink[outStart[p + 1] - 1], in link order. */
-  outStart: Int32Array;
-  outLink: Int32Array;
   /** Subtasks of summary k (start node n + k), in row order: children[childStart[k]] .. children[childStart[k + 1] - 1]. */
   childStart: Int32Array;
   children: Int32Array;
@@ -73,9 +72,6 @@ export function buildNetwork(input: ScheduleInput): Network {
   const linkStart = arena.i32(n + 1);
   for (let l = 0; l < linkCount; l++) linkStart[linkSucc[l] + 1]++;
   for (let j = 0; j < n; j++) linkStart[j + 1] += linkStart[j];
-  const outStart = arena.i32(n + 1);
-  const outLink = arena.i32(linkCount);
-  placeByKey(linkPred, n, outStart, outLink);
   // Subtasks of each summary, by its number k (its start node is n + k).
   let childCount = 0;
   for (let i = 0; i < n; i++) if (parent[i] >= 0) childCount++;
@@ -90,10 +86,25 @@ export function buildNetwork(input: ScheduleInput): Network {
   const net: Network = {
     taskCount: n, nodeCount, summaryOfStartNode, startNode, parent,
     linkPred, linkSucc, linkType: input.linkType, linkLag: input.linkLag, linkLagKind: input.linkLagKind, lagPercent: input.lagPercent,
-    linkStart, outStart, outLink, childStart, children, order: new Int32Array(0),
+    linkStart, childStart, children, order: new Int32Array(0),
   };
   net.order = outlineOrder(input, startNode, nodeCount) ?? kahnOrder(net, arena);
   return net;
+}
+
+/** The links out of each task: outLink[outStart[p]] .. outLink[outStart[p + 1] - 1], in link order. */
+export interface LinksOut {
+  outStart: Int32Array;
+  outLink: Int32Array;
+}
+
+/** Indexes the links out of each task, from the arena if given. */
+export function linksOut(net: Network, arena?: Arena): LinksOut {
+  const n = net.taskCount;
+  const count = net.linkPred.length;
+  const out = { outStart: arena ? arena.i32(n + 1) : new Int32Array(n + 1), outLink: arena ? arena.i32(count) : new Int32Array(count) };
+  placeByKey(net.linkPred, n, out.outStart, out.outLink);
+  return out;
 }
 
 /** Number of edges into node v. */
@@ -113,15 +124,15 @@ function inDegree(net: Network, v: number): number {
  * {@link INHERIT_EDGE} / {@link ROLLUP_EDGE}. Allocates: for the loop search and
  * orders, not for the scheduling passes.
  */
-export function edgesOut(net: Network, v: number): { node: number; edge: number }[] {
+export function edgesOut(net: Network, links: LinksOut, v: number): { node: number; edge: number }[] {
   const n = net.taskCount;
   const out: { node: number; edge: number }[] = [];
   if (v >= n) {
     for (let k = net.childStart[v - n]; k < net.childStart[v - n + 1]; k++) out.push({ node: net.startNode[net.children[k]], edge: INHERIT_EDGE });
     return out;
   }
-  for (let k = net.outStart[v]; k < net.outStart[v + 1]; k++) {
-    const l = net.outLink[k];
+  for (let k = links.outStart[v]; k < links.outStart[v + 1]; k++) {
+    const l = links.outLink[k];
     out.push({ node: net.startNode[net.linkSucc[l]], edge: l });
   }
   if (net.parent[v] >= 0) out.push({ node: net.parent[v], edge: ROLLUP_EDGE });
@@ -130,7 +141,8 @@ export function edgesOut(net: Network, v: number): { node: number; edge: number 
 
 /** Kahn's algorithm, taking nodes in row order where the graph leaves a choice. */
 function kahnOrder(net: Network, arena: Arena): Int32Array {
-  const { nodeCount, taskCount: n, startNode, childStart, children, outStart, outLink, linkSucc, parent } = net;
+  const { nodeCount, taskCount: n, startNode, childStart, children, linkSucc, parent } = net;
+  const { outStart, outLink } = linksOut(net, arena);
   const indegree = arena.i32(nodeCount);
   for (let v = 0; v < nodeCount; v++) indegree[v] = inDegree(net, v);
   const order = arena.i32(nodeCount);
@@ -204,6 +216,7 @@ export function findLoops(net: Network, limit = 5): number[][] {
   for (let k = 0; k < net.order.length; k++) placed[net.order[k]] = 1;
   const state = new Uint8Array(net.nodeCount); // 0 new, 1 on stack, 2 done
   const loops: number[][] = [];
+  const out = linksOut(net);
   const pathNodes: number[] = [];
   const pathEdges: number[] = [];
   const pending: { node: number; edge: number }[][] = [];
@@ -211,7 +224,7 @@ export function findLoops(net: Network, limit = 5): number[][] {
   for (let root = 0; root < net.nodeCount && loops.length < limit; root++) {
     if (placed[root] || state[root]) continue;
     pathNodes.push(root);
-    pending.push(edgesOut(net, root));
+    pending.push(edgesOut(net, out, root));
     cursor.push(0);
     state[root] = 1;
     while (pathNodes.length > 0 && loops.length < limit) {
@@ -238,7 +251,7 @@ export function findLoops(net: Network, limit = 5): number[][] {
       state[w] = 1;
       pathNodes.push(w);
       pathEdges.push(edge);
-      pending.push(edgesOut(net, w));
+      pending.push(edgesOut(net, out, w));
       cursor.push(0);
     }
     for (const v of pathNodes) state[v] = 2;

@@ -484,9 +484,16 @@ class Scheduler {
   private backward(early: Dates, projectFinish: Wall): Dates {
     const { n, kind, constraint, constraintDate, deadline, cal } = this;
     const net = this.net;
-    const { order, outStart, outLink, linkType, linkSucc, summaryOfStartNode, parent, startNode, childStart, children } = net;
+    const { order, summaryOfStartNode, parent, startNode, childStart, children } = net;
     const arena = this.input.arena;
     const late = newDates(n, arena);
+    // Until a task is placed, its late columns gather the bounds its successors put on it (see
+    // pushBounds): the links are walked into each task as it is placed, in the order they are
+    // stored, rather than out of each task through an index of its own.
+    late.start.fill(NO_BOUND);
+    late.finish.fill(NO_BOUND);
+    late.startIndex.fill(NO_BOUND);
+    late.finishIndex.fill(NO_BOUND);
     const summaries = net.nodeCount - n;
     const b: LateBounds = {
       finish: arena.f64(summaries).fill(Infinity),
@@ -520,10 +527,12 @@ class Scheduler {
         late.finish[i] = z;
         late.startIndex[i] = ai;
         late.finishIndex[i] = zi;
+        this.pushBounds(i, early, late, b);
         continue;
       }
       if (kind[v] === Kind.Normal) {
         this.lateNormal(v, early, late, b);
+        this.pushBounds(v, early, late, b);
         continue;
       }
       let finishBound = projectFinish;
@@ -536,22 +545,12 @@ class Scheduler {
         if (b.finish[s] < finishBound) finishBound = b.finish[s];
         if (early.start[v] === early.start[up] && b.start[s] < startBound) startBound = b.start[s];
       }
-      for (let k = outStart[v]; k < outStart[v + 1]; k++) {
-        const edge = outLink[k];
-        const type = linkType[edge];
-        const j = linkSucc[edge];
-        const toStart = type === 0 || type === 1;
-        const x = this.subtractLag(
-          toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j],
-          this.lagOf(edge, early), this.wallClockLag(edge), v, j,
-        );
-        // FS and FF bind the predecessor's finish, SS and SF its start.
-        if (type === 0 || type === 2) {
-          if (x < finishBound) finishBound = x;
-        } else if (x < startBound) {
-          startBound = x;
-        }
-      }
+      // What the successors require, gathered as they were placed.
+      const own = startNode[v] - n;
+      const pushedFinish = own >= 0 ? b.finish[own] : late.finish[v];
+      const pushedStart = own >= 0 ? b.start[own] : late.start[v];
+      if (pushedFinish < finishBound) finishBound = pushedFinish;
+      if (pushedStart !== NO_BOUND && pushedStart < startBound) startBound = pushedStart;
       const has = this.dated[v];
       if ((has & HAS_CONSTRAINT_DATE) !== 0) {
         const c = constraintDate[v];
@@ -560,12 +559,11 @@ class Scheduler {
         if ((code === C.Snlt || code === C.Mso) && c < startBound) startBound = c;
       }
       if ((has & HAS_DEADLINE) !== 0 && deadline[v] < finishBound) finishBound = deadline[v];
-      if (kind[v] === Kind.Summary) {
-        const s = startNode[v] - n;
-        b.finish[s] = finishBound;
-        b.start[s] = startBound;
-        b.finishIndex[s] = cal.index(finishBound);
-        b.startIndex[s] = startBound === Infinity ? Infinity : cal.index(startBound);
+      if (own >= 0) {
+        b.finish[own] = finishBound;
+        b.start[own] = startBound;
+        b.finishIndex[own] = cal.index(finishBound);
+        b.startIndex[own] = startBound === Infinity ? Infinity : cal.index(startBound);
         continue; // its late dates come from its subtasks, at its start node
       }
       let lf = this.snapFinishOf(v, finishBound);
@@ -578,6 +576,7 @@ class Scheduler {
       late.start[v] = ls;
       late.finishIndex[v] = cal.index(lf);
       late.startIndex[v] = cal.index(ls);
+      this.pushBounds(v, early, late, b);
     }
     return late;
   }
@@ -585,9 +584,7 @@ class Scheduler {
   /** The backward pass's fast path for a task in working time: bounds as working indices. */
   private lateNormal(v: number, early: Dates, late: Dates, bounds: LateBounds): void {
     const cal = this.cal;
-    const { outStart, outLink, linkType, linkSucc, linkLag, linkLagKind, parent, startNode } = this.net;
-    const lateStartIndex = late.startIndex;
-    const lateFinishIndex = late.finishIndex;
+    const { parent, startNode } = this.net;
     let finish = bounds.projectFinishIndex;
     let start = Infinity;
     const up = parent[v];
@@ -596,26 +593,9 @@ class Scheduler {
       if (bounds.finishIndex[s] < finish) finish = bounds.finishIndex[s];
       if (early.start[v] === early.start[up] && bounds.startIndex[s] < start) start = bounds.startIndex[s];
     }
-    for (let k = outStart[v], end = outStart[v + 1]; k < end; k++) {
-      const edge = outLink[k];
-      const type = linkType[edge];
-      const j = linkSucc[edge];
-      const toStart = type === 0 || type === 1;
-      let x: number;
-      if (linkLagKind[edge] === LAG_WORKING) {
-        x = (toStart ? lateStartIndex[j] : lateFinishIndex[j]) - linkLag[edge];
-      } else {
-        const lag = this.lagOf(edge, early);
-        x = this.wallClockLag(edge)
-          ? cal.index(this.subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? lateStartIndex[j] : lateFinishIndex[j], lag, true, v, j))
-          : (toStart ? lateStartIndex[j] : lateFinishIndex[j]) - lag;
-      }
-      if (type === 0 || type === 2) {
-        if (x < finish) finish = x;
-      } else if (x < start) {
-        start = x;
-      }
-    }
+    // What the successors require, gathered as they were placed (NO_BOUND is past any finish).
+    if (late.finishIndex[v] < finish) finish = late.finishIndex[v];
+    if (late.startIndex[v] !== NO_BOUND && late.startIndex[v] < start) start = late.startIndex[v];
     const has = this.dated[v];
     if ((has & HAS_CONSTRAINT_DATE) !== 0) {
       const c = this.constraintDate[v];
@@ -630,6 +610,48 @@ class Scheduler {
     late.finish[v] = cal.finishWall(finish);
     late.startIndex[v] = finish - dur;
     late.start[v] = cal.startWall(finish - dur);
+  }
+
+  /**
+   * Pushes the bounds that task j, placed, puts on its predecessors, along the links into it (FS
+   * and FF bind a predecessor's finish, SS and SF its start). A predecessor in working time gathers
+   * them as working indices (see lateNormal), a summary in its LateBounds, any other as wall times.
+   */
+  private pushBounds(j: number, early: Dates, late: Dates, bounds: LateBounds): void {
+    const { n, kind, cal } = this;
+    const { linkStart, linkPred, linkType, linkLag, linkLagKind, startNode } = this.net;
+    for (let l = linkStart[j], end = linkStart[j + 1]; l < end; l++) {
+      const p = linkPred[l];
+      const type = linkType[l];
+      const toStart = type === 0 || type === 1;
+      const onFinish = type === 0 || type === 2;
+      if (kind[p] === Kind.Normal) {
+        let x: number;
+        if (linkLagKind[l] === LAG_WORKING) {
+          x = (toStart ? late.startIndex[j] : late.finishIndex[j]) - linkLag[l];
+        } else {
+          const lag = this.lagOf(l, early);
+          x = this.wallClockLag(l)
+            ? cal.index(this.subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j], lag, true, p, j))
+            : (toStart ? late.startIndex[j] : late.finishIndex[j]) - lag;
+        }
+        const column = onFinish ? late.finishIndex : late.startIndex;
+        if (x < column[p]) column[p] = x;
+        continue;
+      }
+      const x = this.subtractLag(
+        toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j],
+        this.lagOf(l, early), this.wallClockLag(l), p, j,
+      );
+      const s = startNode[p] - n;
+      if (s >= 0) {
+        const column = onFinish ? bounds.finish : bounds.start;
+        if (x < column[s]) column[s] = x;
+      } else {
+        const column = onFinish ? late.finish : late.start;
+        if (x < column[p]) column[p] = x;
+      }
+    }
   }
 
   // ---- Floats, progress, critical flag --------------------------------------------------
@@ -734,6 +756,8 @@ class Scheduler {
 
 /** No link out of this side of a task (slacks are working minutes, far inside 32 bits). */
 const NO_SLACK = 0x7fffffff;
+/** No successor has bound this side of a task yet (past any date or working index in 32 bits). */
+const NO_BOUND = 0x7fffffff;
 
 /** Bounds held for each summary (by start node - n) in the backward pass, as wall times and working indices. */
 interface LateBounds {
