@@ -89,9 +89,9 @@ export class Arena {
 /** Bytes, with room for alignment, of the arrays a run needs once the plan is read (an upper bound). */
 export function runBytes(tasks: number, links: number, summaries: number): number {
   const nodes = tasks + summaries;
-  const linkArrays = links * 4; // links out, for Kahn's order (the input columns are read before this is asked)
-  // Start nodes, summaries' tasks, links in (and out, for Kahn), subtasks; the order (and Kahn's indegrees and order).
-  const network = 4 * tasks + 4 * summaries + 2 * 4 * (tasks + 1) + 4 * (summaries + 1) + 4 * tasks + 3 * 4 * nodes;
+  const linkArrays = links * 8; // links out and their successors, for Kahn's order (the input columns are read before this is asked)
+  // Start nodes, summaries' tasks, links out (for Kahn), subtasks; the order (and Kahn's indegrees and order).
+  const network = 4 * tasks + 4 * summaries + 4 * (tasks + 1) + 4 * (summaries + 1) + 4 * tasks + 3 * 4 * nodes;
   const dates = 3 * 4 * 4 * tasks + 2 * 4 * tasks; // early, late, scheduled (four 32-bit columns each); two drivers
   const scheduler = 16 * summaries + 32 * summaries + 8 * summaries + 32 * summaries; // bounds, slacks, roll-up
   const results = 3 * 4 * tasks + tasks;

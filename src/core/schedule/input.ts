@@ -41,10 +41,14 @@ const CONSTRAINT_CODE: Record<ConstraintType, C> = {
   ASAP: C.Asap, ALAP: C.Alap, SNET: C.Snet, SNLT: C.Snlt, FNET: C.Fnet, FNLT: C.Fnlt, MSO: C.Mso, MFO: C.Mfo,
 };
 
-/** The links of a plan as flat arrays, link l running from task linkPred[l] to task linkSucc[l]. */
+/**
+ * The links of a plan as flat arrays, grouped by successor: the links into task j are
+ * linkStart[j] .. linkStart[j + 1] - 1, link l running from task linkPred[l]. (The successor of
+ * a link is where its range is; a column of successors would be 4 bytes more per link.)
+ */
 export interface LinkArrays {
+  linkStart: Int32Array;
   linkPred: Int32Array;
-  linkSucc: Int32Array;
   /** 0 FS, 1 SS, 2 FF, 3 SF. */
   linkType: Uint8Array;
   /**
@@ -78,7 +82,10 @@ export interface ScheduleInput extends LinkArrays {
   actualStart: Int32Array;
   /** Read only where {@link dated} has HAS_ACTUAL_FINISH; empty when no task has an actual finish. */
   actualFinish: Int32Array;
+  /** Written only where it is not 0 (the arena's memory comes zeroed). */
   percentComplete: Float64Array;
+  /** Whether any task has a % complete above 0 (a plan not yet started has none). */
+  hasProgress: boolean;
   /** HAS_* bits of each task's optional dates (a date column holds 0 where its bit is clear). */
   dated: Uint8Array;
   parent: Int32Array;
@@ -94,7 +101,6 @@ const LINKS_PER_TASK_GUESS = 2.5;
 /** The link columns while they are filled. */
 class LinkColumns {
   readonly pred: Int32Array;
-  readonly succ: Int32Array;
   readonly type: Uint8Array;
   readonly lag: Int32Array;
   readonly lagKind: Uint8Array;
@@ -102,7 +108,6 @@ class LinkColumns {
 
   constructor(arena: Arena, readonly capacity: number, readonly percents: number[] = []) {
     this.pred = arena.i32(capacity);
-    this.succ = arena.i32(capacity);
     this.type = arena.u8(capacity);
     this.lag = arena.i32(capacity);
     this.lagKind = arena.u8(capacity);
@@ -114,7 +119,6 @@ class LinkColumns {
     const capacity = Math.max(2 * this.capacity, this.length + more);
     const next = new LinkColumns(new Arena(capacity * LINK_BYTES + LINK_ALIGNMENT), capacity, this.percents);
     next.pred.set(this.pred.subarray(0, this.length));
-    next.succ.set(this.succ.subarray(0, this.length));
     next.type.set(this.type.subarray(0, this.length));
     next.lag.set(this.lag.subarray(0, this.length));
     next.lagKind.set(this.lagKind.subarray(0, this.length));
@@ -124,8 +128,8 @@ class LinkColumns {
 }
 
 /** Bytes of one link in {@link LinkColumns}, and what the five columns' 8-byte alignment may add. */
-const LINK_BYTES = 4 + 4 + 1 + 4 + 1;
-const LINK_ALIGNMENT = 5 * 8;
+const LINK_BYTES = 4 + 1 + 4 + 1;
+const LINK_ALIGNMENT = 4 * 8;
 
 /**
  * The plan's tasks and links as flat arrays, in one pass over the task objects (at a million
@@ -134,7 +138,7 @@ const LINK_ALIGNMENT = 5 * 8;
 export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar): ScheduleInput {
   const n = tasks.length;
   const linkGuess = Math.ceil(n * LINKS_PER_TASK_GUESS) + 16;
-  const arena = new Arena(n * (1 + 4 + 1 + 4 * 4 + 8 + 4 + 1) + 11 * 8 + linkGuess * LINK_BYTES + LINK_ALIGNMENT);
+  const arena = new Arena(n * (1 + 4 + 1 + 4 * 4 + 8 + 4 + 1 + 4) + 4 + 12 * 8 + linkGuess * LINK_BYTES + LINK_ALIGNMENT);
   const kindOf = arena.u8(n);
   const durOf = arena.i32(n);
   const constraint = arena.u8(n);
@@ -147,8 +151,10 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   const percentComplete = arena.f64(n);
   const parent = arena.i32(n);
   const dated = arena.u8(n);
+  const linkStart = arena.i32(n + 1);
   let links = new LinkColumns(arena, linkGuess);
   let hasAlap = false;
+  let hasProgress = false;
   let summaryCount = 0;
   for (let i = 0; i < n; i++) {
     const t = tasks[i];
@@ -175,20 +181,24 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     if (af !== null) (actualFinish ??= arena.i32(n))[i] = af;
     dated[i] = (cd !== null ? HAS_CONSTRAINT_DATE : 0) | (dl !== null ? HAS_DEADLINE : 0)
       | (as !== null ? HAS_ACTUAL_START : 0) | (af !== null ? HAS_ACTUAL_FINISH : 0);
-    percentComplete[i] = t.percentComplete;
+    const pc = t.percentComplete;
+    if (pc !== 0) {
+      percentComplete[i] = pc;
+      hasProgress = true;
+    }
     parent[i] = t.parent;
     if (c === 'ALAP' && kind !== Kind.Summary && as === null) hasAlap = true;
     const taskLinks = t.links;
     const count = taskLinks.length;
+    linkStart[i] = links.length;
     if (count === 0) continue;
     links = links.withRoomFor(count);
-    const { pred, succ, type: typeOf, lag: lagOf, lagKind } = links;
+    const { pred, type: typeOf, lag: lagOf, lagKind } = links;
     let l = links.length;
     for (let k = 0; k < count; k++, l++) {
       const link = taskLinks[k];
       const type = link.type;
       pred[l] = link.pred;
-      succ[l] = i;
       typeOf[l] = type === 'FS' ? 0 : type === 'SS' ? 1 : type === 'FF' ? 2 : 3;
       const lag = link.lag;
       if (lag.percent !== undefined) {
@@ -203,13 +213,14 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     links.length = l;
   }
   const linkCount = links.length;
+  linkStart[n] = linkCount;
   arena.reserve(runBytes(n, linkCount, summaryCount));
   return {
     taskCount: n, kind: kindOf, dur: durOf, constraint, constraintDate, deadline,
     actualStart: actualStart ?? new Int32Array(0), actualFinish: actualFinish ?? new Int32Array(0),
-    percentComplete, dated, parent, hasAlap, summaryCount, arena,
+    percentComplete, hasProgress, dated, parent, hasAlap, summaryCount, arena,
+    linkStart,
     linkPred: links.pred.subarray(0, linkCount),
-    linkSucc: links.succ.subarray(0, linkCount),
     linkType: links.type.subarray(0, linkCount),
     linkLag: links.lag.subarray(0, linkCount),
     linkLagKind: links.lagKind.subarray(0, linkCount),

@@ -32,8 +32,6 @@ export interface Network extends LinkArrays {
   startNode: Int32Array;
   /** Each task's summary task, or -1. */
   parent: Int32Array;
-  /** Links into task j: linkStart[j] .. linkStart[j + 1] - 1. */
-  linkStart: Int32Array;
   /** Subtasks of summary k (start node n + k), in row order: children[childStart[k]] .. children[childStart[k + 1] - 1]. */
   childStart: Int32Array;
   children: Int32Array;
@@ -41,19 +39,9 @@ export interface Network extends LinkArrays {
   order: Int32Array;
 }
 
-/** Counts (count[k + 1] for item k) turned into a CSR start array, items placed in input order. */
-function placeByKey(keys: Int32Array, keyCount: number, start: Int32Array, items: Int32Array): void {
-  for (let k = 0; k < keys.length; k++) start[keys[k] + 1]++;
-  for (let v = 0; v < keyCount; v++) start[v + 1] += start[v];
-  // Place with start[key] as the cursor, then shift back: start[key] ends as the start of key + 1.
-  for (let k = 0; k < keys.length; k++) items[start[keys[k]]++] = k;
-  for (let v = keyCount; v > 0; v--) start[v] = start[v - 1];
-  start[0] = 0;
-}
-
 export function buildNetwork(input: ScheduleInput): Network {
   const n = input.taskCount;
-  const { kind, parent, linkPred, linkSucc, arena } = input;
+  const { kind, parent, arena } = input;
   const startNode = arena.i32(n);
   const summaryOfStartNode = arena.i32(input.summaryCount);
   let summaries = 0;
@@ -66,12 +54,6 @@ export function buildNetwork(input: ScheduleInput): Network {
     }
   }
   const nodeCount = n + summaries;
-  const linkCount = linkPred.length;
-
-  // Links into each task: a range, as the input groups links by successor in row order.
-  const linkStart = arena.i32(n + 1);
-  for (let l = 0; l < linkCount; l++) linkStart[linkSucc[l] + 1]++;
-  for (let j = 0; j < n; j++) linkStart[j + 1] += linkStart[j];
   // Subtasks of each summary, by its number k (its start node is n + k).
   let childCount = 0;
   for (let i = 0; i < n; i++) if (parent[i] >= 0) childCount++;
@@ -85,26 +67,57 @@ export function buildNetwork(input: ScheduleInput): Network {
 
   const net: Network = {
     taskCount: n, nodeCount, summaryOfStartNode, startNode, parent,
-    linkPred, linkSucc, linkType: input.linkType, linkLag: input.linkLag, linkLagKind: input.linkLagKind, lagPercent: input.lagPercent,
-    linkStart, childStart, children, order: new Int32Array(0),
+    linkStart: input.linkStart, linkPred: input.linkPred, linkType: input.linkType, linkLag: input.linkLag,
+    linkLagKind: input.linkLagKind, lagPercent: input.lagPercent, childStart, children, order: new Int32Array(0),
   };
   net.order = outlineOrder(input, startNode, nodeCount) ?? kahnOrder(net, arena);
   return net;
 }
 
-/** The links out of each task: outLink[outStart[p]] .. outLink[outStart[p + 1] - 1], in link order. */
+/**
+ * The links out of each task: outLink[outStart[p]] .. outLink[outStart[p + 1] - 1], in link
+ * order, each with its successor alongside (outSucc).
+ */
 export interface LinksOut {
   outStart: Int32Array;
   outLink: Int32Array;
+  outSucc: Int32Array;
 }
 
 /** Indexes the links out of each task, from the arena if given. */
 export function linksOut(net: Network, arena?: Arena): LinksOut {
   const n = net.taskCount;
-  const count = net.linkPred.length;
-  const out = { outStart: arena ? arena.i32(n + 1) : new Int32Array(n + 1), outLink: arena ? arena.i32(count) : new Int32Array(count) };
-  placeByKey(net.linkPred, n, out.outStart, out.outLink);
-  return out;
+  const { linkStart, linkPred } = net;
+  const count = linkPred.length;
+  const i32 = (length: number) => (arena ? arena.i32(length) : new Int32Array(length));
+  const outStart = i32(n + 1);
+  const outLink = i32(count);
+  const outSucc = i32(count);
+  for (let l = 0; l < count; l++) outStart[linkPred[l] + 1]++;
+  for (let p = 0; p < n; p++) outStart[p + 1] += outStart[p];
+  // Place with outStart[p] as the cursor, then shift back: outStart[p] ends as the start of p + 1.
+  for (let j = 0; j < n; j++) {
+    for (let l = linkStart[j]; l < linkStart[j + 1]; l++) {
+      const at = outStart[linkPred[l]]++;
+      outLink[at] = l;
+      outSucc[at] = j;
+    }
+  }
+  for (let p = n; p > 0; p--) outStart[p] = outStart[p - 1];
+  outStart[0] = 0;
+  return { outStart, outLink, outSucc };
+}
+
+/** The successor of link l (a search among the ranges: for reports, not for the passes). */
+export function successorOf(net: { linkStart: Int32Array; taskCount: number }, l: number): number {
+  let lo = 0;
+  let hi = net.taskCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (net.linkStart[mid] <= l) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Number of edges into node v. */
@@ -132,8 +145,7 @@ export function edgesOut(net: Network, links: LinksOut, v: number): { node: numb
     return out;
   }
   for (let k = links.outStart[v]; k < links.outStart[v + 1]; k++) {
-    const l = links.outLink[k];
-    out.push({ node: net.startNode[net.linkSucc[l]], edge: l });
+    out.push({ node: net.startNode[links.outSucc[k]], edge: links.outLink[k] });
   }
   if (net.parent[v] >= 0) out.push({ node: net.parent[v], edge: ROLLUP_EDGE });
   return out;
@@ -141,8 +153,8 @@ export function edgesOut(net: Network, links: LinksOut, v: number): { node: numb
 
 /** Kahn's algorithm, taking nodes in row order where the graph leaves a choice. */
 function kahnOrder(net: Network, arena: Arena): Int32Array {
-  const { nodeCount, taskCount: n, startNode, childStart, children, linkSucc, parent } = net;
-  const { outStart, outLink } = linksOut(net, arena);
+  const { nodeCount, taskCount: n, startNode, childStart, children, parent } = net;
+  const { outStart, outSucc } = linksOut(net, arena);
   const indegree = arena.i32(nodeCount);
   for (let v = 0; v < nodeCount; v++) indegree[v] = inDegree(net, v);
   const order = arena.i32(nodeCount);
@@ -159,7 +171,7 @@ function kahnOrder(net: Network, arena: Arena): Int32Array {
       continue;
     }
     for (let k = outStart[v]; k < outStart[v + 1]; k++) {
-      const w = startNode[linkSucc[outLink[k]]];
+      const w = startNode[outSucc[k]];
       if (--indegree[w] === 0) order[tail++] = w;
     }
     const p = parent[v];
@@ -176,9 +188,9 @@ function kahnOrder(net: Network, arena: Arena): Int32Array {
  * million tasks costs more than the arithmetic. Null when some link runs upwards.
  */
 function outlineOrder(input: ScheduleInput, startNode: Int32Array, nodeCount: number): Int32Array | null {
-  const { linkPred, linkSucc, parent } = input;
-  for (let l = 0; l < linkPred.length; l++) if (linkPred[l] >= linkSucc[l]) return null;
+  const { linkStart, linkPred, parent } = input;
   const n = input.taskCount;
+  for (let j = 0; j < n; j++) for (let l = linkStart[j]; l < linkStart[j + 1]; l++) if (linkPred[l] >= j) return null;
   const order = input.arena.i32(nodeCount);
   const open: number[] = []; // summaries whose subtasks are still being listed
   let o = 0;
@@ -195,12 +207,14 @@ function outlineOrder(input: ScheduleInput, startNode: Int32Array, nodeCount: nu
   while (open.length > 0) order[o++] = open.pop()!;
   // Every link runs down the rows, so the order breaks only where a summary's finish, which comes
   // after its last subtask, leads into one of its own subtasks (a plan built by hand could do that).
-  for (let l = 0; l < linkPred.length; l++) {
-    const p = linkPred[l];
-    if (startNode[p] === p) continue;
-    let a = parent[linkSucc[l]];
-    while (a > p) a = parent[a]; // a summary's row is above its subtasks'
-    if (a === p) return null;
+  for (let j = 0; j < n; j++) {
+    for (let l = linkStart[j]; l < linkStart[j + 1]; l++) {
+      const p = linkPred[l];
+      if (startNode[p] === p) continue;
+      let a = parent[j];
+      while (a > p) a = parent[a]; // a summary's row is above its subtasks'
+      if (a === p) return null;
+    }
   }
   return order;
 }

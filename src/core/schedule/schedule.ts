@@ -4,7 +4,7 @@ import { clip } from '../parsers/duration';
 import { Wall, dayOf, formatWallReadable } from '../time';
 import type { Arena } from './arena';
 import { C, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING, ScheduleInput, readScheduleInput } from './input';
-import { Network, buildNetwork, findLoops } from './network';
+import { Network, buildNetwork, findLoops, successorOf } from './network';
 
 /** What set a task's start, when no link did. */
 export enum Driver {
@@ -656,11 +656,10 @@ class Scheduler {
 
   // ---- Floats, progress, critical flag --------------------------------------------------
 
-  /** Working minutes between where a link puts its successor and where the successor is (early dates). */
-  private linkSlack(l: number, early: Dates): number {
-    const { linkPred, linkSucc, linkType } = this.net;
+  /** Working minutes between where link l puts its successor j and where j is (early dates). */
+  private linkSlack(l: number, j: number, early: Dates): number {
+    const { linkPred, linkType } = this.net;
     const p = linkPred[l];
-    const j = linkSucc[l];
     const type = linkType[l];
     const fromFinish = type === 0 || type === 2;
     const lag = this.lagOf(l, early);
@@ -673,7 +672,7 @@ class Scheduler {
 
   private floats(early: Dates, late: Dates, scheduled: Dates, projectFinishIndex: number) {
     const { n, kind, dur, dated, cal } = this;
-    const { linkPred, linkType, startNode } = this.net;
+    const { linkStart, linkPred, linkType, startNode } = this.net;
     const parent = this.input.parent;
     const arena = this.input.arena;
     const totalFloat = arena.i32(n);
@@ -681,7 +680,9 @@ class Scheduler {
     const duration = arena.i32(n);
     // The input's column becomes the result: leaves keep their own value and summaries' are rolled
     // up from them, so a second run over the same input gives the same values.
+    // Without progress the column is all zeros and never written: no roll-up, and no memory touched.
     const percentComplete = this.input.percentComplete;
+    const hasProgress = this.input.hasProgress;
     const critical = arena.u8(n);
     // The least slack of each task's own links out of its finish (FS, FF) and out of its start (SS,
     // SF). A leaf's are read only at its own row, so they are kept in its freeFloat and totalFloat
@@ -692,14 +693,16 @@ class Scheduler {
     const summaryStartSlack = arena.i32(summaries).fill(NO_SLACK);
     freeFloat.fill(NO_SLACK);
     totalFloat.fill(NO_SLACK);
-    for (let l = 0; l < linkPred.length; l++) {
-      const p = linkPred[l];
-      const slack = this.linkSlack(l, early);
-      const viaFinish = linkType[l] === 0 || linkType[l] === 2;
-      const s = startNode[p] - n;
-      const column = s >= 0 ? (viaFinish ? summaryFinishSlack : summaryStartSlack) : viaFinish ? freeFloat : totalFloat;
-      const at = s >= 0 ? s : p;
-      if (slack < column[at]) column[at] = slack;
+    for (let j = 0; j < n; j++) {
+      for (let l = linkStart[j], end = linkStart[j + 1]; l < end; l++) {
+        const p = linkPred[l];
+        const slack = this.linkSlack(l, j, early);
+        const viaFinish = linkType[l] === 0 || linkType[l] === 2;
+        const s = startNode[p] - n;
+        const column = s >= 0 ? (viaFinish ? summaryFinishSlack : summaryStartSlack) : viaFinish ? freeFloat : totalFloat;
+        const at = s >= 0 ? s : p;
+        if (slack < column[at]) column[at] = slack;
+      }
     }
     for (let i = 0; i < n; i++) {
       // Late dates at the same working instant as the early ones are shown as the early ones.
@@ -727,14 +730,15 @@ class Scheduler {
       duration[i] = !summaryOrStarted ? dur[i]
         : kind[i] === Kind.Elapsed ? scheduled.finish[i] - scheduled.start[i]
         : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
-      const pct = percentComplete[i];
-      critical[i] = tf <= 0 && pct < 100 ? 1 : 0; // a summary's is set again once its % complete is rolled up
+      critical[i] = tf <= 0 && (!hasProgress || percentComplete[i] < 100) ? 1 : 0; // a summary's is set again once its % complete is rolled up
     }
-    rollUpProgress(this.net, dur, kind, percentComplete, arena);
-    const { summaryOfStartNode } = this.net;
-    for (let k = 0; k < summaryOfStartNode.length; k++) {
-      const i = summaryOfStartNode[k];
-      critical[i] = totalFloat[i] <= 0 && percentComplete[i] < 100 ? 1 : 0;
+    if (hasProgress) {
+      rollUpProgress(this.net, dur, kind, percentComplete, arena);
+      const { summaryOfStartNode } = this.net;
+      for (let k = 0; k < summaryOfStartNode.length; k++) {
+        const i = summaryOfStartNode[k];
+        critical[i] = totalFloat[i] <= 0 && percentComplete[i] < 100 ? 1 : 0;
+      }
     }
     return { totalFloat, freeFloat, duration, percentComplete, critical };
   }
@@ -822,12 +826,12 @@ function reportLoops(tasks: readonly PlanTask[], net: Network, issues: Issue[]):
     if (loop.length === 0) continue;
     const ids: string[] = [];
     for (const l of loop) {
-      const succ = tasks[net.linkSucc[l]];
+      const succ = tasks[successorOf(net, l)];
       const pred = tasks[net.linkPred[l]];
       if (ids.length === 0) ids.push(`${pred.id} '${clip(pred.name, 30)}'`);
       ids.push(`${succ.id} '${clip(succ.name, 30)}'`);
     }
-    const head = tasks[net.linkSucc[loop[loop.length - 1]]];
+    const head = tasks[successorOf(net, loop[loop.length - 1])];
     const closing = ids[0] === ids[ids.length - 1] ? ids : [...ids, ids[0] + ' (through its summary task)'];
     issues.push({
       severity: 'error',
