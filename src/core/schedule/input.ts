@@ -74,10 +74,13 @@ export interface ScheduleInput extends LinkArrays {
   /** Whole working minutes, or elapsed minutes for elapsed tasks. */
   dur: Int32Array;
   constraint: Uint8Array;
-  /** Wall minutes (which fit 32 bits until the year 6053), read only where {@link dated} has HAS_CONSTRAINT_DATE. */
-  constraintDate: Int32Array;
-  /** Read only where {@link dated} has HAS_DEADLINE. */
-  deadline: Int32Array;
+  /**
+   * Constraint dates (wall minutes) by task, of the tasks whose {@link dated} has HAS_CONSTRAINT_DATE.
+   * Few tasks have one: a column would be 4 MB at a million tasks, and touched on every page.
+   */
+  constraintDate: ReadonlyMap<number, number>;
+  /** Deadlines by task, of the tasks whose {@link dated} has HAS_DEADLINE. */
+  deadline: ReadonlyMap<number, number>;
   /** Read only where {@link dated} has HAS_ACTUAL_START; empty when no task has an actual start. */
   actualStart: Int32Array;
   /** Read only where {@link dated} has HAS_ACTUAL_FINISH; empty when no task has an actual finish. */
@@ -138,12 +141,12 @@ const LINK_ALIGNMENT = 4 * 8;
 export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar): ScheduleInput {
   const n = tasks.length;
   const linkGuess = Math.ceil(n * LINKS_PER_TASK_GUESS) + 16;
-  const arena = new Arena(n * (1 + 4 + 1 + 4 * 4 + 8 + 4 + 1 + 4) + 4 + 12 * 8 + linkGuess * LINK_BYTES + LINK_ALIGNMENT);
+  const arena = new Arena(n * (1 + 4 + 1 + 4 * 2 + 8 + 4 + 1 + 4) + 4 + 10 * 8 + linkGuess * LINK_BYTES + LINK_ALIGNMENT);
   const kindOf = arena.u8(n);
   const durOf = arena.i32(n);
   const constraint = arena.u8(n);
-  const constraintDate = arena.i32(n);
-  const deadline = arena.i32(n);
+  const constraintDate = new Map<number, number>();
+  const deadline = new Map<number, number>();
   // Actual dates only for plans that have some (a plan not yet started has none, and a column
   // that is never read need not be written: at a million tasks, 16 MB less to touch).
   let actualStart: Int32Array | null = null;
@@ -175,8 +178,8 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     constraint[i] = c === 'ASAP' ? C.Asap : CONSTRAINT_CODE[c];
     const cd = t.constraintDate;
     const dl = t.deadline;
-    if (cd !== null) constraintDate[i] = cd;
-    if (dl !== null) deadline[i] = dl;
+    if (cd !== null) constraintDate.set(i, cd);
+    if (dl !== null) deadline.set(i, dl);
     if (as !== null) (actualStart ??= arena.i32(n))[i] = as;
     if (af !== null) (actualFinish ??= arena.i32(n))[i] = af;
     dated[i] = (cd !== null ? HAS_CONSTRAINT_DATE : 0) | (dl !== null ? HAS_DEADLINE : 0)

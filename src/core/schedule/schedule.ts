@@ -104,8 +104,8 @@ class Scheduler {
   private readonly kind: Uint8Array;
   private readonly dur: Int32Array;
   private readonly constraint: Uint8Array;
-  private readonly constraintDate: Int32Array;
-  private readonly deadline: Int32Array;
+  private readonly constraintDate: ReadonlyMap<number, number>;
+  private readonly deadline: ReadonlyMap<number, number>;
   private readonly actualStart: Int32Array;
   private readonly actualFinish: Int32Array;
   private readonly dated: Uint8Array;
@@ -278,7 +278,7 @@ class Scheduler {
         }
         const p = parent[i];
         if (p >= 0 && summaryBound[startNode[p] - n] > req) req = summaryBound[startNode[p] - n];
-        if (constraint[i] === C.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0 && constraintDate[i] > req) req = constraintDate[i];
+        if (constraint[i] === C.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0 && constraintDate.get(i)! > req) req = constraintDate.get(i)!;
         summaryBound[v - n] = req;
         summaryBoundIndex[v - n] = req === -Infinity ? -Infinity : cal.index(req);
         continue;
@@ -404,7 +404,7 @@ class Scheduler {
 
     let start = this.snapStartOf(i, req);
     if ((has & HAS_CONSTRAINT_DATE) !== 0) {
-      const c = this.constraintDate[i];
+      const c = this.constraintDate.get(i)!;
       const linked = start;
       switch (constraint[i]) {
         case C.Snet: {
@@ -553,12 +553,12 @@ class Scheduler {
       if (pushedStart !== NO_BOUND && pushedStart < startBound) startBound = pushedStart;
       const has = this.dated[v];
       if ((has & HAS_CONSTRAINT_DATE) !== 0) {
-        const c = constraintDate[v];
+        const c = constraintDate.get(v)!;
         const code = constraint[v];
         if ((code === C.Fnlt || code === C.Mfo) && c < finishBound) finishBound = c;
         if ((code === C.Snlt || code === C.Mso) && c < startBound) startBound = c;
       }
-      if ((has & HAS_DEADLINE) !== 0 && deadline[v] < finishBound) finishBound = deadline[v];
+      if ((has & HAS_DEADLINE) !== 0 && deadline.get(v)! < finishBound) finishBound = deadline.get(v)!;
       if (own >= 0) {
         b.finish[own] = finishBound;
         b.start[own] = startBound;
@@ -598,12 +598,12 @@ class Scheduler {
     if (late.startIndex[v] !== NO_BOUND && late.startIndex[v] < start) start = late.startIndex[v];
     const has = this.dated[v];
     if ((has & HAS_CONSTRAINT_DATE) !== 0) {
-      const c = this.constraintDate[v];
+      const c = this.constraintDate.get(v)!;
       const code = this.constraint[v];
       if (code === C.Fnlt || code === C.Mfo) finish = Math.min(finish, cal.index(c));
       if (code === C.Snlt || code === C.Mso) start = Math.min(start, cal.index(c));
     }
-    if ((has & HAS_DEADLINE) !== 0) finish = Math.min(finish, cal.index(this.deadline[v]));
+    if ((has & HAS_DEADLINE) !== 0) finish = Math.min(finish, cal.index(this.deadline.get(v)!));
     const dur = this.dur[v];
     if (start + dur < finish) finish = start + dur;
     late.finishIndex[v] = finish;
@@ -744,9 +744,8 @@ class Scheduler {
   }
 
   private reportDeadlines(scheduled: Dates): void {
-    for (let i = 0; i < this.n; i++) {
-      const dl = this.deadline[i];
-      if ((this.dated[i] & HAS_DEADLINE) !== 0 && scheduled.finish[i] > dl) {
+    for (const [i, dl] of this.deadline) {
+      if (scheduled.finish[i] > dl) {
         const t = this.tasks[i];
         this.issues.push({
           severity: 'warning',
