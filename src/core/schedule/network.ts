@@ -16,12 +16,13 @@ export const LINK_NAMES: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
  *
  * The edges are not stored as such: links arrive grouped by successor, so the
  * links into task j are a range of link indices, and the hierarchy edges follow
- * from the parent column and a list of each task's subtasks. The passes walk
- * links only into tasks (the backward pass pushes bounds to predecessors); the
- * links out of each task are indexed only where Kahn's order or the loop search
- * needs them (see {@link linksOut}). (Two full edge lists, in and out, took
- * three times the memory, and at a million tasks the passes are bound by
- * memory, not arithmetic.)
+ * from the parent column. The passes walk links only into tasks and edges only
+ * upwards: the backward pass pushes bounds to predecessors, and each pass
+ * widens a summary's span as its subtasks are placed. The links out of each
+ * task and the subtasks of each summary are indexed only where Kahn's order or
+ * the loop search needs them (see {@link adjacency}). (Two full edge lists, in
+ * and out, took three times the memory, and at a million tasks the passes are
+ * bound by memory, not arithmetic.)
  */
 export interface Network extends LinkArrays {
   taskCount: number;
@@ -32,9 +33,6 @@ export interface Network extends LinkArrays {
   startNode: Int32Array;
   /** Each task's summary task, or -1. */
   parent: Int32Array;
-  /** Subtasks of summary k (start node n + k), in row order: children[childStart[k]] .. children[childStart[k + 1] - 1]. */
-  childStart: Int32Array;
-  children: Int32Array;
   /** Nodes in topological order; shorter than nodeCount when there are loops. */
   order: Int32Array;
 }
@@ -54,42 +52,46 @@ export function buildNetwork(input: ScheduleInput): Network {
     }
   }
   const nodeCount = n + summaries;
-  // Subtasks of each summary, by its number k (its start node is n + k).
-  let childCount = 0;
-  for (let i = 0; i < n; i++) if (parent[i] >= 0) childCount++;
-  const childStart = arena.i32(summaries + 1);
-  const children = arena.i32(childCount);
-  for (let i = 0; i < n; i++) if (parent[i] >= 0) childStart[startNode[parent[i]] - n + 1]++;
-  for (let k = 0; k < summaries; k++) childStart[k + 1] += childStart[k];
-  for (let i = 0; i < n; i++) if (parent[i] >= 0) children[childStart[startNode[parent[i]] - n]++] = i;
-  for (let k = summaries; k > 0; k--) childStart[k] = childStart[k - 1];
-  childStart[0] = 0;
 
   const net: Network = {
     taskCount: n, nodeCount, summaryOfStartNode, startNode, parent,
     linkStart: input.linkStart, linkPred: input.linkPred, linkType: input.linkType, linkLag: input.linkLag,
-    linkLagKind: input.linkLagKind, lagPercent: input.lagPercent, childStart, children, order: new Int32Array(0),
+    linkLagKind: input.linkLagKind, lagPercent: input.lagPercent, order: new Int32Array(0),
   };
   net.order = outlineOrder(input, startNode, nodeCount) ?? kahnOrder(net, arena);
   return net;
 }
 
 /**
- * The links out of each task: outLink[outStart[p]] .. outLink[outStart[p + 1] - 1], in link
- * order, each with its successor alongside (outSucc).
+ * What Kahn's order and the loop search walk besides the network: the links out of each task,
+ * outLink[outStart[p]] .. outLink[outStart[p + 1] - 1] in link order with each one's successor
+ * alongside (outSucc), and the subtasks of each summary k (start node n + k) in row order,
+ * children[childStart[k]] .. children[childStart[k + 1] - 1]. The scheduling passes need neither.
  */
-export interface LinksOut {
+export interface Adjacency {
   outStart: Int32Array;
   outLink: Int32Array;
   outSucc: Int32Array;
+  childStart: Int32Array;
+  children: Int32Array;
 }
 
-/** Indexes the links out of each task, from the arena if given. */
-export function linksOut(net: Network, arena?: Arena): LinksOut {
+/** Indexes the links out of each task and the subtasks of each summary, from the arena if given. */
+export function adjacency(net: Network, arena?: Arena): Adjacency {
   const n = net.taskCount;
-  const { linkStart, linkPred } = net;
+  const summaries = net.nodeCount - n;
+  const { linkStart, linkPred, parent, startNode } = net;
   const count = linkPred.length;
   const i32 = (length: number) => (arena ? arena.i32(length) : new Int32Array(length));
+  let childCount = 0;
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) childCount++;
+  const childStart = i32(summaries + 1);
+  const children = i32(childCount);
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) childStart[startNode[parent[i]] - n + 1]++;
+  for (let k = 0; k < summaries; k++) childStart[k + 1] += childStart[k];
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) children[childStart[startNode[parent[i]] - n]++] = i;
+  for (let k = summaries; k > 0; k--) childStart[k] = childStart[k - 1];
+  childStart[0] = 0;
   const outStart = i32(n + 1);
   const outLink = i32(count);
   const outSucc = i32(count);
@@ -105,7 +107,7 @@ export function linksOut(net: Network, arena?: Arena): LinksOut {
   }
   for (let p = n; p > 0; p--) outStart[p] = outStart[p - 1];
   outStart[0] = 0;
-  return { outStart, outLink, outSucc };
+  return { outStart, outLink, outSucc, childStart, children };
 }
 
 /** The successor of link l (a search among the ranges: for reports, not for the passes). */
@@ -121,14 +123,14 @@ export function successorOf(net: { linkStart: Int32Array; taskCount: number }, l
 }
 
 /** Number of edges into node v. */
-function inDegree(net: Network, v: number): number {
+function inDegree(net: Network, adj: Adjacency, v: number): number {
   const n = net.taskCount;
   if (v >= n) {
     const i = net.summaryOfStartNode[v - n];
     return net.linkStart[i + 1] - net.linkStart[i] + (net.parent[i] >= 0 ? 1 : 0);
   }
   const k = net.startNode[v] - n;
-  if (k >= 0) return net.childStart[k + 1] - net.childStart[k]; // a summary's finish
+  if (k >= 0) return adj.childStart[k + 1] - adj.childStart[k]; // a summary's finish
   return net.linkStart[v + 1] - net.linkStart[v] + (net.parent[v] >= 0 ? 1 : 0);
 }
 
@@ -137,15 +139,15 @@ function inDegree(net: Network, v: number): number {
  * {@link INHERIT_EDGE} / {@link ROLLUP_EDGE}. Allocates: for the loop search and
  * orders, not for the scheduling passes.
  */
-export function edgesOut(net: Network, links: LinksOut, v: number): { node: number; edge: number }[] {
+export function edgesOut(net: Network, adj: Adjacency, v: number): { node: number; edge: number }[] {
   const n = net.taskCount;
   const out: { node: number; edge: number }[] = [];
   if (v >= n) {
-    for (let k = net.childStart[v - n]; k < net.childStart[v - n + 1]; k++) out.push({ node: net.startNode[net.children[k]], edge: INHERIT_EDGE });
+    for (let k = adj.childStart[v - n]; k < adj.childStart[v - n + 1]; k++) out.push({ node: net.startNode[adj.children[k]], edge: INHERIT_EDGE });
     return out;
   }
-  for (let k = links.outStart[v]; k < links.outStart[v + 1]; k++) {
-    out.push({ node: net.startNode[links.outSucc[k]], edge: links.outLink[k] });
+  for (let k = adj.outStart[v]; k < adj.outStart[v + 1]; k++) {
+    out.push({ node: net.startNode[adj.outSucc[k]], edge: adj.outLink[k] });
   }
   if (net.parent[v] >= 0) out.push({ node: net.parent[v], edge: ROLLUP_EDGE });
   return out;
@@ -153,10 +155,11 @@ export function edgesOut(net: Network, links: LinksOut, v: number): { node: numb
 
 /** Kahn's algorithm, taking nodes in row order where the graph leaves a choice. */
 function kahnOrder(net: Network, arena: Arena): Int32Array {
-  const { nodeCount, taskCount: n, startNode, childStart, children, parent } = net;
-  const { outStart, outSucc } = linksOut(net, arena);
+  const { nodeCount, taskCount: n, startNode, parent } = net;
+  const adj = adjacency(net, arena);
+  const { outStart, outSucc, childStart, children } = adj;
   const indegree = arena.i32(nodeCount);
-  for (let v = 0; v < nodeCount; v++) indegree[v] = inDegree(net, v);
+  for (let v = 0; v < nodeCount; v++) indegree[v] = inDegree(net, adj, v);
   const order = arena.i32(nodeCount);
   let head = 0;
   let tail = 0;
@@ -230,7 +233,7 @@ export function findLoops(net: Network, limit = 5): number[][] {
   for (let k = 0; k < net.order.length; k++) placed[net.order[k]] = 1;
   const state = new Uint8Array(net.nodeCount); // 0 new, 1 on stack, 2 done
   const loops: number[][] = [];
-  const out = linksOut(net);
+  const adj = adjacency(net);
   const pathNodes: number[] = [];
   const pathEdges: number[] = [];
   const pending: { node: number; edge: number }[][] = [];
@@ -238,7 +241,7 @@ export function findLoops(net: Network, limit = 5): number[][] {
   for (let root = 0; root < net.nodeCount && loops.length < limit; root++) {
     if (placed[root] || state[root]) continue;
     pathNodes.push(root);
-    pending.push(edgesOut(net, out, root));
+    pending.push(edgesOut(net, adj, root));
     cursor.push(0);
     state[root] = 1;
     while (pathNodes.length > 0 && loops.length < limit) {
@@ -265,7 +268,7 @@ export function findLoops(net: Network, limit = 5): number[][] {
       state[w] = 1;
       pathNodes.push(w);
       pathEdges.push(edge);
-      pending.push(edgesOut(net, out, w));
+      pending.push(edgesOut(net, adj, w));
       cursor.push(0);
     }
     for (const v of pathNodes) state[v] = 2;

@@ -113,6 +113,8 @@ class Scheduler {
   /** Start bound of each summary start node, as a wall time and a working index. */
   private readonly summaryBound: Float64Array;
   private readonly summaryBoundIndex: Float64Array;
+  /** Each summary's span (by start node - n), gathered as its subtasks are placed in a pass. */
+  private readonly span: Span;
 
   constructor(
     private readonly tasks: readonly PlanTask[],
@@ -137,6 +139,33 @@ class Scheduler {
     const arena = input.arena;
     this.summaryBound = arena.f64(summaries);
     this.summaryBoundIndex = arena.f64(summaries);
+    this.span = { start: arena.i32(summaries), startIndex: arena.i32(summaries), finish: arena.i32(summaries), finishIndex: arena.i32(summaries) };
+  }
+
+  /** Empties the summaries' spans for a pass. */
+  private clearSpans(): void {
+    this.span.start.fill(NO_BOUND);
+    this.span.finish.fill(NO_SPAN_FINISH);
+  }
+
+  /**
+   * Widens the span of task c's summary to take in c's dates, once c is placed: a summary starts
+   * with its first subtask and finishes with its last. (Gathered as the subtasks are placed, the
+   * spans need no list of each summary's subtasks.)
+   */
+  private spanUp(c: number, d: Dates): void {
+    const p = this.input.parent[c];
+    if (p < 0) return;
+    const span = this.span;
+    const s = this.net.startNode[p] - this.n;
+    if (d.start[c] < span.start[s]) {
+      span.start[s] = d.start[c];
+      span.startIndex[s] = d.startIndex[c];
+    }
+    if (d.finish[c] > span.finish[s]) {
+      span.finish[s] = d.finish[c];
+      span.finishIndex[s] = d.finishIndex[c];
+    }
   }
 
   run(statusDate: Wall): ScheduleResult {
@@ -265,7 +294,9 @@ class Scheduler {
   /** `alap`: the late dates, to place ALAP tasks at (the scheduled pass); null for early dates. */
   private forward(d: Dates, drv: Int32Array, alap: Dates | null, report: boolean): void {
     const { n, kind, constraint, constraintDate, dated, summaryBound, summaryBoundIndex, cal } = this;
-    const { order, linkStart, parent, startNode, childStart, children, summaryOfStartNode } = this.net;
+    const { order, linkStart, parent, startNode, summaryOfStartNode } = this.net;
+    const span = this.span;
+    this.clearSpans();
     for (let o = 0; o < order.length; o++) {
       const v = order[o];
       if (v >= n) {
@@ -285,33 +316,25 @@ class Scheduler {
       }
       if (kind[v] === Kind.Summary) {
         // A summary's finish node: it spans its subtasks.
-        let a = Infinity;
-        let b = -Infinity;
-        let ai = 0;
-        let bi = 0;
         const sk = startNode[v] - n;
-        for (let k = childStart[sk]; k < childStart[sk + 1]; k++) {
-          const c = children[k];
-          if (d.start[c] < a) { a = d.start[c]; ai = d.startIndex[c]; }
-          if (d.finish[c] > b) { b = d.finish[c]; bi = d.finishIndex[c]; }
-        }
-        if (a === Infinity) {
+        if (span.start[sk] === NO_BOUND) {
           // A summary with no subtasks (only a plan built in code can have one): a point at its start bound.
-          a = b = Math.max(summaryBound[sk], this.projectStart);
-          ai = bi = cal.index(a);
+          const at = Math.max(summaryBound[sk], this.projectStart);
+          d.start[v] = d.finish[v] = at;
+          d.startIndex[v] = d.finishIndex[v] = cal.index(at);
+        } else {
+          d.start[v] = span.start[sk];
+          d.finish[v] = span.finish[sk];
+          d.startIndex[v] = span.startIndex[sk];
+          d.finishIndex[v] = span.finishIndex[sk];
         }
-        d.start[v] = a;
-        d.finish[v] = b;
-        d.startIndex[v] = ai;
-        d.finishIndex[v] = bi;
         drv[v] = Driver.Subtasks;
-        continue;
-      }
-      if (kind[v] === Kind.Normal && (dated[v] & (HAS_ACTUAL_START | HAS_ACTUAL_FINISH | HAS_CONSTRAINT_DATE)) === 0) {
+      } else if (kind[v] === Kind.Normal && (dated[v] & (HAS_ACTUAL_START | HAS_ACTUAL_FINISH | HAS_CONSTRAINT_DATE)) === 0) {
         this.scheduleNormal(v, d, drv, alap);
       } else {
         this.scheduleLeaf(v, d, drv, alap, report);
       }
+      this.spanUp(v, d);
     }
   }
 
@@ -484,7 +507,9 @@ class Scheduler {
   private backward(early: Dates, projectFinish: Wall): Dates {
     const { n, kind, constraint, constraintDate, deadline, cal } = this;
     const net = this.net;
-    const { order, summaryOfStartNode, parent, startNode, childStart, children } = net;
+    const { order, summaryOfStartNode, parent, startNode } = net;
+    const span = this.span;
+    this.clearSpans();
     const arena = this.input.arena;
     const late = newDates(n, arena);
     // Until a task is placed, its late columns gather the bounds its successors put on it (see
@@ -505,34 +530,22 @@ class Scheduler {
     for (let o = order.length - 1; o >= 0; o--) {
       const v = order[o];
       if (v >= n) {
-        // Summary start node: spans its subtasks' late dates.
+        // Summary start node: spans its subtasks' late dates (or, with no subtasks, has no float).
         const i = summaryOfStartNode[v - n];
-        let a = Infinity;
-        let z = -Infinity;
-        let ai = 0;
-        let zi = 0;
-        for (let k = childStart[v - n]; k < childStart[v - n + 1]; k++) {
-          const c = children[k];
-          if (late.start[c] < a) { a = late.start[c]; ai = late.startIndex[c]; }
-          if (late.finish[c] > z) { z = late.finish[c]; zi = late.finishIndex[c]; }
-        }
-        if (a === Infinity) {
-          // No subtasks (see forward): no float.
-          a = early.start[i];
-          z = early.finish[i];
-          ai = early.startIndex[i];
-          zi = early.finishIndex[i];
-        }
-        late.start[i] = a;
-        late.finish[i] = z;
-        late.startIndex[i] = ai;
-        late.finishIndex[i] = zi;
+        const s = v - n;
+        const from = span.start[s] === NO_BOUND ? early : null;
+        late.start[i] = from ? from.start[i] : span.start[s];
+        late.finish[i] = from ? from.finish[i] : span.finish[s];
+        late.startIndex[i] = from ? from.startIndex[i] : span.startIndex[s];
+        late.finishIndex[i] = from ? from.finishIndex[i] : span.finishIndex[s];
         this.pushBounds(i, early, late, b);
+        this.spanUp(i, late);
         continue;
       }
       if (kind[v] === Kind.Normal) {
         this.lateNormal(v, early, late, b);
         this.pushBounds(v, early, late, b);
+        this.spanUp(v, late);
         continue;
       }
       let finishBound = projectFinish;
@@ -577,6 +590,7 @@ class Scheduler {
       late.finishIndex[v] = cal.index(lf);
       late.startIndex[v] = cal.index(ls);
       this.pushBounds(v, early, late, b);
+      this.spanUp(v, late);
     }
     return late;
   }
@@ -759,8 +773,18 @@ class Scheduler {
 
 /** No link out of this side of a task (slacks are working minutes, far inside 32 bits). */
 const NO_SLACK = 0x7fffffff;
-/** No successor has bound this side of a task yet (past any date or working index in 32 bits). */
+/** No successor has bound this side of a task yet (past any date or working index in 32 bits); no subtask has started a summary's span. */
 const NO_BOUND = 0x7fffffff;
+/** No subtask has finished a summary's span (before any date in 32 bits). */
+const NO_SPAN_FINISH = -0x80000000;
+
+/** Summaries' spans by start node - n: wall times with their working indices. */
+interface Span {
+  start: Int32Array;
+  startIndex: Int32Array;
+  finish: Int32Array;
+  finishIndex: Int32Array;
+}
 
 /** Bounds held for each summary (by start node - n) in the backward pass, as wall times and working indices. */
 interface LateBounds {
