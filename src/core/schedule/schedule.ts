@@ -686,7 +686,7 @@ class Scheduler {
 
   private floats(early: Dates, late: Dates, scheduled: Dates, projectFinishIndex: number) {
     const { n, kind, dur, dated, cal } = this;
-    const { linkStart, linkPred, linkType, startNode } = this.net;
+    const { linkStart, linkPred, linkType, linkLag, linkLagKind, startNode } = this.net;
     const parent = this.input.parent;
     const arena = this.input.arena;
     const totalFloat = arena.i32(n);
@@ -707,15 +707,25 @@ class Scheduler {
     const summaryStartSlack = arena.i32(summaries).fill(NO_SLACK);
     freeFloat.fill(NO_SLACK);
     totalFloat.fill(NO_SLACK);
+    const { startIndex, finishIndex } = early;
     for (let j = 0; j < n; j++) {
+      const startJ = startIndex[j];
+      const finishJ = finishIndex[j];
       for (let l = linkStart[j], end = linkStart[j + 1]; l < end; l++) {
         const p = linkPred[l];
-        const slack = this.linkSlack(l, j, early);
-        const viaFinish = linkType[l] === 0 || linkType[l] === 2;
-        const s = startNode[p] - n;
-        const column = s >= 0 ? (viaFinish ? summaryFinishSlack : summaryStartSlack) : viaFinish ? freeFloat : totalFloat;
-        const at = s >= 0 ? s : p;
-        if (slack < column[at]) column[at] = slack;
+        const type = linkType[l];
+        const viaFinish = type === 0 || type === 2;
+        const slack = linkLagKind[l] === LAG_WORKING
+          ? (type === 0 || type === 1 ? startJ : finishJ) - (viaFinish ? finishIndex[p] : startIndex[p]) - linkLag[l]
+          : this.linkSlack(l, j, early);
+        if (kind[p] === Kind.Summary) {
+          const column = viaFinish ? summaryFinishSlack : summaryStartSlack;
+          const s = startNode[p] - n;
+          if (slack < column[s]) column[s] = slack;
+        } else {
+          const column = viaFinish ? freeFloat : totalFloat;
+          if (slack < column[p]) column[p] = slack;
+        }
       }
     }
     for (let i = 0; i < n; i++) {
