@@ -180,7 +180,8 @@ class Scheduler {
       if (early.finish[i] > projectFinish) projectFinish = early.finish[i];
       if (early.start[i] < firstStart) firstStart = early.start[i];
     }
-    const late = this.backward(early, projectFinish);
+    const slacks = newSlacks(n, this.net.nodeCount - n, arena);
+    const late = this.backward(early, projectFinish, slacks);
     let scheduled = early;
     if (this.input.hasAlap) {
       scheduled = newDates(n, arena);
@@ -189,7 +190,7 @@ class Scheduler {
         if (this.constraint[i] === C.Alap && scheduled.start[i] !== early.start[i]) driver[i] = Driver.AsLateAsPossible;
       }
     }
-    const floats = this.floats(early, late, scheduled, this.cal.index(projectFinish));
+    const floats = this.floats(early, late, scheduled, slacks, this.cal.index(projectFinish));
     if (this.warnings) this.reportDeadlines(scheduled);
     return {
       calendar: this.cal, network: this.net, statusDate, issues: this.issues,
@@ -504,7 +505,7 @@ class Scheduler {
     return (wallClock && this.kind[succ] !== Kind.Elapsed ? cal.startWall(baseIndex) : base) - lag;
   }
 
-  private backward(early: Dates, projectFinish: Wall): Dates {
+  private backward(early: Dates, projectFinish: Wall, slacks: Slacks): Dates {
     const { n, kind, constraint, constraintDate, deadline, cal } = this;
     const net = this.net;
     const { order, summaryOfStartNode, parent, startNode } = net;
@@ -538,13 +539,13 @@ class Scheduler {
         late.finish[i] = from ? from.finish[i] : span.finish[s];
         late.startIndex[i] = from ? from.startIndex[i] : span.startIndex[s];
         late.finishIndex[i] = from ? from.finishIndex[i] : span.finishIndex[s];
-        this.pushBounds(i, early, late, b);
+        this.pushBounds(i, early, late, b, slacks);
         this.spanUp(i, late);
         continue;
       }
       if (kind[v] === Kind.Normal) {
         this.lateNormal(v, early, late, b);
-        this.pushBounds(v, early, late, b);
+        this.pushBounds(v, early, late, b, slacks);
         this.spanUp(v, late);
         continue;
       }
@@ -589,7 +590,7 @@ class Scheduler {
       late.start[v] = ls;
       late.finishIndex[v] = cal.index(lf);
       late.startIndex[v] = cal.index(ls);
-      this.pushBounds(v, early, late, b);
+      this.pushBounds(v, early, late, b, slacks);
       this.spanUp(v, late);
     }
     return late;
@@ -631,7 +632,7 @@ class Scheduler {
    * and FF bind a predecessor's finish, SS and SF its start). A predecessor in working time gathers
    * them as working indices (see lateNormal), a summary in its LateBounds, any other as wall times.
    */
-  private pushBounds(j: number, early: Dates, late: Dates, bounds: LateBounds): void {
+  private pushBounds(j: number, early: Dates, late: Dates, bounds: LateBounds, slacks: Slacks): void {
     const { n, kind, cal } = this;
     const { linkStart, linkPred, linkType, linkLag, linkLagKind, startNode } = this.net;
     for (let l = linkStart[j], end = linkStart[j + 1]; l < end; l++) {
@@ -642,8 +643,14 @@ class Scheduler {
       if (kind[p] === Kind.Normal) {
         let x: number;
         if (linkLagKind[l] === LAG_WORKING) {
-          x = (toStart ? late.startIndex[j] : late.finishIndex[j]) - linkLag[l];
+          const lag = linkLag[l];
+          x = (toStart ? late.startIndex[j] : late.finishIndex[j]) - lag;
+          // The link's slack in the early dates, kept for the free float (see Slacks).
+          const slack = (toStart ? early.startIndex[j] : early.finishIndex[j]) - (onFinish ? early.finishIndex[p] : early.startIndex[p]) - lag;
+          const column = onFinish ? slacks.finish : slacks.start;
+          if (slack < column[p]) column[p] = slack;
         } else {
+          this.noteSlack(p, onFinish, this.linkSlack(l, j, early), slacks);
           const lag = this.lagOf(l, early);
           x = this.wallClockLag(l)
             ? cal.index(this.subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j], lag, true, p, j))
@@ -657,6 +664,7 @@ class Scheduler {
         toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j],
         this.lagOf(l, early), this.wallClockLag(l), p, j,
       );
+      this.noteSlack(p, onFinish, this.linkSlack(l, j, early), slacks);
       const s = startNode[p] - n;
       if (s >= 0) {
         const column = onFinish ? bounds.finish : bounds.start;
@@ -665,6 +673,18 @@ class Scheduler {
         const column = onFinish ? late.finish : late.start;
         if (x < column[p]) column[p] = x;
       }
+    }
+  }
+
+  /** Keeps the least slack of task p's links out of its finish or its start (see Slacks). */
+  private noteSlack(p: number, onFinish: boolean, slack: number, slacks: Slacks): void {
+    const s = this.net.startNode[p] - this.n;
+    if (s >= 0) {
+      const column = onFinish ? slacks.summaryFinish : slacks.summaryStart;
+      if (slack < column[s]) column[s] = slack;
+    } else {
+      const column = onFinish ? slacks.finish : slacks.start;
+      if (slack < column[p]) column[p] = slack;
     }
   }
 
@@ -684,13 +704,16 @@ class Scheduler {
     return (type === 0 || type === 1 ? early.startIndex[j] : early.finishIndex[j]) - bound;
   }
 
-  private floats(early: Dates, late: Dates, scheduled: Dates, projectFinishIndex: number) {
+  private floats(early: Dates, late: Dates, scheduled: Dates, slacks: Slacks, projectFinishIndex: number) {
     const { n, kind, dur, dated, cal } = this;
-    const { linkStart, linkPred, linkType, linkLag, linkLagKind, startNode } = this.net;
+    const { startNode } = this.net;
     const parent = this.input.parent;
     const arena = this.input.arena;
-    const totalFloat = arena.i32(n);
-    const freeFloat = arena.i32(n);
+    // The leaves' link slacks are in these columns until each row's results replace them.
+    const totalFloat = slacks.start;
+    const freeFloat = slacks.finish;
+    const summaryFinishSlack = slacks.summaryFinish;
+    const summaryStartSlack = slacks.summaryStart;
     const duration = arena.i32(n);
     // The input's column becomes the result: leaves keep their own value and summaries' are rolled
     // up from them, so a second run over the same input gives the same values.
@@ -698,36 +721,6 @@ class Scheduler {
     const percentComplete = this.input.percentComplete;
     const hasProgress = this.input.hasProgress;
     const critical = arena.u8(n);
-    // The least slack of each task's own links out of its finish (FS, FF) and out of its start (SS,
-    // SF). A leaf's are read only at its own row, so they are kept in its freeFloat and totalFloat
-    // until the row's results replace them; a summary's are read at every row below it, so they are
-    // kept per summary. (At a million tasks, two columns of fresh memory fewer.)
-    const summaries = this.net.nodeCount - n;
-    const summaryFinishSlack = arena.i32(summaries).fill(NO_SLACK);
-    const summaryStartSlack = arena.i32(summaries).fill(NO_SLACK);
-    freeFloat.fill(NO_SLACK);
-    totalFloat.fill(NO_SLACK);
-    const { startIndex, finishIndex } = early;
-    for (let j = 0; j < n; j++) {
-      const startJ = startIndex[j];
-      const finishJ = finishIndex[j];
-      for (let l = linkStart[j], end = linkStart[j + 1]; l < end; l++) {
-        const p = linkPred[l];
-        const type = linkType[l];
-        const viaFinish = type === 0 || type === 2;
-        const slack = linkLagKind[l] === LAG_WORKING
-          ? (type === 0 || type === 1 ? startJ : finishJ) - (viaFinish ? finishIndex[p] : startIndex[p]) - linkLag[l]
-          : this.linkSlack(l, j, early);
-        if (kind[p] === Kind.Summary) {
-          const column = viaFinish ? summaryFinishSlack : summaryStartSlack;
-          const s = startNode[p] - n;
-          if (slack < column[s]) column[s] = slack;
-        } else {
-          const column = viaFinish ? freeFloat : totalFloat;
-          if (slack < column[p]) column[p] = slack;
-        }
-      }
-    }
     for (let i = 0; i < n; i++) {
       // Late dates at the same working instant as the early ones are shown as the early ones.
       if (late.startIndex[i] === early.startIndex[i]) late.start[i] = early.start[i];
@@ -783,6 +776,30 @@ class Scheduler {
 
 /** No link out of this side of a task (slacks are working minutes, far inside 32 bits). */
 const NO_SLACK = 0x7fffffff;
+/**
+ * The least slack of each task's links out of its finish (FS, FF) and out of its start (SS, SF)
+ * in the early dates, noted as the backward pass walks each link. A leaf's are read only at its
+ * own row in the floats, so they are kept in the columns that become its free and total float;
+ * a summary's are read at every row below it, so they are kept per summary.
+ */
+interface Slacks {
+  /** Becomes the free float. */
+  finish: Int32Array;
+  /** Becomes the total float. */
+  start: Int32Array;
+  summaryFinish: Int32Array;
+  summaryStart: Int32Array;
+}
+
+function newSlacks(n: number, summaries: number, arena: Arena): Slacks {
+  return {
+    finish: arena.i32(n).fill(NO_SLACK),
+    start: arena.i32(n).fill(NO_SLACK),
+    summaryFinish: arena.i32(summaries).fill(NO_SLACK),
+    summaryStart: arena.i32(summaries).fill(NO_SLACK),
+  };
+}
+
 /** No successor has bound this side of a task yet (past any date or working index in 32 bits); no subtask has started a summary's span. */
 const NO_BOUND = 0x7fffffff;
 /** No subtask has finished a summary's span (before any date in 32 bits). */
