@@ -93,7 +93,7 @@ export function runBytes(tasks: number, links: number, summaries: number): numbe
   // Start nodes, summaries' tasks, links out (for Kahn), subtasks; the order (and Kahn's indegrees and order).
   const network = 4 * tasks + 4 * summaries + 4 * (tasks + 1) + 4 * (summaries + 1) + 4 * tasks + 3 * 4 * nodes;
   const dates = 3 * 4 * 4 * tasks + 2 * 4 * tasks; // early, late, scheduled (four 32-bit columns each); two drivers
-  const scheduler = 16 * summaries + 32 * summaries + 8 * summaries + 32 * summaries; // bounds, slacks, roll-up
-  const results = 3 * 4 * tasks + tasks;
+  const scheduler = 16 * summaries + 16 * summaries + 32 * summaries + 8 * summaries + 32 * summaries; // bounds, spans, late bounds, slacks, roll-up
+  const results = 2 * 4 * tasks; // the link slacks that become the floats (duration and critical reuse late columns)
   return linkArrays + network + dates + scheduler + results + 64 * 8;
 }

@@ -93,6 +93,11 @@ export interface ScheduleInput extends LinkArrays {
   dated: Uint8Array;
   parent: Int32Array;
   hasAlap: boolean;
+  /**
+   * Whether the rows' own order is a topological order: every link runs from a row above to a row
+   * below, and none from a summary into its own subtasks (whose finishes its finish waits for).
+   */
+  rowOrder: boolean;
   summaryCount: number;
   /** Where the rest of the run takes its arrays from. */
   arena: Arena;
@@ -158,6 +163,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   let links = new LinkColumns(arena, linkGuess);
   let hasAlap = false;
   let hasProgress = false;
+  let rowOrder = true;
   let summaryCount = 0;
   for (let i = 0; i < n; i++) {
     const t = tasks[i];
@@ -201,7 +207,9 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     for (let k = 0; k < count; k++, l++) {
       const link = taskLinks[k];
       const type = link.type;
-      pred[l] = link.pred;
+      const p = link.pred;
+      pred[l] = p;
+      if (p >= i || (kindOf[p] === Kind.Summary && isAncestor(p, i, parent))) rowOrder = false;
       typeOf[l] = type === 'FS' ? 0 : type === 'SS' ? 1 : type === 'FF' ? 2 : 3;
       const lag = link.lag;
       if (lag.percent !== undefined) {
@@ -221,7 +229,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   return {
     taskCount: n, kind: kindOf, dur: durOf, constraint, constraintDate, deadline,
     actualStart: actualStart ?? new Int32Array(0), actualFinish: actualFinish ?? new Int32Array(0),
-    percentComplete, hasProgress, dated, parent, hasAlap, summaryCount, arena,
+    percentComplete, hasProgress, dated, parent, hasAlap, rowOrder, summaryCount, arena,
     linkStart,
     linkPred: links.pred.subarray(0, linkCount),
     linkType: links.type.subarray(0, linkCount),
@@ -229,4 +237,11 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     linkLagKind: links.lagKind.subarray(0, linkCount),
     lagPercent: Float64Array.from(links.percents),
   };
+}
+
+/** Whether summary a is above row i in the outline (rows above i have their parents set). */
+function isAncestor(a: number, i: number, parent: Int32Array): boolean {
+  let up = parent[i];
+  while (up > a) up = parent[up]; // a summary's row is above its subtasks'
+  return up === a;
 }

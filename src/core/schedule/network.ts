@@ -188,12 +188,13 @@ function kahnOrder(net: Network, arena: Arena): Int32Array {
  * to a row below (as plans are usually typed). A summary's start node stands at its row, its
  * finish node after its last subtask. Walking the arrays in row order keeps the passes on
  * neighbouring memory; Kahn's breadth-first order hops between parallel branches, which at a
- * million tasks costs more than the arithmetic. Null when some link runs upwards.
+ * million tasks costs more than the arithmetic. Null when the rows are not in such an order
+ * (the input says: see ScheduleInput.rowOrder).
  */
 function outlineOrder(input: ScheduleInput, startNode: Int32Array, nodeCount: number): Int32Array | null {
-  const { linkStart, linkPred, parent } = input;
+  if (!input.rowOrder) return null;
+  const { parent } = input;
   const n = input.taskCount;
-  for (let j = 0; j < n; j++) for (let l = linkStart[j]; l < linkStart[j + 1]; l++) if (linkPred[l] >= j) return null;
   const order = input.arena.i32(nodeCount);
   const open: number[] = []; // summaries whose subtasks are still being listed
   let o = 0;
@@ -208,17 +209,6 @@ function outlineOrder(input: ScheduleInput, startNode: Int32Array, nodeCount: nu
     }
   }
   while (open.length > 0) order[o++] = open.pop()!;
-  // Every link runs down the rows, so the order breaks only where a summary's finish, which comes
-  // after its last subtask, leads into one of its own subtasks (a plan built by hand could do that).
-  for (let j = 0; j < n; j++) {
-    for (let l = linkStart[j]; l < linkStart[j + 1]; l++) {
-      const p = linkPred[l];
-      if (startNode[p] === p) continue;
-      let a = parent[j];
-      while (a > p) a = parent[a]; // a summary's row is above its subtasks'
-      if (a === p) return null;
-    }
-  }
   return order;
 }
 

@@ -714,13 +714,17 @@ class Scheduler {
     const freeFloat = slacks.finish;
     const summaryFinishSlack = slacks.summaryFinish;
     const summaryStartSlack = slacks.summaryStart;
-    const duration = arena.i32(n);
+    // The late working indices are read at each row before its results are written, and by no one
+    // after: the duration takes the late starts' memory, the critical flags the first quarter of the
+    // late finishes' (byte i lies in word i / 4, a row already read). At a million tasks, 5 MB of
+    // fresh memory fewer.
+    const duration = late.startIndex;
+    const critical = new Uint8Array(late.finishIndex.buffer, late.finishIndex.byteOffset, n);
     // The input's column becomes the result: leaves keep their own value and summaries' are rolled
     // up from them, so a second run over the same input gives the same values.
     // Without progress the column is all zeros and never written: no roll-up, and no memory touched.
     const percentComplete = this.input.percentComplete;
     const hasProgress = this.input.hasProgress;
-    const critical = arena.u8(n);
     for (let i = 0; i < n; i++) {
       // Late dates at the same working instant as the early ones are shown as the early ones.
       if (late.startIndex[i] === early.startIndex[i]) late.start[i] = early.start[i];
