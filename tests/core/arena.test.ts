@@ -1,6 +1,6 @@
 import { Arena, UNCOUNTED_BUDGET_BYTES, allocateBuffer, uncountedBytesInUse } from '../../src/core/schedule/arena';
-import { readScheduleInput } from '../../src/core/schedule/input';
-import { scheduleInput } from '../../src/core/schedule/schedule';
+import { HAS_CONSTRAINT_DATE, HAS_DEADLINE, readScheduleInput } from '../../src/core/schedule/input';
+import { schedule, scheduleInput } from '../../src/core/schedule/schedule';
 import { calc, plan } from '../helpers';
 
 test('arrays from an arena are zeroed, aligned and do not overlap', () => {
@@ -101,4 +101,46 @@ test('a plan whose links run upwards (ordered by Kahn\'s algorithm) also fits th
   expect(Array.from(result.network.order)).not.toEqual(Array.from(result.network.order).sort((a, b) => a - b));
   expect(Array.from(result.finish)).toEqual(Array.from(c.schedule!.finish));
   expect(input.arena.overflows).toBe(0);
+});
+
+describe('what the reader tells the run about the plan', () => {
+  const input = (rows: Record<string, string | number>[]) => {
+    const c = calc(plan(rows));
+    return readScheduleInput(c.plan!.tasks, c.schedule!.calendar);
+  };
+  const row = (ID: string, extra: Record<string, string | number> = {}) => ({ ID, Name: ID, Duration: '1d', ...extra });
+
+  test('rowOrder: every link runs down the rows (the rows are the order), not when one runs upwards', () => {
+    expect(input([row('A'), row('B', { Predecessors: 'A' }), row('C', { Predecessors: 'A, B' })]).rowOrder).toBe(true);
+    expect(input([row('A', { Predecessors: 'B' }), row('B'), row('C', { Predecessors: 'A' })]).rowOrder).toBe(false);
+  });
+
+  test('rowOrder: not when a summary (built in code) leads into its own subtask, which the run then reports as a loop', () => {
+    const c = calc(plan([{ ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1 }, { ...row('A'), 'Outline Level': 2 }, { ...row('B'), 'Outline Level': 2 }]));
+    const tasks = c.plan!.tasks;
+    expect(readScheduleInput(tasks, c.schedule!.calendar).rowOrder).toBe(true);
+    tasks[2].links.push({ pred: 0, type: 'FS', lag: { minutes: 0, elapsed: false }, text: 'S' });
+    expect(readScheduleInput(tasks, c.schedule!.calendar).rowOrder).toBe(false);
+    const result = schedule(c.plan!);
+    expect(result.issues.map((i) => i.severity)).toEqual(['error']);
+    expect(result.issues[0].message).toMatch(/loop/);
+  });
+
+  test('hasProgress, and the % complete column written only where it is not 0', () => {
+    const none = input([row('A'), row('B', { Predecessors: 'A' })]);
+    expect(none.hasProgress).toBe(false);
+    expect(Array.from(none.percentComplete)).toEqual([0, 0]);
+    const some = input([row('A', { '% Complete': '40%', 'Actual Start': '2027-03-01' }), row('B')]);
+    expect(some.hasProgress).toBe(true);
+    expect(Array.from(some.percentComplete)).toEqual([40, 0]);
+  });
+
+  test('constraint dates and deadlines are kept by task, for the tasks that have them', () => {
+    const r = input([row('A'), row('B', { Constraint: 'SNET', 'Constraint Date': '2027-03-03' }), row('C', { Deadline: '2027-03-10' })]);
+    expect([...r.constraintDate.keys()]).toEqual([1]);
+    expect([...r.deadline.keys()]).toEqual([2]);
+    expect(r.dated[1] & HAS_CONSTRAINT_DATE).toBeTruthy();
+    expect(r.dated[2] & HAS_DEADLINE).toBeTruthy();
+    expect(r.dated[0]).toBe(0);
+  });
 });
