@@ -14,6 +14,13 @@ export function wallFromParts(year: number, month: number, day: number, hour = 0
   return Math.round(Date.UTC(year, month - 1, day, hour, minute) / 60000);
 }
 
+/**
+ * The last moment the scheduler places a task at: the end of the year 5999. It keeps dates in
+ * 32 bits, which last until the year 6053 (Microsoft Project stops at 2149, Excel at 9999).
+ */
+export const LAST_PLACEABLE_WALL: Wall = wallFromParts(6000, 1, 1);
+export const LAST_PLACEABLE_YEAR = 5999;
+
 /** Reads a JS Date by its UTC fields, which is how ExcelJS hands over zone-less Excel dates. */
 export function wallFromDate(date: Date): Wall {
   return Math.round(date.getTime() / 60000);

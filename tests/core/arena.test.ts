@@ -1,6 +1,7 @@
 import { Arena, UNCOUNTED_BUDGET_BYTES, allocateBuffer, uncountedBytesInUse } from '../../src/core/schedule/arena';
 import { HAS_CONSTRAINT_DATE, HAS_DEADLINE, readScheduleInput } from '../../src/core/schedule/input';
 import { schedule, scheduleInput } from '../../src/core/schedule/schedule';
+import { wallFromParts } from '../../src/core/time';
 import { calc, plan } from '../helpers';
 
 test('arrays from an arena are zeroed, aligned and do not overlap', () => {
@@ -124,6 +125,14 @@ describe('what the reader tells the run about the plan', () => {
     const result = schedule(c.plan!);
     expect(result.issues.map((i) => i.severity)).toEqual(['error']);
     expect(result.issues[0].message).toMatch(/loop/);
+  });
+
+  test('an actual date past the year 5999 in a plan built in code is refused before it is cut to 32 bits', () => {
+    const c = calc(plan([row('A'), row('B', { Predecessors: 'A' })]));
+    c.plan!.tasks[1].actualStart = wallFromParts(7000, 1, 5, 8);
+    expect(readScheduleInput(c.plan!.tasks, c.schedule!.calendar).actualPastLast).toBe(1);
+    const result = schedule(c.plan!);
+    expect(result.issues).toEqual([expect.objectContaining({ severity: 'error', where: c.plan!.tasks[1].refs.actualStart })]);
   });
 
   test('hasProgress, and the % complete column written only where it is not 0', () => {

@@ -135,6 +135,35 @@ describe('bad input is reported at its cell', () => {
     expect(errors).toEqual([expect.objectContaining({ where: 'Settings!B2' })]);
   });
 
+  test('dates past the year 5999, the last the scheduler places tasks in: refused where they would place a task, accepted as bounds', () => {
+    const late = issuesOf({ Settings: [['Setting', 'Value'], ['Project Start', '6500-01-01']], Tasks: [HEADER, ['1', 'A', '1d']] });
+    expect(late.errors).toEqual([expect.objectContaining({ where: 'Settings!B2', message: 'Project Start 6500-01-01 is after the year 5999, the last year the scheduler places tasks in.' })]);
+    const placed = issuesOf(tasks(
+      ['1', 'Build', '1d', '', 'SNET', '9999-12-31'],
+      ['2', 'Ship', '1d', '', '', '', '7000-01-05'],
+    ));
+    expect(placed.errors).toEqual([
+      expect.objectContaining({ where: 'Tasks!F2', message: "Task 1 'Build' Constraint Date: 9999-12-31 is after the year 5999, the last year the scheduler places tasks in." }),
+      expect.objectContaining({ where: 'Tasks!G3', message: expect.stringMatching(/^Task 2 'Ship' Actual Start: 7000-01-05 is after the year 5999/) }),
+    ]);
+    // A no-later-than date far away only bounds the task: 9999-12-31 as "no limit" is fine.
+    const bound = issuesOf(tasks(['1', 'Build', '1d', '', 'FNLT', '9999-12-31']));
+    expect(bound.errors).toEqual([]);
+    expect(bound.c.schedule).not.toBeNull();
+  });
+
+  test('a schedule that would run past the year 5999 stops with an issue at the task that gets there, not with wrapped dates', () => {
+    const { c, errors } = issuesOf({
+      Settings: [['Setting', 'Value'], ['Project Start', '5900-01-04']],
+      Tasks: [HEADER, ['1', 'Age', '20000ed'], ['2', 'Age more', '20000ed', '1']],
+    });
+    expect(c.schedule).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({
+      where: 'Tasks!C3',
+      message: "Task 2 'Age more' would finish after the year 5999, the last year the scheduler places tasks in: check the dates and durations that lead to it.",
+    })]);
+  });
+
   test('no Settings sheet', () => {
     const { errors } = issuesOf({ Tasks: [HEADER, ['1', 'A', '1d']] });
     expect(errors).toEqual([expect.objectContaining({ where: 'Settings', message: expect.stringMatching(/no Settings sheet/) })]);

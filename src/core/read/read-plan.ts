@@ -10,7 +10,7 @@ import {
   parseUnits, parseWorkingDays, parseWorkingHours,
 } from '../parsers/values';
 import { RawCell, RawSheet, RawWorkbook, isEmptyValue } from '../raw';
-import { Wall, dayOf } from '../time';
+import { LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, dayOf, formatDay } from '../time';
 import { ColumnSpec, TableRow, cellText, normalizeHeader, readTable } from './table';
 
 export interface ReadOptions {
@@ -270,6 +270,11 @@ function readSettings(
     const d = parseDateCell(ps.cell!.value);
     if (d.ok) projectStart = atDefaultTime(d.value, dayStartMinute);
     else { err('projectstart', `Project Start: ${d.message}.`); ok = false; }
+    if (projectStart !== null && projectStart >= LAST_PLACEABLE_WALL) {
+      err('projectstart', `Project Start ${formatDay(projectStart)} is after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in.`);
+      projectStart = null;
+      ok = false;
+    }
   }
 
   let statusDate: Wall;
@@ -530,14 +535,20 @@ function readTasks(
     // Built only when a message needs it.
     const label = () => `Task ${id || '?'}${name ? ` '${clip(name)}'` : ''}`;
     if (name === '') warn(`${label()} has no name.`, row.where('name'));
-    const date = (f: TaskField, what: string, defaultMinute: number): Wall | null => {
+    /** `places`: a date the task is placed at (not only bounded by), so within the years the scheduler places tasks in. */
+    const date = (f: TaskField, what: string, defaultMinute: number, places = false): Wall | null => {
       if (!row.has(f)) return null;
       const d = parseDateCell(row.cell(f)!.value);
       if (!d.ok) {
         error(`${label()} ${what}: ${d.message}.`, row.where(f));
         return null;
       }
-      return atDefaultTime(d.value, defaultMinute);
+      const wall = atDefaultTime(d.value, defaultMinute);
+      if (places && wall >= LAST_PLACEABLE_WALL) {
+        error(`${label()} ${what}: ${formatDay(wall)} is after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in.`, row.where(f));
+        return null;
+      }
+      return wall;
     };
 
     let duration: PlanTask['duration'] = null;
@@ -558,7 +569,8 @@ function readTasks(
       else error(`${label()}: ${c.message}.`, row.where('constraint'));
     }
     const startSide = constraint === 'SNET' || constraint === 'SNLT' || constraint === 'MSO';
-    let constraintDate = date('constraintDate', 'Constraint Date', startSide ? dayStart : dayEnd);
+    const pushes = constraint === 'SNET' || constraint === 'FNET' || constraint === 'MSO' || constraint === 'MFO';
+    let constraintDate = date('constraintDate', 'Constraint Date', startSide ? dayStart : dayEnd, pushes);
     if (constraint !== 'ASAP' && constraint !== 'ALAP' && constraintDate === null && !row.has('constraintDate')) {
       error(`${label()} has the constraint ${constraint} but no Constraint Date.`, row.where('constraintDate'));
     }
@@ -581,8 +593,8 @@ function readTasks(
         if (p.value.note) warn(`${label()}: ${p.value.note}.`, row.where('percentComplete'));
       }
     }
-    let actualStart = date('actualStart', 'Actual Start', dayStart);
-    let actualFinish = date('actualFinish', 'Actual Finish', dayEnd);
+    let actualStart = date('actualStart', 'Actual Start', dayStart, true);
+    let actualFinish = date('actualFinish', 'Actual Finish', dayEnd, true);
     if (isSummary[i] && (actualStart !== null || actualFinish !== null || row.has('percentComplete'))) {
       warn(`${label()} is a summary task: its progress follows from its subtasks, so its own % Complete and actual dates are ignored.`, row.where(actualStart !== null ? 'actualStart' : actualFinish !== null ? 'actualFinish' : 'percentComplete'));
       actualStart = null;

@@ -1,5 +1,6 @@
 import type { WorkCalendar } from '../calendar';
 import type { ConstraintType, PlanTask } from '../model';
+import { LAST_PLACEABLE_WALL } from '../time';
 import { Arena, runBytes } from './arena';
 
 /** How a task is timed. */
@@ -93,6 +94,8 @@ export interface ScheduleInput extends LinkArrays {
   dated: Uint8Array;
   parent: Int32Array;
   hasAlap: boolean;
+  /** The first task with an actual date past LAST_PLACEABLE_WALL (a plan built in code; the reader refuses one), or -1. */
+  actualPastLast: number;
   /**
    * Whether the rows' own order is a topological order: every link runs from a row above to a row
    * below, and none from a summary into its own subtasks (whose finishes its finish waits for).
@@ -164,6 +167,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   let hasAlap = false;
   let hasProgress = false;
   let rowOrder = true;
+  let actualPastLast = -1;
   let summaryCount = 0;
   for (let i = 0; i < n; i++) {
     const t = tasks[i];
@@ -188,6 +192,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     if (dl !== null) deadline.set(i, dl);
     if (as !== null) (actualStart ??= arena.i32(n))[i] = as;
     if (af !== null) (actualFinish ??= arena.i32(n))[i] = af;
+    if (actualPastLast < 0 && ((as ?? 0) > LAST_PLACEABLE_WALL || (af ?? 0) > LAST_PLACEABLE_WALL)) actualPastLast = i;
     dated[i] = (cd !== null ? HAS_CONSTRAINT_DATE : 0) | (dl !== null ? HAS_DEADLINE : 0)
       | (as !== null ? HAS_ACTUAL_START : 0) | (af !== null ? HAS_ACTUAL_FINISH : 0);
     const pc = t.percentComplete;
@@ -229,7 +234,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   return {
     taskCount: n, kind: kindOf, dur: durOf, constraint, constraintDate, deadline,
     actualStart: actualStart ?? new Int32Array(0), actualFinish: actualFinish ?? new Int32Array(0),
-    percentComplete, hasProgress, dated, parent, hasAlap, rowOrder, summaryCount, arena,
+    percentComplete, hasProgress, dated, parent, hasAlap, actualPastLast, rowOrder, summaryCount, arena,
     linkStart,
     linkPred: links.pred.subarray(0, linkCount),
     linkType: links.type.subarray(0, linkCount),

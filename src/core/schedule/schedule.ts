@@ -1,7 +1,7 @@
 import { WorkCalendar } from '../calendar';
 import type { Issue, Plan, PlanTask } from '../model';
 import { clip } from '../parsers/duration';
-import { Wall, dayOf, formatWallReadable } from '../time';
+import { LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, dayOf, formatWallReadable } from '../time';
 import type { Arena } from './arena';
 import { C, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING, ScheduleInput, readScheduleInput } from './input';
 import { Network, buildNetwork, findLoops, successorOf } from './network';
@@ -115,6 +115,8 @@ class Scheduler {
   private readonly summaryBoundIndex: Float64Array;
   /** Each summary's span (by start node - n), gathered as its subtasks are placed in a pass. */
   private readonly span: Span;
+  /** The first task a pass would finish after LAST_PLACEABLE_WALL (or with an actual date after it), or -1. */
+  private pastLast = -1;
 
   constructor(
     private readonly tasks: readonly PlanTask[],
@@ -173,7 +175,9 @@ class Scheduler {
     const arena = this.input.arena;
     const early = newDates(n, arena);
     const driver = arena.i32(n);
-    this.forward(early, driver, null, true);
+    this.pastLast = this.input.actualPastLast;
+    if (this.pastLast < 0) this.forward(early, driver, null, true);
+    if (this.pastLast >= 0) return this.pastLastResult(statusDate);
     let projectFinish = -Infinity;
     let firstStart = Infinity;
     for (let i = 0; i < n; i++) {
@@ -280,16 +284,19 @@ class Scheduler {
     d.startIndex[i] = si;
     const k = this.kind[i];
     const dur = this.dur[i];
+    let finish: Wall;
     if (k === Kind.Normal) {
       d.finishIndex[i] = si + dur;
-      d.finish[i] = cal.finishWall(si + dur);
+      finish = cal.finishWall(si + dur);
     } else if (k === Kind.Milestone) {
       d.finishIndex[i] = si;
-      d.finish[i] = start;
+      finish = start;
     } else {
-      d.finish[i] = start + dur;
+      finish = start + dur;
       d.finishIndex[i] = cal.index(start + dur);
     }
+    if (finish > LAST_PLACEABLE_WALL && this.pastLast < 0) this.pastLast = i;
+    d.finish[i] = finish;
   }
 
   /** `alap`: the late dates, to place ALAP tasks at (the scheduled pass); null for early dates. */
@@ -321,6 +328,7 @@ class Scheduler {
         if (span.start[sk] === NO_BOUND) {
           // A summary with no subtasks (only a plan built in code can have one): a point at its start bound.
           const at = Math.max(summaryBound[sk], this.projectStart);
+          if (at > LAST_PLACEABLE_WALL && this.pastLast < 0) this.pastLast = v;
           d.start[v] = d.finish[v] = at;
           d.startIndex[v] = d.finishIndex[v] = cal.index(at);
         } else {
@@ -387,7 +395,9 @@ class Scheduler {
     startIndex[i] = req;
     d.start[i] = cal.startWall(req);
     finishIndex[i] = req + di;
-    d.finish[i] = cal.finishWall(req + di);
+    const finish = cal.finishWall(req + di);
+    if (finish > LAST_PLACEABLE_WALL && this.pastLast < 0) this.pastLast = i;
+    d.finish[i] = finish;
     drv[i] = drive;
   }
 
@@ -762,6 +772,19 @@ class Scheduler {
       }
     }
     return { totalFloat, freeFloat, duration, percentComplete, critical };
+  }
+
+  /** The answer when a task would finish past the last year the scheduler places tasks in. */
+  private pastLastResult(statusDate: Wall): ScheduleResult {
+    const t = this.tasks[this.pastLast];
+    this.issues.push({
+      severity: 'error',
+      message: `Task ${t.id} '${clip(t.name)}' would finish after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in: check the dates and durations that lead to it.`,
+      where: (t.actualFinish ?? 0) > LAST_PLACEABLE_WALL ? t.refs.actualFinish
+        : (t.actualStart ?? 0) > LAST_PLACEABLE_WALL ? t.refs.actualStart
+        : t.constraintDate !== null ? t.refs.constraintDate : t.refs.duration,
+    });
+    return emptyResult(this.cal, this.net, this.n, statusDate, this.issues);
   }
 
   private reportDeadlines(scheduled: Dates): void {
