@@ -115,32 +115,38 @@ class LinkColumns {
   readonly type: Uint8Array;
   readonly lag: Int32Array;
   readonly lagKind: Uint8Array;
+  /** The percentages of the % lags, in the order met (no more of them than links). */
+  readonly percent: Float64Array;
   length = 0;
+  percentCount = 0;
 
-  constructor(arena: Arena, readonly capacity: number, readonly percents: number[] = []) {
+  constructor(arena: Arena, readonly capacity: number) {
     this.pred = arena.i32(capacity);
     this.type = arena.u8(capacity);
     this.lag = arena.i32(capacity);
     this.lagKind = arena.u8(capacity);
+    this.percent = arena.f64(capacity); // memory not written is never touched
   }
 
   /** These columns if `more` links fit; else columns twice the size (or more) holding the links so far. */
   withRoomFor(more: number): LinkColumns {
     if (this.length + more <= this.capacity) return this;
     const capacity = Math.max(2 * this.capacity, this.length + more);
-    const next = new LinkColumns(new Arena(capacity * LINK_BYTES + LINK_ALIGNMENT), capacity, this.percents);
+    const next = new LinkColumns(new Arena(capacity * LINK_BYTES + LINK_ALIGNMENT), capacity);
     next.pred.set(this.pred.subarray(0, this.length));
     next.type.set(this.type.subarray(0, this.length));
     next.lag.set(this.lag.subarray(0, this.length));
     next.lagKind.set(this.lagKind.subarray(0, this.length));
+    next.percent.set(this.percent.subarray(0, this.percentCount));
     next.length = this.length;
+    next.percentCount = this.percentCount;
     return next;
   }
 }
 
 /** Bytes of one link in {@link LinkColumns}, and what the five columns' 8-byte alignment may add. */
-const LINK_BYTES = 4 + 1 + 4 + 1;
-const LINK_ALIGNMENT = 4 * 8;
+const LINK_BYTES = 4 + 1 + 4 + 1 + 8;
+const LINK_ALIGNMENT = 5 * 8;
 
 /**
  * The plan's tasks and links as flat arrays, in one pass over the task objects (at a million
@@ -218,8 +224,8 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
       typeOf[l] = type === 'FS' ? 0 : type === 'SS' ? 1 : type === 'FF' ? 2 : 3;
       const lag = link.lag;
       if (lag.percent !== undefined) {
-        lagOf[l] = links.percents.length;
-        links.percents.push(lag.percent);
+        lagOf[l] = links.percentCount;
+        links.percent[links.percentCount++] = lag.percent;
         lagKind[l] = LAG_PERCENT;
       } else {
         lagOf[l] = lag.minutes;
@@ -240,7 +246,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     linkType: links.type.subarray(0, linkCount),
     linkLag: links.lag.subarray(0, linkCount),
     linkLagKind: links.lagKind.subarray(0, linkCount),
-    lagPercent: Float64Array.from(links.percents),
+    lagPercent: links.percent.subarray(0, links.percentCount),
   };
 }
 

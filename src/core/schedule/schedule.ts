@@ -788,7 +788,7 @@ class Scheduler {
   }
 
   private reportDeadlines(scheduled: Dates): void {
-    for (const [i, dl] of this.deadline) {
+    this.deadline.forEach((dl, i) => {
       if (scheduled.finish[i] > dl) {
         const t = this.tasks[i];
         this.issues.push({
@@ -797,7 +797,7 @@ class Scheduler {
           where: t.refs.deadline,
         });
       }
-    }
+    });
   }
 }
 
