@@ -323,6 +323,17 @@ describe('summary tasks', () => {
     expect([r.B.lateStart, r.B.lateFinish]).toEqual([r.B.start, r.B.finish]);
   });
 
+  test('FS into a summary that an elapsed subtask starts on Saturday 17:00: that moment is exact, so the chain before it has no float', () => {
+    // N 1d ends Mon 17:00; E1 5ed runs to Sat 17:00 and ends P; Q (after P) starts then with E2 1ed.
+    // Sat 17:00 is inside non-working time: it is not the working instant of Mon 08:00, so P (and
+    // E1, N) must finish by Sat 17:00, not Monday: N is critical.
+    const r = run(plan(outline([['N', 1, '1d'], ['P', 1, ''], ['E1', 2, '5ed', 'N'], ['Q', 1, '', 'P'], ['E2', 2, '1ed']])));
+    expect([r.E1.finish, r.Q.start, r.E2.finish]).toEqual(['2027-03-06T17:00', '2027-03-06T17:00', '2027-03-07T17:00']);
+    expect([r.N.totalFloat, r.E1.totalFloat, r.P.totalFloat]).toEqual([0, 0, 0]);
+    expect([r.N.critical, r.E1.critical]).toEqual([true, true]);
+    expect(r.E1.lateFinish).toBe('2027-03-06T17:00');
+  });
+
   test('summary % complete is the subtasks\' completed working time over their total', () => {
     const c = calc(plan([
       { ID: 'S', Name: 'S', 'Outline Level': 1, Duration: '' },

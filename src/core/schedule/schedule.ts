@@ -507,12 +507,15 @@ class Scheduler {
    * 08:00, and the forward pass accepted either. A summary predecessor passes the bound on to its
    * subtasks, elapsed ones among them, so it takes the latest wall time too: a summary that an
    * elapsed subtask finishes on Sunday 12:00 has met an FF successor finishing on Friday 17:00.
+   * Only a wall time at the edge of working time stands for a whole instant: one inside non-working
+   * time (a summary that an elapsed subtask starts on Saturday 17:00) is that moment exactly.
    */
   private subtractLag(base: Wall, baseIndex: number, lag: number, elapsed: boolean, pred: number, succ: number): Wall {
     const cal = this.cal;
     if (!elapsed && lag !== 0) return cal.startWall(baseIndex - lag);
     const wallClock = elapsed || this.kind[pred] === Kind.Elapsed || this.kind[pred] === Kind.Summary;
-    return (wallClock && this.kind[succ] !== Kind.Elapsed ? cal.startWall(baseIndex) : base) - lag;
+    const instant = wallClock && this.kind[succ] !== Kind.Elapsed && (cal.isWorkingMinute(base) || cal.isWorkingMinute(base - 1));
+    return (instant ? cal.startWall(baseIndex) : base) - lag;
   }
 
   private backward(early: Dates, projectFinish: Wall, slacks: Slacks): Dates {
