@@ -20,6 +20,14 @@ export function wallFromParts(year: number, month: number, day: number, hour = 0
  */
 export const LAST_PLACEABLE_WALL: Wall = wallFromParts(6000, 1, 1);
 export const LAST_PLACEABLE_YEAR = 5999;
+/** The first moment a late date may fall on: the year 1000 (late dates before Excel's 1900 need negative float of centuries). */
+export const FIRST_PLACEABLE_WALL: Wall = wallFromParts(1000, 1, 1);
+/**
+ * How far a run's dates may lie from its project start: 3,900 years. Working indices count
+ * working minutes from the project start in 32 bits too; around-the-clock working time fills
+ * them in 4,085 years, and 3,900 leaves room for a lag of the longest kind beyond the last date.
+ */
+export const MAX_SPAN_MINUTES = 3900 * 525960;
 
 /** Reads a JS Date by its UTC fields, which is how ExcelJS hands over zone-less Excel dates. */
 export function wallFromDate(date: Date): Wall {

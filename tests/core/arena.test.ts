@@ -1,7 +1,7 @@
 import { Arena, UNCOUNTED_BUDGET_BYTES, allocateBuffer, uncountedBytesInUse } from '../../src/core/schedule/arena';
 import { HAS_CONSTRAINT_DATE, HAS_DEADLINE, readScheduleInput } from '../../src/core/schedule/input';
 import { schedule, scheduleInput } from '../../src/core/schedule/schedule';
-import { wallFromParts } from '../../src/core/time';
+import { formatWall, wallFromParts } from '../../src/core/time';
 import { calc, plan } from '../helpers';
 
 test('arrays from an arena are zeroed, aligned and do not overlap', () => {
@@ -133,6 +133,25 @@ describe('what the reader tells the run about the plan', () => {
     expect(readScheduleInput(c.plan!.tasks, c.schedule!.calendar).actualPastLast).toBe(1);
     const result = schedule(c.plan!);
     expect(result.issues).toEqual([expect.objectContaining({ severity: 'error', where: c.plan!.tasks[1].refs.actualStart })]);
+  });
+
+  test('a summary with no subtasks (built in code) is a point after its predecessors, in the row order and in Kahn\'s order alike', () => {
+    const c = calc(plan([row('X', { Predecessors: 'Y' }), row('A', { Duration: '2d' }), row('S', { Predecessors: 'A' }), row('B', { Predecessors: 'S' }), row('Y'), row('Z', { Duration: '10d' })]));
+    const tasks = c.plan!.tasks;
+    tasks[2].isSummary = true;
+    tasks[2].duration = null;
+    const byKahn = schedule(c.plan!);
+    expect(byKahn.network.order.length).toBe(byKahn.network.nodeCount);
+    tasks[0].links = [];
+    tasks[4].links = [];
+    const byRows = scheduleInput(c.plan!, c.schedule!.calendar, readScheduleInput(tasks, c.schedule!.calendar));
+    for (const r of [byKahn, byRows]) {
+      // A: Mon 08:00 to Tue 17:00; S sits at A's finish; B runs Wednesday.
+      expect([formatWall(r.start[2]), formatWall(r.finish[2])]).toEqual(['2027-03-02T17:00', '2027-03-02T17:00']);
+      expect(formatWall(r.start[3])).toBe('2027-03-03T08:00');
+      // Z (10d) sets the finish: A, S and B all have 7 days of float, not none.
+      expect([r.totalFloat[1], r.totalFloat[2], r.totalFloat[3]]).toEqual([7 * 480, 7 * 480, 7 * 480]);
+    }
   });
 
   test('hasProgress, and the % complete column written only where it is not 0', () => {

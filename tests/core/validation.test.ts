@@ -160,7 +160,19 @@ describe('bad input is reported at its cell', () => {
     expect(c.schedule).toBeNull();
     expect(errors).toEqual([expect.objectContaining({
       where: 'Tasks!C3',
-      message: "Task 2 'Age more' would finish after the year 5999, the last year the scheduler places tasks in: check the dates and durations that lead to it.",
+      message: "Task 2 'Age more' would finish after 5999-12-31, the last day the scheduler places tasks on: check the dates and durations that lead to it.",
+    })]);
+  });
+
+  test('a deadline that would need a task to start before the year 1000 stops with an issue at that task, not with wrapped dates', () => {
+    const { c, errors } = issuesOf({
+      Settings: [['Setting', 'Value'], ['Project Start', '2027-03-01'], ['Working Days', 'Mon']],
+      Tasks: [[...HEADER, 'Deadline'], ['1', 'Long', '60000d', '', '', '', '', '', '', '', '', '', '2027-03-02']],
+    });
+    expect(c.schedule).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({
+      where: 'Tasks!C2',
+      message: "Task 1 'Long' would have to start before 1000-01-01, the first day the scheduler places tasks on, to meet the deadlines and constraints after it: check them.",
     })]);
   });
 

@@ -270,7 +270,7 @@ function readSettings(
     const d = parseDateCell(ps.cell!.value);
     if (d.ok) projectStart = atDefaultTime(d.value, dayStartMinute);
     else { err('projectstart', `Project Start: ${d.message}.`); ok = false; }
-    if (projectStart !== null && projectStart >= LAST_PLACEABLE_WALL) {
+    if (projectStart !== null && projectStart > LAST_PLACEABLE_WALL) {
       err('projectstart', `Project Start ${formatDay(projectStart)} is after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in.`);
       projectStart = null;
       ok = false;
@@ -544,7 +544,7 @@ function readTasks(
         return null;
       }
       const wall = atDefaultTime(d.value, defaultMinute);
-      if (places && wall >= LAST_PLACEABLE_WALL) {
+      if (places && wall > LAST_PLACEABLE_WALL) {
         error(`${label()} ${what}: ${formatDay(wall)} is after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in.`, row.where(f));
         return null;
       }
@@ -569,7 +569,8 @@ function readTasks(
       else error(`${label()}: ${c.message}.`, row.where('constraint'));
     }
     const startSide = constraint === 'SNET' || constraint === 'SNLT' || constraint === 'MSO';
-    const pushes = constraint === 'SNET' || constraint === 'FNET' || constraint === 'MSO' || constraint === 'MFO';
+    // A date that places the task (not only bounds it); a summary keeps only SNET of these (below).
+    const pushes = constraint === 'SNET' || (!isSummary[i] && (constraint === 'FNET' || constraint === 'MSO' || constraint === 'MFO'));
     let constraintDate = date('constraintDate', 'Constraint Date', startSide ? dayStart : dayEnd, pushes);
     if (constraint !== 'ASAP' && constraint !== 'ALAP' && constraintDate === null && !row.has('constraintDate')) {
       error(`${label()} has the constraint ${constraint} but no Constraint Date.`, row.where('constraintDate'));

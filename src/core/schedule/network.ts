@@ -130,7 +130,8 @@ function inDegree(net: Network, adj: Adjacency, v: number): number {
     return net.linkStart[i + 1] - net.linkStart[i] + (net.parent[i] >= 0 ? 1 : 0);
   }
   const k = net.startNode[v] - n;
-  if (k >= 0) return adj.childStart[k + 1] - adj.childStart[k]; // a summary's finish
+  // A summary's finish waits for its subtasks; with none (only a plan built in code), for its start.
+  if (k >= 0) return Math.max(1, adj.childStart[k + 1] - adj.childStart[k]);
   return net.linkStart[v + 1] - net.linkStart[v] + (net.parent[v] >= 0 ? 1 : 0);
 }
 
@@ -144,6 +145,7 @@ export function edgesOut(net: Network, adj: Adjacency, v: number): { node: numbe
   const out: { node: number; edge: number }[] = [];
   if (v >= n) {
     for (let k = adj.childStart[v - n]; k < adj.childStart[v - n + 1]; k++) out.push({ node: net.startNode[adj.children[k]], edge: INHERIT_EDGE });
+    if (out.length === 0) out.push({ node: net.summaryOfStartNode[v - n], edge: INHERIT_EDGE }); // no subtasks: to its own finish
     return out;
   }
   for (let k = adj.outStart[v]; k < adj.outStart[v + 1]; k++) {
@@ -155,7 +157,7 @@ export function edgesOut(net: Network, adj: Adjacency, v: number): { node: numbe
 
 /** Kahn's algorithm, taking nodes in row order where the graph leaves a choice. */
 function kahnOrder(net: Network, arena: Arena): Int32Array {
-  const { nodeCount, taskCount: n, startNode, parent } = net;
+  const { nodeCount, taskCount: n, startNode, parent, summaryOfStartNode } = net;
   const adj = adjacency(net, arena);
   const { outStart, outSucc, childStart, children } = adj;
   const indegree = arena.i32(nodeCount);
@@ -171,6 +173,8 @@ function kahnOrder(net: Network, arena: Arena): Int32Array {
         const w = startNode[children[k]];
         if (--indegree[w] === 0) order[tail++] = w;
       }
+      // A summary with no subtasks: its finish follows its start (see inDegree).
+      if (childStart[v - n] === childStart[v - n + 1] && --indegree[summaryOfStartNode[v - n]] === 0) order[tail++] = summaryOfStartNode[v - n];
       continue;
     }
     for (let k = outStart[v]; k < outStart[v + 1]; k++) {

@@ -1,7 +1,7 @@
 import { WorkCalendar } from '../calendar';
 import type { Issue, Plan, PlanTask } from '../model';
 import { clip } from '../parsers/duration';
-import { LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, dayOf, formatWallReadable } from '../time';
+import { FIRST_PLACEABLE_WALL, LAST_PLACEABLE_WALL, MAX_SPAN_MINUTES, Wall, dayOf, formatDay, formatWallReadable } from '../time';
 import type { Arena } from './arena';
 import { C, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING, ScheduleInput, readScheduleInput } from './input';
 import { Network, buildNetwork, findLoops, successorOf } from './network';
@@ -115,8 +115,16 @@ class Scheduler {
   private readonly summaryBoundIndex: Float64Array;
   /** Each summary's span (by start node - n), gathered as its subtasks are placed in a pass. */
   private readonly span: Span;
-  /** The first task a pass would finish after LAST_PLACEABLE_WALL (or with an actual date after it), or -1. */
+  /**
+   * The run's date range (see LAST_PLACEABLE_WALL, FIRST_PLACEABLE_WALL and MAX_SPAN_MINUTES):
+   * dates and working indices outside it would not fit their 32-bit columns.
+   */
+  private readonly lastWall: Wall;
+  private readonly firstWall: Wall;
+  /** The first task the early pass would finish after lastWall (or with an actual date after it), or -1. */
   private pastLast = -1;
+  /** The first task the backward pass would start before firstWall, or -1. */
+  private pastFirst = -1;
 
   constructor(
     private readonly tasks: readonly PlanTask[],
@@ -137,6 +145,8 @@ class Scheduler {
     this.actualFinish = input.actualFinish;
     this.dated = input.dated;
     this.projectStartIndex = cal.index(projectStart);
+    this.lastWall = Math.min(LAST_PLACEABLE_WALL, projectStart + MAX_SPAN_MINUTES);
+    this.firstWall = Math.max(FIRST_PLACEABLE_WALL, projectStart - MAX_SPAN_MINUTES);
     const summaries = net.nodeCount - this.n;
     const arena = input.arena;
     this.summaryBound = arena.f64(summaries);
@@ -177,7 +187,7 @@ class Scheduler {
     const driver = arena.i32(n);
     this.pastLast = this.input.actualPastLast;
     if (this.pastLast < 0) this.forward(early, driver, null, true);
-    if (this.pastLast >= 0) return this.pastLastResult(statusDate);
+    if (this.pastLast >= 0) return this.outOfRangeResult(this.pastLast, true, statusDate);
     let projectFinish = -Infinity;
     let firstStart = Infinity;
     for (let i = 0; i < n; i++) {
@@ -186,6 +196,7 @@ class Scheduler {
     }
     const slacks = newSlacks(n, this.net.nodeCount - n, arena);
     const late = this.backward(early, projectFinish, slacks);
+    if (this.pastFirst >= 0) return this.outOfRangeResult(this.pastFirst, false, statusDate);
     let scheduled = early;
     if (this.input.hasAlap) {
       scheduled = newDates(n, arena);
@@ -295,7 +306,7 @@ class Scheduler {
       finish = start + dur;
       d.finishIndex[i] = cal.index(start + dur);
     }
-    if (finish > LAST_PLACEABLE_WALL && this.pastLast < 0) this.pastLast = i;
+    if (finish > this.lastWall && this.pastLast < 0) this.pastLast = i;
     d.finish[i] = finish;
   }
 
@@ -317,7 +328,7 @@ class Scheduler {
         }
         const p = parent[i];
         if (p >= 0 && summaryBound[startNode[p] - n] > req) req = summaryBound[startNode[p] - n];
-        if (constraint[i] === C.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0 && constraintDate.get(i)! > req) req = constraintDate.get(i)!;
+        if (constraint[i] === C.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0) req = Math.max(req, constraintDate.get(i)!);
         summaryBound[v - n] = req;
         summaryBoundIndex[v - n] = req === -Infinity ? -Infinity : cal.index(req);
         continue;
@@ -328,7 +339,7 @@ class Scheduler {
         if (span.start[sk] === NO_BOUND) {
           // A summary with no subtasks (only a plan built in code can have one): a point at its start bound.
           const at = Math.max(summaryBound[sk], this.projectStart);
-          if (at > LAST_PLACEABLE_WALL && this.pastLast < 0) this.pastLast = v;
+          if (at > this.lastWall && this.pastLast < 0) this.pastLast = v;
           d.start[v] = d.finish[v] = at;
           d.startIndex[v] = d.finishIndex[v] = cal.index(at);
         } else {
@@ -343,6 +354,7 @@ class Scheduler {
       } else {
         this.scheduleLeaf(v, d, drv, alap, report);
       }
+      if (this.pastLast >= 0) return; // past the run's dates: reported, not scheduled further
       this.spanUp(v, d);
     }
   }
@@ -396,7 +408,7 @@ class Scheduler {
     d.start[i] = cal.startWall(req);
     finishIndex[i] = req + di;
     const finish = cal.finishWall(req + di);
-    if (finish > LAST_PLACEABLE_WALL && this.pastLast < 0) this.pastLast = i;
+    if (finish > this.lastWall && this.pastLast < 0) this.pastLast = i;
     d.finish[i] = finish;
     drv[i] = drive;
   }
@@ -544,20 +556,27 @@ class Scheduler {
     for (let o = order.length - 1; o >= 0; o--) {
       const v = order[o];
       if (v >= n) {
-        // Summary start node: spans its subtasks' late dates (or, with no subtasks, has no float).
+        // Summary start node: spans its subtasks' late dates.
         const i = summaryOfStartNode[v - n];
         const s = v - n;
-        const from = span.start[s] === NO_BOUND ? early : null;
-        late.start[i] = from ? from.start[i] : span.start[s];
-        late.finish[i] = from ? from.finish[i] : span.finish[s];
-        late.startIndex[i] = from ? from.startIndex[i] : span.startIndex[s];
-        late.finishIndex[i] = from ? from.finishIndex[i] : span.finishIndex[s];
+        if (span.start[s] === NO_BOUND) {
+          // No subtasks (see forward): a point at the latest its own bounds allow.
+          const at = this.snapFinishOf(i, Math.min(b.finish[s], b.start[s]));
+          if (at < this.firstWall) return this.stopBefore(i, late);
+          late.start[i] = late.finish[i] = at;
+          late.startIndex[i] = late.finishIndex[i] = cal.index(at);
+        } else {
+          late.start[i] = span.start[s];
+          late.finish[i] = span.finish[s];
+          late.startIndex[i] = span.startIndex[s];
+          late.finishIndex[i] = span.finishIndex[s];
+        }
         this.pushBounds(i, early, late, b, slacks);
         this.spanUp(i, late);
         continue;
       }
       if (kind[v] === Kind.Normal) {
-        this.lateNormal(v, early, late, b);
+        if (!this.lateNormal(v, early, late, b)) return this.stopBefore(v, late);
         this.pushBounds(v, early, late, b, slacks);
         this.spanUp(v, late);
         continue;
@@ -572,7 +591,8 @@ class Scheduler {
         if (b.finish[s] < finishBound) finishBound = b.finish[s];
         if (early.start[v] === early.start[up] && b.start[s] < startBound) startBound = b.start[s];
       }
-      // What the successors require, gathered as they were placed.
+      // What the successors require, gathered as they were placed (a leaf's NO_BOUND lies past any
+      // finish the run places, see lastWall; a summary's bounds start at Infinity).
       const own = startNode[v] - n;
       const pushedFinish = own >= 0 ? b.finish[own] : late.finish[v];
       const pushedStart = own >= 0 ? b.start[own] : late.start[v];
@@ -599,6 +619,7 @@ class Scheduler {
         if (viaStart < lf) lf = viaStart;
       }
       const ls = this.startFromFinish(v, lf);
+      if (ls < this.firstWall) return this.stopBefore(v, late);
       late.finish[v] = lf;
       late.start[v] = ls;
       late.finishIndex[v] = cal.index(lf);
@@ -609,8 +630,17 @@ class Scheduler {
     return late;
   }
 
-  /** The backward pass's fast path for a task in working time: bounds as working indices. */
-  private lateNormal(v: number, early: Dates, late: Dates, bounds: LateBounds): void {
+  /** Ends the backward pass at a task that would start before the run's first date (see run). */
+  private stopBefore(v: number, late: Dates): Dates {
+    this.pastFirst = v;
+    return late;
+  }
+
+  /**
+   * The backward pass's fast path for a task in working time: bounds as working indices. False,
+   * with nothing written, when the task would start before the run's first date.
+   */
+  private lateNormal(v: number, early: Dates, late: Dates, bounds: LateBounds): boolean {
     const cal = this.cal;
     const { parent, startNode } = this.net;
     let finish = bounds.projectFinishIndex;
@@ -634,10 +664,13 @@ class Scheduler {
     if ((has & HAS_DEADLINE) !== 0) finish = Math.min(finish, cal.index(this.deadline.get(v)!));
     const dur = this.dur[v];
     if (start + dur < finish) finish = start + dur;
+    const startWall = cal.startWall(finish - dur);
+    if (startWall < this.firstWall) return false;
     late.finishIndex[v] = finish;
     late.finish[v] = cal.finishWall(finish);
     late.startIndex[v] = finish - dur;
-    late.start[v] = cal.startWall(finish - dur);
+    late.start[v] = startWall;
+    return true;
   }
 
   /**
@@ -777,15 +810,20 @@ class Scheduler {
     return { totalFloat, freeFloat, duration, percentComplete, critical };
   }
 
-  /** The answer when a task would finish past the last year the scheduler places tasks in. */
-  private pastLastResult(statusDate: Wall): ScheduleResult {
-    const t = this.tasks[this.pastLast];
-    this.issues.push({
+  /** The answer when task i would finish after the run's last date (late: true) or start before its first. */
+  private outOfRangeResult(i: number, late: boolean, statusDate: Wall): ScheduleResult {
+    const t = this.tasks[i];
+    const last = this.lastWall;
+    this.issues.push(late ? {
       severity: 'error',
-      message: `Task ${t.id} '${clip(t.name)}' would finish after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in: check the dates and durations that lead to it.`,
-      where: (t.actualFinish ?? 0) > LAST_PLACEABLE_WALL ? t.refs.actualFinish
-        : (t.actualStart ?? 0) > LAST_PLACEABLE_WALL ? t.refs.actualStart
+      message: `Task ${t.id} '${clip(t.name)}' would finish after ${formatDay(last - 1)}, the last day the scheduler places tasks on: check the dates and durations that lead to it.`,
+      where: (t.actualFinish ?? 0) > last ? t.refs.actualFinish
+        : (t.actualStart ?? 0) > last ? t.refs.actualStart
         : t.constraintDate !== null ? t.refs.constraintDate : t.refs.duration,
+    } : {
+      severity: 'error',
+      message: `Task ${t.id} '${clip(t.name)}' would have to start before ${formatDay(this.firstWall)}, the first day the scheduler places tasks on, to meet the deadlines and constraints after it: check them.`,
+      where: t.refs.duration,
     });
     return emptyResult(this.cal, this.net, this.n, statusDate, this.issues);
   }
