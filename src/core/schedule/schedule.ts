@@ -154,6 +154,22 @@ class Scheduler {
     this.span = { start: arena.i32(summaries), startIndex: arena.i32(summaries), finish: arena.i32(summaries), finishIndex: arena.i32(summaries) };
   }
 
+  /** Gives summary i (start node n + s) the span its subtasks were placed over; false when it has none. */
+  private placeSpan(d: Dates, i: number, s: number): boolean {
+    const span = this.span;
+    if (span.start[s] === NO_BOUND) return false;
+    d.start[i] = span.start[s];
+    d.finish[i] = span.finish[s];
+    d.startIndex[i] = span.startIndex[s];
+    d.finishIndex[i] = span.finishIndex[s];
+    return true;
+  }
+
+  private placePoint(d: Dates, i: number, at: Wall): void {
+    d.start[i] = d.finish[i] = at;
+    d.startIndex[i] = d.finishIndex[i] = this.cal.index(at);
+  }
+
   /** Empties the summaries' spans for a pass. */
   private clearSpans(): void {
     this.span.start.fill(NO_BOUND);
@@ -336,17 +352,11 @@ class Scheduler {
       if (kind[v] === Kind.Summary) {
         // A summary's finish node: it spans its subtasks.
         const sk = startNode[v] - n;
-        if (span.start[sk] === NO_BOUND) {
+        if (!this.placeSpan(d, v, sk)) {
           // A summary with no subtasks (only a plan built in code can have one): a point at its start bound.
           const at = Math.max(summaryBound[sk], this.projectStart);
           if (at > this.lastWall && this.pastLast < 0) this.pastLast = v;
-          d.start[v] = d.finish[v] = at;
-          d.startIndex[v] = d.finishIndex[v] = cal.index(at);
-        } else {
-          d.start[v] = span.start[sk];
-          d.finish[v] = span.finish[sk];
-          d.startIndex[v] = span.startIndex[sk];
-          d.finishIndex[v] = span.finishIndex[sk];
+          this.placePoint(d, v, at);
         }
         drv[v] = Driver.Subtasks;
       } else if (kind[v] === Kind.Normal && (dated[v] & (HAS_ACTUAL_START | HAS_ACTUAL_FINISH | HAS_CONSTRAINT_DATE)) === 0) {
@@ -559,17 +569,11 @@ class Scheduler {
         // Summary start node: spans its subtasks' late dates.
         const i = summaryOfStartNode[v - n];
         const s = v - n;
-        if (span.start[s] === NO_BOUND) {
+        if (!this.placeSpan(late, i, s)) {
           // No subtasks (see forward): a point at the latest its own bounds allow.
           const at = this.snapFinishOf(i, Math.min(b.finish[s], b.start[s]));
           if (at < this.firstWall) return this.stopBefore(i, late);
-          late.start[i] = late.finish[i] = at;
-          late.startIndex[i] = late.finishIndex[i] = cal.index(at);
-        } else {
-          late.start[i] = span.start[s];
-          late.finish[i] = span.finish[s];
-          late.startIndex[i] = span.startIndex[s];
-          late.finishIndex[i] = span.finishIndex[s];
+          this.placePoint(late, i, at);
         }
         this.pushBounds(i, early, late, b, slacks);
         this.spanUp(i, late);
