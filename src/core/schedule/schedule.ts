@@ -330,7 +330,6 @@ class Scheduler {
   private forward(d: Dates, drv: Int32Array, alap: Dates | null, report: boolean): void {
     const { n, kind, constraint, constraintDate, dated, summaryBound, summaryBoundIndex, cal } = this;
     const { order, linkStart, parent, startNode, summaryOfStartNode } = this.net;
-    const span = this.span;
     this.clearSpans();
     for (let o = 0; o < order.length; o++) {
       const v = order[o];
@@ -544,7 +543,6 @@ class Scheduler {
     const { n, kind, constraint, constraintDate, deadline, cal } = this;
     const net = this.net;
     const { order, summaryOfStartNode, parent, startNode } = net;
-    const span = this.span;
     this.clearSpans();
     const arena = this.input.arena;
     const late = newDates(n, arena);
