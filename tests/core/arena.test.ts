@@ -1,5 +1,5 @@
 import { Arena, UNCOUNTED_BUDGET_BYTES, allocateBuffer, uncountedBytesInUse } from '../../src/core/schedule/arena';
-import { HAS_CONSTRAINT_DATE, HAS_DEADLINE, readScheduleInput } from '../../src/core/schedule/input';
+import { HAS_CONSTRAINT_DATE, HAS_DEADLINE, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING, linkWord, readScheduleInput, wordLag, wordLagKind, wordType } from '../../src/core/schedule/input';
 import { schedule, scheduleInput } from '../../src/core/schedule/schedule';
 import { formatWall, wallFromParts } from '../../src/core/time';
 import { calc, plan } from '../helpers';
@@ -67,7 +67,7 @@ test('a plan with more links than the reader guessed grows its link columns and 
   const expected = tasks.flatMap((t, j) => t.links.map((l) => [l.pred, j, l.type === 'SS' ? 1 : 0, l.lag.minutes]));
   expect(expected.length).toBeGreaterThan(3 * tasks.length);
   const successor = (l: number) => tasks.findIndex((_, j) => input.linkStart[j] <= l && l < input.linkStart[j + 1]);
-  expect(Array.from(input.linkPred, (p, l) => [p, successor(l), input.linkType[l], input.linkLag[l]])).toEqual(expected);
+  expect(Array.from(input.linkPred, (p, l) => [p, successor(l), wordType(input.linkWord[l]), wordLag(input.linkWord[l])])).toEqual(expected);
   expect(Array.from(scheduleInput(c.plan!, c.schedule!.calendar, input).finish)).toEqual(Array.from(c.schedule!.finish));
 });
 
@@ -171,4 +171,16 @@ describe('what the reader tells the run about the plan', () => {
     expect(r.dated[2] & HAS_DEADLINE).toBeTruthy();
     expect(r.dated[0]).toBe(0);
   });
+});
+
+test('a link word keeps every type, lag kind and lag up to 100 years either way', () => {
+  const longest = 100 * 366 * 1440;
+  for (const type of [0, 1, 2, 3]) {
+    for (const kind of [LAG_WORKING, LAG_ELAPSED, LAG_PERCENT]) {
+      for (const lag of [-longest, -480, -1, 0, 1, 480, longest]) {
+        const w = linkWord(type, kind, lag);
+        expect([wordType(w), wordLagKind(w), wordLag(w)]).toEqual([type, kind, lag]);
+      }
+    }
+  }
 });

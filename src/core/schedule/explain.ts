@@ -1,7 +1,7 @@
 import type { Plan } from '../model';
 import { formatLag } from '../parsers/predecessors';
 import { formatDay, formatWallReadable } from '../time';
-import { LAG_ELAPSED, LAG_PERCENT } from './input';
+import { LAG_ELAPSED, LAG_PERCENT, wordLag, wordLagKind, wordType } from './input';
 import { LINK_NAMES } from './network';
 import { Driver, ScheduleResult } from './schedule';
 
@@ -11,13 +11,14 @@ export function describeDriver(plan: Plan, result: ScheduleResult, i: number): s
   const net = result.network;
   const mpd = result.calendar.minutesPerDay;
   if (d >= 0) {
-    const lag = net.linkLag[d];
-    const lagKind = net.linkLagKind[d];
+    const word = net.linkWord[d];
+    const lag = wordLag(word);
+    const lagKind = wordLagKind(word);
     const text = formatLag(
       lagKind === LAG_PERCENT ? { minutes: 0, elapsed: false, percent: net.lagPercent[lag] } : { minutes: lag, elapsed: lagKind === LAG_ELAPSED },
       mpd,
     );
-    return `${plan.tasks[net.linkPred[d]].id}${LINK_NAMES[net.linkType[d]]}${text}`;
+    return `${plan.tasks[net.linkPred[d]].id}${LINK_NAMES[wordType(word)]}${text}`;
   }
   const t = plan.tasks[i];
   switch (d) {

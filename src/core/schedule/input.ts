@@ -50,18 +50,36 @@ const CONSTRAINT_CODE: Record<ConstraintType, C> = {
 export interface LinkArrays {
   linkStart: Int32Array;
   linkPred: Int32Array;
-  /** 0 FS, 1 SS, 2 FF, 3 SF. */
-  linkType: Uint8Array;
-  /**
-   * The lag, as {@link linkLagKind} says: whole minutes (working or elapsed), or for a % lag the
-   * place of its percentage in {@link lagPercent}. (A percentage need not be whole, and few links
-   * have one: 32 bits for every link and a short list for those, rather than 64 bits for every link.)
-   */
-  linkLag: Int32Array;
-  /** LAG_WORKING, LAG_ELAPSED or LAG_PERCENT (of the predecessor's duration). */
-  linkLagKind: Uint8Array;
+  /** Each link's type and lag in one word: see {@link linkWord}. */
+  linkWord: Int32Array;
   /** The percentages of the % lags. */
   lagPercent: Float64Array;
+}
+
+/**
+ * A link's type and lag in one 32-bit word (one read where three columns took three): bits 0-1
+ * the type (0 FS, 1 SS, 2 FF, 3 SF), bits 2-3 the lag's kind (LAG_WORKING, LAG_ELAPSED or
+ * LAG_PERCENT, of the predecessor's duration), the 28 bits above them the lag, signed: whole
+ * minutes, or for a % lag the place of its percentage in {@link LinkArrays.lagPercent} (a
+ * percentage need not be whole). Lags are at most 100 years, 52.6 million minutes: 28 bits hold 134.
+ */
+export function linkWord(type: number, lagKind: number, lag: number): number {
+  return (lag << 4) | (lagKind << 2) | type;
+}
+
+/** The type of a link word: 0 FS, 1 SS, 2 FF, 3 SF. */
+export function wordType(word: number): number {
+  return word & 3;
+}
+
+/** The lag kind of a link word. */
+export function wordLagKind(word: number): number {
+  return (word >> 2) & 3;
+}
+
+/** The lag of a link word: minutes, or the place of a % lag's percentage. */
+export function wordLag(word: number): number {
+  return word >> 4;
 }
 
 /**
@@ -112,9 +130,7 @@ const LINKS_PER_TASK_GUESS = 2.5;
 /** The link columns while they are filled. */
 class LinkColumns {
   readonly pred: Int32Array;
-  readonly type: Uint8Array;
-  readonly lag: Int32Array;
-  readonly lagKind: Uint8Array;
+  readonly word: Int32Array;
   /** The percentages of the % lags, in the order met (no more of them than links). */
   readonly percent: Float64Array;
   length = 0;
@@ -122,9 +138,7 @@ class LinkColumns {
 
   constructor(arena: Arena, readonly capacity: number) {
     this.pred = arena.i32(capacity);
-    this.type = arena.u8(capacity);
-    this.lag = arena.i32(capacity);
-    this.lagKind = arena.u8(capacity);
+    this.word = arena.i32(capacity);
     this.percent = arena.f64(capacity); // memory not written is never touched
   }
 
@@ -134,9 +148,7 @@ class LinkColumns {
     const capacity = Math.max(2 * this.capacity, this.length + more);
     const next = new LinkColumns(new Arena(capacity * LINK_BYTES + LINK_ALIGNMENT), capacity);
     next.pred.set(this.pred.subarray(0, this.length));
-    next.type.set(this.type.subarray(0, this.length));
-    next.lag.set(this.lag.subarray(0, this.length));
-    next.lagKind.set(this.lagKind.subarray(0, this.length));
+    next.word.set(this.word.subarray(0, this.length));
     next.percent.set(this.percent.subarray(0, this.percentCount));
     next.length = this.length;
     next.percentCount = this.percentCount;
@@ -144,9 +156,9 @@ class LinkColumns {
   }
 }
 
-/** Bytes of one link in {@link LinkColumns}, and what the five columns' 8-byte alignment may add. */
-const LINK_BYTES = 4 + 1 + 4 + 1 + 8;
-const LINK_ALIGNMENT = 5 * 8;
+/** Bytes of one link in {@link LinkColumns}, and what the three columns' 8-byte alignment may add. */
+const LINK_BYTES = 4 + 4 + 8;
+const LINK_ALIGNMENT = 3 * 8;
 
 /**
  * The plan's tasks and links as flat arrays, in one pass over the task objects (at a million
@@ -213,23 +225,21 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     linkStart[i] = links.length;
     if (count === 0) continue;
     links = links.withRoomFor(count);
-    const { pred, type: typeOf, lag: lagOf, lagKind } = links;
+    const { pred, word } = links;
     let l = links.length;
     for (let k = 0; k < count; k++, l++) {
       const link = taskLinks[k];
-      const type = link.type;
+      const t = link.type;
       const p = link.pred;
       pred[l] = p;
       if (p >= i || (kindOf[p] === Kind.Summary && isAncestor(p, i, parent))) rowOrder = false;
-      typeOf[l] = type === 'FS' ? 0 : type === 'SS' ? 1 : type === 'FF' ? 2 : 3;
+      const type = t === 'FS' ? 0 : t === 'SS' ? 1 : t === 'FF' ? 2 : 3;
       const lag = link.lag;
       if (lag.percent !== undefined) {
-        lagOf[l] = links.percentCount;
+        word[l] = linkWord(type, LAG_PERCENT, links.percentCount);
         links.percent[links.percentCount++] = lag.percent;
-        lagKind[l] = LAG_PERCENT;
       } else {
-        lagOf[l] = lag.minutes;
-        lagKind[l] = lag.elapsed ? LAG_ELAPSED : LAG_WORKING;
+        word[l] = linkWord(type, lag.elapsed ? LAG_ELAPSED : LAG_WORKING, lag.minutes);
       }
     }
     links.length = l;
@@ -243,9 +253,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     percentComplete, hasProgress, dated, parent, hasAlap, actualPastLast, rowOrder, summaryCount, arena,
     linkStart,
     linkPred: links.pred.subarray(0, linkCount),
-    linkType: links.type.subarray(0, linkCount),
-    linkLag: links.lag.subarray(0, linkCount),
-    linkLagKind: links.lagKind.subarray(0, linkCount),
+    linkWord: links.word.subarray(0, linkCount),
     lagPercent: links.percent.subarray(0, links.percentCount),
   };
 }

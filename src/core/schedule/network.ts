@@ -55,8 +55,8 @@ export function buildNetwork(input: ScheduleInput): Network {
 
   const net: Network = {
     taskCount: n, nodeCount, summaryOfStartNode, startNode, parent,
-    linkStart: input.linkStart, linkPred: input.linkPred, linkType: input.linkType, linkLag: input.linkLag,
-    linkLagKind: input.linkLagKind, lagPercent: input.lagPercent, order: new Int32Array(0),
+    linkStart: input.linkStart, linkPred: input.linkPred, linkWord: input.linkWord, lagPercent: input.lagPercent,
+    order: new Int32Array(0),
   };
   net.order = outlineOrder(input, startNode, nodeCount) ?? kahnOrder(net, arena);
   return net;

@@ -3,7 +3,10 @@ import type { Issue, Plan, PlanTask } from '../model';
 import { clip } from '../parsers/duration';
 import { FIRST_PLACEABLE_WALL, LAST_PLACEABLE_WALL, MAX_SPAN_MINUTES, Wall, dayOf, formatDay, formatWallReadable } from '../time';
 import type { Arena } from './arena';
-import { C, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING, ScheduleInput, readScheduleInput } from './input';
+import {
+  C, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING,
+  ScheduleInput, readScheduleInput, wordLag, wordLagKind, wordType,
+} from './input';
 import { Network, buildNetwork, findLoops, successorOf } from './network';
 
 /** What set a task's start, when no link did. */
@@ -275,16 +278,17 @@ class Scheduler {
    * predecessor's kind of time; a summary's duration is its span in the given dates.
    */
   private lagOf(l: number, d: Dates): number {
-    const { linkLag, linkLagKind, linkPred, lagPercent } = this.net;
-    if (linkLagKind[l] !== LAG_PERCENT) return linkLag[l];
+    const { linkWord, linkPred, lagPercent } = this.net;
+    const word = linkWord[l];
+    if (wordLagKind(word) !== LAG_PERCENT) return wordLag(word);
     const p = linkPred[l];
     const span = this.kind[p] === Kind.Summary ? d.finishIndex[p] - d.startIndex[p] : this.dur[p];
-    return Math.round((lagPercent[linkLag[l]] / 100) * span);
+    return Math.round((lagPercent[wordLag(word)] / 100) * span);
   }
 
   /** Whether a link's lag runs in wall-clock time: an elapsed lag, or a % of an elapsed task. */
   private wallClockLag(l: number): boolean {
-    const k = this.net.linkLagKind[l];
+    const k = wordLagKind(this.net.linkWord[l]);
     return k === LAG_ELAPSED || (k === LAG_PERCENT && this.kind[this.net.linkPred[l]] === Kind.Elapsed);
   }
 
@@ -293,7 +297,7 @@ class Scheduler {
   /** The bound a link puts on its successor's start, as a wall time. */
   private linkStartBound(l: number, succ: number, d: Dates): Wall {
     const p = this.net.linkPred[l];
-    const type = this.net.linkType[l];
+    const type = wordType(this.net.linkWord[l]);
     const fromFinish = type === 0 || type === 2;
     const base = fromFinish ? d.finish[p] : d.start[p];
     const lag = this.lagOf(l, d);
@@ -375,7 +379,7 @@ class Scheduler {
    */
   private scheduleNormal(i: number, d: Dates, drv: Int32Array, alap: Dates | null): void {
     const { n, summaryBoundIndex, cal } = this;
-    const { linkStart, linkPred, linkType, linkLag, linkLagKind, parent, startNode } = this.net;
+    const { linkStart, linkPred, linkWord, parent, startNode } = this.net;
     const startIndex = d.startIndex;
     const finishIndex = d.finishIndex;
     let req = -Infinity;
@@ -383,11 +387,12 @@ class Scheduler {
     const di = this.dur[i];
     for (let l = linkStart[i], end = linkStart[i + 1]; l < end; l++) {
       const p = linkPred[l];
-      const type = linkType[l];
+      const word = linkWord[l];
+      const type = wordType(word);
       const fromFinish = type === 0 || type === 2;
       let b: number;
-      if (linkLagKind[l] === LAG_WORKING) {
-        b = (fromFinish ? finishIndex[p] : startIndex[p]) + linkLag[l];
+      if (wordLagKind(word) === LAG_WORKING) {
+        b = (fromFinish ? finishIndex[p] : startIndex[p]) + wordLag(word);
       } else {
         const lag = this.lagOf(l, d);
         if (lag === 0) b = fromFinish ? finishIndex[p] : startIndex[p];
@@ -682,16 +687,17 @@ class Scheduler {
    */
   private pushBounds(j: number, early: Dates, late: Dates, bounds: LateBounds, slacks: Slacks): void {
     const { n, kind, cal } = this;
-    const { linkStart, linkPred, linkType, linkLag, linkLagKind, startNode } = this.net;
+    const { linkStart, linkPred, linkWord, startNode } = this.net;
     for (let l = linkStart[j], end = linkStart[j + 1]; l < end; l++) {
       const p = linkPred[l];
-      const type = linkType[l];
+      const word = linkWord[l];
+      const type = wordType(word);
       const toStart = type === 0 || type === 1;
       const onFinish = type === 0 || type === 2;
       if (kind[p] === Kind.Normal) {
         let x: number;
-        if (linkLagKind[l] === LAG_WORKING) {
-          const lag = linkLag[l];
+        if (wordLagKind(word) === LAG_WORKING) {
+          const lag = wordLag(word);
           x = (toStart ? late.startIndex[j] : late.finishIndex[j]) - lag;
           // The link's slack in the early dates, kept for the free float (see Slacks).
           const slack = (toStart ? early.startIndex[j] : early.finishIndex[j]) - (onFinish ? early.finishIndex[p] : early.startIndex[p]) - lag;
@@ -740,9 +746,8 @@ class Scheduler {
 
   /** Working minutes between where link l puts its successor j and where j is (early dates). */
   private linkSlack(l: number, j: number, early: Dates): number {
-    const { linkPred, linkType } = this.net;
-    const p = linkPred[l];
-    const type = linkType[l];
+    const p = this.net.linkPred[l];
+    const type = wordType(this.net.linkWord[l]);
     const fromFinish = type === 0 || type === 2;
     const lag = this.lagOf(l, early);
     const baseIndex = fromFinish ? early.finishIndex[p] : early.startIndex[p];
