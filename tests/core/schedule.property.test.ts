@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { LINK_NAMES } from '../../src/core/schedule/network';
-import { Driver } from '../../src/core/schedule/schedule';
+import { readScheduleInput } from '../../src/core/schedule/input';
+import { Driver, scheduleInput } from '../../src/core/schedule/schedule';
 import { calc, plan, Row } from '../helpers';
 
 const LAGS = ['', '+1d', '-1d', '+4h', '+2d', '-3h', '+50%', '+2ed', '+1ed', '-1ed'];
@@ -119,6 +120,24 @@ describe('scheduling properties', () => {
           expect([bottom.start[k], bottom.finish[k], bottom.lateStart[k], bottom.lateFinish[k], bottom.totalFloat[k], bottom.freeFloat[k], bottom.critical[k]])
             .toEqual([top.start[i], top.finish[i], top.lateStart[i], top.lateFinish[i], top.totalFloat[i], top.freeFloat[i], top.critical[i]]);
         }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('Kahn\'s order gives the schedule the row order gives, with summaries, constraints and deadlines', () => {
+    fc.assert(
+      fc.property(spec(true, true), (s) => {
+        const { plan, r } = scheduled(s);
+        const input = readScheduleInput(plan.tasks, r.calendar);
+        if (!input.rowOrder) return; // only the plans both orders can schedule
+        input.rowOrder = false;
+        const kahn = scheduleInput(plan, r.calendar, input);
+        expect(Array.from(kahn.network.order)).not.toEqual([]);
+        for (const key of ['start', 'finish', 'lateStart', 'lateFinish', 'totalFloat', 'freeFloat', 'duration', 'critical', 'driver'] as const) {
+          expect([key, Array.from(kahn[key])]).toEqual([key, Array.from(r[key])]);
+        }
+        expect(kahn.issues.map((i) => i.message).sort()).toEqual(r.issues.map((i) => i.message).sort());
       }),
       { numRuns: RUNS },
     );
