@@ -229,11 +229,11 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     let l = links.length;
     for (let k = 0; k < count; k++, l++) {
       const link = taskLinks[k];
-      const t = link.type;
+      const name = link.type;
       const p = link.pred;
       pred[l] = p;
       if (p >= i || (kindOf[p] === Kind.Summary && isAncestor(p, i, parent))) rowOrder = false;
-      const type = t === 'FS' ? 0 : t === 'SS' ? 1 : t === 'FF' ? 2 : 3;
+      const type = name === 'FS' ? 0 : name === 'SS' ? 1 : name === 'FF' ? 2 : 3;
       const lag = link.lag;
       if (lag.percent !== undefined) {
         word[l] = linkWord(type, LAG_PERCENT, links.percentCount);

@@ -390,15 +390,7 @@ class Scheduler {
       const word = linkWord[l];
       const type = wordType(word);
       const fromFinish = type === 0 || type === 2;
-      let b: number;
-      if (wordLagKind(word) === LAG_WORKING) {
-        b = (fromFinish ? finishIndex[p] : startIndex[p]) + wordLag(word);
-      } else {
-        const lag = this.lagOf(l, d);
-        if (lag === 0) b = fromFinish ? finishIndex[p] : startIndex[p];
-        else if (this.wallClockLag(l)) b = cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag);
-        else b = (fromFinish ? finishIndex[p] : startIndex[p]) + lag;
-      }
+      let b = wordLagKind(word) === LAG_WORKING ? (fromFinish ? finishIndex[p] : startIndex[p]) + wordLag(word) : this.boundIndex(l, d);
       if (type >= 2) b -= di; // FF, SF bind the finish
       if (b > req) {
         req = b;
@@ -744,17 +736,25 @@ class Scheduler {
 
   // ---- Floats, progress, critical flag --------------------------------------------------
 
-  /** Working minutes between where link l puts its successor j and where j is (early dates). */
-  private linkSlack(l: number, j: number, early: Dates): number {
+  /**
+   * The working index link l puts its successor's start (FS, SS) or finish (FF, SF) at, from its
+   * predecessor's dates in d.
+   */
+  private boundIndex(l: number, d: Dates): number {
     const p = this.net.linkPred[l];
     const type = wordType(this.net.linkWord[l]);
     const fromFinish = type === 0 || type === 2;
-    const lag = this.lagOf(l, early);
-    const baseIndex = fromFinish ? early.finishIndex[p] : early.startIndex[p];
-    const bound = lag === 0 ? baseIndex
-      : this.wallClockLag(l) ? this.cal.index((fromFinish ? early.finish[p] : early.start[p]) + lag)
+    const lag = this.lagOf(l, d);
+    const baseIndex = fromFinish ? d.finishIndex[p] : d.startIndex[p];
+    return lag === 0 ? baseIndex
+      : this.wallClockLag(l) ? this.cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag)
       : baseIndex + lag;
-    return (type === 0 || type === 1 ? early.startIndex[j] : early.finishIndex[j]) - bound;
+  }
+
+  /** Working minutes between where link l puts its successor j and where j is (early dates). */
+  private linkSlack(l: number, j: number, early: Dates): number {
+    const type = wordType(this.net.linkWord[l]);
+    return (type === 0 || type === 1 ? early.startIndex[j] : early.finishIndex[j]) - this.boundIndex(l, early);
   }
 
   private floats(early: Dates, late: Dates, scheduled: Dates, slacks: Slacks, projectFinishIndex: number) {
