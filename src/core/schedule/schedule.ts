@@ -519,20 +519,25 @@ class Scheduler {
   // ---- Backward pass -------------------------------------------------------------------
 
   /**
-   * The inverse of a lag for the backward pass. Where the arithmetic is in wall-clock time (an
-   * elapsed lag, or an elapsed predecessor), it starts from the latest wall time of the successor's
-   * working instant: a working-time successor at Friday 17:00 is at the same instant as Monday
-   * 08:00, and the forward pass accepted either. A summary predecessor passes the bound on to its
-   * subtasks, elapsed ones among them, so it takes the latest wall time too: a summary that an
-   * elapsed subtask finishes on Sunday 12:00 has met an FF successor finishing on Friday 17:00.
-   * Only a wall time at the edge of working time stands for a whole instant: one inside non-working
-   * time (a summary that an elapsed subtask starts on Saturday 17:00) is that moment exactly.
+   * The inverse of a lag for the backward pass: the latest wall time link's predecessor side may
+   * have, with the successor's side at `base`. A successor in working time stands for its whole
+   * working instant: at Friday 17:00 it is at the same instant as Monday 08:00, and the forward pass
+   * accepted either, so the bound starts from the latest (a milestone before it, or an elapsed task
+   * through an elapsed lag, may take all of it). A milestone or an elapsed successor is its moment:
+   * a milestone moved from Friday 17:00 to Monday 08:00 changes the date of what follows it through
+   * an elapsed lag, or of the project's finish. A summary successor at the edge of working time
+   * stands for its whole instant to a predecessor in wall-clock time (an elapsed lag or predecessor,
+   * or a summary, which passes the bound on to elapsed subtasks): a summary that an elapsed subtask
+   * finishes on Sunday 12:00 has met an FF successor finishing on Friday 17:00. Inside non-working
+   * time (a summary that an elapsed subtask starts on Saturday 17:00) it is that moment exactly.
    */
   private subtractLag(base: Wall, baseIndex: number, lag: number, elapsed: boolean, pred: number, succ: number): Wall {
     const cal = this.cal;
     if (!elapsed && lag !== 0) return cal.startWall(baseIndex - lag);
+    const k = this.kind[succ];
     const wallClock = elapsed || this.kind[pred] === Kind.Elapsed || this.kind[pred] === Kind.Summary;
-    const instant = wallClock && this.kind[succ] !== Kind.Elapsed && (cal.isWorkingMinute(base) || cal.isWorkingMinute(base - 1));
+    const instant = k === Kind.Normal
+      || (k === Kind.Summary && wallClock && (cal.isWorkingMinute(base) || cal.isWorkingMinute(base - 1)));
     return (instant ? cal.startWall(baseIndex) : base) - lag;
   }
 
@@ -609,12 +614,15 @@ class Scheduler {
         b.finish[own] = finishBound;
         b.start[own] = startBound;
         b.finishIndex[own] = cal.index(finishBound);
-        b.startIndex[own] = startBound === Infinity ? Infinity : cal.index(startBound);
+        b.startIndex[own] = startBound === Infinity ? Infinity : this.startIndexBy(startBound); // for its subtasks in working time
         continue; // its late dates come from its subtasks, at its start node
       }
       let lf = this.snapFinishOf(v, finishBound);
       if (startBound < Infinity) {
-        const viaStart = this.finishFromStart(v, this.snapStartOf(v, startBound));
+        // The latest start at or before the bound: for an elapsed task the bound itself, for a
+        // milestone (whose start is its finish) the edge of working time before it, when it lies
+        // inside non-working time.
+        const viaStart = this.finishFromStart(v, this.snapFinishOf(v, startBound));
         if (viaStart < lf) lf = viaStart;
       }
       const ls = this.startFromFinish(v, lf);
@@ -678,32 +686,33 @@ class Scheduler {
    * them as working indices (see lateNormal), a summary in its LateBounds, any other as wall times.
    */
   private pushBounds(j: number, early: Dates, late: Dates, bounds: LateBounds, slacks: Slacks): void {
-    const { n, kind, cal } = this;
+    const { n, kind } = this;
     const { linkStart, linkPred, linkWord, startNode } = this.net;
     for (let l = linkStart[j], end = linkStart[j + 1]; l < end; l++) {
       const p = linkPred[l];
-      const word = linkWord[l];
-      const type = wordType(word);
+      const type = wordType(linkWord[l]);
       const toStart = type === 0 || type === 1;
       const onFinish = type === 0 || type === 2;
       if (kind[p] === Kind.Normal) {
+        // The latest index this link allows p with j at its late dates, and at its early ones.
         let x: number;
-        if (wordLagKind(word) === LAG_WORKING) {
-          const lag = wordLag(word);
+        let free: number;
+        const word = linkWord[l];
+        const lag = wordLag(word);
+        if (wordLagKind(word) === LAG_WORKING && (lag !== 0 || onFinish || kind[j] === Kind.Normal)) {
+          // latestInWorkingTime's common case, inline: this is the run's hottest loop.
           x = (toStart ? late.startIndex[j] : late.finishIndex[j]) - lag;
-          // The link's slack in the early dates, kept for the free float (see Slacks).
-          const slack = (toStart ? early.startIndex[j] : early.finishIndex[j]) - (onFinish ? early.finishIndex[p] : early.startIndex[p]) - lag;
-          const column = onFinish ? slacks.finish : slacks.start;
-          if (slack < column[p]) column[p] = slack;
+          free = (toStart ? early.startIndex[j] : early.finishIndex[j]) - lag;
         } else {
-          this.noteSlack(p, onFinish, this.linkSlack(l, j, early), slacks);
-          const lag = this.lagOf(l, early);
-          x = this.wallClockLag(l)
-            ? cal.index(this.subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j], lag, true, p, j))
-            : (toStart ? late.startIndex[j] : late.finishIndex[j]) - lag;
+          x = this.latestInWorkingTime(l, j, late, toStart, onFinish);
+          free = this.latestInWorkingTime(l, j, early, toStart, onFinish);
         }
         const column = onFinish ? late.finishIndex : late.startIndex;
         if (x < column[p]) column[p] = x;
+        // The link's slack in the early dates, kept for the free float (see Slacks).
+        const slack = free - (onFinish ? early.finishIndex[p] : early.startIndex[p]);
+        const slackColumn = onFinish ? slacks.finish : slacks.start;
+        if (slack < slackColumn[p]) slackColumn[p] = slack;
         continue;
       }
       const x = this.subtractLag(
@@ -720,6 +729,38 @@ class Scheduler {
         if (x < column[p]) column[p] = x;
       }
     }
+  }
+
+  /**
+   * The latest working index link l lets its predecessor, a task in working time, have on the side
+   * the link binds (its finish for FS and FF, its start for SS and SF), with successor j at its
+   * dates in d: the late dates for the backward pass, the early ones for the free float.
+   * - A working lag counts from the predecessor's working instant: the successor's index less the lag.
+   * - Without a lag the successor's own date is the bound. A successor in working time, or a summary
+   *   at the edge of working time, stands for its whole instant (Monday 08:00 is Friday 17:00); a
+   *   milestone or an elapsed successor, or a summary inside non-working time (an elapsed subtask
+   *   starts it on a Saturday), is that moment exactly (see subtractLag), and a start must begin by it.
+   * - An elapsed lag takes the predecessor's side back to a wall time, which a start must begin by:
+   *   a start at the instant of Monday 03:00 would be on Monday 08:00, five hours later.
+   */
+  private latestInWorkingTime(l: number, j: number, d: Dates, toStart: boolean, onFinish: boolean): number {
+    const at = toStart ? d.startIndex[j] : d.finishIndex[j];
+    const lag = this.lagOf(l, d);
+    if (this.wallClockLag(l)) {
+      const b = this.subtractLag(toStart ? d.start[j] : d.finish[j], at, lag, true, this.net.linkPred[l], j);
+      return onFinish ? this.cal.index(b) : this.startIndexBy(b);
+    }
+    if (lag !== 0 || onFinish) return at - lag;
+    const k = this.kind[j];
+    if (k === Kind.Normal) return at;
+    const w = toStart ? d.start[j] : d.finish[j];
+    return k === Kind.Summary && this.cal.isWorkingMinute(w - 1) ? at : this.startIndexBy(w);
+  }
+
+  /** The latest working index a task in working time can start at and begin by wall time b. */
+  private startIndexBy(b: Wall): number {
+    const i = this.cal.index(b);
+    return this.cal.isWorkingMinute(b) ? i : i - 1;
   }
 
   /** Keeps the least slack of task p's links out of its finish or its start (see Slacks). */
@@ -751,10 +792,28 @@ class Scheduler {
       : baseIndex + lag;
   }
 
-  /** Working minutes between where link l puts its successor j and where j is (early dates). */
+  /**
+   * How far, in working minutes, link l lets its predecessor (not in working time: see
+   * latestInWorkingTime) slip on the side the link binds before its successor j moves from its early
+   * dates. Measured at the predecessor, through the lag taken back as the backward pass takes it:
+   * across an elapsed lag, the successor's working minutes are not the predecessor's (a lag of 15
+   * hours after a task finishing at 16:00 reaches 07:00, an hour before work starts, and an hour's
+   * slip of the predecessor moves its successor a whole day on). An elapsed predecessor slips by its
+   * start: its finish follows around the clock, so through its finish it may slip to the bound less
+   * its duration (a finish that stays inside one night while the start crosses working hours would
+   * not count them).
+   */
   private linkSlack(l: number, j: number, early: Dates): number {
+    const p = this.net.linkPred[l];
     const type = wordType(this.net.linkWord[l]);
-    return (type === 0 || type === 1 ? early.startIndex[j] : early.finishIndex[j]) - this.boundIndex(l, early);
+    const toStart = type === 0 || type === 1;
+    const onFinish = type === 0 || type === 2;
+    const b = this.subtractLag(
+      toStart ? early.start[j] : early.finish[j], toStart ? early.startIndex[j] : early.finishIndex[j],
+      this.lagOf(l, early), this.wallClockLag(l), p, j,
+    );
+    if (this.kind[p] === Kind.Elapsed) return this.cal.index(onFinish ? b - this.dur[p] : b) - early.startIndex[p];
+    return this.cal.index(b) - (onFinish ? early.finishIndex[p] : early.startIndex[p]);
   }
 
   private floats(early: Dates, late: Dates, scheduled: Dates, slacks: Slacks, projectFinishIndex: number) {
