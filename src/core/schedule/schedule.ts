@@ -373,6 +373,21 @@ class Scheduler {
   }
 
   /**
+   * The working index link l puts its successor's start (FS, SS) or finish (FF, SF) at, from its
+   * predecessor's dates in d.
+   */
+  private boundIndex(l: number, d: Dates): number {
+    const p = this.net.linkPred[l];
+    const type = wordType(this.net.linkWord[l]);
+    const fromFinish = type === 0 || type === 2;
+    const lag = this.lagOf(l, d);
+    const baseIndex = fromFinish ? d.finishIndex[p] : d.startIndex[p];
+    return lag === 0 ? baseIndex
+      : this.wallClockLag(l) ? this.cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag)
+      : baseIndex + lag;
+  }
+
+  /**
    * The fast path for a task in working time with no dated constraint and no progress: every
    * bound is a working index (snapping a wall time to a start never changes its index), so the
    * task's dates take one conversion each. scheduleLeaf is the general path and gives the same dates.
@@ -519,7 +534,7 @@ class Scheduler {
   // ---- Backward pass -------------------------------------------------------------------
 
   /**
-   * The inverse of a lag for the backward pass: the latest wall time link's predecessor side may
+   * The inverse of a lag for the backward pass: the latest wall time a link's predecessor side may
    * have, with the successor's side at `base`. A successor in working time stands for its whole
    * working instant: at Friday 17:00 it is at the same instant as Monday 08:00, and the forward pass
    * accepted either, so the bound starts from the latest (a milestone before it, or an elapsed task
@@ -776,21 +791,6 @@ class Scheduler {
   }
 
   // ---- Floats, progress, critical flag --------------------------------------------------
-
-  /**
-   * The working index link l puts its successor's start (FS, SS) or finish (FF, SF) at, from its
-   * predecessor's dates in d.
-   */
-  private boundIndex(l: number, d: Dates): number {
-    const p = this.net.linkPred[l];
-    const type = wordType(this.net.linkWord[l]);
-    const fromFinish = type === 0 || type === 2;
-    const lag = this.lagOf(l, d);
-    const baseIndex = fromFinish ? d.finishIndex[p] : d.startIndex[p];
-    return lag === 0 ? baseIndex
-      : this.wallClockLag(l) ? this.cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag)
-      : baseIndex + lag;
-  }
 
   /**
    * How far, in working minutes, link l lets its predecessor (not in working time: see
