@@ -452,7 +452,10 @@ class Scheduler {
       req = this.summaryBound[startNode[up] - n];
       drive = Driver.Summary;
     }
-    if (this.projectStart > req) {
+    // The project start holds the task only where it asks a later start than its links do: a link
+    // whose bound is on Friday 17:00 asks a task in working time for Monday 08:00 as well, and then
+    // the link holds the task (as in scheduleNormal), so that an SNLT or FNLT can pull it back.
+    if (req === -Infinity || (this.projectStart > req && this.snapStartOf(i, req) < this.projectStart)) {
       req = this.projectStart;
       drive = Driver.ProjectStart;
     }
@@ -480,7 +483,9 @@ class Scheduler {
           break;
         }
         case C.Fnet: {
-          const x = this.startFromFinish(i, this.snapFinishOf(i, c));
+          // A milestone is a moment: no earlier than one inside non-working time, it goes on to the
+          // next working time, as after a link (a task in working time finishes at the date's instant).
+          const x = this.kind[i] === Kind.Milestone ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
           if (x > start) { start = x; drive = Driver.Constraint; }
           break;
         }
@@ -493,7 +498,9 @@ class Scheduler {
         }
         case C.Snlt:
         case C.Fnlt: {
-          const x = constraint[i] === C.Snlt ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
+          // A milestone no later than a moment inside non-working time goes back to the edge before it.
+          const x = constraint[i] === C.Fnlt ? this.startFromFinish(i, this.snapFinishOf(i, c))
+            : this.kind[i] === Kind.Milestone ? this.snapFinishOf(i, c) : this.snapStartOf(i, c);
           // Honoured over links; a task that only waits for the project start stays there (negative float shows it).
           if (start > x && drive !== Driver.ProjectStart) {
             if (report && drive >= 0) this.conflict(this.tasks[i], start, x);

@@ -1,0 +1,396 @@
+/**
+ * An independent reference scheduler for tests: its own working-time arithmetic (it counts working
+ * minutes day by day and steps minute by minute, never using the engine's WorkCalendar), its own
+ * forward and backward passes, and "check 3", which judges floats by the forward pass alone. The
+ * engine is compared with it in tests/core/schedule.reference.test.ts, which also states the rules
+ * it encodes. Kept small and slow on purpose: networks of a dozen tasks over a few weeks.
+ */
+
+export const DAY = 1440;
+
+// ---- The reference calendar ------------------------------------------------------------
+
+export interface RefCalendar {
+  /** 0 = Sunday. */
+  weekdays: boolean[];
+  /** [start, end) minutes after midnight, sorted. */
+  intervals: [number, number][];
+  holidays: Set<number>;
+  mpd: number;
+  /** Day number W counts from (no date before it is ever asked). */
+  anchor: number;
+}
+
+/** A wall time as `Mon 2027-03-01 08:00`, for messages. */
+export function fmt(t: number): string {
+  const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  return `${names[weekday(Math.floor(t / DAY))]} ${new Date(t * 60000).toISOString().slice(0, 16).replace('T', ' ')}`;
+}
+
+export const dayNumber = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86400000;
+export const ANCHOR = dayNumber(2027, 1, 1);
+
+export function refCalendar(weekdays: boolean[], intervals: [number, number][], holidays: number[]): RefCalendar {
+  const mpd = intervals.reduce((s, [a, b]) => s + b - a, 0);
+  return { weekdays, intervals, holidays: new Set(holidays), mpd, anchor: ANCHOR };
+}
+
+export function weekday(day: number): number {
+  return (((day + 4) % 7) + 7) % 7; // day 0 (1970-01-01) was a Thursday
+}
+
+export function workingDay(c: RefCalendar, day: number): boolean {
+  return c.weekdays[weekday(day)] && !c.holidays.has(day);
+}
+
+/** Whether the minute beginning at wall time t is worked. */
+export function workingMinute(c: RefCalendar, t: number): boolean {
+  const day = Math.floor(t / DAY);
+  const m = t - day * DAY;
+  return workingDay(c, day) && c.intervals.some(([a, b]) => m >= a && m < b);
+}
+
+/** W(t): working minutes from the anchor to t. */
+export function W(c: RefCalendar, t: number): number {
+  const day = Math.floor(t / DAY);
+  if (day < c.anchor) throw new Error('reference: before the anchor');
+  let count = 0;
+  for (let d = c.anchor; d < day; d++) if (workingDay(c, d)) count += c.mpd;
+  if (workingDay(c, day)) {
+    const m = t - day * DAY;
+    for (const [a, b] of c.intervals) count += Math.max(0, Math.min(m, b) - a);
+  }
+  return count;
+}
+
+/** The wall time at which working minute number k (0-based from the anchor) begins. */
+export function beginOfWorkingMinute(c: RefCalendar, k: number): number {
+  if (k < 0) throw new Error('reference: before the anchor');
+  for (let d = c.anchor; ; d++) {
+    if (!workingDay(c, d)) continue;
+    if (k >= c.mpd) {
+      k -= c.mpd;
+      continue;
+    }
+    for (const [a, b] of c.intervals) {
+      if (k < b - a) return d * DAY + a + k;
+      k -= b - a;
+    }
+  }
+}
+
+/** Start side of working instant T: where a task starting there begins (Monday 08:00). */
+export const startSide = (c: RefCalendar, T: number) => beginOfWorkingMinute(c, T);
+/** Finish side of working instant T: the earliest wall time at it (Friday 17:00). */
+export const finishSide = (c: RefCalendar, T: number) => beginOfWorkingMinute(c, T - 1) + 1;
+
+/** The next working time at or after t, minute by minute. */
+export function nextWorkingTime(c: RefCalendar, t: number): number {
+  let x = t;
+  for (let guard = 0; guard < 60 * DAY; guard++, x++) if (workingMinute(c, x)) return x;
+  throw new Error('reference: no working time within 60 days');
+}
+
+// ---- The reference schedule -------------------------------------------------------------
+
+export type LinkType = 'FS' | 'SS' | 'FF' | 'SF';
+export interface Span { minutes: number; elapsed: boolean }
+export interface RefLink { pred: number; type: LinkType; lag: Span | { percent: number }; text: string }
+export type ConstraintType = 'SNET' | 'FNET' | 'SNLT' | 'FNLT' | 'MSO' | 'MFO' | 'ALAP';
+/** A constraint (date: a wall time, Constraint Date as typed; none for ALAP) and a deadline (a wall time). */
+export interface RefTask { dur: Span; links: RefLink[]; constraint?: { type: ConstraintType; date: number }; deadline?: number }
+
+export type Kind = 'work' | 'elapsed' | 'milestone';
+export const kindOf = (t: RefTask): Kind => (t.dur.elapsed ? 'elapsed' : t.dur.minutes === 0 ? 'milestone' : 'work');
+
+/** A lower bound on a successor's start or finish: a wall time, or a working instant. */
+export interface Bound { side: 'start' | 'finish'; wall?: number; index?: number }
+
+export interface RefSchedule {
+  start: number[];
+  finish: number[];
+  bounds: Bound[][];
+  projectStart: number;
+}
+
+/** A link's lag in minutes, and whether it runs around the clock (a % lag: in its predecessor's kind of time). */
+export function lagOf(tasks: RefTask[], l: RefLink): Span {
+  if (!('percent' in l.lag)) return l.lag;
+  const p = tasks[l.pred];
+  return { minutes: Math.round((l.lag.percent / 100) * p.dur.minutes), elapsed: p.dur.elapsed };
+}
+
+export function linkBound(c: RefCalendar, tasks: RefTask[], start: number[], finish: number[], l: RefLink): Bound {
+  const base = l.type[0] === 'F' ? finish[l.pred] : start[l.pred];
+  const side = l.type[1] === 'S' ? 'start' : 'finish';
+  const { minutes, elapsed } = lagOf(tasks, l);
+  if (minutes === 0) return { side, wall: base };
+  if (elapsed) return { side, wall: base + minutes };
+  return { side, index: W(c, base) + minutes };
+}
+
+/** The start a single bound (or the project start) asks of a task of this kind. */
+export function startFor(c: RefCalendar, t: RefTask, b: Bound): number {
+  const k = kindOf(t);
+  const d = b.side === 'finish' ? t.dur.minutes : 0;
+  if (k === 'work') return startSide(c, (b.index ?? W(c, b.wall!)) - d);
+  const wall = (b.wall ?? finishSide(c, b.index!)) - d; // the earliest wall time meeting the bound
+  if (k === 'elapsed') return wall;
+  return workingMinute(c, wall) || workingMinute(c, wall - 1) ? wall : nextWorkingTime(c, wall);
+}
+
+/**
+ * Orders two starts of task t: by W in working time; by wall time for elapsed tasks and
+ * milestones (a milestone's bounds are wall times: of two at one working instant, the later wins).
+ */
+export function compareStarts(c: RefCalendar, t: RefTask, a: number, b: number): number {
+  return kindOf(t) === 'work' ? W(c, a) - W(c, b) : a - b;
+}
+
+export function finishOf(c: RefCalendar, t: RefTask, start: number): number {
+  switch (kindOf(t)) {
+    case 'milestone': return start;
+    case 'elapsed': return start + t.dur.minutes;
+    default: return finishSide(c, W(c, start) + t.dur.minutes);
+  }
+}
+
+/** Whether a constraint's date bounds the start (SNET, SNLT, MSO) or the finish (FNET, FNLT, MFO). */
+export const onStart = (type: ConstraintType) => type === 'SNET' || type === 'SNLT' || type === 'MSO';
+
+/**
+ * The start a constraint's date asks of task t (docs/scheduling.md, "Constraints"): a date bounds
+ * the start or the finish as a link's bound does, to the minute for an elapsed task, by its working
+ * instant for a task in working time (SNET Saturday 10:00 is a start on Monday 08:00, FNLT Saturday
+ * 10:00 a finish on Friday 17:00). A milestone is a moment (docs): see below.
+ */
+export function constraintStart(c: RefCalendar, t: RefTask, type: ConstraintType, date: number): number {
+  // A milestone is a moment: bounded from below (SNET, FNET, MSO) by one inside non-working time, it
+  // goes on to the next working time, as after a link; from above (SNLT, FNLT, MFO), back to the
+  // edge of working time before it.
+  if (kindOf(t) === 'milestone') {
+    if (type === 'SNLT' || type === 'FNLT' || type === 'MFO') return milestoneMaySit(c, date) ? date : finishSide(c, W(c, date));
+    return startFor(c, t, { side: 'start', wall: date });
+  }
+  return startFor(c, t, { side: onStart(type) ? 'start' : 'finish', wall: date });
+}
+
+/**
+ * `extra`: one more bound on one task (the delays of the float checks below). `alapAt`: the late
+ * starts, to place ALAP tasks at (the scheduled dates); none for the early dates.
+ * Constraints, always honoured: SNET and FNET are one more bound; MSO and MFO place the task,
+ * whatever its links; SNLT and FNLT pull it back to their date when a link holds it later (the link
+ * is then not met), but not when only the project start does. A link asking the same start as the
+ * project start holds the task too. ALAP: the early dates as ASAP; scheduled at the late start when
+ * that is later (its successors follow).
+ */
+export function referenceSchedule(c: RefCalendar, projectStartSetting: number, tasks: RefTask[], extra?: { task: number; bound: Bound }, alapAt?: number[]): RefSchedule {
+  const projectStart = nextWorkingTime(c, projectStartSetting);
+  const start: number[] = [];
+  const finish: number[] = [];
+  const bounds: Bound[][] = [];
+  tasks.forEach((t, j) => {
+    const bs = t.links.map((l) => linkBound(c, tasks, start, finish, l));
+    bounds.push(bs);
+    const atProjectStart = startFor(c, t, { side: 'start', wall: projectStart });
+    let linked: number | undefined;
+    for (const b of extra?.task === j ? [...bs, extra.bound] : bs) {
+      const x = startFor(c, t, b);
+      if (linked === undefined || compareStarts(c, t, x, linked) > 0) linked = x;
+    }
+    const heldByLink = linked !== undefined && compareStarts(c, t, linked, atProjectStart) >= 0;
+    let s = heldByLink ? linked! : atProjectStart;
+    const k = t.constraint;
+    if (k && k.type !== 'ALAP') {
+      const x = constraintStart(c, t, k.type, k.date);
+      if (k.type === 'SNET' || k.type === 'FNET') {
+        if (compareStarts(c, t, x, s) > 0) s = x;
+      } else if (k.type === 'MSO' || k.type === 'MFO') s = x;
+      else if (heldByLink && compareStarts(c, t, s, x) > 0) s = x;
+    }
+    if (alapAt && k?.type === 'ALAP' && compareStarts(c, t, alapAt[j], s) > 0) s = alapAt[j];
+    start[j] = s;
+    finish[j] = finishOf(c, t, s);
+  });
+  return { start, finish, bounds, projectStart };
+}
+
+// ---- The reference backward pass ----------------------------------------------------------
+//
+// Late dates mirror the forward rules (docs/scheduling.md: "the mirror of the table above"). The
+// mirror is worked out here from the forward rules themselves rather than from a second table:
+// for each link, the latest wall time of the predecessor's finish (FS, FF) or start (SS, SF) whose
+// bound still lets the successor start by its late start; the predecessor's late dates are then
+// the latest its kind of task can take under all of its links and the project finish (the latest
+// early finish, a wall time: nothing may finish after it). The same rule with the successor's
+// early start in place of its late start gives each link's slack: how far the predecessor can
+// slip, alone, before the successor moves; and so the free float.
+//
+// Dates are wall times throughout, as in the forward pass. A task in working time is at a working
+// instant, and a bound anywhere in it keeps the task where it is (latestBound: its finish on Friday
+// 17:00 allows a bound up to Monday 08:00). A milestone and an elapsed task are at their moments: a
+// milestone moved from Friday 17:00 to Monday 08:00 has another date (docs: a milestone "sits at the
+// moment its predecessors allow"), which an elapsed lag after it, or the project finish, tells.
+
+/** Whether a milestone may sit at wall time t: in working time or at its edge (see startFor). */
+export const milestoneMaySit = (c: RefCalendar, t: number) => workingMinute(c, t) || workingMinute(c, t - 1);
+
+/** The latest wall time at or before t where a milestone may sit, minute by minute. */
+export function milestonePlaceAtOrBefore(c: RefCalendar, t: number): number {
+  let x = t;
+  for (let guard = 0; guard < 60 * DAY; guard++, x--) if (milestoneMaySit(c, x)) return x;
+  throw new Error('reference: no working time within 60 days');
+}
+
+/**
+ * The latest wall time a bound on task t's start or finish (side) may have and still let t start
+ * by `by`, a start t can take. Any bound up to it keeps t at or before `by`, any later one does not:
+ * - working: a bound b asks the start W(b) - d (d: the duration, for a bound on the finish), so
+ *   W(b) <= W(by) + d: b up to where working minute W(by) + d begins (Monday 08:00 for a finish
+ *   on Friday 17:00);
+ * - elapsed: b - d <= by;
+ * - milestone: it sits at b, or at the next working time after b; `by` being a place a milestone
+ *   may sit, b <= by.
+ * (A bound given as a working instant K stands at its earliest wall time, finishSide(K), which is
+ * at or before a wall time x exactly when K <= W(x).)
+ */
+export function latestBound(c: RefCalendar, t: RefTask, side: 'start' | 'finish', by: number): number {
+  const d = side === 'finish' ? t.dur.minutes : 0;
+  return kindOf(t) === 'work' ? startSide(c, W(c, by) + d) : by + d;
+}
+
+/**
+ * The latest wall time of link l's predecessor's finish (FS, FF) or start (SS, SF) that keeps the
+ * link's bound at or before wall time `latest`: without a lag or with an elapsed one, that time less
+ * the lag; with a working lag, W(x) + lag <= W(latest), so x up to where working minute
+ * W(latest) - lag begins.
+ */
+export function latestBase(c: RefCalendar, tasks: RefTask[], l: RefLink, latest: number): number {
+  const { minutes, elapsed } = lagOf(tasks, l);
+  return minutes === 0 || elapsed ? latest - minutes : startSide(c, W(c, latest) - minutes);
+}
+
+/**
+ * The latest dates task t can take with its finish at or before wall time finishBy and its start at
+ * or before startBy (Infinity: no bound):
+ * - working: its finish at instant k is shown at the end of working minute k - 1, at or before
+ *   finishBy when k <= W(finishBy); its start at instant k is the beginning of working minute k, at
+ *   or before startBy when k < W(startBy + 1), the working minutes that begin by startBy. (Not
+ *   k <= W(startBy): a start at W(Monday 03:00) is on Monday 08:00, after 03:00.)
+ * - elapsed: to the minute;
+ * - milestone: the latest place it may sit at or before both.
+ */
+export function latestDates(c: RefCalendar, t: RefTask, finishBy: number, startBy: number) {
+  const d = t.dur.minutes;
+  switch (kindOf(t)) {
+    case 'work': {
+      let k = Infinity;
+      if (finishBy < Infinity) k = W(c, finishBy);
+      if (startBy < Infinity) k = Math.min(k, W(c, startBy + 1) - 1 + d);
+      return { start: startSide(c, k - d), finish: finishSide(c, k) };
+    }
+    case 'elapsed': {
+      const f = Math.min(finishBy, startBy + d);
+      return { start: f - d, finish: f };
+    }
+    default: {
+      const m = milestonePlaceAtOrBefore(c, Math.min(finishBy, startBy));
+      return { start: m, finish: m };
+    }
+  }
+}
+
+/** Float in working minutes from early dates to later ones: the least of the starts' and the finishes' (docs/scheduling.md). */
+export const floatBetween = (c: RefCalendar, es: number, ef: number, ls: number, lf: number) => Math.min(W(c, ls) - W(c, es), W(c, lf) - W(c, ef));
+
+export interface RefLate {
+  start: number[];
+  finish: number[];
+  /** Working minutes. */
+  totalFloat: number[];
+  freeFloat: number[];
+  /** The least slack of each task's links (null: no successor), before the free float is capped by the total float. */
+  linkSlack: (number | null)[];
+  projectFinish: number;
+}
+
+export function referenceLate(c: RefCalendar, tasks: RefTask[], early: RefSchedule): RefLate {
+  const n = tasks.length;
+  const projectFinish = Math.max(...early.finish);
+  const finishBy: number[] = new Array(n).fill(projectFinish);
+  const startBy: number[] = new Array(n).fill(Infinity);
+  const linkSlack: (number | null)[] = new Array(n).fill(null);
+  const start: number[] = [];
+  const finish: number[] = [];
+  // Links run from earlier tasks to later ones (see build), so one pass from the end places every
+  // task after all of its successors.
+  for (let j = n - 1; j >= 0; j--) {
+    // Its own late bounds: a deadline and FNLT, MFO bound the finish, SNLT and MSO the start. A
+    // start date bounds a task in working time by its working instant, as in the forward pass (SNLT
+    // Saturday 10:00 or Monday 03:00: by Monday 08:00), any other task to the minute.
+    const t = tasks[j];
+    if (t.deadline !== undefined) finishBy[j] = Math.min(finishBy[j], t.deadline);
+    const k = t.constraint;
+    if (k && (k.type === 'FNLT' || k.type === 'MFO')) finishBy[j] = Math.min(finishBy[j], k.date);
+    if (k && (k.type === 'SNLT' || k.type === 'MSO')) startBy[j] = Math.min(startBy[j], kindOf(t) === 'work' ? startSide(c, W(c, k.date)) : k.date);
+    ({ start: start[j], finish: finish[j] } = latestDates(c, tasks[j], finishBy[j], startBy[j]));
+    tasks[j].links.forEach((l) => {
+      const side = l.type[1] === 'S' ? 'start' : 'finish';
+      const p = l.pred;
+      const onFinish = l.type[0] === 'F';
+      const x = latestBase(c, tasks, l, latestBound(c, tasks[j], side, start[j]));
+      if (onFinish) finishBy[p] = Math.min(finishBy[p], x);
+      else startBy[p] = Math.min(startBy[p], x);
+      // The same with the successor at its early start: how far p may slip, in working minutes of
+      // its start, before the successor moves. (A task in working time moves its start and finish
+      // by as much; an elapsed task's finish, around the clock, may move less or more.)
+      const free = latestBase(c, tasks, l, latestBound(c, tasks[j], side, early.start[j]));
+      const at = latestDates(c, tasks[p], onFinish ? free : Infinity, onFinish ? Infinity : free);
+      linkSlack[p] = Math.min(linkSlack[p] ?? Infinity, W(c, at.start) - W(c, early.start[p]));
+    });
+  }
+  const totalFloat = tasks.map((_, j) => floatBetween(c, early.start[j], early.finish[j], start[j], finish[j]));
+  // With no successor, the free float is the slack to the project finish: the total float.
+  const freeFloat = tasks.map((_, j) => Math.max(0, Math.min(linkSlack[j] ?? Infinity, totalFloat[j])));
+  return { start, finish, totalFloat, freeFloat, linkSlack, projectFinish };
+}
+
+/**
+ * Check 3: floats against the forward pass alone, with no mirrored rule. Delaying task i by
+ * `minutes` of working time is one more bound on its start: the working instant of its early start
+ * + the minutes. Delayed by its total float, it leaves the project finish where it is; by its free
+ * float, every other task's early dates too. With tight(i), one working minute more moves the
+ * project finish (total float), or another task or the project finish (free float).
+ * A date moves when its wall time does (a working-time task's wall times follow its instants).
+ */
+export function checkDelays(
+  c: RefCalendar, projectStartSetting: number, tasks: RefTask[], early: RefSchedule,
+  floats: { total: (i: number) => number; free: (i: number) => number; tight: (i: number) => boolean },
+): string[] {
+  const problems: string[] = [];
+  const projectFinish = Math.max(...early.finish);
+  const delayed = (i: number, minutes: number) => {
+    const d = referenceSchedule(c, projectStartSetting, tasks, { task: i, bound: { side: 'start', index: W(c, early.start[i]) + minutes } });
+    const finish = Math.max(...d.finish);
+    const other = tasks.findIndex((_, k) => k !== i && (d.start[k] !== early.start[k] || d.finish[k] !== early.finish[k]));
+    return {
+      at: fmt(d.start[i]),
+      finish: finish === projectFinish ? null : `the project finish moves to ${fmt(finish)}`,
+      other: other < 0 ? null : `T${other} moves to ${fmt(d.start[other])}`,
+    };
+  };
+  tasks.forEach((_, i) => {
+    const tf = floats.total(i);
+    const ff = floats.free(i);
+    const a = delayed(i, tf);
+    if (a.finish) problems.push(`T${i} delayed by its total float ${tf} min (to ${a.at}): ${a.finish}`);
+    const f = delayed(i, ff);
+    if (f.other || f.finish) problems.push(`T${i} delayed by its free float ${ff} min (to ${f.at}): ${f.other ?? f.finish}`);
+    if (!floats.tight(i)) return;
+    const b = delayed(i, tf + 1);
+    if (!b.finish) problems.push(`T${i} delayed by its total float + 1 = ${tf + 1} min (to ${b.at}): the project finish stays`);
+    const g = delayed(i, ff + 1);
+    if (!g.other && !g.finish) problems.push(`T${i} delayed by its free float + 1 = ${ff + 1} min (to ${g.at}): nothing else moves`);
+  });
+  return problems;
+}
