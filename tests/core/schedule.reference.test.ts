@@ -7,7 +7,7 @@
  * The reference (tests/support/reference-scheduler.ts) does its own calendar arithmetic from the
  * plan's settings (working weekdays, working intervals with lunch, holidays): it walks days and intervals, and snaps by
  * stepping minute by minute. It does not use the engine's WorkCalendar. Networks are small, with no
- * summaries or progress.
+ * progress; summaries in their own section (below).
  *
  * The rules it encodes (docs/scheduling.md, tests/core/schedule.msproject.test.ts):
  * - W(t), the working instant of a wall time t, counts the working minutes before t. Friday 17:00
@@ -41,6 +41,17 @@
  * on leaf tasks' and constraintStart); check 3 only on plans with no late bound (SNET, FNET, ALAP),
  * where float cannot be negative. The engine got one case wrong until 2026-11-30 (CONSTRAINT_FOUND_CASES).
  *
+ * Summary tasks (outlines of one or two levels of summaries, Outline Level 1 to 3; see 'Summary tasks'
+ * and the reference's rules in referenceSchedule and referenceLate, from docs/scheduling.md's "Summary
+ * tasks"): links between leaves, into summaries (FS, SS) and out of them (any type, % lags a share of
+ * the summary's span); early, scheduled and late dates, total and free float and critical of leaves
+ * and summaries, to the minute, with and without constraints (summaries: SNET, FNLT, deadlines), and
+ * check 3 on leaves. Check 3 does not apply to summaries as such (a summary is not delayed; its
+ * subtasks are, and a task's own summaries are not its successors). Where the docs are silent the
+ * reference follows the engine, and says so: the free float of a summary, and of a subtask that does
+ * not start its summary, through a link out of the summary's start. The engine got three cases wrong
+ * there until 2026-11-30 (SUMMARY_FOUND_CASES).
+ *
  * Runs per property: FC_RUNS (default 200).
  */
 import fc from 'fast-check';
@@ -48,11 +59,15 @@ import { calc, plan, Row } from '../helpers';
 import { Driver } from '../../src/core/schedule/schedule';
 import {
   DAY, fmt, dayNumber, refCalendar, workingMinute, W, startSide, finishSide, kindOf, lagOf, startFor, finishOf, onStart,
-  constraintStart, referenceSchedule, referenceLate, checkDelays,
+  constraintStart, referenceSchedule, referenceLate, checkDelays, ancestorsOf,
 } from '../support/reference-scheduler';
 import type { LinkType, Span, RefLink, ConstraintType, RefTask, Bound, RefSchedule } from '../support/reference-scheduler';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
+/** A property: `check` finds no problem on any value of `arbitrary` (RUNS of them). */
+function holds<T>(arbitrary: fc.Arbitrary<T>, check: (value: T) => string[]): void {
+  fc.assert(fc.property(arbitrary, (value) => expect(check(value)).toEqual([])), { numRuns: RUNS });
+}
 
 // ---- Settings, durations and lags, as typed and as the reference reads them -----------
 
@@ -322,24 +337,7 @@ function typedDate(d: DatedSpec, cal: CalendarChoice, startSide: boolean): [stri
 }
 
 function buildConstrained(s: ConstrainedSpec) {
-  return build(s, (i, row, task, cal) => {
-    const type = CONSTRAINTS[s.constraints[i].kind];
-    if (type) {
-      row.Constraint = type;
-      if (type === 'ALAP') task.constraint = { type, date: NaN };
-      else {
-        const [text, wall] = typedDate(s.constraints[i].date, cal, onStart(type));
-        row['Constraint Date'] = text;
-        task.constraint = { type, date: wall };
-      }
-    }
-    const dl = s.deadlines[i];
-    if (dl) {
-      const [text, wall] = typedDate(dl, cal, false);
-      row.Deadline = text;
-      task.deadline = wall;
-    }
-  });
+  return build(s, (i, row, task, cal) => decorateConstrained(s, i, row, task, cal));
 }
 
 /** Whether a plan has a late constraint or a deadline: what can make float negative (docs). */
@@ -406,6 +404,230 @@ function checkReferenceDelaysConstrained(s: ConstrainedSpec): string[] {
   });
   b.tasks.forEach((_, j) => {
     if (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0) problems.push(`T${j}: negative float or slack`);
+  });
+  if (problems.length) problems.unshift(`settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`);
+  return problems;
+}
+
+// ---- Summary tasks -------------------------------------------------------------------------
+
+interface SummarySpec extends Spec {
+  /** How each row's Outline Level follows the row above's: 0 the same, 1 one deeper (at most 3), 2 one up, 3 back to 1. */
+  steps: number[];
+}
+
+/** Outlines of one or two levels of summaries (Outline Level 1 to 3) over the rows of a spec, typed in order. */
+const summarySpec = (elapsed: boolean) =>
+  spec(elapsed).chain((s) =>
+    fc.array(fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 3 }), weight: 4 }), { minLength: s.durations.length, maxLength: s.durations.length })
+      .map((steps): SummarySpec => ({ ...s, rowKeys: [], steps })),
+  );
+
+function outlineLevels(steps: number[]): number[] {
+  const levels: number[] = [];
+  steps.forEach((st, i) => {
+    const above = i === 0 ? 0 : levels[i - 1];
+    levels.push(i === 0 ? 1 : st === 0 ? above : st === 1 ? Math.min(3, above + 1) : st === 2 ? Math.max(1, above - 1) : 1);
+  });
+  return levels;
+}
+
+/**
+ * The rows of a summary spec, as typed (every row with its Outline Level; a summary's Duration left
+ * empty), and the reference's reading of them. A row is a summary when the next row is deeper. Links
+ * run downwards, between any tasks but a task and its own summaries; a summary's FF and SF
+ * predecessors are typed FS and SS (docs: summaries take only FS and SS). A summary's successors
+ * come after its last subtask, so a pass in row order finds its dates before they are needed.
+ */
+function buildSummaries(s: SummarySpec | ConstrainedSummarySpec) {
+  const cal = CALENDARS[s.calendar];
+  const mpd = cal.intervals.reduce((a, [x, y]) => a + y - x, 0);
+  const n = s.durations.length;
+  const level = outlineLevels(s.steps);
+  const isSummary = (i: number) => i + 1 < n && level[i + 1] > level[i];
+  const tasks: RefTask[] = [];
+  const rows: Row[] = [];
+  for (let i = 0; i < n; i++) {
+    let parent = -1;
+    for (let k = i - 1; k >= 0; k--) if (level[k] < level[i]) { parent = k; break; }
+    const task: RefTask = { dur: w(0), links: [], parent, ...(isSummary(i) ? { summary: true } : {}) };
+    tasks.push(task);
+    const own = ancestorsOf(tasks, i);
+    const links = new Map<number, RefLink>();
+    if (i > 0) {
+      for (const l of s.links[i]) {
+        const pred = l.pred % i;
+        if (own.includes(pred)) continue; // not to its own summary
+        const type = TYPES[isSummary(i) ? l.type % 2 : l.type];
+        const [lagText, lagOf] = LAGS[l.lag];
+        links.set(pred, { pred, type, lag: lagOf(mpd), text: `T${pred}${type}${lagText}` });
+      }
+    }
+    task.links = [...links.values()];
+    const [durText, durOf] = DURATIONS[s.durations[i]];
+    if (!task.summary) task.dur = durOf(mpd);
+    const row: Row = { ID: `T${i}`, Name: `Task ${i}`, Duration: task.summary ? '' : durText, 'Outline Level': level[i] };
+    if (links.size) row.Predecessors = [...links.values()].map((l) => l.text).join(', ');
+    if ('constraints' in s) decorateConstrained(s, i, row, task, cal);
+    rows.push(row);
+  }
+  const holidayRows = s.holidays.map((h) => {
+    const first = dayNumber(2027, 3, 1) + h.day;
+    return h.length === 1 ? { Date: isoDay(first), Name: 'H' } : { Date: isoDay(first), 'End Date': isoDay(first + h.length - 1), Name: 'H' };
+  });
+  const holidayDays = s.holidays.flatMap((h) => Array.from({ length: h.length }, (_, k) => dayNumber(2027, 3, 1) + h.day + k));
+  const settings: Record<string, string> = { 'Project Start': PROJECT_STARTS[s.projectStart][0] };
+  if (cal.days) settings['Working Days'] = cal.days;
+  if (cal.hours) settings['Working Hours'] = cal.hours;
+  return {
+    doc: plan(rows, settings, { holidays: holidayRows }), rows, settings, holidayRows, tasks,
+    refCal: refCalendar(cal.weekdays, cal.intervals, holidayDays), projectStartSetting: PROJECT_STARTS[s.projectStart][1](cal),
+  };
+}
+
+interface ConstrainedSummarySpec extends SummarySpec {
+  constraints: { kind: number; date: DatedSpec }[];
+  deadlines: (DatedSpec | null)[];
+}
+
+/** Outlines with constraints and deadlines (as constrainedSpec); `lateBounds` false: SNET, FNET and ALAP only, no deadlines. */
+const constrainedSummarySpec = (elapsed: boolean, lateBounds = true) =>
+  summarySpec(elapsed).chain((s) => {
+    const n = s.durations.length;
+    const deadline = lateBounds ? fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: datedSpec, weight: 1 }) : fc.constant(null);
+    return fc.record({
+      constraints: fc.array(fc.record({ kind: fc.integer({ min: 0, max: (lateBounds ? CONSTRAINTS.length : EARLY_CONSTRAINTS) - 1 }), date: datedSpec }), { minLength: n, maxLength: n }),
+      deadlines: fc.array(deadline, { minLength: n, maxLength: n }),
+    }).map((x): ConstrainedSummarySpec => ({ ...s, ...x }));
+  });
+
+/**
+ * Task i's constraint and deadline cells, and the reference's reading of them. A summary takes only
+ * SNET and FNLT (docs; the other kinds are left off it) and a deadline.
+ */
+function decorateConstrained(s: Pick<ConstrainedSpec, 'constraints' | 'deadlines'>, i: number, row: Row, task: RefTask, cal: CalendarChoice) {
+  const kind = CONSTRAINTS[s.constraints[i].kind];
+  const type = task.summary && kind !== 'SNET' && kind !== 'FNLT' ? '' : kind;
+  if (type) {
+    row.Constraint = type;
+    if (type === 'ALAP') task.constraint = { type, date: NaN };
+    else {
+      const [text, wall] = typedDate(s.constraints[i].date, cal, onStart(type));
+      row['Constraint Date'] = text;
+      task.constraint = { type, date: wall };
+    }
+  }
+  const dl = s.deadlines[i];
+  if (dl) {
+    const [text, wall] = typedDate(dl, cal, false);
+    row.Deadline = text;
+    task.deadline = wall;
+  }
+}
+
+/**
+ * Which leaves check 3's "one minute more moves something" applies to: not elapsed ones (as above),
+ * and none in a plan with a link out of a summary's start. Such a link binds the subtasks that start
+ * the summary (docs), which is short of the truth when two subtasks start it together (either may
+ * slip alone and the other holds the summary's start), and the shortfall reaches their predecessors;
+ * and the free float through it is the engine's lower bound (see referenceLate).
+ */
+function summaryTight(tasks: RefTask[], j: number): boolean {
+  if (tasks[j].summary || kindOf(tasks[j]) === 'elapsed') return false;
+  return !tasks.some((t) => t.links.some((l) => tasks[l.pred].summary && l.type[0] === 'S'));
+}
+
+/**
+ * Whether a plan has a % lag from a summary. Its lag is a share of the summary's span, which moves
+ * when a subtask does: a delayed subtask lengthens the lag, so floats (which hold the lags fixed at
+ * the early dates, as the engine's do) are not what check 3 measures there. Check 3 is skipped on
+ * such plans; their dates and floats are still compared.
+ */
+const hasSummaryPercentLag = (tasks: RefTask[]) => tasks.some((t) => t.links.some((l) => tasks[l.pred].summary && 'percent' in l.lag));
+
+/**
+ * The engine against the reference on an outline: early and scheduled dates, drivers (on plans
+ * without constraints), late dates, total and free float and critical, to the minute, for leaves and
+ * summaries; check 3 on the engine's floats for the leaves (a summary is not delayed itself: its
+ * subtasks are), but for plans with a % lag from a summary (see hasSummaryPercentLag) or a late
+ * constraint or deadline (see checkConstrained).
+ */
+function checkSummaries(s: SummarySpec | ConstrainedSummarySpec): string[] {
+  const b = buildSummaries(s);
+  const calculation = calc(b.doc);
+  const errors = calculation.issues.filter((i) => i.severity === 'error');
+  const header = `settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`;
+  if (errors.length || !calculation.schedule) return ['engine errors: ' + JSON.stringify(errors) + ' ' + header];
+  const r = calculation.schedule;
+  const cal = b.refCal;
+  const early = referenceSchedule(cal, b.projectStartSetting, b.tasks);
+  const late = referenceLate(cal, b.tasks, early);
+  const scheduled = referenceSchedule(cal, b.projectStartSetting, b.tasks, undefined, late.start);
+  const constrained = b.tasks.some((t) => t.constraint);
+  const lateBounds = hasLateBounds(b.tasks);
+  const problems: string[] = [];
+  const same = (id: string, what: string, expected: number, actual: number) => {
+    if (expected !== actual) problems.push(`${id} ${what}: expected ${fmt(expected)}, engine ${fmt(actual)}`);
+  };
+  b.tasks.forEach((t, j) => {
+    const id = `T${j}`;
+    same(id, 'early start', early.start[j], r.earlyStart[j]);
+    same(id, 'early finish', early.finish[j], r.earlyFinish[j]);
+    same(id, 'start', scheduled.start[j], r.start[j]);
+    same(id, 'finish', scheduled.finish[j], r.finish[j]);
+    if (constrained) return; // drivers: checked on plans without constraints
+    if (t.summary) {
+      if (r.driver[j] !== Driver.Subtasks) problems.push(`${id} driver: a summary's is its subtasks, engine ${r.driver[j]}`);
+      return;
+    }
+    // The driver binds: its bound asks exactly the task's start.
+    const d = r.driver[j];
+    const net = r.network;
+    const asked = (bound: Bound) => startFor(cal, t, bound);
+    if (d >= 0) {
+      const li = d >= net.linkStart[j] && d < net.linkStart[j + 1] ? t.links.findIndex((l) => l.pred === net.linkPred[d]) : -1;
+      if (li < 0) problems.push(`${id} driver: link ${d} is not one of its links`);
+      else if (asked(early.bounds[j][li]) !== early.start[j]) problems.push(`${id} driver ${t.links[li].text} asks ${fmt(asked(early.bounds[j][li]))}, the start is ${fmt(early.start[j])}`);
+    } else if (d === Driver.Summary) {
+      const x = asked({ side: 'start', wall: early.summaryBound[t.parent!] });
+      if (x !== early.start[j]) problems.push(`${id} driver is its summary, which asks ${fmt(x)}, the start is ${fmt(early.start[j])}`);
+    } else if (d === Driver.ProjectStart) {
+      const x = asked({ side: 'start', wall: early.projectStart });
+      if (x !== early.start[j]) problems.push(`${id} driver is the project start ${fmt(x)}, the start is ${fmt(early.start[j])}`);
+    } else problems.push(`${id} driver: unexpected code ${d}`);
+  });
+  if (problems.length) return [header, ...problems];
+  if (r.projectFinish !== late.projectFinish) problems.push(`project finish: expected ${fmt(late.projectFinish)}, engine ${fmt(r.projectFinish)}`);
+  b.tasks.forEach((_, j) => {
+    const id = `T${j}`;
+    // Late dates at the working instant of the early ones are shown as the early ones (see checkLate).
+    const shown = (expected: number, earlyWall: number) => (W(cal, expected) === W(cal, earlyWall) ? earlyWall : expected);
+    same(id, 'late start', shown(late.start[j], early.start[j]), r.lateStart[j]);
+    same(id, 'late finish', shown(late.finish[j], early.finish[j]), r.lateFinish[j]);
+    if (r.totalFloat[j] !== late.totalFloat[j]) problems.push(`${id} total float: expected ${late.totalFloat[j]} min, engine ${r.totalFloat[j]}`);
+    if (r.freeFloat[j] !== late.freeFloat[j]) problems.push(`${id} free float: expected ${late.freeFloat[j]} min, engine ${r.freeFloat[j]}`);
+    if (r.critical[j] !== (late.totalFloat[j] <= 0 ? 1 : 0)) problems.push(`${id} critical: expected ${late.totalFloat[j] <= 0}, engine ${r.critical[j] === 1}`);
+    if (!lateBounds && late.totalFloat[j] < 0) problems.push(`${id}: the reference finds a negative float with no late constraint or deadline`);
+  });
+  const floats = { total: (j: number) => r.totalFloat[j], free: (j: number) => r.freeFloat[j], tight: (j: number) => summaryTight(b.tasks, j) };
+  if (!lateBounds && !hasSummaryPercentLag(b.tasks)) problems.push(...checkDelays(cal, b.projectStartSetting, b.tasks, early, floats).map((p) => 'engine floats: ' + p));
+  if (problems.length) problems.unshift(header);
+  return problems;
+}
+
+/** Check 3 on the reference's own floats on an outline (SNET, FNET and ALAP at most: see checkConstrained). */
+function checkReferenceDelaysSummaries(s: SummarySpec | ConstrainedSummarySpec): string[] {
+  const b = buildSummaries(s);
+  if (hasLateBounds(b.tasks)) return [];
+  const early = referenceSchedule(b.refCal, b.projectStartSetting, b.tasks);
+  const late = referenceLate(b.refCal, b.tasks, early);
+  const problems = hasSummaryPercentLag(b.tasks) ? [] : checkDelays(b.refCal, b.projectStartSetting, b.tasks, early, {
+    total: (j) => late.totalFloat[j], free: (j) => late.freeFloat[j], tight: (j) => summaryTight(b.tasks, j),
+  });
+  b.tasks.forEach((t, j) => {
+    if (late.start[j] < early.start[j] || late.finish[j] < early.finish[j]) problems.push(`T${j}: late dates before the early ones`);
+    if (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0) problems.push(`T${j}: negative float or slack`);
+    if (t.summary && !(early.start[j] < Infinity)) problems.push(`T${j}: a summary with no subtasks`);
   });
   if (problems.length) problems.unshift(`settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`);
   return problems;
@@ -690,6 +912,20 @@ function engineCase(k: ConstraintCase) {
     { totalFloat: r.totalFloat[i], freeFloat: r.freeFloat[i], critical: r.critical[i] === 1 });
 }
 
+/** A LateCase's task as the engine schedules it, as the reference does, and as expected (dates formatted). */
+const engineLateValues = (k: LateCase) => {
+  const sched = calc(plan(k.rows)).schedule!;
+  const i = k.task;
+  return { lateStart: fmt(sched.lateStart[i]), lateFinish: fmt(sched.lateFinish[i]), totalFloat: sched.totalFloat[i], freeFloat: sched.freeFloat[i], critical: sched.critical[i] === 1 };
+};
+const referenceLateValues = (k: LateCase) => {
+  const c = refCalendar(CALENDARS[0].weekdays, CALENDARS[0].intervals, []);
+  const late = referenceLate(c, k.tasks, referenceSchedule(c, MON, k.tasks));
+  const i = k.task;
+  return { lateStart: fmt(late.start[i]), lateFinish: fmt(late.finish[i]), totalFloat: late.totalFloat[i], freeFloat: late.freeFloat[i], critical: late.totalFloat[i] <= 0 };
+};
+const expectedLateValues = ({ expected: { lateStart, lateFinish, ...floats } }: LateCase) => ({ lateStart: fmt(lateStart), lateFinish: fmt(lateFinish), ...floats });
+
 // ---- The reference itself, checked without the engine ----------------------------------
 
 
@@ -740,23 +976,15 @@ describe('the reference calendar and schedule (no engine)', () => {
     expect(fmt(referenceSchedule(c, at(2027, 2, 27, 8), [A5]).start[0])).toBe(fmt(MON)); // a Saturday project start
   });
   test('hand-checked late dates and floats come out of the reference backward pass', () => {
-    const c = DEFAULT_CAL();
-    for (const [name, k] of Object.entries({ ...LATE_CASES, ...FOUND_CASES })) {
-      const early = referenceSchedule(c, MON, k.tasks);
-      const late = referenceLate(c, k.tasks, early);
-      const i = k.task;
-      const got = { lateStart: fmt(late.start[i]), lateFinish: fmt(late.finish[i]), totalFloat: late.totalFloat[i], freeFloat: late.freeFloat[i], critical: late.totalFloat[i] <= 0 };
-      const { lateStart, lateFinish, ...floats } = k.expected;
-      expect([name, got]).toEqual([name, { lateStart: fmt(lateStart), lateFinish: fmt(lateFinish), ...floats }]);
-    }
+    for (const [name, k] of Object.entries({ ...LATE_CASES, ...FOUND_CASES })) expect([name, referenceLateValues(k)]).toEqual([name, expectedLateValues(k)]);
   });
 
   test('the reference\'s floats are exact by its own forward pass alone (check 3), working time', () => {
-    fc.assert(fc.property(spec(false), (s) => expect(checkReferenceDelays(s)).toEqual([])), { numRuns: RUNS });
+    holds(spec(false), checkReferenceDelays);
   });
 
   test('the reference\'s floats are exact by its own forward pass alone (check 3), elapsed durations and lags too', () => {
-    fc.assert(fc.property(spec(true), (s) => expect(checkReferenceDelays(s)).toEqual([])), { numRuns: RUNS });
+    holds(spec(true), checkReferenceDelays);
   });
 });
 
@@ -766,7 +994,7 @@ describe('the reference with constraints and deadlines (no engine)', () => {
   });
 
   test('the reference\'s floats are exact by its own forward pass alone (check 3), with SNET, FNET and ALAP', () => {
-    fc.assert(fc.property(constrainedSpec(true, false), (s) => expect(checkReferenceDelaysConstrained(s)).toEqual([])), { numRuns: RUNS });
+    holds(constrainedSpec(true, false), checkReferenceDelaysConstrained);
   });
 });
 
@@ -774,49 +1002,42 @@ describe('the reference with constraints and deadlines (no engine)', () => {
 
 describe('early dates are tight, to the minute, against an independent reference', () => {
   test('working-time durations and lags, five calendars, holidays', () => {
-    fc.assert(fc.property(spec(false), (s) => expect(check(s)).toEqual([])), { numRuns: RUNS });
+    holds(spec(false), check);
   });
 
   test('with elapsed durations and lags too', () => {
-    fc.assert(fc.property(spec(true), (s) => expect(check(s)).toEqual([])), { numRuns: RUNS });
+    holds(spec(true), check);
   });
 });
 
 describe('late dates and floats, to the minute, against an independent backward pass', () => {
   test('working-time durations and lags; the engine\'s floats are exact by the forward pass alone (check 3)', () => {
-    fc.assert(fc.property(spec(false), (s) => expect(checkLate(s)).toEqual([])), { numRuns: RUNS });
+    holds(spec(false), checkLate);
   });
 
   test('with elapsed durations and lags too', () => {
-    fc.assert(fc.property(spec(true), (s) => expect(checkLate(s)).toEqual([])), { numRuns: RUNS });
+    holds(spec(true), checkLate);
   });
 
-  const engineValues = (k: LateCase) => {
-    const sched = calc(plan(k.rows)).schedule!;
-    const i = k.task;
-    return { lateStart: fmt(sched.lateStart[i]), lateFinish: fmt(sched.lateFinish[i]), totalFloat: sched.totalFloat[i], freeFloat: sched.freeFloat[i], critical: sched.critical[i] === 1 };
-  };
-  const expectedValues = ({ expected: { lateStart, lateFinish, ...floats } }: LateCase) => ({ lateStart: fmt(lateStart), lateFinish: fmt(lateFinish), ...floats });
-
   test('the hand-checked cases', () => {
-    for (const [name, k] of Object.entries(LATE_CASES)) expect([name, engineValues(k)]).toEqual([name, expectedValues(k)]);
+    for (const [name, k] of Object.entries(LATE_CASES)) expect([name, engineLateValues(k)]).toEqual([name, expectedLateValues(k)]);
   });
 
   // The expected values are hand-checked (see `why`) and come out of the reference (above).
-  for (const [name, k] of Object.entries(FOUND_CASES)) test(name, () => expect(engineValues(k)).toEqual(expectedValues(k)));
+  for (const [name, k] of Object.entries(FOUND_CASES)) test(name, () => expect(engineLateValues(k)).toEqual(expectedLateValues(k)));
 });
 
 describe('constraints and deadlines on leaf tasks, to the minute, against the reference', () => {
   test('working-time durations and lags: early, scheduled and late dates, floats, critical (check 3 without late bounds)', () => {
-    fc.assert(fc.property(constrainedSpec(false), (s) => expect(checkConstrained(s)).toEqual([])), { numRuns: RUNS });
+    holds(constrainedSpec(false), checkConstrained);
   });
 
   test('with elapsed durations and lags too', () => {
-    fc.assert(fc.property(constrainedSpec(true), (s) => expect(checkConstrained(s)).toEqual([])), { numRuns: RUNS });
+    holds(constrainedSpec(true), checkConstrained);
   });
 
   test('SNET, FNET and ALAP only, elapsed too: the engine\'s floats are exact by the forward pass alone (check 3)', () => {
-    fc.assert(fc.property(constrainedSpec(true, false), (s) => expect(checkConstrained(s)).toEqual([])), { numRuns: RUNS });
+    holds(constrainedSpec(true, false), checkConstrained);
   });
 
   test('the hand-checked cases', () => {
@@ -824,4 +1045,99 @@ describe('constraints and deadlines on leaf tasks, to the minute, against the re
   });
 
   for (const [name, k] of Object.entries(CONSTRAINT_FOUND_CASES)) test(name, () => expect(engineCase(k)).toEqual(expectedCase(k)));
+});
+
+describe('summary tasks, to the minute, against the reference', () => {
+  test('the reference\'s floats are exact by its own forward pass alone (check 3), outlines, elapsed too (no engine)', () => {
+    holds(summarySpec(true), checkReferenceDelaysSummaries);
+  });
+
+  test('hand-checked summary cases come out of the reference', () => {
+    for (const [name, k] of Object.entries(SUMMARY_FOUND_CASES)) expect([name, referenceLateValues(k)]).toEqual([name, expectedLateValues(k)]);
+  });
+
+  test('working-time durations and lags: early and late dates, floats, critical of leaves and summaries; check 3 on leaves', () => {
+    holds(summarySpec(false), checkSummaries);
+  });
+
+  test('with elapsed durations and lags too', () => {
+    holds(summarySpec(true), checkSummaries);
+  });
+
+  test('the reference\'s floats are exact by its own forward pass alone (check 3), outlines with SNET, FNET and ALAP (no engine)', () => {
+    holds(constrainedSummarySpec(true, false), checkReferenceDelaysSummaries);
+  });
+
+  test('with constraints and deadlines (summaries: SNET, FNLT, deadlines), elapsed too: early, scheduled and late dates, floats, critical', () => {
+    holds(constrainedSummarySpec(true), checkSummaries);
+  });
+
+  test('SNET, FNET and ALAP only, elapsed too: check 3 on the engine\'s floats', () => {
+    holds(constrainedSummarySpec(true, false), checkSummaries);
+  });
+});
+
+/**
+ * The smallest cases of what the summary properties found, which the engine got wrong until
+ * 2026-11-30. Each checks the first task of its `why` on the default settings; the expected values
+ * are hand-checked and come out of the reference (above).
+ */
+const SUMMARY_FOUND_CASES: Record<string, LateCase> = {
+  'P SS+9eh into summary S, which the elapsed E starts at Monday 17:00 and which ends the project: P is critical': {
+    rows: [
+      { ID: 'P', Name: 'P', Duration: '1d', 'Outline Level': 1 },
+      { ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1, Predecessors: 'PSS+9eh' },
+      { ID: 'E', Name: 'E', Duration: '1ed', 'Outline Level': 2 },
+    ],
+    tasks: [{ dur: w(480), links: [], parent: -1 }, { dur: w(0), links: [link(0, 'SS', e(540))], summary: true, parent: -1 }, { dur: e(1440), links: [], parent: 1 }],
+    task: 0,
+    expected: { lateStart: MON, lateFinish: at(2027, 3, 1, 17), totalFloat: 0, freeFloat: 0, critical: true },
+    why: `P runs Monday 08:00-17:00; its start + 9 h puts E (elapsed, at its exact moment) at Monday 17:00, to Tuesday
+      17:00, the project finish. P started one minute later puts E at 17:01 and the project finish at Tuesday 17:01: P is
+      critical, as it is with the link typed straight into E (PSS+9eh on E gives 0). The engine took S's late start,
+      Monday 17:00 at the edge of working time, for its whole working instant (Tuesday 08:00), so P could start by
+      Monday 23:00, that is 16:59: late dates Monday 16:59 to Tuesday 16:59, total and free float 479, not critical.`,
+  },
+  'the elapsed E in summary S, which S FS holds a day before C, has 480 min of free float, not 0': {
+    rows: [
+      { ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1 },
+      { ID: 'E', Name: 'E', Duration: '10eh', 'Outline Level': 2 },
+      { ID: 'C', Name: 'C', Duration: '1d', 'Outline Level': 1, Predecessors: 'S' },
+      { ID: 'L', Name: 'L', Duration: '5d', 'Outline Level': 1 },
+    ],
+    tasks: [
+      { dur: w(0), links: [], summary: true, parent: -1 }, { dur: e(600), links: [], parent: 0 },
+      { dur: w(480), links: [link(0, 'FS', w(0))], parent: -1 }, { dur: w(2400), links: [], parent: -1 },
+    ],
+    task: 1,
+    expected: { lateStart: at(2027, 3, 4, 22), lateFinish: at(2027, 3, 5, 8), totalFloat: 1440, freeFloat: 480, critical: false },
+    why: `E runs Monday 08:00-18:00 and ends S; C starts Tuesday 08:00. E may finish by Tuesday 08:00, so start by Monday
+      22:00: 480 working minutes of its start (docs: "an elapsed task slips by its start"), as the engine gives with the
+      link typed straight from E (EFS on C gives 480). Delayed by 480 (to Monday 17:00, finishing Tuesday 03:00), C stays;
+      by 481, C moves. Through the summary the engine measures the slip at E's finish, W(Tuesday 08:00) - W(Monday
+      18:00) = 0.`,
+  },
+  'A, which starts summary S, S SS+5eh into B held to Tuesday 10:00: A has 479 min of free float, not 480': {
+    rows: [
+      { ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1 },
+      { ID: 'A', Name: 'A', Duration: '1d', 'Outline Level': 2 },
+      { ID: 'Q', Name: 'Q', Duration: '10h', 'Outline Level': 1 },
+      { ID: 'B', Name: 'B', Duration: '1d', 'Outline Level': 1, Predecessors: 'SSS+5eh, Q' },
+      { ID: 'L', Name: 'L', Duration: '5d', 'Outline Level': 1 },
+    ],
+    tasks: [
+      { dur: w(0), links: [], summary: true, parent: -1 }, { dur: w(480), links: [], parent: 0 }, { dur: w(600), links: [], parent: -1 },
+      { dur: w(480), links: [link(0, 'SS', e(300)), link(2, 'FS', w(0))], parent: -1 }, { dur: w(2400), links: [], parent: -1 },
+    ],
+    task: 1,
+    expected: { lateStart: at(2027, 3, 4, 16, 59), lateFinish: at(2027, 3, 5, 16, 59), totalFloat: 1919, freeFloat: 479, critical: false },
+    why: `Q holds B to Tuesday 10:00, so S (started by A) may start by Tuesday 05:00 and A must begin by then: Monday 16:59,
+      479 min after Monday 08:00, as with the link typed straight from A (ASS+5eh on B gives 479; FOUND_CASES's first case
+      is the late-date side). A delayed by 480 starts Tuesday 08:00, + 5 h = 13:00, and B moves from 10:00. The engine
+      counts to the working instant of Tuesday 05:00 (Tuesday 08:00): 480. (Its late dates, Thursday 16:59, are right.)`,
+  },
+};
+
+describe('summary tasks: the smallest cases the properties found (expected values hand-checked, see why)', () => {
+  for (const [name, k] of Object.entries(SUMMARY_FOUND_CASES)) test(name, () => expect(engineLateValues(k)).toEqual(expectedLateValues(k)));
 });

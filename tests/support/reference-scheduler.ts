@@ -97,11 +97,26 @@ export type LinkType = 'FS' | 'SS' | 'FF' | 'SF';
 export interface Span { minutes: number; elapsed: boolean }
 export interface RefLink { pred: number; type: LinkType; lag: Span | { percent: number }; text: string }
 export type ConstraintType = 'SNET' | 'FNET' | 'SNLT' | 'FNLT' | 'MSO' | 'MFO' | 'ALAP';
-/** A constraint (date: a wall time, Constraint Date as typed; none for ALAP) and a deadline (a wall time). */
-export interface RefTask { dur: Span; links: RefLink[]; constraint?: { type: ConstraintType; date: number }; deadline?: number }
+/**
+ * A constraint (date: a wall time, Constraint Date as typed; none for ALAP) and a deadline (a wall time).
+ * Summary tasks (summary: true; dur and constraints unused) and their subtasks (parent: the summary's
+ * index): a summary comes before its subtasks, which follow it contiguously (outline order), and a link
+ * from a summary runs to a task after its last subtask (see summaryForward and summaryBackward below).
+ */
+export interface RefTask { dur: Span; links: RefLink[]; constraint?: { type: ConstraintType; date: number }; deadline?: number; summary?: boolean; parent?: number }
+
+/** Task j's summaries, nearest first. */
+export function ancestorsOf(tasks: RefTask[], j: number): number[] {
+  const out: number[] = [];
+  for (let a = tasks[j].parent ?? -1; a >= 0; a = tasks[a].parent ?? -1) out.push(a);
+  return out;
+}
 
 export type Kind = 'work' | 'elapsed' | 'milestone';
 export const kindOf = (t: RefTask): Kind => (t.dur.elapsed ? 'elapsed' : t.dur.minutes === 0 ? 'milestone' : 'work');
+
+/** A summary's span in working minutes, W(finish) - W(start): its duration for a % lag from it (msproject: 4 working days -> 2). */
+export const summarySpan = (c: RefCalendar, start: number[], finish: number[], p: number) => W(c, finish[p]) - W(c, start[p]);
 
 /** A lower bound on a successor's start or finish: a wall time, or a working instant. */
 export interface Bound { side: 'start' | 'finish'; wall?: number; index?: number }
@@ -111,19 +126,29 @@ export interface RefSchedule {
   finish: number[];
   bounds: Bound[][];
   projectStart: number;
+  /** Each summary's bound on its subtasks' starts, a wall time (-Infinity: none; undefined for leaves). */
+  summaryBound: number[];
 }
 
-/** A link's lag in minutes, and whether it runs around the clock (a % lag: in its predecessor's kind of time). */
-export function lagOf(tasks: RefTask[], l: RefLink): Span {
+/**
+ * A link's lag in minutes, and whether it runs around the clock (a % lag: in its predecessor's kind of
+ * time). `span`: a summary predecessor's duration, its span in working minutes (a summary's % lag is
+ * in working time).
+ */
+export function lagOf(tasks: RefTask[], l: RefLink, span?: (p: number) => number): Span {
   if (!('percent' in l.lag)) return l.lag;
   const p = tasks[l.pred];
+  if (p.summary) {
+    if (!span) throw new Error('reference: a % lag from a summary needs its span');
+    return { minutes: Math.round((l.lag.percent / 100) * span(l.pred)), elapsed: false };
+  }
   return { minutes: Math.round((l.lag.percent / 100) * p.dur.minutes), elapsed: p.dur.elapsed };
 }
 
 export function linkBound(c: RefCalendar, tasks: RefTask[], start: number[], finish: number[], l: RefLink): Bound {
   const base = l.type[0] === 'F' ? finish[l.pred] : start[l.pred];
   const side = l.type[1] === 'S' ? 'start' : 'finish';
-  const { minutes, elapsed } = lagOf(tasks, l);
+  const { minutes, elapsed } = lagOf(tasks, l, (p) => summarySpan(c, start, finish, p));
   if (minutes === 0) return { side, wall: base };
   if (elapsed) return { side, wall: base + minutes };
   return { side, index: W(c, base) + minutes };
@@ -183,18 +208,37 @@ export function constraintStart(c: RefCalendar, t: RefTask, type: ConstraintType
  * is then not met), but not when only the project start does. A link asking the same start as the
  * project start holds the task too. ALAP: the early dates as ASAP; scheduled at the late start when
  * that is later (its successors follow).
+ * Summaries (docs/scheduling.md, "Summary tasks"): links into a summary (FS, SS), its SNET date and
+ * its own summary's bound are one bound on each of its subtasks' starts, at the latest of their wall
+ * times (a working bound at its earliest wall time, as a successor's bound reads: see startFor; the
+ * SNET date as typed: the docs are silent on an elapsed subtask under an SNET in non-working time, and
+ * the engine starts it at that moment); a summary spans its subtasks, from the earliest start to the
+ * latest finish (wall times). A summary's FNLT and deadline bound only the late dates.
  */
 export function referenceSchedule(c: RefCalendar, projectStartSetting: number, tasks: RefTask[], extra?: { task: number; bound: Bound }, alapAt?: number[]): RefSchedule {
   const projectStart = nextWorkingTime(c, projectStartSetting);
   const start: number[] = [];
   const finish: number[] = [];
   const bounds: Bound[][] = [];
+  /** Each summary's bound on its subtasks' starts, a wall time (-Infinity: none). */
+  const summaryBound: number[] = [];
   tasks.forEach((t, j) => {
     const bs = t.links.map((l) => linkBound(c, tasks, start, finish, l));
     bounds.push(bs);
+    const up = t.parent ?? -1;
+    if (t.summary) {
+      let req = up >= 0 ? summaryBound[up] : -Infinity;
+      for (const b of bs) req = Math.max(req, b.wall ?? finishSide(c, b.index!));
+      if (t.constraint?.type === 'SNET') req = Math.max(req, t.constraint.date);
+      summaryBound[j] = req;
+      start[j] = Infinity; // spanned as its subtasks are placed
+      finish[j] = -Infinity;
+      return;
+    }
+    const inherited: Bound[] = up >= 0 && summaryBound[up] > -Infinity ? [{ side: 'start', wall: summaryBound[up] }] : [];
     const atProjectStart = startFor(c, t, { side: 'start', wall: projectStart });
     let linked: number | undefined;
-    for (const b of extra?.task === j ? [...bs, extra.bound] : bs) {
+    for (const b of extra?.task === j ? [...bs, ...inherited, extra.bound] : [...bs, ...inherited]) {
       const x = startFor(c, t, b);
       if (linked === undefined || compareStarts(c, t, x, linked) > 0) linked = x;
     }
@@ -211,8 +255,12 @@ export function referenceSchedule(c: RefCalendar, projectStartSetting: number, t
     if (alapAt && k?.type === 'ALAP' && compareStarts(c, t, alapAt[j], s) > 0) s = alapAt[j];
     start[j] = s;
     finish[j] = finishOf(c, t, s);
+    for (const a of ancestorsOf(tasks, j)) {
+      start[a] = Math.min(start[a], start[j]);
+      finish[a] = Math.max(finish[a], finish[j]);
+    }
   });
-  return { start, finish, bounds, projectStart };
+  return { start, finish, bounds, projectStart, summaryBound };
 }
 
 // ---- The reference backward pass ----------------------------------------------------------
@@ -255,6 +303,10 @@ export function milestonePlaceAtOrBefore(c: RefCalendar, t: number): number {
  * at or before a wall time x exactly when K <= W(x).)
  */
 export function latestBound(c: RefCalendar, t: RefTask, side: 'start' | 'finish', by: number): number {
+  // A summary (FS and SS only: a bound on its start) passes the bound to each of its subtasks, each
+  // of which starts by its own late start with any bound up to that start (see above): so any bound
+  // up to the earliest of those, the summary's late start.
+  if (t.summary) return by;
   const d = side === 'finish' ? t.dur.minutes : 0;
   return kindOf(t) === 'work' ? startSide(c, W(c, by) + d) : by + d;
 }
@@ -265,8 +317,8 @@ export function latestBound(c: RefCalendar, t: RefTask, side: 'start' | 'finish'
  * the lag; with a working lag, W(x) + lag <= W(latest), so x up to where working minute
  * W(latest) - lag begins.
  */
-export function latestBase(c: RefCalendar, tasks: RefTask[], l: RefLink, latest: number): number {
-  const { minutes, elapsed } = lagOf(tasks, l);
+export function latestBase(c: RefCalendar, tasks: RefTask[], l: RefLink, latest: number, span?: (p: number) => number): number {
+  const { minutes, elapsed } = lagOf(tasks, l, span);
   return minutes === 0 || elapsed ? latest - minutes : startSide(c, W(c, latest) - minutes);
 }
 
@@ -311,6 +363,9 @@ export interface RefLate {
   freeFloat: number[];
   /** The least slack of each task's links (null: no successor), before the free float is capped by the total float. */
   linkSlack: (number | null)[];
+  /** A summary's latest finish (its links from its finish) and start (from its start) that leave its successors at their early dates: wall times (Infinity: no such link). */
+  finishFree: number[];
+  startFree: number[];
   projectFinish: number;
 }
 
@@ -322,37 +377,92 @@ export function referenceLate(c: RefCalendar, tasks: RefTask[], early: RefSchedu
   const linkSlack: (number | null)[] = new Array(n).fill(null);
   const start: number[] = [];
   const finish: number[] = [];
-  // Links run from earlier tasks to later ones (see build), so one pass from the end places every
-  // task after all of its successors.
-  for (let j = n - 1; j >= 0; j--) {
-    // Its own late bounds: a deadline and FNLT, MFO bound the finish, SNLT and MSO the start. A
-    // start date bounds a task in working time by its working instant, as in the forward pass (SNLT
-    // Saturday 10:00 or Monday 03:00: by Monday 08:00), any other task to the minute.
-    const t = tasks[j];
+  /** A summary's latest finish (links from its finish) and start (from its start) that leave its successors' early dates, wall times. */
+  const finishFree: number[] = new Array(n).fill(Infinity);
+  const startFree: number[] = new Array(n).fill(Infinity);
+  const span = (p: number) => summarySpan(c, early.start, early.finish, p);
+  // A summary's own late bounds (FNLT, a deadline) bind its finish, so every subtask (placed before it below).
+  tasks.forEach((t, j) => {
+    if (!t.summary) return;
     if (t.deadline !== undefined) finishBy[j] = Math.min(finishBy[j], t.deadline);
-    const k = t.constraint;
-    if (k && (k.type === 'FNLT' || k.type === 'MFO')) finishBy[j] = Math.min(finishBy[j], k.date);
-    if (k && (k.type === 'SNLT' || k.type === 'MSO')) startBy[j] = Math.min(startBy[j], kindOf(t) === 'work' ? startSide(c, W(c, k.date)) : k.date);
-    ({ start: start[j], finish: finish[j] } = latestDates(c, tasks[j], finishBy[j], startBy[j]));
+    if (t.constraint?.type === 'FNLT') finishBy[j] = Math.min(finishBy[j], t.constraint.date);
+  });
+  // Links run from earlier tasks to later ones (see build), so one pass from the end places every
+  // task after all of its successors. A summary comes before its subtasks and its successors after
+  // them: its bounds are all gathered when its subtasks are placed, and it is placed after them.
+  for (let j = n - 1; j >= 0; j--) {
+    const t = tasks[j];
+    if (t.summary) {
+      // Summaries (docs): it spans its subtasks' late dates.
+      start[j] = Infinity;
+      finish[j] = -Infinity;
+      tasks.forEach((u, k) => {
+        if (u.parent !== j) return;
+        start[j] = Math.min(start[j], start[k]);
+        finish[j] = Math.max(finish[j], finish[k]);
+      });
+    } else {
+      // A bound on a summary's finish binds every subtask, a bound on its start the subtasks that
+      // start it (docs: those whose early start is the summary's).
+      for (const a of ancestorsOf(tasks, j)) {
+        finishBy[j] = Math.min(finishBy[j], finishBy[a]);
+        if (early.start[j] === early.start[a]) startBy[j] = Math.min(startBy[j], startBy[a]);
+      }
+      // Its own late bounds: a deadline and FNLT, MFO bound the finish, SNLT and MSO the start. A
+      // start date bounds a task in working time by its working instant, as in the forward pass (SNLT
+      // Saturday 10:00 or Monday 03:00: by Monday 08:00), any other task to the minute.
+      if (t.deadline !== undefined) finishBy[j] = Math.min(finishBy[j], t.deadline);
+      const k = t.constraint;
+      if (k && (k.type === 'FNLT' || k.type === 'MFO')) finishBy[j] = Math.min(finishBy[j], k.date);
+      if (k && (k.type === 'SNLT' || k.type === 'MSO')) startBy[j] = Math.min(startBy[j], kindOf(t) === 'work' ? startSide(c, W(c, k.date)) : k.date);
+      ({ start: start[j], finish: finish[j] } = latestDates(c, tasks[j], finishBy[j], startBy[j]));
+    }
     tasks[j].links.forEach((l) => {
       const side = l.type[1] === 'S' ? 'start' : 'finish';
       const p = l.pred;
       const onFinish = l.type[0] === 'F';
-      const x = latestBase(c, tasks, l, latestBound(c, tasks[j], side, start[j]));
+      const x = latestBase(c, tasks, l, latestBound(c, tasks[j], side, start[j]), span);
       if (onFinish) finishBy[p] = Math.min(finishBy[p], x);
       else startBy[p] = Math.min(startBy[p], x);
       // The same with the successor at its early start: how far p may slip, in working minutes of
       // its start, before the successor moves. (A task in working time moves its start and finish
       // by as much; an elapsed task's finish, around the clock, may move less or more.)
-      const free = latestBase(c, tasks, l, latestBound(c, tasks[j], side, early.start[j]));
+      const free = latestBase(c, tasks, l, latestBound(c, tasks[j], side, early.start[j]), span);
+      if (tasks[p].summary) {
+        if (onFinish) finishFree[p] = Math.min(finishFree[p], free);
+        else startFree[p] = Math.min(startFree[p], free);
+        return;
+      }
       const at = latestDates(c, tasks[p], onFinish ? free : Infinity, onFinish ? Infinity : free);
       linkSlack[p] = Math.min(linkSlack[p] ?? Infinity, W(c, at.start) - W(c, early.start[p]));
     });
   }
   const totalFloat = tasks.map((_, j) => floatBetween(c, early.start[j], early.finish[j], start[j], finish[j]));
   // With no successor, the free float is the slack to the project finish: the total float.
-  const freeFloat = tasks.map((_, j) => Math.max(0, Math.min(linkSlack[j] ?? Infinity, totalFloat[j])));
-  return { start, finish, totalFloat, freeFloat, linkSlack, projectFinish };
+  // The links out of a task's summaries are its successors too:
+  // - out of a summary's finish: the task may finish by the latest finish they leave the summary
+  //   (a leaf slips by its start, as through its own links; a summary by its finish);
+  // - out of a summary's start: a leaf that starts the summary (docs: a bound on its start binds
+  //   those) must begin by the latest start they leave the summary, as through its own links. For
+  //   the others, which never move the summary's start, and for a summary, the docs are silent: as
+  //   the engine, the summary's own slack, W(latest) - W(early start), plus how much later than it
+  //   the task starts (a lower bound for those leaves).
+  const freeFloat = tasks.map((t, j) => {
+    let ff = linkSlack[j] ?? Infinity;
+    for (const a of t.summary ? [j, ...ancestorsOf(tasks, j)] : ancestorsOf(tasks, j)) {
+      if (finishFree[a] < Infinity) {
+        ff = Math.min(ff, t.summary ? W(c, finishFree[a]) - W(c, early.finish[j])
+          : W(c, latestDates(c, t, finishFree[a], Infinity).start) - W(c, early.start[j]));
+      }
+      if (startFree[a] < Infinity) {
+        ff = Math.min(ff, !t.summary && early.start[j] === early.start[a]
+          ? W(c, latestDates(c, t, Infinity, startFree[a]).start) - W(c, early.start[j])
+          : W(c, startFree[a]) - W(c, early.start[a]) + W(c, early.start[j]) - W(c, early.start[a]));
+      }
+    }
+    return Math.max(0, Math.min(ff, totalFloat[j]));
+  });
+  return { start, finish, totalFloat, freeFloat, linkSlack, finishFree, startFree, projectFinish };
 }
 
 /**
@@ -372,14 +482,17 @@ export function checkDelays(
   const delayed = (i: number, minutes: number) => {
     const d = referenceSchedule(c, projectStartSetting, tasks, { task: i, bound: { side: 'start', index: W(c, early.start[i]) + minutes } });
     const finish = Math.max(...d.finish);
-    const other = tasks.findIndex((_, k) => k !== i && (d.start[k] !== early.start[k] || d.finish[k] !== early.finish[k]));
+    // A task's own summaries are not its successors: they span it (their successors are checked).
+    const own = ancestorsOf(tasks, i);
+    const other = tasks.findIndex((_, k) => k !== i && !own.includes(k) && (d.start[k] !== early.start[k] || d.finish[k] !== early.finish[k]));
     return {
       at: fmt(d.start[i]),
       finish: finish === projectFinish ? null : `the project finish moves to ${fmt(finish)}`,
       other: other < 0 ? null : `T${other} moves to ${fmt(d.start[other])}`,
     };
   };
-  tasks.forEach((_, i) => {
+  tasks.forEach((t, i) => {
+    if (t.summary) return; // a summary is not delayed: its subtasks are
     const tf = floats.total(i);
     const ff = floats.free(i);
     const a = delayed(i, tf);

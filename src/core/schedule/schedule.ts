@@ -544,23 +544,17 @@ class Scheduler {
    * The inverse of a lag for the backward pass: the latest wall time a link's predecessor side may
    * have, with the successor's side at `base`. A successor in working time stands for its whole
    * working instant: at Friday 17:00 it is at the same instant as Monday 08:00, and the forward pass
-   * accepted either, so the bound starts from the latest (a milestone before it, or an elapsed task
-   * through an elapsed lag, may take all of it). A milestone or an elapsed successor is its moment:
-   * a milestone moved from Friday 17:00 to Monday 08:00 changes the date of what follows it through
-   * an elapsed lag, or of the project's finish. A summary successor at the edge of working time
-   * stands for its whole instant to a predecessor in wall-clock time (an elapsed lag or predecessor,
-   * or a summary, which passes the bound on to elapsed subtasks): a summary that an elapsed subtask
-   * finishes on Sunday 12:00 has met an FF successor finishing on Friday 17:00. Inside non-working
-   * time (a summary that an elapsed subtask starts on Saturday 17:00) it is that moment exactly.
+   * accepted either, so the bound starts from the latest (a milestone before it, an elapsed task
+   * through an elapsed lag, or a summary with elapsed subtasks, may take all of it: a summary that an
+   * elapsed subtask finishes on Sunday 12:00 has met an FF successor finishing on Friday 17:00). A
+   * milestone or an elapsed successor is its moment: a milestone moved from Friday 17:00 to Monday
+   * 08:00 changes the date of what follows it through an elapsed lag, or of the project's finish. So
+   * is a summary successor (links bind only its start): a start that is not where a working minute
+   * begins is an elapsed subtask's or a milestone's.
    */
-  private subtractLag(base: Wall, baseIndex: number, lag: number, elapsed: boolean, pred: number, succ: number): Wall {
-    const cal = this.cal;
-    if (!elapsed && lag !== 0) return cal.startWall(baseIndex - lag);
-    const k = this.kind[succ];
-    const wallClock = elapsed || this.kind[pred] === Kind.Elapsed || this.kind[pred] === Kind.Summary;
-    const instant = k === Kind.Normal
-      || (k === Kind.Summary && wallClock && (cal.isWorkingMinute(base) || cal.isWorkingMinute(base - 1)));
-    return (instant ? cal.startWall(baseIndex) : base) - lag;
+  private subtractLag(base: Wall, baseIndex: number, lag: number, elapsed: boolean, succ: number): Wall {
+    if (!elapsed && lag !== 0) return this.cal.startWall(baseIndex - lag);
+    return (this.kind[succ] === Kind.Normal ? this.cal.startWall(baseIndex) : base) - lag;
   }
 
   private backward(early: Dates, projectFinish: Wall, slacks: Slacks): Dates {
@@ -737,18 +731,23 @@ class Scheduler {
         if (slack < slackColumn[p]) slackColumn[p] = slack;
         continue;
       }
-      const x = this.subtractLag(
-        toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j],
-        this.lagOf(l, early), this.wallClockLag(l), p, j,
-      );
-      this.noteSlack(p, onFinish, this.linkSlack(l, j, early), slacks);
+      const lag = this.lagOf(l, early);
+      const wallClock = this.wallClockLag(l);
+      const x = this.subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j], lag, wallClock, j);
+      // The same with j at its early dates, for the free float (see Slacks).
+      const free = this.subtractLag(toStart ? early.start[j] : early.finish[j], toStart ? early.startIndex[j] : early.finishIndex[j], lag, wallClock, j);
       const s = startNode[p] - n;
       if (s >= 0) {
         const column = onFinish ? bounds.finish : bounds.start;
         if (x < column[s]) column[s] = x;
+        const by = onFinish ? slacks.summaryFinishBy : slacks.summaryStartBy;
+        if (free < by[s]) by[s] = free;
       } else {
         const column = onFinish ? late.finish : late.start;
         if (x < column[p]) column[p] = x;
+        const slack = this.latestIndexBy(p, onFinish, free) - this.sideIndex(p, onFinish, early);
+        const slackColumn = onFinish ? slacks.finish : slacks.start;
+        if (slack < slackColumn[p]) slackColumn[p] = slack;
       }
     }
   }
@@ -758,10 +757,9 @@ class Scheduler {
    * the link binds (its finish for FS and FF, its start for SS and SF), with successor j at its
    * dates in d: the late dates for the backward pass, the early ones for the free float.
    * - A working lag counts from the predecessor's working instant: the successor's index less the lag.
-   * - Without a lag the successor's own date is the bound. A successor in working time, or a summary
-   *   at the edge of working time, stands for its whole instant (Monday 08:00 is Friday 17:00); a
-   *   milestone or an elapsed successor, or a summary inside non-working time (an elapsed subtask
-   *   starts it on a Saturday), is that moment exactly (see subtractLag), and a start must begin by it.
+   * - Without a lag the successor's own date is the bound. A successor in working time stands for
+   *   its whole instant (Monday 08:00 is Friday 17:00); any other is that moment exactly (see
+   *   subtractLag), and a start must begin by it.
    * - An elapsed lag takes the predecessor's side back to a wall time, which a start must begin by:
    *   a start at the instant of Monday 03:00 would be on Monday 08:00, five hours later.
    */
@@ -769,14 +767,11 @@ class Scheduler {
     const at = toStart ? d.startIndex[j] : d.finishIndex[j];
     const lag = this.lagOf(l, d);
     if (this.wallClockLag(l)) {
-      const b = this.subtractLag(toStart ? d.start[j] : d.finish[j], at, lag, true, this.net.linkPred[l], j);
+      const b = this.subtractLag(toStart ? d.start[j] : d.finish[j], at, lag, true, j);
       return onFinish ? this.cal.index(b) : this.startIndexBy(b);
     }
     if (lag !== 0 || onFinish) return at - lag;
-    const k = this.kind[j];
-    if (k === Kind.Normal) return at;
-    const w = toStart ? d.start[j] : d.finish[j];
-    return k === Kind.Summary && this.cal.isWorkingMinute(w - 1) ? at : this.startIndexBy(w);
+    return this.kind[j] === Kind.Normal ? at : this.startIndexBy(toStart ? d.start[j] : d.finish[j]);
   }
 
   /** The latest working index a task in working time can start at and begin by wall time b. */
@@ -785,42 +780,27 @@ class Scheduler {
     return this.cal.isWorkingMinute(b) ? i : i - 1;
   }
 
-  /** Keeps the least slack of task p's links out of its finish or its start (see Slacks). */
-  private noteSlack(p: number, onFinish: boolean, slack: number, slacks: Slacks): void {
-    const s = this.net.startNode[p] - this.n;
-    if (s >= 0) {
-      const column = onFinish ? slacks.summaryFinish : slacks.summaryStart;
-      if (slack < column[s]) column[s] = slack;
-    } else {
-      const column = onFinish ? slacks.finish : slacks.start;
-      if (slack < column[p]) column[p] = slack;
-    }
-  }
-
   // ---- Floats, progress, critical flag --------------------------------------------------
 
   /**
-   * How far, in working minutes, link l lets its predecessor (not in working time: see
-   * latestInWorkingTime) slip on the side the link binds before its successor j moves from its early
-   * dates. Measured at the predecessor, through the lag taken back as the backward pass takes it:
-   * across an elapsed lag, the successor's working minutes are not the predecessor's (a lag of 15
-   * hours after a task finishing at 16:00 reaches 07:00, an hour before work starts, and an hour's
-   * slip of the predecessor moves its successor a whole day on). An elapsed predecessor slips by its
-   * start: its finish follows around the clock, so through its finish it may slip to the bound less
-   * its duration (a finish that stays inside one night while the start crosses working hours would
-   * not count them).
+   * The latest working index of task i's side that slips (see sideIndex) with its finish
+   * (onFinish) or its start at or before wall time b: what a link out of it allows, for the free
+   * float. A task in working time starts where a working minute begins, so by Monday 03:00 means
+   * Friday 16:59. An elapsed task slips by its start, its finish following around the clock: by a
+   * finish it may start up to the bound less its duration (its finish may stay inside one night
+   * while its start crosses working hours). A milestone may sit at the edge of working time before
+   * a bound inside non-working time.
    */
-  private linkSlack(l: number, j: number, early: Dates): number {
-    const p = this.net.linkPred[l];
-    const type = wordType(this.net.linkWord[l]);
-    const toStart = type === 0 || type === 1;
-    const onFinish = type === 0 || type === 2;
-    const b = this.subtractLag(
-      toStart ? early.start[j] : early.finish[j], toStart ? early.startIndex[j] : early.finishIndex[j],
-      this.lagOf(l, early), this.wallClockLag(l), p, j,
-    );
-    if (this.kind[p] === Kind.Elapsed) return this.cal.index(onFinish ? b - this.dur[p] : b) - early.startIndex[p];
-    return this.cal.index(b) - (onFinish ? early.finishIndex[p] : early.startIndex[p]);
+  private latestIndexBy(i: number, onFinish: boolean, b: Wall): number {
+    const k = this.kind[i];
+    if (k === Kind.Elapsed) return this.cal.index(onFinish ? b - this.dur[i] : b);
+    if (k === Kind.Normal && !onFinish) return this.startIndexBy(b);
+    return this.cal.index(b);
+  }
+
+  /** The early working index of the side of task i that latestIndexBy bounds: an elapsed task's start. */
+  private sideIndex(i: number, onFinish: boolean, early: Dates): number {
+    return onFinish && this.kind[i] !== Kind.Elapsed ? early.finishIndex[i] : early.startIndex[i];
   }
 
   private floats(early: Dates, late: Dates, scheduled: Dates, slacks: Slacks, projectFinishIndex: number) {
@@ -831,8 +811,7 @@ class Scheduler {
     // The leaves' link slacks are in these columns until each row's results replace them.
     const totalFloat = slacks.start;
     const freeFloat = slacks.finish;
-    const summaryFinishSlack = slacks.summaryFinish;
-    const summaryStartSlack = slacks.summaryStart;
+    const { summaryFinishBy, summaryStartBy } = slacks;
     // The late working indices are read at each row before its results are written, and by no one
     // after: the duration takes the late starts' memory, the critical flags the first quarter of the
     // late finishes' (byte i lies in word i / 4, a row already read). At a million tasks, 5 MB of
@@ -850,19 +829,25 @@ class Scheduler {
       if (late.finishIndex[i] === early.finishIndex[i]) late.finish[i] = early.finish[i];
       const tf = Math.min(late.startIndex[i] - early.startIndex[i], late.finishIndex[i] - early.finishIndex[i]);
       // Free float: the least slack on the links out of the task or out of its summaries, a summary's
-      // links measured from this task's own finish (or start).
+      // links measured from this task's own dates.
       let ff = Infinity;
       const own = startNode[i] - n;
-      let finishSlack = own >= 0 ? summaryFinishSlack[own] : freeFloat[i];
-      let startSlack = own >= 0 ? summaryStartSlack[own] : totalFloat[i];
-      for (let a = i; ;) {
-        if (finishSlack !== NO_SLACK) ff = Math.min(ff, finishSlack + early.finishIndex[a] - early.finishIndex[i]);
-        if (startSlack !== NO_SLACK) ff = Math.min(ff, startSlack + early.startIndex[i] - early.startIndex[a]);
-        a = parent[a];
-        if (a < 0) break;
-        finishSlack = summaryFinishSlack[startNode[a] - n];
-        startSlack = summaryStartSlack[startNode[a] - n];
+      if (own < 0) ff = Math.min(freeFloat[i], totalFloat[i]); // its own links' (NO_SLACK where none)
+      for (let a = own < 0 ? parent[i] : i; a >= 0; a = parent[a]) {
+        const s = startNode[a] - n;
+        // A bound on a summary's finish binds every task below it; one on its start, the tasks that
+        // start it. One that starts d later does not move the summary's start; it is given the
+        // summary's start slack plus d (a safe bound), as is a summary.
+        const finishBy = summaryFinishBy[s];
+        if (finishBy !== NO_BOUND) ff = Math.min(ff, this.latestIndexBy(i, true, finishBy) - this.sideIndex(i, true, early));
+        const startBy = summaryStartBy[s];
+        if (startBy !== NO_BOUND) {
+          const d = early.startIndex[i] - early.startIndex[a];
+          const startsIt = own < 0 && early.start[i] === early.start[a]; // as the backward pass has it
+          ff = Math.min(ff, startsIt ? this.latestIndexBy(i, false, startBy) - early.startIndex[i] : cal.index(startBy) - early.startIndex[a] + d);
+        }
       }
+      if (ff >= NO_SLACK) ff = Infinity;
       if (ff === Infinity) ff = projectFinishIndex - early.finishIndex[i];
       totalFloat[i] = tf;
       freeFloat[i] = Math.max(0, Math.min(ff, tf));
@@ -918,26 +903,27 @@ class Scheduler {
 /** No link out of this side of a task (slacks are working minutes, far inside 32 bits). */
 const NO_SLACK = 0x7fffffff;
 /**
- * The least slack of each task's links out of its finish (FS, FF) and out of its start (SS, SF)
- * in the early dates, noted as the backward pass walks each link. A leaf's are read only at its
- * own row in the floats, so they are kept in the columns that become its free and total float;
- * a summary's are read at every row below it, so they are kept per summary.
+ * What the links out of each task's finish (FS, FF) and out of its start (SS, SF) allow it in the
+ * early dates, noted as the backward pass walks each link. A leaf's least slack is read only at its
+ * own row in the floats, so it is kept in the columns that become its free and total float. A
+ * summary's links bind every task below it, each by its own kind of task, so a summary keeps the
+ * latest wall times its links allow its finish and its start (NO_BOUND where it has none).
  */
 interface Slacks {
   /** Becomes the free float. */
   finish: Int32Array;
   /** Becomes the total float. */
   start: Int32Array;
-  summaryFinish: Int32Array;
-  summaryStart: Int32Array;
+  summaryFinishBy: Int32Array;
+  summaryStartBy: Int32Array;
 }
 
 function newSlacks(n: number, summaries: number, arena: Arena): Slacks {
   return {
     finish: arena.i32(n).fill(NO_SLACK),
     start: arena.i32(n).fill(NO_SLACK),
-    summaryFinish: arena.i32(summaries).fill(NO_SLACK),
-    summaryStart: arena.i32(summaries).fill(NO_SLACK),
+    summaryFinishBy: arena.i32(summaries).fill(NO_BOUND),
+    summaryStartBy: arena.i32(summaries).fill(NO_BOUND),
   };
 }
 
