@@ -275,6 +275,21 @@ describe('progress', () => {
     expect([r.A.start, r.A.finish]).toEqual(['2027-03-01T10:30', '2027-03-02T10:30']);
   });
 
+  test('progress out of sequence: B started before A lets it, so A shows negative float, and a warning at B\'s Actual Start says why', () => {
+    const c = calc(plan([A5, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', 'Actual Start': '2027-03-01' }]));
+    const t = byId(c);
+    // B ran Monday; A must still finish before B's late start (Friday 08:00), so by Thursday 17:00: -1d.
+    expect([t.B.start, t.B.finish]).toEqual(['2027-03-01T08:00', '2027-03-01T17:00']);
+    expect([t.A.lateFinish, t.A.totalFloat, t.A.critical]).toEqual(['2027-03-04T17:00', -1, true]);
+    const warning = c.issues.find((i) => i.where === 'tasks[1]["Actual Start"]');
+    expect(warning?.message).toBe(
+      "Task B 'B' started Mon 2027-03-01 08:00, before its predecessor A 'A' lets it start (Mon 2027-03-08 08:00): its progress is out of sequence. The link still counts backwards, so the tasks before it show negative float.",
+    );
+    // Started at the same working instant as the link allows (Sunday night for Monday 08:00): in sequence.
+    const inSequence = calc(plan([A5, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', 'Actual Start': '2027-03-07T23:00' }]));
+    expect(inSequence.issues.filter((i) => i.message.includes('out of sequence'))).toEqual([]);
+  });
+
   test('a 100% complete task is never critical', () => {
     const r = run(plan([
       { ID: 'A', Name: 'A', Duration: '2d', '% Complete': '100%', 'Actual Start': '2027-03-01' },

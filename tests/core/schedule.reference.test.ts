@@ -6,8 +6,8 @@
  *
  * The reference (tests/support/reference-scheduler.ts) does its own calendar arithmetic from the
  * plan's settings (working weekdays, working intervals with lunch, holidays): it walks days and intervals, and snaps by
- * stepping minute by minute. It does not use the engine's WorkCalendar. Networks are small, with no
- * progress; summaries in their own section (below).
+ * stepping minute by minute. It does not use the engine's WorkCalendar. Networks are small; progress
+ * and summaries in their own sections (below).
  *
  * The rules it encodes (docs/scheduling.md, tests/core/schedule.msproject.test.ts):
  * - W(t), the working instant of a wall time t, counts the working minutes before t. Friday 17:00
@@ -52,14 +52,21 @@
  * not start its summary, through a link out of the summary's start. The engine got three cases wrong
  * there until 2026-11-30 (SUMMARY_FOUND_CASES).
  *
+ * Progress on leaf tasks (see 'Progress on leaf tasks'; docs/scheduling.md, "Progress"): Actual Start alone, Actual Start
+ * and Actual Finish, Actual Finish alone, % Complete (typed as 50%, 40, 0.25, 1...), with and without actual dates, on
+ * working and elapsed tasks and milestones, the dates in and out of working time: early and scheduled dates, late
+ * dates, total and free float, critical (never when 100% complete), duration and % complete, to the minute; check 3
+ * whole on plans without actual dates, and its first half on the others (see checkProgress for why).
+ *
  * Runs per property: FC_RUNS (default 200).
  */
 import fc from 'fast-check';
 import { calc, plan, Row } from '../helpers';
 import { Driver } from '../../src/core/schedule/schedule';
+import type { ScheduleResult } from '../../src/core/schedule/schedule';
 import {
   DAY, fmt, dayNumber, refCalendar, workingMinute, W, startSide, finishSide, kindOf, lagOf, startFor, finishOf, onStart,
-  constraintStart, referenceSchedule, referenceLate, checkDelays, ancestorsOf,
+  constraintStart, referenceSchedule, referenceLate, checkDelays, ancestorsOf, actualDuration,
 } from '../support/reference-scheduler';
 import type { LinkType, Span, RefLink, ConstraintType, RefTask, Bound, RefSchedule } from '../support/reference-scheduler';
 
@@ -345,6 +352,39 @@ const hasLateBounds = (tasks: RefTask[]) =>
   tasks.some((t) => t.deadline !== undefined || (t.constraint !== undefined && ['SNLT', 'FNLT', 'MSO', 'MFO'].includes(t.constraint.type)));
 
 /**
+ * The engine's dates, floats and critical flags against the reference's, task by task, to the
+ * minute: early dates, scheduled dates (`scheduled`), late dates (shown as the early ones at the
+ * same working instant, as the engine shows them), total and free float, and the project finish.
+ * `critical(j)`: whether task j should be flagged critical. Returns the problems found.
+ */
+function compareTasks(
+  b: { tasks: RefTask[]; rowOf: number[]; refCal: ReturnType<typeof refCalendar> }, r: ScheduleResult,
+  early: RefSchedule, scheduled: RefSchedule, late: ReturnType<typeof referenceLate>, critical: (j: number) => boolean,
+): string[] {
+  const cal = b.refCal;
+  const problems: string[] = [];
+  const same = (id: string, what: string, expected: number, actual: number) => {
+    if (expected !== actual) problems.push(`${id} ${what}: expected ${fmt(expected)}, engine ${fmt(actual)}`);
+  };
+  const shown = (expected: number, earlyWall: number) => (W(cal, expected) === W(cal, earlyWall) ? earlyWall : expected);
+  if (r.projectFinish !== late.projectFinish) problems.push(`project finish: expected ${fmt(late.projectFinish)}, engine ${fmt(r.projectFinish)}`);
+  b.tasks.forEach((_, j) => {
+    const id = `T${j}`;
+    const row = b.rowOf[j];
+    same(id, 'early start', early.start[j], r.earlyStart[row]);
+    same(id, 'early finish', early.finish[j], r.earlyFinish[row]);
+    same(id, 'start', scheduled.start[j], r.start[row]);
+    same(id, 'finish', scheduled.finish[j], r.finish[row]);
+    same(id, 'late start', shown(late.start[j], early.start[j]), r.lateStart[row]);
+    same(id, 'late finish', shown(late.finish[j], early.finish[j]), r.lateFinish[row]);
+    if (r.totalFloat[row] !== late.totalFloat[j]) problems.push(`${id} total float: expected ${late.totalFloat[j]} min, engine ${r.totalFloat[row]}`);
+    if (r.freeFloat[row] !== late.freeFloat[j]) problems.push(`${id} free float: expected ${late.freeFloat[j]} min, engine ${r.freeFloat[row]}`);
+    if (r.critical[row] !== (critical(j) ? 1 : 0)) problems.push(`${id} critical: expected ${critical(j)}, engine ${r.critical[row] === 1}`);
+  });
+  return problems;
+}
+
+/**
  * The engine against the reference on a plan with constraints and deadlines: early dates, scheduled
  * dates (ALAP tasks at their late dates, their successors after them), late dates, total and free
  * float, critical, to the minute. Check 3 (checkDelays) on the early dates, for plans with no late
@@ -362,26 +402,7 @@ function checkConstrained(s: ConstrainedSpec): string[] {
   const early = referenceSchedule(cal, b.projectStartSetting, b.tasks);
   const late = referenceLate(cal, b.tasks, early);
   const scheduled = referenceSchedule(cal, b.projectStartSetting, b.tasks, undefined, late.start);
-  const problems: string[] = [];
-  const same = (id: string, what: string, expected: number, actual: number) => {
-    if (expected !== actual) problems.push(`${id} ${what}: expected ${fmt(expected)}, engine ${fmt(actual)}`);
-  };
-  if (r.projectFinish !== late.projectFinish) problems.push(`project finish: expected ${fmt(late.projectFinish)}, engine ${fmt(r.projectFinish)}`);
-  b.tasks.forEach((t, j) => {
-    const id = `T${j}`;
-    const row = b.rowOf[j];
-    same(id, 'early start', early.start[j], r.earlyStart[row]);
-    same(id, 'early finish', early.finish[j], r.earlyFinish[row]);
-    same(id, 'start', scheduled.start[j], r.start[row]);
-    same(id, 'finish', scheduled.finish[j], r.finish[row]);
-    // Late dates at the working instant of the early ones are shown as the early ones (see checkLate).
-    const shown = (expected: number, earlyWall: number) => (W(cal, expected) === W(cal, earlyWall) ? earlyWall : expected);
-    same(id, 'late start', shown(late.start[j], early.start[j]), r.lateStart[row]);
-    same(id, 'late finish', shown(late.finish[j], early.finish[j]), r.lateFinish[row]);
-    if (r.totalFloat[row] !== late.totalFloat[j]) problems.push(`${id} total float: expected ${late.totalFloat[j]} min, engine ${r.totalFloat[row]}`);
-    if (r.freeFloat[row] !== late.freeFloat[j]) problems.push(`${id} free float: expected ${late.freeFloat[j]} min, engine ${r.freeFloat[row]}`);
-    if (r.critical[row] !== (late.totalFloat[j] <= 0 ? 1 : 0)) problems.push(`${id} critical: expected ${late.totalFloat[j] <= 0}, engine ${r.critical[row] === 1}`);
-  });
+  const problems = compareTasks(b, r, early, scheduled, late, (j) => late.totalFloat[j] <= 0);
   if (!hasLateBounds(b.tasks)) {
     b.tasks.forEach((_, j) => {
       if (late.totalFloat[j] < 0) problems.push(`T${j}: the reference finds a negative float with no late constraint or deadline`);
@@ -1045,6 +1066,214 @@ describe('constraints and deadlines on leaf tasks, to the minute, against the re
   });
 
   for (const [name, k] of Object.entries(CONSTRAINT_FOUND_CASES)) test(name, () => expect(engineCase(k)).toEqual(expectedCase(k)));
+});
+
+// ---- Progress on leaf tasks -------------------------------------------------------------------
+
+/**
+ * Progress on a task: none (twice, so that most tasks have none), Actual Start alone, Actual Start
+ * and Actual Finish, Actual Finish alone.
+ */
+const PROGRESS_KINDS = ['', '', 'AS', 'AS+AF', 'AF'] as const;
+/** % Complete as typed, and as read (parsePercentCell: a number below 1 is a share, 1 is 100%, others are percents). */
+const PERCENTS: [string | number | null, number][] = [[null, 0], [null, 0], ['50%', 50], ['100%', 100], ['0%', 0], [40, 40], [0.25, 25], ['12.5%', 12.5], [1, 100], ['99%', 99]];
+
+interface ProgressSpec extends Spec {
+  progress: { kind: number; start: DatedSpec; finishDays: number; finishTime: number; percent: number }[];
+}
+
+const progressSpec = (elapsed: boolean) =>
+  spec(elapsed).chain((s) =>
+    fc.array(fc.record({
+      kind: fc.integer({ min: 0, max: PROGRESS_KINDS.length - 1 }),
+      start: datedSpec,
+      finishDays: fc.integer({ min: 0, max: 6 }),
+      finishTime: fc.integer({ min: 0, max: DATE_TIMES.length - 1 }),
+      percent: fc.integer({ min: 0, max: PERCENTS.length - 1 }),
+    }), { minLength: s.durations.length, maxLength: s.durations.length }).map((progress): ProgressSpec => ({ ...s, progress })),
+  );
+
+/**
+ * The rows of a progress spec, and the reference's reading of them (read-plan.ts): a date alone is
+ * the day's first working minute for Actual Start, its last for Actual Finish; an Actual Finish makes
+ * the task 100% complete; an Actual Finish before the Actual Start (an error) is left off. With both
+ * dates, the duration is the time between them (actualDuration).
+ */
+function buildProgress(s: ProgressSpec) {
+  const b = build(s, (i, row, task, cal) => {
+    const p = s.progress[i];
+    const kind = PROGRESS_KINDS[p.kind];
+    const [pctText, pct] = PERCENTS[p.percent];
+    if (pctText !== null) row['% Complete'] = pctText;
+    task.percentComplete = pct;
+    const [asText, as] = typedDate(p.start, cal, true);
+    const [afText, af] = typedDate({ day: p.start.day + p.finishDays, time: p.finishTime }, cal, false);
+    if (kind === 'AS' || kind === 'AS+AF') {
+      row['Actual Start'] = asText;
+      task.actualStart = as;
+    }
+    if (kind === 'AF' || (kind === 'AS+AF' && af >= as)) {
+      row['Actual Finish'] = afText;
+      task.actualFinish = af;
+      task.percentComplete = 100;
+    }
+  });
+  for (const t of b.tasks) if (t.actualStart !== undefined && t.actualFinish !== undefined) t.dur = actualDuration(b.refCal, t.dur, t.actualStart, t.actualFinish);
+  return b;
+}
+
+const hasActualDates = (tasks: RefTask[]) => tasks.some((t) => t.actualStart !== undefined || t.actualFinish !== undefined);
+
+/**
+ * The engine against the reference on a plan with progress: early and scheduled dates, late dates,
+ * total and free float, critical (never when 100% complete), duration and % complete, to the
+ * minute; drivers of tasks with actual dates (Driver.ActualStart). Check 3 (checkDelays): its first
+ * half (a task delayed by its total float leaves the project finish, by its free float every other
+ * task, where they were) on every plan; its second half (one minute more moves something) only on
+ * plans without actual dates. An actual date overrides every bound, the delay too, so a task with
+ * one cannot be delayed at all; and a task linked into one does not move it, while the backward pass
+ * still bounds it by that link (docs: "what each successor link allows"), so its float is less than
+ * the forward pass alone would give. % Complete moves no date, so it leaves check 3 whole.
+ */
+function checkProgress(s: ProgressSpec): string[] {
+  const b = buildProgress(s);
+  const header = `settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`;
+  const calculation = calc(b.doc);
+  const errors = calculation.issues.filter((i) => i.severity === 'error');
+  if (errors.length || !calculation.schedule) return ['engine errors: ' + JSON.stringify(errors) + ' ' + header];
+  const r = calculation.schedule;
+  const cal = b.refCal;
+  const early = referenceSchedule(cal, b.projectStartSetting, b.tasks);
+  const late = referenceLate(cal, b.tasks, early);
+  // A 100% complete task is never critical (docs).
+  const problems = compareTasks(b, r, early, early, late, (j) => late.totalFloat[j] <= 0 && (b.tasks[j].percentComplete ?? 0) < 100);
+  b.tasks.forEach((t, j) => {
+    const id = `T${j}`;
+    const row = b.rowOf[j];
+    const pct = t.percentComplete ?? 0;
+    if (r.duration[row] !== t.dur.minutes) problems.push(`${id} duration: expected ${t.dur.minutes} min, engine ${r.duration[row]}`);
+    if (Math.abs(r.percentComplete[row] - pct) > 1e-9) problems.push(`${id} % complete: expected ${pct}, engine ${r.percentComplete[row]}`);
+    if ((t.actualStart !== undefined || t.actualFinish !== undefined) && r.driver[row] !== Driver.ActualStart) problems.push(`${id} driver: expected its actual dates, engine ${r.driver[row]}`);
+  });
+  const actuals = hasActualDates(b.tasks);
+  const floats = { total: (j: number) => r.totalFloat[b.rowOf[j]], free: (j: number) => r.freeFloat[b.rowOf[j]], tight: (j: number) => !actuals && kindOf(b.tasks[j]) !== 'elapsed' };
+  problems.push(...checkDelays(cal, b.projectStartSetting, b.tasks, early, floats).map((p) => 'engine floats: ' + p));
+  if (problems.length) problems.unshift(header);
+  return problems;
+}
+
+/** Check 3 on the reference's own floats with progress (its second half only without actual dates: see checkProgress). */
+function checkReferenceDelaysProgress(s: ProgressSpec): string[] {
+  const b = buildProgress(s);
+  const early = referenceSchedule(b.refCal, b.projectStartSetting, b.tasks);
+  const late = referenceLate(b.refCal, b.tasks, early);
+  const actuals = hasActualDates(b.tasks);
+  const problems = checkDelays(b.refCal, b.projectStartSetting, b.tasks, early, {
+    total: (j) => late.totalFloat[j], free: (j) => late.freeFloat[j], tight: (j) => !actuals && kindOf(b.tasks[j]) !== 'elapsed',
+  });
+  if (!actuals) {
+    b.tasks.forEach((_, j) => {
+      if (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0) problems.push(`T${j}: negative float or slack without actual dates`);
+    });
+  }
+  if (problems.length) problems.unshift(`settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`);
+  return problems;
+}
+
+/** A hand-checked progress case on the default settings: task `task`'s values (see PROGRESS_CASES). */
+interface ProgressCase {
+  rows: Row[];
+  tasks: RefTask[];
+  task: number;
+  expected: { earlyStart: number; earlyFinish: number; lateStart: number; lateFinish: number; totalFloat: number; freeFloat: number; critical: boolean; duration: number; percentComplete: number };
+  why: string;
+}
+
+const PROGRESS_CASES: Record<string, ProgressCase> = {
+  'Actual Start and Finish two days apart on a 5d task: a 2d task, 100% complete (msproject)': {
+    rows: [{ ...typedRow('A', '5d'), 'Actual Start': '2027-03-01', 'Actual Finish': '2027-03-02' }, typedRow('B', '5d')],
+    tasks: [{ dur: w(960), links: [], actualStart: MON, actualFinish: at(2027, 3, 2, 17), percentComplete: 100 }, { dur: w(2400), links: [] }],
+    task: 0,
+    expected: { earlyStart: MON, earlyFinish: at(2027, 3, 2, 17), lateStart: at(2027, 3, 4, 8), lateFinish: at(2027, 3, 5, 17), totalFloat: 1440, freeFloat: 1440, critical: false, duration: 960, percentComplete: 100 },
+    why: 'The working time between the actual dates is the duration (docs): 2d, so its late start is 2d before the project finish.',
+  },
+  'an Actual Finish alone on a Saturday (17:00) is kept; the start follows from the duration; 100% complete, not critical': {
+    rows: [{ ...typedRow('A', '1d'), 'Actual Finish': '2027-03-06' }, typedRow('B', '1d', 'A')],
+    tasks: [{ dur: w(480), links: [], actualFinish: at(2027, 3, 6, 17), percentComplete: 100 }, { dur: w(480), links: [link(0, 'FS', w(0))] }],
+    task: 0,
+    expected: { earlyStart: at(2027, 3, 5, 8), earlyFinish: at(2027, 3, 6, 17), lateStart: at(2027, 3, 5, 8), lateFinish: at(2027, 3, 6, 17), totalFloat: 0, freeFloat: 0, critical: false, duration: 480, percentComplete: 100 },
+    why: `Saturday 17:00 is the working instant of Friday 17:00: A ran Friday, B follows Monday. A's total float is 0, but a
+      100% complete task is never critical (docs). (The finish is shown as typed; the docs are silent; as the engine.)`,
+  },
+  'a successor with an Actual Start before its predecessor finishes: the predecessor\'s float goes negative': {
+    rows: [typedRow('A', '5d'), { ...typedRow('B', '1d', 'A'), 'Actual Start': '2027-03-01' }],
+    tasks: [{ dur: w(2400), links: [] }, { dur: w(480), links: [link(0, 'FS', w(0))], actualStart: MON }],
+    task: 0,
+    expected: { earlyStart: MON, earlyFinish: at(2027, 3, 5, 17), lateStart: at(2027, 2, 26, 8), lateFinish: at(2027, 3, 4, 17), totalFloat: -480, freeFloat: 0, critical: true, duration: 2400, percentComplete: 0 },
+    why: `B's Actual Start overrides the link (B runs Monday), so the project finishes with A, Friday 17:00. B's late start is
+      Friday 08:00, and the link still bounds A in the backward pass (docs: "what each successor link allows"): A must
+      finish by Thursday 17:00, a day before its early finish. (The docs' "float goes negative only through a deadline
+      or a late constraint" leaves this case out; the engine gives -480 with no warning.)`,
+  },
+  '% Complete moves no date; a 100% complete task with no float is not critical': {
+    rows: [{ ...typedRow('A', '2d'), '% Complete': '100%' }, { ...typedRow('B', '2d', 'A'), '% Complete': '50%' }],
+    tasks: [{ dur: w(960), links: [], percentComplete: 100 }, { dur: w(960), links: [link(0, 'FS', w(0))], percentComplete: 50 }],
+    task: 0,
+    expected: { earlyStart: MON, earlyFinish: at(2027, 3, 2, 17), lateStart: MON, lateFinish: at(2027, 3, 2, 17), totalFloat: 0, freeFloat: 0, critical: false, duration: 960, percentComplete: 100 },
+    why: 'Completed work is not moved to the status date (docs): A keeps its dates and its float of 0, and is not critical.',
+  },
+  'an elapsed task\'s actual dates two days apart around the clock: a 2ed task': {
+    rows: [{ ...typedRow('A', '1ed'), 'Actual Start': '2027-03-01T10:00', 'Actual Finish': '2027-03-03T10:00' }, typedRow('B', '1d', 'A')],
+    tasks: [{ dur: e(2880), links: [], actualStart: at(2027, 3, 1, 10), actualFinish: at(2027, 3, 3, 10), percentComplete: 100 }, { dur: w(480), links: [link(0, 'FS', w(0))] }],
+    task: 0,
+    expected: { earlyStart: at(2027, 3, 1, 10), earlyFinish: at(2027, 3, 3, 10), lateStart: at(2027, 3, 1, 10), lateFinish: at(2027, 3, 3, 10), totalFloat: 0, freeFloat: 0, critical: false, duration: 2880, percentComplete: 100 },
+    why: 'B runs Wednesday 10:00 to Thursday 10:00, the project finish; A, 2ed by its actual dates, has no float, and is 100% complete.',
+  },
+};
+
+const progressCaseValues = (v: ProgressCase['expected']) => ({ ...v, earlyStart: fmt(v.earlyStart), earlyFinish: fmt(v.earlyFinish), lateStart: fmt(v.lateStart), lateFinish: fmt(v.lateFinish) });
+function referenceProgressCase(k: ProgressCase) {
+  const c = DEFAULT_CAL();
+  const early = referenceSchedule(c, MON, k.tasks);
+  const late = referenceLate(c, k.tasks, early);
+  const i = k.task;
+  const t = k.tasks[i];
+  const shown = (x: number, e: number) => (W(c, x) === W(c, e) ? e : x);
+  return progressCaseValues({
+    earlyStart: early.start[i], earlyFinish: early.finish[i], lateStart: shown(late.start[i], early.start[i]), lateFinish: shown(late.finish[i], early.finish[i]),
+    totalFloat: late.totalFloat[i], freeFloat: late.freeFloat[i], critical: late.totalFloat[i] <= 0 && (t.percentComplete ?? 0) < 100, duration: t.dur.minutes, percentComplete: t.percentComplete ?? 0,
+  });
+}
+function engineProgressCase(k: ProgressCase) {
+  const c = calc(plan(k.rows));
+  if (c.issues.some((x) => x.severity === 'error')) throw new Error(JSON.stringify(c.issues));
+  const r = c.schedule!;
+  const i = k.task;
+  return progressCaseValues({
+    earlyStart: r.earlyStart[i], earlyFinish: r.earlyFinish[i], lateStart: r.lateStart[i], lateFinish: r.lateFinish[i],
+    totalFloat: r.totalFloat[i], freeFloat: r.freeFloat[i], critical: r.critical[i] === 1, duration: r.duration[i], percentComplete: r.percentComplete[i],
+  });
+}
+
+describe('progress on leaf tasks, to the minute, against the reference', () => {
+  test('hand-checked progress cases come out of the reference (no engine)', () => {
+    for (const [name, k] of Object.entries(PROGRESS_CASES)) expect([name, referenceProgressCase(k)]).toEqual([name, progressCaseValues(k.expected)]);
+  });
+
+  test('the hand-checked cases', () => {
+    for (const [name, k] of Object.entries(PROGRESS_CASES)) expect([name, engineProgressCase(k)]).toEqual([name, progressCaseValues(k.expected)]);
+  });
+  test('the reference\'s floats by its own forward pass alone (check 3, see checkProgress), elapsed too (no engine)', () => {
+    holds(progressSpec(true), checkReferenceDelaysProgress);
+  });
+
+  test('working-time durations and lags: early, scheduled and late dates, floats, critical, duration, % complete; check 3', () => {
+    holds(progressSpec(false), checkProgress);
+  });
+
+  test('with elapsed durations and lags too', () => {
+    holds(progressSpec(true), checkProgress);
+  });
 });
 
 describe('summary tasks, to the minute, against the reference', () => {

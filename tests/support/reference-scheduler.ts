@@ -103,7 +103,40 @@ export type ConstraintType = 'SNET' | 'FNET' | 'SNLT' | 'FNLT' | 'MSO' | 'MFO' |
  * index): a summary comes before its subtasks, which follow it contiguously (outline order), and a link
  * from a summary runs to a task after its last subtask (see summaryForward and summaryBackward below).
  */
-export interface RefTask { dur: Span; links: RefLink[]; constraint?: { type: ConstraintType; date: number }; deadline?: number; summary?: boolean; parent?: number }
+export interface RefTask {
+  dur: Span; links: RefLink[]; constraint?: { type: ConstraintType; date: number }; deadline?: number; summary?: boolean; parent?: number;
+  /**
+   * Progress on a leaf (docs/scheduling.md, "Progress"): Actual Start and Actual Finish as typed, wall
+   * times; % Complete (0-100; 100 with an Actual Finish). With both actual dates, `dur` must be the
+   * time between them (see actualDuration).
+   */
+  actualStart?: number; actualFinish?: number; percentComplete?: number;
+}
+
+/**
+ * A task's duration with both actual dates (docs: "the working time between them is the task's
+ * duration"): the working minutes between them, a milestone when there are none (docs: a milestone
+ * is a task of duration 0); for an elapsed task, the time between them around the clock.
+ */
+export function actualDuration(c: RefCalendar, planned: Span, actualStart: number, actualFinish: number): Span {
+  if (planned.elapsed) return { minutes: actualFinish - actualStart, elapsed: true };
+  return { minutes: Math.max(0, W(c, actualFinish) - W(c, actualStart)), elapsed: false };
+}
+
+/**
+ * The dates of a leaf with an actual date (docs, "Progress"), which override its links, constraints,
+ * ALAP and any delay: at its Actual Start to the minute (even in non-working time), finishing at its
+ * Actual Finish when given, else where its duration takes it; with an Actual Finish alone, at it,
+ * the start following from the duration (a task in working time: the working instant W(finish) - d;
+ * an elapsed task: the finish less d; a milestone: the finish). None when it has no actual date.
+ */
+export function actualDates(c: RefCalendar, t: RefTask): { start: number; finish: number } | undefined {
+  if (t.actualStart !== undefined) return { start: t.actualStart, finish: t.actualFinish ?? finishOf(c, t, t.actualStart) };
+  if (t.actualFinish === undefined) return undefined;
+  const af = t.actualFinish;
+  const k = kindOf(t);
+  return { start: k === 'work' ? startSide(c, W(c, af) - t.dur.minutes) : k === 'elapsed' ? af - t.dur.minutes : af, finish: af };
+}
 
 /** Task j's summaries, nearest first. */
 export function ancestorsOf(tasks: RefTask[], j: number): number[] {
@@ -214,6 +247,8 @@ export function constraintStart(c: RefCalendar, t: RefTask, type: ConstraintType
  * SNET date as typed: the docs are silent on an elapsed subtask under an SNET in non-working time, and
  * the engine starts it at that moment); a summary spans its subtasks, from the earliest start to the
  * latest finish (wall times). A summary's FNLT and deadline bound only the late dates.
+ * Progress: a leaf with an actual date is placed by it alone (see actualDates); its late dates and
+ * floats are any task's, by its duration (the time between its actual dates when it has both).
  */
 export function referenceSchedule(c: RefCalendar, projectStartSetting: number, tasks: RefTask[], extra?: { task: number; bound: Bound }, alapAt?: number[]): RefSchedule {
   const projectStart = nextWorkingTime(c, projectStartSetting);
@@ -243,6 +278,15 @@ export function referenceSchedule(c: RefCalendar, projectStartSetting: number, t
       if (linked === undefined || compareStarts(c, t, x, linked) > 0) linked = x;
     }
     const heldByLink = linked !== undefined && compareStarts(c, t, linked, atProjectStart) >= 0;
+    const actual = actualDates(c, t);
+    if (actual) {
+      ({ start: start[j], finish: finish[j] } = actual);
+      for (const a of ancestorsOf(tasks, j)) {
+        start[a] = Math.min(start[a], start[j]);
+        finish[a] = Math.max(finish[a], finish[j]);
+      }
+      return;
+    }
     let s = heldByLink ? linked! : atProjectStart;
     const k = t.constraint;
     if (k && k.type !== 'ALAP') {
@@ -427,7 +471,11 @@ export function referenceLate(c: RefCalendar, tasks: RefTask[], early: RefSchedu
       // The same with the successor at its early start: how far p may slip, in working minutes of
       // its start, before the successor moves. (A task in working time moves its start and finish
       // by as much; an elapsed task's finish, around the clock, may move less or more.)
-      const free = latestBase(c, tasks, l, latestBound(c, tasks[j], side, early.start[j]), span);
+      // A milestone by its actual dates may span non-working time (Actual Start Monday 17:00, Actual
+      // Finish Tuesday 03:00, no working minute between): a bound on its finish is measured from its
+      // finish, the link table's own mirror (the docs are silent on such a task; as the engine).
+      const atEarly = side === 'finish' && kindOf(tasks[j]) === 'milestone' ? early.finish[j] : latestBound(c, tasks[j], side, early.start[j]);
+      const free = latestBase(c, tasks, l, atEarly, span);
       if (tasks[p].summary) {
         if (onFinish) finishFree[p] = Math.min(finishFree[p], free);
         else startFree[p] = Math.min(startFree[p], free);

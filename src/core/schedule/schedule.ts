@@ -462,6 +462,7 @@ class Scheduler {
 
     const has = this.dated[i];
     if ((has & HAS_ACTUAL_START) !== 0) {
+      if (report && drive >= 0) this.checkSequence(i, this.actualStart[i], this.snapStartOf(i, req), this.net.linkPred[drive]);
       this.place(i, this.actualStart[i], d);
       if ((has & HAS_ACTUAL_FINISH) !== 0) {
         const af = this.actualFinish[i];
@@ -535,6 +536,25 @@ class Scheduler {
       severity: 'warning',
       message: `Task ${t.id} '${clip(t.name)}' has the constraint ${t.constraint} ${formatWallReadable(t.constraintDate!)}, but its predecessors would start it ${formatWallReadable(wanted)}; the constraint is honoured (start ${formatWallReadable(placed)}), so a link is not met and the float is negative.`,
       where: t.refs.constraint,
+    });
+  }
+
+  /**
+   * Warns when task i started (its Actual Start) before its predecessor p lets it start: progress
+   * out of sequence. The link still binds p's late dates, so p and the tasks before it show
+   * negative float, which the warning explains. A task in working time started at the same working
+   * instant (Sunday night for Monday 08:00) is in sequence.
+   */
+  private checkSequence(i: number, actual: Wall, wanted: Wall, p: number): void {
+    const k = this.kind[i];
+    const early = k === Kind.Normal ? this.cal.index(actual) < this.cal.index(wanted) : actual < wanted;
+    if (!early || !this.warnings) return;
+    const t = this.tasks[i];
+    const pred = this.tasks[p];
+    this.issues.push({
+      severity: 'warning',
+      message: `Task ${t.id} '${clip(t.name)}' started ${formatWallReadable(actual)}, before its predecessor ${pred.id} '${clip(pred.name)}' lets it start (${formatWallReadable(wanted)}): its progress is out of sequence. The link still counts backwards, so the tasks before it show negative float.`,
+      where: t.refs.actualStart,
     });
   }
 
