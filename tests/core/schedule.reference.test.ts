@@ -71,6 +71,12 @@ import {
 import type { LinkType, Span, RefLink, ConstraintType, RefTask, Bound, RefSchedule } from '../support/reference-scheduler';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
+/** Two tests of `check`: on networks in working time (titled `title`), then with elapsed durations and lags too. */
+function inBothTimes<T>(title: string, arbitrary: (elapsed: boolean) => fc.Arbitrary<T>, check: (value: T) => string[]): void {
+  test(title, () => holds(arbitrary(false), check));
+  test('with elapsed durations and lags too', () => holds(arbitrary(true), check));
+}
+
 /** A property: `check` finds no problem on any value of `arbitrary` (RUNS of them). */
 function holds<T>(arbitrary: fc.Arbitrary<T>, check: (value: T) => string[]): void {
   fc.assert(fc.property(arbitrary, (value) => expect(check(value)).toEqual([])), { numRuns: RUNS });
@@ -189,6 +195,34 @@ function build(s: Spec, decorate?: (i: number, row: Row, task: RefTask, cal: Cal
   return { doc, rows: typed, rowOf, settings, holidayRows, tasks, refCal, projectStartSetting: PROJECT_STARTS[s.projectStart][1](cal) };
 }
 
+type Built = ReturnType<typeof build>;
+
+/** A plan as typed, to head the problems found on it. */
+const typedAs = (b: Pick<Built, 'settings' | 'holidayRows' | 'rows'>) => `settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`;
+
+/**
+ * Check 3 on the reference's own floats (its mirrored backward rules against its forward ones), and
+ * its own sanity: no negative float or slack (`signs`), late dates never before early ones
+ * (`order`), every summary over subtasks. `tight(j)`: whether one working minute more must move
+ * something (see checkDelays); `delays`: false where check 3 does not apply. The problems found,
+ * headed by the plan as typed.
+ */
+function referenceSelfCheck(
+  b: Pick<Built, 'settings' | 'holidayRows' | 'rows' | 'tasks' | 'refCal' | 'projectStartSetting'>,
+  tight: (j: number) => boolean, { delays = true, order = true, signs = true } = {},
+): string[] {
+  const early = referenceSchedule(b.refCal, b.projectStartSetting, b.tasks);
+  const late = referenceLate(b.refCal, b.tasks, early);
+  const problems = delays ? checkDelays(b.refCal, b.projectStartSetting, b.tasks, early, { total: (j) => late.totalFloat[j], free: (j) => late.freeFloat[j], tight }) : [];
+  b.tasks.forEach((t, j) => {
+    if (order && (late.start[j] < early.start[j] || late.finish[j] < early.finish[j])) problems.push(`T${j}: late dates before the early ones`);
+    if (signs && (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0)) problems.push(`T${j}: negative float or slack`);
+    if (t.summary && !(early.start[j] < Infinity)) problems.push(`T${j}: a summary with no subtasks`);
+  });
+  if (problems.length) problems.unshift(typedAs(b));
+  return problems;
+}
+
 /** The rows of a spec scheduled by the engine and by the reference's forward pass; or the engine's errors. */
 function scheduleBoth(s: Spec) {
   const b = build(s);
@@ -239,7 +273,7 @@ function check(s: Spec): string[] {
     }
   });
   if (problems.length) {
-    problems.unshift(`settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`);
+    problems.unshift(typedAs(b));
   }
   return problems;
 }
@@ -280,7 +314,7 @@ function checkLate(s: Spec): string[] {
   const floats = { total: (j: number) => r.totalFloat[b.rowOf[j]], free: (j: number) => r.freeFloat[b.rowOf[j]], tight: (j: number) => kindOf(b.tasks[j]) !== 'elapsed' };
   problems.push(...checkDelays(cal, b.projectStartSetting, b.tasks, early, floats).map((p) => 'engine floats: ' + p));
   if (problems.length) {
-    problems.unshift(`settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`);
+    problems.unshift(typedAs(b));
   }
   return problems;
 }
@@ -288,17 +322,7 @@ function checkLate(s: Spec): string[] {
 /** Check 3 on the reference's own floats: the reference's mirrored rules against its forward ones. */
 function checkReferenceDelays(s: Spec): string[] {
   const b = build(s);
-  const early = referenceSchedule(b.refCal, b.projectStartSetting, b.tasks);
-  const late = referenceLate(b.refCal, b.tasks, early);
-  const problems = checkDelays(b.refCal, b.projectStartSetting, b.tasks, early, {
-    total: (j) => late.totalFloat[j], free: (j) => late.freeFloat[j], tight: (j) => kindOf(b.tasks[j]) !== 'elapsed',
-  });
-  b.tasks.forEach((_, j) => {
-    if (late.start[j] < early.start[j] || late.finish[j] < early.finish[j]) problems.push(`T${j}: late dates before the early ones`);
-    if (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0) problems.push(`T${j}: negative float or slack`);
-  });
-  if (problems.length) problems.unshift(`settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`);
-  return problems;
+  return referenceSelfCheck(b, (j) => kindOf(b.tasks[j]) !== 'elapsed');
 }
 
 // ---- Constraints and deadlines on leaf tasks ------------------------------------------------
@@ -410,7 +434,7 @@ function checkConstrained(s: ConstrainedSpec): string[] {
     const floats = { total: (j: number) => r.totalFloat[b.rowOf[j]], free: (j: number) => r.freeFloat[b.rowOf[j]], tight: (j: number) => kindOf(b.tasks[j]) !== 'elapsed' };
     problems.push(...checkDelays(cal, b.projectStartSetting, b.tasks, early, floats).map((p) => 'engine floats: ' + p));
   }
-  if (problems.length) problems.unshift(`settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`);
+  if (problems.length) problems.unshift(typedAs(b));
   return problems;
 }
 
@@ -418,16 +442,7 @@ function checkConstrained(s: ConstrainedSpec): string[] {
 function checkReferenceDelaysConstrained(s: ConstrainedSpec): string[] {
   const b = buildConstrained(s);
   if (hasLateBounds(b.tasks)) return [];
-  const early = referenceSchedule(b.refCal, b.projectStartSetting, b.tasks);
-  const late = referenceLate(b.refCal, b.tasks, early);
-  const problems = checkDelays(b.refCal, b.projectStartSetting, b.tasks, early, {
-    total: (j) => late.totalFloat[j], free: (j) => late.freeFloat[j], tight: (j) => kindOf(b.tasks[j]) !== 'elapsed',
-  });
-  b.tasks.forEach((_, j) => {
-    if (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0) problems.push(`T${j}: negative float or slack`);
-  });
-  if (problems.length) problems.unshift(`settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`);
-  return problems;
+  return referenceSelfCheck(b, (j) => kindOf(b.tasks[j]) !== 'elapsed', { order: false });
 }
 
 // ---- Summary tasks -------------------------------------------------------------------------
@@ -577,7 +592,7 @@ function checkSummaries(s: SummarySpec | ConstrainedSummarySpec): string[] {
   const b = buildSummaries(s);
   const calculation = calc(b.doc);
   const errors = calculation.issues.filter((i) => i.severity === 'error');
-  const header = `settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`;
+  const header = typedAs(b);
   if (errors.length || !calculation.schedule) return ['engine errors: ' + JSON.stringify(errors) + ' ' + header];
   const r = calculation.schedule;
   const cal = b.refCal;
@@ -640,18 +655,7 @@ function checkSummaries(s: SummarySpec | ConstrainedSummarySpec): string[] {
 function checkReferenceDelaysSummaries(s: SummarySpec | ConstrainedSummarySpec): string[] {
   const b = buildSummaries(s);
   if (hasLateBounds(b.tasks)) return [];
-  const early = referenceSchedule(b.refCal, b.projectStartSetting, b.tasks);
-  const late = referenceLate(b.refCal, b.tasks, early);
-  const problems = hasSummaryPercentLag(b.tasks) ? [] : checkDelays(b.refCal, b.projectStartSetting, b.tasks, early, {
-    total: (j) => late.totalFloat[j], free: (j) => late.freeFloat[j], tight: (j) => summaryTight(b.tasks, j),
-  });
-  b.tasks.forEach((t, j) => {
-    if (late.start[j] < early.start[j] || late.finish[j] < early.finish[j]) problems.push(`T${j}: late dates before the early ones`);
-    if (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0) problems.push(`T${j}: negative float or slack`);
-    if (t.summary && !(early.start[j] < Infinity)) problems.push(`T${j}: a summary with no subtasks`);
-  });
-  if (problems.length) problems.unshift(`settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`);
-  return problems;
+  return referenceSelfCheck(b, (j) => summaryTight(b.tasks, j), { delays: !hasSummaryPercentLag(b.tasks) });
 }
 
 // ---- Hand-checked backward cases ---------------------------------------------------------
@@ -1022,23 +1026,11 @@ describe('the reference with constraints and deadlines (no engine)', () => {
 // ---- The engine against the reference --------------------------------------------------
 
 describe('early dates are tight, to the minute, against an independent reference', () => {
-  test('working-time durations and lags, five calendars, holidays', () => {
-    holds(spec(false), check);
-  });
-
-  test('with elapsed durations and lags too', () => {
-    holds(spec(true), check);
-  });
+  inBothTimes('working-time durations and lags, five calendars, holidays', spec, check);
 });
 
 describe('late dates and floats, to the minute, against an independent backward pass', () => {
-  test('working-time durations and lags; the engine\'s floats are exact by the forward pass alone (check 3)', () => {
-    holds(spec(false), checkLate);
-  });
-
-  test('with elapsed durations and lags too', () => {
-    holds(spec(true), checkLate);
-  });
+  inBothTimes('working-time durations and lags; the engine\'s floats are exact by the forward pass alone (check 3)', spec, checkLate);
 
   test('the hand-checked cases', () => {
     for (const [name, k] of Object.entries(LATE_CASES)) expect([name, engineLateValues(k)]).toEqual([name, expectedLateValues(k)]);
@@ -1049,13 +1041,7 @@ describe('late dates and floats, to the minute, against an independent backward 
 });
 
 describe('constraints and deadlines on leaf tasks, to the minute, against the reference', () => {
-  test('working-time durations and lags: early, scheduled and late dates, floats, critical (check 3 without late bounds)', () => {
-    holds(constrainedSpec(false), checkConstrained);
-  });
-
-  test('with elapsed durations and lags too', () => {
-    holds(constrainedSpec(true), checkConstrained);
-  });
+  inBothTimes('working-time durations and lags: early, scheduled and late dates, floats, critical (check 3 without late bounds)', constrainedSpec, checkConstrained);
 
   test('SNET, FNET and ALAP only, elapsed too: the engine\'s floats are exact by the forward pass alone (check 3)', () => {
     holds(constrainedSpec(true, false), checkConstrained);
@@ -1137,7 +1123,7 @@ const hasActualDates = (tasks: RefTask[]) => tasks.some((t) => t.actualStart !==
  */
 function checkProgress(s: ProgressSpec): string[] {
   const b = buildProgress(s);
-  const header = `settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`;
+  const header = typedAs(b);
   const calculation = calc(b.doc);
   const errors = calculation.issues.filter((i) => i.severity === 'error');
   if (errors.length || !calculation.schedule) return ['engine errors: ' + JSON.stringify(errors) + ' ' + header];
@@ -1165,19 +1151,9 @@ function checkProgress(s: ProgressSpec): string[] {
 /** Check 3 on the reference's own floats with progress (its second half only without actual dates: see checkProgress). */
 function checkReferenceDelaysProgress(s: ProgressSpec): string[] {
   const b = buildProgress(s);
-  const early = referenceSchedule(b.refCal, b.projectStartSetting, b.tasks);
-  const late = referenceLate(b.refCal, b.tasks, early);
   const actuals = hasActualDates(b.tasks);
-  const problems = checkDelays(b.refCal, b.projectStartSetting, b.tasks, early, {
-    total: (j) => late.totalFloat[j], free: (j) => late.freeFloat[j], tight: (j) => !actuals && kindOf(b.tasks[j]) !== 'elapsed',
-  });
-  if (!actuals) {
-    b.tasks.forEach((_, j) => {
-      if (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0) problems.push(`T${j}: negative float or slack without actual dates`);
-    });
-  }
-  if (problems.length) problems.unshift(`settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`);
-  return problems;
+  // Out-of-sequence progress may make float negative (docs), so signs are checked only without actual dates.
+  return referenceSelfCheck(b, (j) => !actuals && kindOf(b.tasks[j]) !== 'elapsed', { order: false, signs: !actuals });
 }
 
 /** A hand-checked progress case on the default settings: task `task`'s values (see PROGRESS_CASES). */
@@ -1267,13 +1243,7 @@ describe('progress on leaf tasks, to the minute, against the reference', () => {
     holds(progressSpec(true), checkReferenceDelaysProgress);
   });
 
-  test('working-time durations and lags: early, scheduled and late dates, floats, critical, duration, % complete; check 3', () => {
-    holds(progressSpec(false), checkProgress);
-  });
-
-  test('with elapsed durations and lags too', () => {
-    holds(progressSpec(true), checkProgress);
-  });
+  inBothTimes('working-time durations and lags: early, scheduled and late dates, floats, critical, duration, % complete; check 3', progressSpec, checkProgress);
 });
 
 describe('summary tasks, to the minute, against the reference', () => {
@@ -1285,13 +1255,7 @@ describe('summary tasks, to the minute, against the reference', () => {
     for (const [name, k] of Object.entries(SUMMARY_FOUND_CASES)) expect([name, referenceLateValues(k)]).toEqual([name, expectedLateValues(k)]);
   });
 
-  test('working-time durations and lags: early and late dates, floats, critical of leaves and summaries; check 3 on leaves', () => {
-    holds(summarySpec(false), checkSummaries);
-  });
-
-  test('with elapsed durations and lags too', () => {
-    holds(summarySpec(true), checkSummaries);
-  });
+  inBothTimes('working-time durations and lags: early and late dates, floats, critical of leaves and summaries; check 3 on leaves', summarySpec, checkSummaries);
 
   test('the reference\'s floats are exact by its own forward pass alone (check 3), outlines with SNET, FNET and ALAP (no engine)', () => {
     holds(constrainedSummarySpec(true, false), checkReferenceDelaysSummaries);

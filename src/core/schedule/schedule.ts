@@ -786,10 +786,7 @@ class Scheduler {
   private latestInWorkingTime(l: number, j: number, d: Dates, toStart: boolean, onFinish: boolean): number {
     const at = toStart ? d.startIndex[j] : d.finishIndex[j];
     const lag = this.lagOf(l, d);
-    if (this.wallClockLag(l)) {
-      const b = this.subtractLag(toStart ? d.start[j] : d.finish[j], at, lag, true, j);
-      return onFinish ? this.cal.index(b) : this.startIndexBy(b);
-    }
+    if (this.wallClockLag(l)) return this.latestIndexBy(this.net.linkPred[l], onFinish, this.subtractLag(toStart ? d.start[j] : d.finish[j], at, lag, true, j));
     if (lag !== 0 || onFinish) return at - lag;
     return this.kind[j] === Kind.Normal ? at : this.startIndexBy(toStart ? d.start[j] : d.finish[j]);
   }
