@@ -1,7 +1,7 @@
 import type { Calculation } from '../core/calculate';
 import type { Issue } from '../core/model';
 import { formatWall } from '../core/time';
-import { round } from '../core/parsers/duration';
+import { round } from '../core/helpers';
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

@@ -197,3 +197,14 @@ export class WorkCalendar {
     this.slotOfWorkday = slotOfWorkday;
   }
 }
+
+/** The default Working Hours: 08:00-12:00 and 13:00-17:00. */
+export const DEFAULT_INTERVALS: WorkInterval[] = [
+  { start: 8 * 60, end: 12 * 60 },
+  { start: 13 * 60, end: 17 * 60 },
+];
+
+/** Working minutes in a day of these hours: how long `1d` is. */
+export function minutesPerDay(intervals: WorkInterval[]): number {
+  return intervals.reduce((sum, i) => sum + (i.end - i.start), 0);
+}

@@ -7,7 +7,7 @@
  */
 import { parseDuration } from '../core/parsers/duration';
 import { parseWorkingDays, parseWorkingHours } from '../core/parsers/values';
-import { DEFAULT_INTERVALS, minutesPerDay } from '../core/read/read-plan';
+import { DEFAULT_INTERVALS, minutesPerDay } from '../core/calendar';
 import { RawCell, gridSheet } from '../core/raw';
 import { Wall } from '../core/time';
 import { fail } from './errors';

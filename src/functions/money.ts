@@ -6,8 +6,8 @@
 import { lineEtc, signedVariance } from '../core/costs/cost-report';
 import { evFigures } from '../core/costs/earned-value';
 import type { EacMethod, VarianceSign } from '../core/model';
-import { clip } from '../core/parsers/duration';
-import { parseEacMethod, parseVarianceSign } from '../core/read/read-plan';
+import { clip } from '../core/helpers';
+import { parseEacMethod, parseVarianceSign } from '../core/parsers/settings';
 import { fail } from './errors';
 import { isBlank, numberArg, optionArg } from './values';
 

@@ -11,6 +11,8 @@ import { dayOf, parseDateText } from '../core/time';
 import { RawCell, RawSheet, RawWorkbook, columnIndex, gridSheet } from '../core/raw';
 import { cellText, normalizeHeader } from '../core/read/table';
 import { readPlan } from '../core/read/read-plan';
+import { SHEET_SETTINGS } from '../core/read/settings';
+import { TASK_COLUMNS } from '../core/read/tasks';
 import { WorkCalendar } from '../core/calendar';
 import { readScheduleInput } from '../core/schedule/input';
 import { ScheduleResult, scheduleInput } from '../core/schedule/schedule';
@@ -33,8 +35,8 @@ function firstFilledRow(rows: (RawCell | undefined)[][]): number {
   return rows.findIndex((row) => row.some((cell) => cell !== undefined));
 }
 
-/** How the reader knows the Tasks sheet's ID column (src/core/read/read-plan.ts, TASK_COLUMNS). */
-const ID_HEADERS = new Set(['id', 'taskid']);
+/** How the reader knows the Tasks sheet's ID column. */
+const ID_HEADERS = new Set(TASK_COLUMNS.find((c) => c.field === 'id')!.names);
 
 /**
  * The header row of a table range: the first row with an ID header (a tasks range may have a
@@ -69,7 +71,7 @@ export function tasksArg(tasks: unknown): { arg: ArgSheet; values: unknown[][] }
 }
 
 /** Settings that name other sheets: the ranges given to a function stand for those sheets, so these are left out. */
-const SHEET_NAME_SETTINGS = new Set(['taskssheet', 'holidayssheet', 'resourcessheet', 'budgetsheet']);
+const SHEET_NAME_SETTINGS = new Set(Object.keys(SHEET_SETTINGS));
 
 /**
  * The settings: a two-column `Setting | Value` range, or just the project start (a date in one

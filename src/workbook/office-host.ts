@@ -18,7 +18,7 @@ import { cellOfReference, columnIndex, columnLetters, gridSheet } from '../core/
 import type { HighlightPlan } from '../core/layout/highlights';
 import { isOwnRule } from '../core/layout/highlights';
 import { CellStyle, ChartPlan, PlanValue, SheetPlan, markerName } from '../core/layout/sheet-plan';
-import { inputSheetNames } from '../core/read/read-plan';
+import { inputSheetNames } from '../core/read/settings';
 import { excelSerialFromWall, wallFromExcelSerial } from '../core/time';
 
 /** Excel on the web refuses requests and responses over 5 MB. */

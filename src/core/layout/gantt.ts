@@ -1,6 +1,6 @@
 import type { WorkCalendar } from '../calendar';
 import type { GanttScale, Plan } from '../model';
-import { round } from '../parsers/duration';
+import { round } from '../helpers';
 import type { ScheduleResult } from '../schedule/schedule';
 import { MINUTES_PER_DAY, Wall, dayOf, formatDay, weekdayOfDay } from '../time';
 import { DATE_TIME_FORMAT, DAYS_FORMAT, SLIPPED_FILL, headerStyle, idColumnWidth, slipped } from './schedule-sheet';

@@ -1,5 +1,5 @@
 import type { Plan } from '../model';
-import { round } from '../parsers/duration';
+import { round } from '../helpers';
 import { describeDriver } from '../schedule/explain';
 import type { ScheduleResult } from '../schedule/schedule';
 import { PlanValue, SheetPlan, StyledRange } from './sheet-plan';

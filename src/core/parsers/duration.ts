@@ -1,6 +1,6 @@
+import { clip, round } from '../helpers';
 import type { Lag, Span } from '../model';
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+import type { Parsed } from './parsed';
 
 interface UnitDef {
   /** Size in minutes; for working units, a multiple of the working day is given by `days`. */
@@ -80,12 +80,6 @@ export function parseLag(text: string, minutesPerDay: number): Parsed<Lag> {
   return { ok: true, value: { minutes: a.value.negative ? -a.value.minutes : a.value.minutes, elapsed: a.value.elapsed } };
 }
 
-/** Shortens user text quoted in a message. */
-export function clip(text: string, max = 40): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
-}
-
 /** Formats working minutes as a duration a coordinator reads: `5d`, `3h`, `2.5d`, `30m`, `4ed`. */
 export function formatSpan(span: Span, minutesPerDay: number): string {
   if (span.elapsed) {
@@ -99,9 +93,4 @@ export function formatSpan(span: Span, minutesPerDay: number): string {
   }
   if (span.minutes % 60 === 0) return `${span.minutes / 60}h`;
   return `${span.minutes}m`;
-}
-
-export function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

@@ -1,5 +1,6 @@
 import type { Lag, LinkType } from '../model';
-import { clip, parseLag } from './duration';
+import { clip } from '../helpers';
+import { parseLag } from './duration';
 
 export interface ParsedLink {
   /** The predecessor's ID as written. */

@@ -2,7 +2,8 @@ import type { WorkInterval } from '../calendar';
 import type { Assignment, ConstraintType } from '../model';
 import type { RawCell, RawValue } from '../raw';
 import { ParsedDate, Wall, parseDateText, parseTimeOfDay, wallFromExcelSerial } from '../time';
-import { Parsed, clip } from './duration';
+import { clip } from '../helpers';
+import type { Parsed } from './parsed';
 
 /** Excel's largest date, 9999-12-31. */
 const MAX_SERIAL = 2958465;

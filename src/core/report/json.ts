@@ -1,7 +1,7 @@
 import type { Calculation } from '../calculate';
 import type { CostFigures, CostReport, EvFigures } from '../costs';
 import type { Issue } from '../model';
-import { round } from '../parsers/duration';
+import { round } from '../helpers';
 import { formatWall } from '../time';
 
 /** One task in the contract's `calculate --json` output. */

@@ -1,6 +1,6 @@
 import { WorkCalendar } from '../calendar';
 import type { Issue, Plan, PlanTask } from '../model';
-import { clip } from '../parsers/duration';
+import { clip } from '../helpers';
 import { FIRST_PLACEABLE_WALL, LAST_PLACEABLE_WALL, MAX_SPAN_MINUTES, Wall, dayOf, formatDay, formatWallReadable } from '../time';
 import type { Arena } from './arena';
 import {

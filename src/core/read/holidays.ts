@@ -1,0 +1,47 @@
+import type { Holiday, Issue } from '../model';
+import { clip } from '../helpers';
+import { parseDateCell } from '../parsers/values';
+import type { RawSheet } from '../raw';
+import { dayOf } from '../time';
+import { ColumnSpec, cellText, readTable } from './table';
+
+type HolidayField = 'date' | 'end' | 'name';
+export const HOLIDAY_COLUMNS: ColumnSpec<HolidayField>[] = [
+  { field: 'date', label: 'Date', names: ['date', 'start', 'startdate', 'from'], required: true },
+  { field: 'end', label: 'End Date', names: ['end', 'enddate', 'to', 'until'] },
+  { field: 'name', label: 'Name', names: ['name', 'holiday', 'description'] },
+];
+
+/** The Holidays sheet: one row per holiday or range of days off (`Date | End Date | Name`). */
+export function readHolidays(sheet: RawSheet, issues: Issue[]): Holiday[] {
+  const table = readTable(sheet, HOLIDAY_COLUMNS, issues);
+  if (!table) return [];
+  const out: Holiday[] = [];
+  for (const row of table.rows) {
+    const name = cellText(row.cell('name')) || 'Holiday';
+    const d = row.has('date') ? parseDateCell(row.cell('date')!.value) : { ok: false as const, message: 'the date is empty' };
+    if (!d.ok) {
+      issues.push({ severity: 'error', message: `Holiday "${clip(name)}": ${d.message}.`, where: row.where('date') });
+      continue;
+    }
+    let last = dayOf(d.value.wall);
+    if (row.has('end')) {
+      const e = parseDateCell(row.cell('end')!.value);
+      if (!e.ok) {
+        issues.push({ severity: 'error', message: `Holiday "${clip(name)}" end: ${e.message}.`, where: row.where('end') });
+        continue;
+      }
+      last = dayOf(e.value.wall);
+      if (last < dayOf(d.value.wall)) {
+        issues.push({ severity: 'error', message: `Holiday "${clip(name)}" ends before it starts.`, where: row.where('end') });
+        continue;
+      }
+      if (last - dayOf(d.value.wall) > 366) {
+        issues.push({ severity: 'error', message: `Holiday "${clip(name)}" is longer than a year; check its dates.`, where: row.where('end') });
+        continue;
+      }
+    }
+    for (let day = dayOf(d.value.wall); day <= last; day++) out.push({ day, name });
+  }
+  return out;
+}

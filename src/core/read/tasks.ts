@@ -1,0 +1,304 @@
+import { clip } from '../helpers';
+import type { ConstraintType, Issue, PlanTask, ResourceDef, TaskRefs } from '../model';
+import { parseDuration } from '../parsers/duration';
+import {
+  atDefaultTime, parseAssignments, parseConstraint, parseDateCell, parseNumberCell, parsePercentCell,
+} from '../parsers/values';
+import type { RawSheet } from '../raw';
+import { LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, formatDay } from '../time';
+import { readLinks } from './links';
+import type { SettingsRead } from './settings';
+import { ColumnSpec, TableRow, cellText, readTable } from './table';
+
+export type TaskField =
+  | 'id' | 'name' | 'duration' | 'predecessors' | 'resources' | 'constraint' | 'constraintDate' | 'deadline'
+  | 'percentComplete' | 'actualStart' | 'actualFinish' | 'baselineStart' | 'baselineFinish' | 'outlineLevel'
+  | 'costAccount' | 'fixedCost' | 'priority';
+
+/** The Tasks sheet's columns and the headers each is known by (normalized). */
+export const TASK_COLUMNS: ColumnSpec<TaskField>[] = [
+  { field: 'id', label: 'ID', names: ['id', 'taskid'], required: true },
+  { field: 'name', label: 'Name', names: ['name', 'taskname', 'task'], required: true },
+  { field: 'duration', label: 'Duration', names: ['duration', 'dur'], required: true },
+  { field: 'predecessors', label: 'Predecessors', names: ['predecessors', 'predecessor', 'preds', 'dependencies', 'dependson'] },
+  { field: 'resources', label: 'Resources', names: ['resources', 'resourcenames', 'resource'] },
+  { field: 'constraint', label: 'Constraint', names: ['constraint', 'constrainttype'] },
+  { field: 'constraintDate', label: 'Constraint Date', names: ['constraintdate'] },
+  { field: 'deadline', label: 'Deadline', names: ['deadline'] },
+  { field: 'percentComplete', label: '% Complete', names: ['complete', 'percentcomplete', 'pctcomplete', 'progress'] },
+  { field: 'actualStart', label: 'Actual Start', names: ['actualstart'] },
+  { field: 'actualFinish', label: 'Actual Finish', names: ['actualfinish'] },
+  { field: 'baselineStart', label: 'Baseline Start', names: ['baselinestart'] },
+  { field: 'baselineFinish', label: 'Baseline Finish', names: ['baselinefinish'] },
+  { field: 'outlineLevel', label: 'Outline Level', names: ['outlinelevel', 'level', 'outline'] },
+  { field: 'costAccount', label: 'Cost Account', names: ['costaccount', 'account'] },
+  { field: 'fixedCost', label: 'Fixed Cost', names: ['fixedcost'] },
+  { field: 'priority', label: 'Priority', names: ['priority'] },
+];
+
+/** What every task row is read against: the settings' day edges and status date, the known resources, where issues go. */
+interface TaskContext {
+  mpd: number;
+  dayStart: number;
+  dayEnd: number;
+  statusDate: Wall | null;
+  knownResources: Set<string>;
+  error(message: string, where: string): void;
+  warn(message: string, where: string): void;
+}
+
+/** The Tasks sheet: one row per task, its outline, dates, progress, resources and costs, then its links. */
+export function readTasks(
+  sheet: RawSheet,
+  mpd: number,
+  settingsRead: SettingsRead,
+  resources: ResourceDef[],
+  issues: Issue[],
+): PlanTask[] {
+  const table = readTable(sheet, TASK_COLUMNS, issues);
+  if (!table) return [];
+  if (table.rows.length === 0 || Object.keys(table.columns).length === 0) {
+    issues.push({ severity: 'error', message: `The ${sheet.name} sheet has no tasks: add one row per task under the header row.`, where: sheet.sheetAddress() });
+    return [];
+  }
+  const intervals = settingsRead.ok ? settingsRead.value.intervals : null;
+  const cx: TaskContext = {
+    mpd,
+    dayStart: intervals ? intervals[0].start : 8 * 60,
+    dayEnd: intervals ? intervals[intervals.length - 1].end : 17 * 60,
+    statusDate: settingsRead.ok ? settingsRead.value.statusDate : null,
+    knownResources: new Set(resources.map((r) => r.name.toLowerCase())),
+    error: (message, where) => issues.push({ severity: 'error', message, where }),
+    warn: (message, where) => issues.push({ severity: 'warning', message, where }),
+  };
+  const rows = table.rows;
+  const { ids, index } = readIds(rows, cx);
+  const outline = readOutline(rows, cx);
+  const tasks = rows.map((row, i) => readTask(row, ids[i], outline, i, cx));
+  readLinks(rows, tasks, index, mpd, sheet.name, issues);
+  return tasks;
+}
+
+/** Each row's ID, and the row of each ID; a missing or repeated ID is an error. */
+function readIds(rows: TableRow<TaskField>[], cx: TaskContext): { ids: string[]; index: Map<string, number> } {
+  const ids: string[] = rows.map((row) => cellText(row.cell('id')));
+  const index = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const id = ids[i];
+    const name = cellText(row.cell('name'));
+    if (id === '') {
+      cx.error(`This task${name ? ` ("${clip(name)}")` : ''} has no ID: give every task a unique ID.`, row.where('id'));
+    } else if (index.has(id)) {
+      cx.error(`ID ${id} is used twice (also at ${rows[index.get(id)!].where('id')}): IDs must be unique.`, row.where('id'));
+    } else {
+      index.set(id, i);
+    }
+  });
+  return { ids, index };
+}
+
+/** The outline: each row's level, its summary task (-1 at the top), and whether it is a summary itself. */
+interface Outline {
+  levels: number[];
+  parents: number[];
+  isSummary: boolean[];
+}
+
+/** Reads Outline Level: a row followed by a deeper row is a summary; a jump of more than one level is read as one. */
+function readOutline(rows: TableRow<TaskField>[], cx: TaskContext): Outline {
+  const levels = rows.map((row) => {
+    if (!row.has('outlineLevel')) return 1;
+    const p = parseNumberCell(row.cell('outlineLevel')!.value, 'an outline level');
+    if (!p.ok || !Number.isInteger(p.value) || p.value < 1 || p.value > 100) {
+      cx.error(`Outline Level must be a whole number from 1 ${p.ok ? `(not ${p.value})` : `(${p.message})`}.`, row.where('outlineLevel'));
+      return 1;
+    }
+    return p.value;
+  });
+  const parents: number[] = new Array(rows.length).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const prevLevel = i > 0 ? levels[i - 1] : 0;
+    if (levels[i] > prevLevel + 1) {
+      cx.warn(`Outline Level jumps from ${prevLevel} to ${levels[i]}; read as ${prevLevel + 1}, one level below the row above.`, rows[i].where('outlineLevel'));
+      levels[i] = prevLevel + 1;
+    }
+    while (stack.length > 0 && levels[stack[stack.length - 1]] >= levels[i]) stack.pop();
+    parents[i] = stack.length > 0 ? stack[stack.length - 1] : -1;
+    stack.push(i);
+  }
+  const isSummary = rows.map((_, i) => i + 1 < rows.length && levels[i + 1] > levels[i]);
+  return { levels, parents, isSummary };
+}
+
+/** One task row (without its links, read once every row's ID is known). */
+function readTask(row: TableRow<TaskField>, id: string, outline: Outline, i: number, cx: TaskContext): PlanTask {
+  const name = cellText(row.cell('name'));
+  const summary = outline.isSummary[i];
+  // Built only when a message needs it.
+  const label = () => `Task ${id || '?'}${name ? ` '${clip(name)}'` : ''}`;
+  if (name === '') cx.warn(`${label()} has no name.`, row.where('name'));
+  /** `places`: a date the task is placed at (not only bounded by), so within the years the scheduler places tasks in. */
+  const date = (f: TaskField, what: string, defaultMinute: number, places = false): Wall | null => {
+    if (!row.has(f)) return null;
+    const d = parseDateCell(row.cell(f)!.value);
+    if (!d.ok) {
+      cx.error(`${label()} ${what}: ${d.message}.`, row.where(f));
+      return null;
+    }
+    const wall = atDefaultTime(d.value, defaultMinute);
+    if (places && wall > LAST_PLACEABLE_WALL) {
+      cx.error(`${label()} ${what}: ${formatDay(wall)} is after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in.`, row.where(f));
+      return null;
+    }
+    return wall;
+  };
+
+  const duration = summary ? null : readDuration(row, label, cx);
+  const { constraint, constraintDate } = readConstraint(row, summary, label, date, cx);
+  const progress = readProgress(row, summary, label, date, cx);
+  const resources = readAssignments(row, label, cx);
+  const fixedCost = readFixedCost(row, label, cx);
+  const priority = readPriority(row, label, cx);
+  const account = cellText(row.cell('costAccount'));
+  return {
+    id, name, outlineLevel: outline.levels[i], parent: outline.parents[i], isSummary: summary, duration, links: [],
+    constraint, constraintDate, deadline: date('deadline', 'Deadline', cx.dayEnd), ...progress,
+    baselineStart: date('baselineStart', 'Baseline Start', cx.dayStart),
+    baselineFinish: date('baselineFinish', 'Baseline Finish', cx.dayEnd),
+    resources, costAccount: account === '' ? null : account, fixedCost, priority,
+    refs: new RowRefs(row),
+  };
+}
+
+type Label = () => string;
+type DateReader = (f: TaskField, what: string, defaultMinute: number, places?: boolean) => Wall | null;
+
+function readDuration(row: TableRow<TaskField>, label: Label, cx: TaskContext): PlanTask['duration'] {
+  if (!row.has('duration')) {
+    cx.error(`${label()} has no duration: enter a duration such as 5d, or 0 for a milestone.`, row.where('duration'));
+    return null;
+  }
+  const d = parseDuration(row.cell('duration')!.value, cx.mpd);
+  if (d.ok) return d.value;
+  cx.error(`${label()} duration: ${d.message}.`, row.where('duration'));
+  return null;
+}
+
+/** Constraint and Constraint Date; a summary keeps only ASAP, SNET or FNLT. */
+function readConstraint(
+  row: TableRow<TaskField>, summary: boolean, label: Label, date: DateReader, cx: TaskContext,
+): { constraint: ConstraintType; constraintDate: Wall | null } {
+  let constraint: ConstraintType = 'ASAP';
+  if (row.has('constraint')) {
+    const c = parseConstraint(cellText(row.cell('constraint')));
+    if (c.ok) constraint = c.value;
+    else cx.error(`${label()}: ${c.message}.`, row.where('constraint'));
+  }
+  const startSide = constraint === 'SNET' || constraint === 'SNLT' || constraint === 'MSO';
+  // A date that places the task (not only bounds it); a summary keeps only SNET of these (below).
+  const pushes = constraint === 'SNET' || (!summary && (constraint === 'FNET' || constraint === 'MSO' || constraint === 'MFO'));
+  let constraintDate = date('constraintDate', 'Constraint Date', startSide ? cx.dayStart : cx.dayEnd, pushes);
+  if (constraint !== 'ASAP' && constraint !== 'ALAP' && constraintDate === null && !row.has('constraintDate')) {
+    cx.error(`${label()} has the constraint ${constraint} but no Constraint Date.`, row.where('constraintDate'));
+  }
+  if ((constraint === 'ASAP' || constraint === 'ALAP') && constraintDate !== null) {
+    cx.warn(`${label()} has a Constraint Date but the constraint ${constraint}, which takes no date; the date is ignored.`, row.where('constraintDate'));
+    constraintDate = null;
+  }
+  if (summary && constraint !== 'ASAP' && constraint !== 'SNET' && constraint !== 'FNLT') {
+    cx.warn(`${label()} is a summary task; summary tasks take only ASAP, SNET or FNLT constraints, so ${constraint} is ignored.`, row.where('constraint'));
+    constraint = 'ASAP';
+    constraintDate = null;
+  }
+  return { constraint, constraintDate };
+}
+
+/** % Complete, Actual Start and Actual Finish; a summary's own are ignored (its progress rolls up). */
+function readProgress(
+  row: TableRow<TaskField>, summary: boolean, label: Label, date: DateReader, cx: TaskContext,
+): Pick<PlanTask, 'percentComplete' | 'actualStart' | 'actualFinish'> {
+  let percentComplete = 0;
+  if (row.has('percentComplete')) {
+    const p = parsePercentCell(row.cell('percentComplete')!);
+    if (!p.ok) cx.error(`${label()} % Complete: ${p.message}.`, row.where('percentComplete'));
+    else {
+      percentComplete = p.value.value;
+      if (p.value.note) cx.warn(`${label()}: ${p.value.note}.`, row.where('percentComplete'));
+    }
+  }
+  let actualStart = date('actualStart', 'Actual Start', cx.dayStart, true);
+  let actualFinish = date('actualFinish', 'Actual Finish', cx.dayEnd, true);
+  if (summary && (actualStart !== null || actualFinish !== null || row.has('percentComplete'))) {
+    cx.warn(`${label()} is a summary task: its progress follows from its subtasks, so its own % Complete and actual dates are ignored.`, row.where(actualStart !== null ? 'actualStart' : actualFinish !== null ? 'actualFinish' : 'percentComplete'));
+    actualStart = null;
+    actualFinish = null;
+    percentComplete = 0;
+  }
+  if (actualStart !== null && actualFinish !== null && actualFinish < actualStart) {
+    cx.error(`${label()} has an Actual Finish before its Actual Start.`, row.where('actualFinish'));
+  }
+  if (actualFinish !== null && percentComplete < 100) {
+    if (row.has('percentComplete')) cx.warn(`${label()} has an Actual Finish, so it is read as 100% complete.`, row.where('percentComplete'));
+    percentComplete = 100;
+  }
+  if (cx.statusDate !== null && actualStart !== null && actualStart > cx.statusDate) {
+    cx.warn(`${label()} has an Actual Start after the Status Date; check the date.`, row.where('actualStart'));
+  }
+  return { percentComplete, actualStart, actualFinish };
+}
+
+function readAssignments(row: TableRow<TaskField>, label: Label, cx: TaskContext): PlanTask['resources'] {
+  if (!row.has('resources')) return [];
+  const a = parseAssignments(cellText(row.cell('resources')));
+  if (!a.ok) {
+    cx.error(`${label()} Resources: ${a.message}.`, row.where('resources'));
+    return [];
+  }
+  for (const asg of a.value) {
+    if (!cx.knownResources.has(asg.resource.toLowerCase())) {
+      cx.warn(`${label()} uses the resource "${clip(asg.resource)}", which is not on the Resources sheet.`, row.where('resources'));
+    }
+  }
+  return a.value;
+}
+
+function readFixedCost(row: TableRow<TaskField>, label: Label, cx: TaskContext): number {
+  if (!row.has('fixedCost')) return 0;
+  const p = parseNumberCell(row.cell('fixedCost')!.value, 'an amount');
+  if (!p.ok) cx.error(`${label()} Fixed Cost: ${p.message}.`, row.where('fixedCost'));
+  else if (p.value < 0) cx.warn(`${label()} has a negative Fixed Cost.`, row.where('fixedCost'));
+  else return p.value;
+  return 0;
+}
+
+function readPriority(row: TableRow<TaskField>, label: Label, cx: TaskContext): number {
+  if (!row.has('priority')) return 500;
+  const p = parseNumberCell(row.cell('priority')!.value, 'a priority');
+  if (!p.ok || !Number.isInteger(p.value) || p.value < 0 || p.value > 1000) {
+    cx.error(`${label()} Priority must be a whole number from 0 to 1000.`, row.where('priority'));
+    return 500;
+  }
+  return p.value;
+}
+
+/** A task's cell references, worked out when a message needs one (not 13 strings a task). */
+class RowRefs implements TaskRefs {
+  constructor(private readonly row: TableRow<TaskField>) {}
+  get id(): string { return this.row.where('id'); }
+  get name(): string { return this.row.where('name'); }
+  get duration(): string { return this.row.where('duration'); }
+  get predecessors(): string { return this.row.where('predecessors'); }
+  get constraint(): string { return this.row.where('constraint'); }
+  get constraintDate(): string { return this.row.where('constraintDate'); }
+  get deadline(): string { return this.row.where('deadline'); }
+  get percentComplete(): string { return this.row.where('percentComplete'); }
+  get actualStart(): string { return this.row.where('actualStart'); }
+  get actualFinish(): string { return this.row.where('actualFinish'); }
+  get baselineStart(): string { return this.row.where('baselineStart'); }
+  get baselineFinish(): string { return this.row.where('baselineFinish'); }
+  get outlineLevel(): string { return this.row.where('outlineLevel'); }
+  get resources(): string { return this.row.where('resources'); }
+  get costAccount(): string { return this.row.where('costAccount'); }
+  get fixedCost(): string { return this.row.where('fixedCost'); }
+}
