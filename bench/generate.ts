@@ -18,6 +18,7 @@
  * {@link comparePlans}; see `measure.ts verify`).
  */
 import { isDeepStrictEqual } from 'util';
+import { Location, formatLocation, pathLocation } from '../src/core/location';
 import type { Issue, Lag, Link, LinkType, Plan, PlanTask, Span, TaskRefs } from '../src/core/model';
 import { readPlan } from '../src/core/read/read-plan';
 import { readJsonPlan } from '../src/workbook/json-host';
@@ -482,11 +483,6 @@ export function toJsonDocument(spec: NetworkSpec): JsonPlanDocument {
 
 // ---- The Plan, built directly -------------------------------------------------------------
 
-/** How the JSON host names a column in a cell reference (`.Duration`, `["Outline Level"]`). */
-function jsonKey(header: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(header) ? `.${header}` : `[${JSON.stringify(header)}]`;
-}
-
 /**
  * A task's cell references, computed when a message needs one rather than
  * stored (13 strings a task would be most of a million-task plan's memory).
@@ -495,26 +491,26 @@ function jsonKey(header: string): string {
 class GeneratedTaskRefs implements TaskRefs {
   constructor(private readonly r: number, private readonly columns: ReadonlySet<string>) {}
 
-  private at(header: string): string {
-    return this.columns.has(header) ? `tasks[${this.r}]${jsonKey(header)}` : `tasks[${this.r}]`;
+  private at(header: string): Location {
+    return this.columns.has(header) ? pathLocation('tasks', this.r, header) : pathLocation('tasks', this.r);
   }
 
-  get id(): string { return this.at('ID'); }
-  get name(): string { return this.at('Name'); }
-  get duration(): string { return this.at('Duration'); }
-  get predecessors(): string { return this.at('Predecessors'); }
-  get constraint(): string { return this.at('Constraint'); }
-  get constraintDate(): string { return this.at('Constraint Date'); }
-  get deadline(): string { return this.at('Deadline'); }
-  get percentComplete(): string { return this.at('% Complete'); }
-  get actualStart(): string { return this.at('Actual Start'); }
-  get actualFinish(): string { return this.at('Actual Finish'); }
-  get baselineStart(): string { return this.at('Baseline Start'); }
-  get baselineFinish(): string { return this.at('Baseline Finish'); }
-  get outlineLevel(): string { return this.at('Outline Level'); }
-  get resources(): string { return this.at('Resources'); }
-  get costAccount(): string { return this.at('Cost Account'); }
-  get fixedCost(): string { return this.at('Fixed Cost'); }
+  get id(): Location { return this.at('ID'); }
+  get name(): Location { return this.at('Name'); }
+  get duration(): Location { return this.at('Duration'); }
+  get predecessors(): Location { return this.at('Predecessors'); }
+  get constraint(): Location { return this.at('Constraint'); }
+  get constraintDate(): Location { return this.at('Constraint Date'); }
+  get deadline(): Location { return this.at('Deadline'); }
+  get percentComplete(): Location { return this.at('% Complete'); }
+  get actualStart(): Location { return this.at('Actual Start'); }
+  get actualFinish(): Location { return this.at('Actual Finish'); }
+  get baselineStart(): Location { return this.at('Baseline Start'); }
+  get baselineFinish(): Location { return this.at('Baseline Finish'); }
+  get outlineLevel(): Location { return this.at('Outline Level'); }
+  get resources(): Location { return this.at('Resources'); }
+  get costAccount(): Location { return this.at('Cost Account'); }
+  get fixedCost(): Location { return this.at('Fixed Cost'); }
 }
 
 /** The columns the JSON document of this spec has (the union of its rows' keys). */
@@ -602,7 +598,7 @@ export function toPlan(spec: NetworkSpec): Plan {
 export function assertNoErrors(issues: readonly Issue[], what: string): void {
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length === 0) return;
-  const shown = errors.slice(0, 5).map((e) => `  ${e.where}: ${e.message}`).join('\n');
+  const shown = errors.slice(0, 5).map((e) => `  ${formatLocation(e.at)}: ${e.message}`).join('\n');
   throw new Error(`${what}: ${errors.length} error(s) in a generated plan:\n${shown}`);
 }
 

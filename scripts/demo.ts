@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { formatLocation } from '../src/core/location';
 import { formatWallReadable } from '../src/core/time';
 import { regenerateFile } from '../src/workbook/files';
 import { makeExamples } from './make-examples';
@@ -25,7 +26,7 @@ async function demo(): Promise<number> {
     const plan = res.calc.plan;
     if (!res.written || !r || !plan) {
       failed++;
-      for (const i of res.calc.issues) console.log(`    ${i.severity} ${i.where}: ${i.message}`);
+      for (const i of res.calc.issues) console.log(`    ${i.severity} ${formatLocation(i.at)}: ${i.message}`);
       continue;
     }
     const critical = plan.tasks
@@ -39,7 +40,7 @@ async function demo(): Promise<number> {
     console.log(`    critical:      ${critical.length ? critical.join(' → ') : '(none: every task has float)'}`);
     const warnings = res.calc.issues.length - errors;
     console.log(`    issues:        ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-    for (const i of res.calc.issues.slice(0, 5)) console.log(`      - ${i.where}: ${i.message}`);
+    for (const i of res.calc.issues.slice(0, 5)) console.log(`      - ${formatLocation(i.at)}: ${i.message}`);
     if (res.calc.issues.length > 5) console.log(`      … and ${res.calc.issues.length - 5} more on the Plan Issues sheet`);
     console.log(`    written:       ${path.relative(root, target)} (sheets: ${res.sheets.join(', ')})\n`);
   }

@@ -1,3 +1,4 @@
+import { formatLocation } from '../core/location';
 import type { Calculation } from '../core/calculate';
 import type { Issue } from '../core/model';
 import { formatWall } from '../core/time';
@@ -12,7 +13,7 @@ export function formatIssues(issues: readonly Issue[]): string {
   if (issues.length === 0) return 'No issues.';
   const errors = issues.filter((i) => i.severity === 'error').length;
   const head = `${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'}:`;
-  return [head, ...issues.map((i) => `  ${i.severity === 'error' ? 'error  ' : 'warning'}  ${i.where}  ${i.message}`)].join('\n');
+  return [head, ...issues.map((i) => `  ${i.severity === 'error' ? 'error  ' : 'warning'}  ${formatLocation(i.at)}  ${i.message}`)].join('\n');
 }
 
 /** The readable form of `calculate`: the project's dates, the tasks as a table, the issues. */

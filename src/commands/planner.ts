@@ -6,24 +6,23 @@
 import { planBaseline } from '../core/baseline';
 import { calculate, hasErrors } from '../core/calculate';
 import type { Issue } from '../core/model';
-import { cellOfReference } from '../core/raw';
+import { Location, a1, cellOf, isWorkbookPlace, parseA1 } from '../core/location';
 import { normalizeHeader } from '../core/read/table';
 import { TaskExplanation, explainTask } from '../core/schedule/explain';
 import { excelSerialFromWall } from '../core/time';
 import { BatchWriter, jsonBytes, readWorkbook } from '../workbook/office-host';
 import type { ExcelRun } from './regenerate';
 
-/** Selects the cell an issue names (`Tasks!D7`, `'Cost Report'!A3`) and shows its sheet. False for a place that is not a cell. */
-export async function goToCell(run: ExcelRun, where: string): Promise<boolean> {
-  const m = /^(?:'((?:[^']|'')+)'|([^!'\s]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?|\d+:\d+)$/.exec(where);
-  if (!m) return false;
-  const sheet = (m[1] ?? m[2]).replace(/''/g, "'");
+/** Selects the cell (or row) an issue is about and shows its sheet. False for a place that is not a cell or row. */
+export async function goToCell(run: ExcelRun, at: Location): Promise<boolean> {
+  if (!isWorkbookPlace(at)) return false;
+  const address = at.kind === 'cell' ? a1(at.row, at.column) : `${at.row + 1}:${at.row + 1}`;
   return run(async (context) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+    const ws = context.workbook.worksheets.getItemOrNullObject(at.sheet);
     await context.sync();
     if (ws.isNullObject) return false;
     ws.activate();
-    ws.getRange(m[3]).select();
+    ws.getRange(address).select();
     await context.sync();
     return true;
   });
@@ -183,11 +182,11 @@ export async function explainSelection(run: ExcelRun, options: { today?: Date } 
     const calc = calculate(snapshot.raw, { today: options.today });
     if (!calc.plan || !calc.schedule) return { message: 'The plan has errors: fix them (see the issues list), then explain a task.' };
     const plan = calc.plan;
-    const sheet = /^'?(.*?)'?!/.exec(selected.address)?.[1]?.replace(/''/g, "'") ?? '';
-    const row = selected.rowIndex + 1;
+    const sheet = parseA1(selected.address)?.sheet ?? '';
+    const row = selected.rowIndex;
     let i = -1;
     if (sheet.toLowerCase() === plan.sheetNames.tasks.toLowerCase()) {
-      i = plan.tasks.findIndex((t) => cellOfReference(t.refs.id)?.row === row);
+      i = plan.tasks.findIndex((t) => cellOf(t.refs.id)?.row === row);
     } else {
       const id = String(first.values[0][0] ?? '').trim();
       i = plan.tasks.findIndex((t) => t.id === id);

@@ -6,6 +6,7 @@
  */
 import { Calculation, calculate, hasErrors } from '../core/calculate';
 import { GENERATED_SHEETS, planGeneratedSheets, planHighlights } from '../core/layout';
+import { sheetLocation } from '../core/location';
 import type { Issue } from '../core/model';
 import type { CostStatus } from '../core/costs';
 import { formatWallReadable } from '../core/time';
@@ -82,7 +83,7 @@ export async function regenerateWorkbook(run: ExcelRun, options: RegenerateOptio
       issues.push({
         severity: 'error',
         message: `A sheet named "${name}" already exists and was not written by Production Planner, so nothing was written. Rename that sheet to let the planner create its own.`,
-        where: name,
+        at: sheetLocation(name),
       });
     }
     const result = { ...calc, issues };

@@ -1,5 +1,6 @@
 import type { Plan } from './model';
-import { RawSheet, cellOfReference, columnIndex, columnLetters, isEmptyValue, rawText } from './raw';
+import { Location, a1, cellOf, cellLocation, formatLocation } from './location';
+import { RawSheet, isEmptyValue, rawText } from './raw';
 import type { ScheduleResult } from './schedule/schedule';
 import { Wall, formatWall } from './time';
 
@@ -20,21 +21,20 @@ export interface BaselinePlan {
  * nothing typed is covered). Lists every earlier value that would change.
  */
 export function planBaseline(plan: Plan, r: ScheduleResult, sheet: RawSheet): BaselinePlan | null {
-  const first = plan.tasks.length > 0 ? cellOfReference(plan.tasks[0].refs.id) : null;
+  const first = plan.tasks.length > 0 ? cellOf(plan.tasks[0].refs.id) : null;
   if (!first) return null; // not a workbook
-  // The header row: the nearest row above the first task with something in the ID column.
-  const idCol = columnIndex(first.col);
+  // The header row (0-based): the nearest row above the first task with something in the ID column.
   let headerRow = first.row - 1;
-  while (headerRow > 1 && isEmptyValue(sheet.rows[headerRow - 1]?.[idCol]?.value)) headerRow--;
+  while (headerRow > 0 && isEmptyValue(sheet.rows[headerRow]?.[first.column]?.value)) headerRow--;
   let lastUsed = 0;
   for (const row of sheet.rows) if (row) lastUsed = Math.max(lastUsed, row.length);
   const headers: BaselinePlan['headers'] = [];
-  const columnFor = (where: string, text: string): string => {
-    const c = cellOfReference(where);
-    if (c) return c.col;
-    const col = columnLetters(lastUsed++);
-    headers.push({ address: `${col}${headerRow}`, text });
-    return col;
+  const columnFor = (at: Location, text: string): number => {
+    const c = cellOf(at);
+    if (c) return c.column;
+    const column = lastUsed++;
+    headers.push({ address: a1(headerRow, column), text });
+    return column;
   };
   const startCol = columnFor(plan.tasks[0].refs.baselineStart, 'Baseline Start');
   const finishCol = columnFor(plan.tasks[0].refs.baselineFinish, 'Baseline Finish');
@@ -42,15 +42,15 @@ export function planBaseline(plan: Plan, r: ScheduleResult, sheet: RawSheet): Ba
   const writes: BaselinePlan['writes'] = [];
   const overwrites: string[] = [];
   plan.tasks.forEach((t, i) => {
-    const row = cellOfReference(t.refs.id)!.row;
-    for (const [col, old, now] of [[startCol, t.baselineStart, r.start[i]], [finishCol, t.baselineFinish, r.finish[i]]] as const) {
-      const address = `${col}${row}`;
-      if (old !== null && old !== now) overwrites.push(`${plan.sheetNames.tasks}!${address}: ${shown(old)} -> ${shown(now)}`);
+    const row = cellOf(t.refs.id)!.row;
+    for (const [column, old, now] of [[startCol, t.baselineStart, r.start[i]], [finishCol, t.baselineFinish, r.finish[i]]] as const) {
+      const cell = formatLocation(cellLocation(plan.sheetNames.tasks, row, column));
+      if (old !== null && old !== now) overwrites.push(`${cell}: ${shown(old)} -> ${shown(now)}`);
       else if (old === null) {
-        const there = sheet.rows[row - 1]?.[columnIndex(col)]?.value;
-        if (!isEmptyValue(there)) overwrites.push(`${plan.sheetNames.tasks}!${address}: "${rawText(there)}" -> ${shown(now)}`);
+        const there = sheet.rows[row]?.[column]?.value;
+        if (!isEmptyValue(there)) overwrites.push(`${cell}: "${rawText(there)}" -> ${shown(now)}`);
       }
-      writes.push({ address, wall: now });
+      writes.push({ address: a1(row, column), wall: now });
     }
   });
   return { sheet: plan.sheetNames.tasks, headers, writes, overwrites };

@@ -1,12 +1,18 @@
 import type { Wall } from './time';
 import type { WorkInterval } from './calendar';
+import type { Location } from './location';
 
-/** A problem found in a plan, in a coordinator's words, with the cell it is about. */
+/** A problem found in a plan, in a coordinator's words, with the place it is about. */
 export interface Issue {
   severity: 'error' | 'warning';
   message: string;
-  /** `Tasks!D7` for a workbook, `tasks[5].Duration` for a JSON plan; a sheet or row reference where no single cell fits. */
-  where: string;
+  /**
+   * The cell it is about (`Tasks!D7`), or the row or sheet where no single cell fits; a place in
+   * the document for a JSON plan (`tasks[5].Duration`). Shown as text by `formatLocation`.
+   */
+  at: Location;
+  /** Another place the message names ("also at Tasks!A2"), for surfaces that name places their own way. */
+  also?: Location;
 }
 
 export type LinkType = 'FS' | 'SS' | 'FF' | 'SF';
@@ -43,35 +49,35 @@ export interface Assignment {
   units: number;
 }
 
-/** Cell references of a task row's fields, for messages (`Tasks!D7`). */
+/** Where a task row's fields are, for messages (`Tasks!D7`); the row itself for a column the sheet lacks. */
 export interface TaskRefs {
-  readonly id: string;
-  readonly name: string;
-  readonly duration: string;
-  readonly predecessors: string;
-  readonly constraint: string;
-  readonly constraintDate: string;
-  readonly deadline: string;
-  readonly percentComplete: string;
-  readonly actualStart: string;
-  readonly actualFinish: string;
-  readonly baselineStart: string;
-  readonly baselineFinish: string;
-  readonly outlineLevel: string;
-  readonly resources: string;
-  readonly costAccount: string;
-  readonly fixedCost: string;
+  readonly id: Location;
+  readonly name: Location;
+  readonly duration: Location;
+  readonly predecessors: Location;
+  readonly constraint: Location;
+  readonly constraintDate: Location;
+  readonly deadline: Location;
+  readonly percentComplete: Location;
+  readonly actualStart: Location;
+  readonly actualFinish: Location;
+  readonly baselineStart: Location;
+  readonly baselineFinish: Location;
+  readonly outlineLevel: Location;
+  readonly resources: Location;
+  readonly costAccount: Location;
+  readonly fixedCost: Location;
 }
 
-/** Cell references of a budget line's fields. */
+/** Where a budget line's fields are. */
 export interface BudgetRefs {
-  readonly account: string;
-  readonly description: string;
-  readonly category: string;
-  readonly budget: string;
-  readonly committed: string;
-  readonly actual: string;
-  readonly etc: string;
+  readonly account: Location;
+  readonly description: Location;
+  readonly category: Location;
+  readonly budget: Location;
+  readonly committed: Location;
+  readonly actual: Location;
+  readonly etc: Location;
 }
 
 export interface PlanTask {
@@ -106,8 +112,9 @@ export interface ResourceDef {
   maxUnits: number;
   rate: number;
   costAccount: string | null;
-  where: string;
-  refs: { costAccount: string };
+  /** The resource's Name cell. */
+  at: Location;
+  refs: { costAccount: Location };
 }
 
 export interface BudgetLine {
@@ -119,7 +126,8 @@ export interface BudgetLine {
   actual: number;
   /** Null when the ETC cell is empty: ETC then follows from the budget. */
   etc: number | null;
-  where: string;
+  /** The line's Account cell. */
+  at: Location;
   refs: BudgetRefs;
 }
 

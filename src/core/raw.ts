@@ -1,3 +1,4 @@
+import { Location, cellLocation, rowLocation, sheetLocation } from './location';
 import type { Wall } from './time';
 
 /**
@@ -19,17 +20,17 @@ export interface RawCell {
   percent?: boolean;
 }
 
-/** A sheet's used range as a grid of cells, with the way its cells are named in messages. */
+/** A sheet's used range as a grid of cells, with the place in the input each of its cells is. */
 export interface RawSheet {
   name: string;
   /** rows[r][c], 0-based; missing cells are empty. */
   rows: (RawCell | undefined)[][];
-  /** `Tasks!D7` for workbook sheets, `tasks[5].Duration` for JSON plans. */
-  address(r: number, c: number): string;
-  /** A reference to a whole row (`Tasks!7:7`, `tasks[5]`). */
-  rowAddress(r: number): string;
-  /** A reference to the whole sheet (`Tasks`, `tasks`). */
-  sheetAddress(): string;
+  /** Where grid cell (r, c) is: `Tasks!D7` for workbook sheets, `tasks[5].Duration` for JSON plans. */
+  locate(r: number, c: number): Location;
+  /** Where a grid row is as a whole (`Tasks!7:7`, `tasks[5]`). */
+  locateRow(r: number): Location;
+  /** Where the sheet is as a whole (`Tasks`, `tasks`). */
+  locateSheet(): Location;
 }
 
 export interface RawWorkbook {
@@ -42,47 +43,14 @@ export function isEmptyValue(v: RawValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-/** Column letters for a 0-based column index: 0 -> A, 26 -> AA. */
-export function columnLetters(c: number): string {
-  let s = '';
-  let n = c + 1;
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** 0-based column index of column letters: A -> 0, AA -> 26 (the inverse of {@link columnLetters}). */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (let k = 0; k < letters.length; k++) n = n * 26 + (letters.charCodeAt(k) - 64);
-  return n - 1;
-}
-
-/**
- * The top-left cell of a cell or range reference on a sheet (`Tasks!D7`, `'Cost Report'!$A$3`,
- * `Tasks!B3:H40`) as column letters and 1-based row; null for a row or sheet reference.
- */
-export function cellOfReference(where: string): { col: string; row: number } | null {
-  const m = /!\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/.exec(where);
-  return m ? { col: m[1], row: Number(m[2]) } : null;
-}
-
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
 /** A grid sheet addressed the way Excel names cells, starting at row `firstRow` (1-based) and column `firstCol` (0-based). */
 export function gridSheet(name: string, rows: (RawCell | undefined)[][], firstRow = 1, firstCol = 0): RawSheet {
-  const q = quoteSheet(name);
   return {
     name,
     rows,
-    address: (r, c) => `${q}!${columnLetters(firstCol + c)}${firstRow + r}`,
-    rowAddress: (r) => `${q}!${firstRow + r}:${firstRow + r}`,
-    sheetAddress: () => q,
+    locate: (r, c) => cellLocation(name, firstRow - 1 + r, firstCol + c),
+    locateRow: (r) => rowLocation(name, firstRow - 1 + r),
+    locateSheet: () => sheetLocation(name),
   };
 }
 

@@ -8,7 +8,8 @@
 import { hasErrors } from '../core/calculate';
 import type { Issue, Plan } from '../core/model';
 import { dayOf, parseDateText } from '../core/time';
-import { RawCell, RawSheet, RawWorkbook, columnIndex, gridSheet } from '../core/raw';
+import { Location, cellOf, formatLocation } from '../core/location';
+import { RawCell, RawSheet, RawWorkbook, gridSheet } from '../core/raw';
 import { cellText, normalizeHeader } from '../core/read/table';
 import { readPlan } from '../core/read/read-plan';
 import { SHEET_SETTINGS } from '../core/read/settings';
@@ -130,12 +131,6 @@ export function holidaysArg(holidays: unknown): ArgSheet | null {
   return { sheet: gridSheet('Holidays', grid), whole, cell: at, row: at };
 }
 
-/** A cell address of a grid sheet (`Tasks!D4`) as its sheet name and 0-based row and column. */
-export function cellOf(address: string): { sheet: string; r: number; c: number } | null {
-  const m = /^([A-Za-z]+)!([A-Z]+)(\d+)$/.exec(address);
-  return m ? { sheet: m[1], r: Number(m[3]) - 1, c: columnIndex(m[2]) } : null;
-}
-
 /** Turns the reader's cell names into the names of the formula's arguments. */
 export class Places {
   private readonly byName = new Map<string, ArgSheet>();
@@ -144,28 +139,29 @@ export class Places {
     for (const s of sheets) if (s) this.byName.set(s.sheet.name, s);
   }
 
-  /** An issue's `where`: a cell (`Tasks!D4`), a row (`Tasks!4:4`) or a sheet (`Tasks`). */
-  where(where: string): string {
-    const cell = cellOf(where);
-    const arg = this.byName.get(cell ? cell.sheet : where.replace(/!.*$/, ''));
-    if (!arg) return where;
-    if (cell) return arg.cell(cell.r, cell.c);
-    const row = /!(\d+):\d+$/.exec(where);
-    return row ? arg.row(Number(row[1]) - 1) : arg.whole;
+  /** A place the reader names (a cell, a row or a sheet of an argument) in the formula's words. */
+  where(at: Location): string {
+    const arg = at.kind === 'cell' || at.kind === 'row' || at.kind === 'sheet' ? this.byName.get(at.sheet) : undefined;
+    if (!arg) return formatLocation(at);
+    if (at.kind === 'cell') return arg.cell(at.row, at.column);
+    return at.kind === 'row' ? arg.row(at.row) : arg.whole;
   }
 
-  /** A message, with the cells and sheets it names put the same way. */
-  message(text: string): string {
+  /**
+   * An issue's message in the formula's words: the other place it names (`also at Tasks!A2`)
+   * as the argument's, and the input sheets as the ranges that stand for them.
+   */
+  message(issue: Issue): string {
+    const text = issue.also ? issue.message.split(formatLocation(issue.also)).join(this.where(issue.also)) : issue.message;
     return text
-      .replace(/\b[A-Za-z]+!(?:[A-Z]+\d+|\d+:\d+)\b/g, (address) => this.where(address))
       .replace(/\b(Tasks|Settings|Holidays) sheet\b/g, (_, name: string) => `${name.toLowerCase()} range`)
       .replace(/\bto Settings\b/g, 'to the settings range');
   }
 
   /** An issue as one line: what is wrong, then where. */
   describe(issue: Issue): string {
-    const place = this.where(issue.where);
-    const message = this.message(issue.message);
+    const place = this.where(issue.at);
+    const message = this.message(issue);
     return message.toLowerCase().includes(place.toLowerCase()) ? message : `${message.replace(/\.$/, '')} (${place}).`;
   }
 }
@@ -216,10 +212,10 @@ function calendarOf(plan: Plan): WorkCalendar {
 function emptyRejectedZeros(issues: readonly Issue[], sheets: readonly RawSheet[]): boolean {
   let emptied = false;
   for (const issue of issues) {
-    const at = issue.severity === 'error' ? cellOf(issue.where) : null;
-    const row = at ? sheets.find((s) => s.name === at.sheet)?.rows[at.r] : undefined;
-    if (at && row && row[at.c]?.value === 0) {
-      row[at.c] = undefined;
+    const at = issue.severity === 'error' ? cellOf(issue.at) : null;
+    const row = at ? sheets.find((s) => s.name === at.sheet)?.rows[at.row] : undefined;
+    if (at && row && row[at.column]?.value === 0) {
+      row[at.column] = undefined;
       emptied = true;
     }
   }

@@ -5,7 +5,8 @@
 import type { Plan } from '../core/model';
 import { excelSerialFromWall } from '../core/time';
 import { fail } from './errors';
-import { Scheduled, cellOf, headerRowOf, holidaysArg, readAndSchedule, settingsArg, tasksArg } from './plan';
+import { cellOf } from '../core/location';
+import { Scheduled, headerRowOf, holidaysArg, readAndSchedule, settingsArg, tasksArg } from './plan';
 import { textArg } from './values';
 
 /** The headers of SCHEDULE's columns. */
@@ -34,10 +35,10 @@ function taskRows(plan: Plan): { taskRow: Int32Array; idColumn: number } {
   const tasks = plan.tasks;
   const n = tasks.length;
   const first = cellOf(tasks[0].refs.id)!;
-  const gapless = cellOf(tasks[n - 1].refs.id)!.r - first.r === n - 1;
+  const gapless = cellOf(tasks[n - 1].refs.id)!.row - first.row === n - 1;
   const taskRow = new Int32Array(n);
-  for (let i = 0; i < n; i++) taskRow[i] = gapless ? first.r + i : cellOf(tasks[i].refs.id)!.r;
-  return { taskRow, idColumn: first.c };
+  for (let i = 0; i < n; i++) taskRow[i] = gapless ? first.row + i : cellOf(tasks[i].refs.id)!.row;
+  return { taskRow, idColumn: first.column };
 }
 
 function scheduleRange(tasks: unknown, settings: unknown, holidays: unknown): ScheduledRange {

@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import type { RegenerateSummary } from '../commands/regenerate';
 import type { BaselineOutcome, PaneSettingName, PaneSettings } from '../commands/planner';
+import { formatLocation } from '../core/location';
 import type { Issue } from '../core/model';
 import type { TaskExplanation } from '../core/schedule/explain';
 import type { PlannerHost } from './host';
@@ -163,7 +164,7 @@ function Issues({ issues, host }: { issues: Issue[]; host: PlannerHost }) {
           <li key={k} style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
             <Badge size="small" appearance="tint" color={issue.severity === 'error' ? 'danger' : 'warning'}>{issue.severity}</Badge>
             <span>
-              <Link as="button" onClick={async () => setMissing((await host.goTo(issue.where)) ? null : `${issue.where} is a sheet, not a cell.`)}>{issue.where}</Link>{' '}
+              <Link as="button" onClick={async () => setMissing((await host.goTo(issue.at)) ? null : `${formatLocation(issue.at)} is a sheet, not a cell.`)}>{formatLocation(issue.at)}</Link>{' '}
               <Text>{issue.message}</Text>
             </span>
           </li>

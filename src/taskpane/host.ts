@@ -4,11 +4,12 @@
  */
 import { BaselineOutcome, PaneSettings, explainSelection, goToCell, readSettings, setBaseline, writeSettings } from '../commands/planner';
 import { ExcelRun, RegenerateSummary, regenerateWorkbook } from '../commands/regenerate';
+import type { Location } from '../core/location';
 import type { TaskExplanation } from '../core/schedule/explain';
 
 export interface PlannerHost {
   regenerate(onProgress: (step: string) => void): Promise<RegenerateSummary>;
-  goTo(where: string): Promise<boolean>;
+  goTo(at: Location): Promise<boolean>;
   readSettings(): Promise<PaneSettings>;
   writeSettings(changes: PaneSettings): Promise<void>;
   setBaseline(replace: boolean): Promise<BaselineOutcome>;
@@ -19,7 +20,7 @@ export interface PlannerHost {
 export function excelPlannerHost(run: ExcelRun): PlannerHost {
   return {
     regenerate: (onProgress) => regenerateWorkbook(run, { onProgress }),
-    goTo: (where) => goToCell(run, where),
+    goTo: (at) => goToCell(run, at),
     readSettings: () => readSettings(run),
     writeSettings: (changes) => writeSettings(run, changes),
     setBaseline: (replace) => setBaseline(run, { replace }),

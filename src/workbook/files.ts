@@ -5,6 +5,7 @@ import type JSZip from 'jszip';
 import { planBaseline } from '../core/baseline';
 import { Calculation, calculate, hasErrors } from '../core/calculate';
 import { GENERATED_SHEETS, planGeneratedSheets, planHighlights } from '../core/layout';
+import { fileLocation, sheetLocation } from '../core/location';
 import type { Issue } from '../core/model';
 import type { RawWorkbook } from '../core/raw';
 import { excelSerialFromWall } from '../core/time';
@@ -58,7 +59,7 @@ function date1904Issues(date1904: boolean, file: string): Issue[] {
   return [{
     severity: 'error',
     message: 'This workbook uses the 1904 date system, which Production Planner does not read yet. In Excel: File > Options > Advanced > "When calculating this workbook", clear "Use 1904 date system" (check your dates afterwards).',
-    where: path.basename(file),
+    at: fileLocation(path.basename(file)),
   }];
 }
 
@@ -176,7 +177,7 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
     issues.push({
       severity: 'warning',
       message: `The workbook has ${loaded.unkeptParts.join(', ')}, which the file writer cannot carry over: the regenerated copy lacks them. The original file is unchanged.`,
-      where: path.basename(input),
+      at: fileLocation(path.basename(input)),
     });
   }
   const result: Calculation = { ...calc, issues };
@@ -186,7 +187,7 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
     issues.push({
       severity: 'error',
       message: `A sheet named "${name}" already exists and was not written by Production Planner, so it is left alone and nothing is written. Rename that sheet to let the planner create its own.`,
-      where: name,
+      at: sheetLocation(name),
     });
   }
   if (hasErrors(issues)) return { calc: result, written: null, sheets: [] };

@@ -1,3 +1,4 @@
+import { pathLocation } from '../core/location';
 import type { Issue } from '../core/model';
 import type { RawCell, RawSheet, RawValue, RawWorkbook } from '../core/raw';
 
@@ -21,16 +22,12 @@ function toRaw(v: unknown): RawValue {
   return { kind: 'error', text: 'a nested value' };
 }
 
-function jsonKey(header: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(header) ? `.${header}` : `[${JSON.stringify(header)}]`;
-}
-
 function tableSheet(key: string, name: string, rows: unknown[], issues: Issue[]): RawSheet {
   const headers: string[] = [];
   const seen = new Set<string>();
   rows.forEach((row, i) => {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      issues.push({ severity: 'error', message: `Each entry of "${key}" must be an object of column: value; entry ${i} is not.`, where: `${key}[${i}]` });
+      issues.push({ severity: 'error', message: `Each entry of "${key}" must be an object of column: value; entry ${i} is not.`, at: pathLocation(key, i) });
       return;
     }
     for (const h of Object.keys(row)) if (!seen.has(h)) { seen.add(h); headers.push(h); }
@@ -40,13 +37,13 @@ function tableSheet(key: string, name: string, rows: unknown[], issues: Issue[])
     const obj = row !== null && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : {};
     grid.push(headers.map((h) => (h in obj ? { value: toRaw(obj[h]) } : undefined)));
   }
-  const keys = headers.map(jsonKey);
+  // Grid row 0 is the header row the columns' keys make; row r is the document's entry r - 1.
   return {
     name,
     rows: grid,
-    address: (r, c) => (r === 0 ? key : `${key}[${r - 1}]${keys[c] ?? jsonKey(String(c))}`),
-    rowAddress: (r) => (r === 0 ? key : `${key}[${r - 1}]`),
-    sheetAddress: () => key,
+    locate: (r, c) => (r === 0 ? pathLocation(key) : pathLocation(key, r - 1, headers[c] ?? String(c))),
+    locateRow: (r) => (r === 0 ? pathLocation(key) : pathLocation(key, r - 1)),
+    locateSheet: () => pathLocation(key),
   };
 }
 
@@ -62,16 +59,16 @@ function settingsSheet(settings: unknown, issues: Issue[]): RawSheet | null {
   } else if (settings !== null && typeof settings === 'object') {
     pairs = Object.entries(settings as Record<string, unknown>);
   } else {
-    issues.push({ severity: 'error', message: '"settings" must be an object of setting: value.', where: 'settings' });
+    issues.push({ severity: 'error', message: '"settings" must be an object of setting: value.', at: pathLocation('settings') });
     return null;
   }
   const grid: (RawCell | undefined)[][] = pairs.map(([k, v]) => [{ value: k }, { value: toRaw(v) }]);
   return {
     name: 'Settings',
     rows: grid,
-    address: (r) => `settings${jsonKey(pairs[r]?.[0] ?? '')}`,
-    rowAddress: (r) => `settings${jsonKey(pairs[r]?.[0] ?? '')}`,
-    sheetAddress: () => 'settings',
+    locate: (r) => pathLocation('settings', pairs[r]?.[0] ?? ''),
+    locateRow: (r) => pathLocation('settings', pairs[r]?.[0] ?? ''),
+    locateSheet: () => pathLocation('settings'),
   };
 }
 
@@ -80,7 +77,7 @@ export function readJsonPlan(doc: unknown): JsonRead {
   const issues: Issue[] = [];
   const sheets: RawSheet[] = [];
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    issues.push({ severity: 'error', message: 'A JSON plan must be an object with "settings" and "tasks" (and optionally "holidays", "resources", "budget").', where: '(document)' });
+    issues.push({ severity: 'error', message: 'A JSON plan must be an object with "settings" and "tasks" (and optionally "holidays", "resources", "budget").', at: pathLocation() });
     return { workbook: { sheets, source: 'json' }, issues };
   }
   const obj = doc as Record<string, unknown>;
@@ -90,7 +87,7 @@ export function readJsonPlan(doc: unknown): JsonRead {
     const v = obj[key];
     if (v === undefined || v === null) continue;
     if (!Array.isArray(v)) {
-      issues.push({ severity: 'error', message: `"${key}" must be a list of rows.`, where: key });
+      issues.push({ severity: 'error', message: `"${key}" must be a list of rows.`, at: pathLocation(key) });
       continue;
     }
     sheets.push(tableSheet(key, name, v, issues));

@@ -14,7 +14,8 @@
  * Only Office.js objects are used here; the core never sees them.
  */
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
-import { cellOfReference, columnIndex, columnLetters, gridSheet } from '../core/raw';
+import { columnLetters, parseA1 } from '../core/location';
+import { gridSheet } from '../core/raw';
 import type { HighlightPlan } from '../core/layout/highlights';
 import { isOwnRule } from '../core/layout/highlights';
 import { CellStyle, ChartPlan, PlanValue, SheetPlan, markerName } from '../core/layout/sheet-plan';
@@ -92,8 +93,8 @@ export function rawCellFromOffice(value: unknown, format: string, type: string):
 
 /** The top-left cell of a used range's address (`Tasks!B3:H40`): 1-based row, 0-based column. */
 function parseAddress(address: string): { row: number; col: number } {
-  const cell = cellOfReference(address);
-  return cell ? { row: cell.row, col: columnIndex(cell.col) } : { row: 1, col: 0 };
+  const cell = parseA1(address);
+  return cell ? { row: cell.row + 1, col: cell.column } : { row: 1, col: 0 };
 }
 
 interface SheetRead {

@@ -18,7 +18,8 @@
 import * as zlib from 'zlib';
 import type JSZip from 'jszip';
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
-import { columnIndex, gridSheet } from '../core/raw';
+import { columnIndex } from '../core/location';
+import { gridSheet } from '../core/raw';
 import { wallFromDate } from '../core/time';
 
 export type FastReadResult =

@@ -1,4 +1,5 @@
 /** The task pane's flows inside Excel, against the simulated host. */
+import { cellLocation, rowLocation, sheetLocation } from '../../src/core/location';
 import { explainSelection, goToCell, readSettings, setBaseline, writeSettings } from '../../src/commands/planner';
 import { regenerateWorkbook } from '../../src/commands/regenerate';
 import { SIM_PAYLOAD_LIMIT, SimWorkbook, simWorkbookFromJson, simulatedExcel } from '../support/excel-sim';
@@ -15,11 +16,13 @@ const DOC = {
 
 test('go to an issue\'s cell: the sheet is shown and the cell selected; a place that is not a cell is refused', async () => {
   const excel = simulatedExcel(simWorkbookFromJson(DOC));
-  expect(await goToCell(excel.run, 'Tasks!C3')).toBe(true);
+  expect(await goToCell(excel.run, cellLocation('Tasks', 2, 2))).toBe(true);
   expect(excel.book.active).toBe('Tasks');
   expect(excel.book.selection).toEqual({ sheet: 'Tasks', address: 'C3' });
-  expect(await goToCell(excel.run, 'Tasks')).toBe(false);
-  expect(await goToCell(excel.run, "'No such'!A1")).toBe(false);
+  expect(await goToCell(excel.run, sheetLocation('Tasks'))).toBe(false);
+  expect(await goToCell(excel.run, cellLocation('No such', 0, 0))).toBe(false);
+  expect(await goToCell(excel.run, rowLocation('Tasks', 3))).toBe(true);
+  expect(excel.book.selection).toEqual({ sheet: 'Tasks', address: 'A4:XFD4' });
 });
 
 test('settings: read from the Settings sheet; saved beside their names, or as new rows', async () => {

@@ -132,7 +132,7 @@ describe('what the reader tells the run about the plan', () => {
     c.plan!.tasks[1].actualStart = wallFromParts(7000, 1, 5, 8);
     expect(readScheduleInput(c.plan!.tasks, c.schedule!.calendar).actualPastLast).toBe(1);
     const result = schedule(c.plan!);
-    expect(result.issues).toEqual([expect.objectContaining({ severity: 'error', where: c.plan!.tasks[1].refs.actualStart })]);
+    expect(result.issues).toEqual([expect.objectContaining({ severity: 'error', at: c.plan!.tasks[1].refs.actualStart })]);
   });
 
   test('a summary with no subtasks (built in code) is a point after its predecessors, in the row order and in Kahn\'s order alike', () => {

@@ -3,6 +3,8 @@
  * Calendar unless said otherwise: Mon-Fri, 08:00-12:00 and 13:00-17:00
  * (8 h a day), project start Monday 2027-03-01. Each test names its case.
  */
+import { issueToJson } from '../../src/core/report/json';
+import { formatLocation } from '../../src/core/location';
 import { calculationToJson } from '../../src/core/report/json';
 import { describeDriver } from '../../src/core/schedule/explain';
 import { calc, plan, run } from '../helpers';
@@ -197,7 +199,7 @@ describe('constraints and deadlines', () => {
     expect(r.B.start).toBe('2027-03-03T08:00');
     expect(r.A.totalFloat).toBe(-3);
     expect(r.A.critical).toBe(true);
-    expect(c.issues).toEqual([expect.objectContaining({ severity: 'warning', where: 'tasks[1].Constraint' })]);
+    expect(c.issues.map(issueToJson)).toEqual([expect.objectContaining({ severity: 'warning', where: 'tasks[1].Constraint' })]);
     expect(c.issues[0].message).toMatch(/MSO .* honoured/);
   });
 
@@ -245,7 +247,7 @@ describe('constraints and deadlines', () => {
     const t = calculationToJson(c).tasks[0];
     expect(t.totalFloat).toBe(-2);
     expect(t.critical).toBe(true);
-    expect(c.issues).toEqual([expect.objectContaining({ severity: 'warning', where: 'tasks[0].Deadline' })]);
+    expect(c.issues.map(issueToJson)).toEqual([expect.objectContaining({ severity: 'warning', where: 'tasks[0].Deadline' })]);
   });
 
   test('deadline met: float up to the deadline, no warning', () => {
@@ -281,7 +283,7 @@ describe('progress', () => {
     // B ran Monday; A must still finish before B's late start (Friday 08:00), so by Thursday 17:00: -1d.
     expect([t.B.start, t.B.finish]).toEqual(['2027-03-01T08:00', '2027-03-01T17:00']);
     expect([t.A.lateFinish, t.A.totalFloat, t.A.critical]).toEqual(['2027-03-04T17:00', -1, true]);
-    const warning = c.issues.find((i) => i.where === 'tasks[1]["Actual Start"]');
+    const warning = c.issues.find((i) => formatLocation(i.at) === 'tasks[1]["Actual Start"]');
     expect(warning?.message).toBe(
       "Task B 'B' started Mon 2027-03-01 08:00, before its predecessor A 'A' lets it start (Mon 2027-03-08 08:00): its progress is out of sequence. The link still counts backwards, so the tasks before it show negative float.",
     );

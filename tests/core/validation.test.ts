@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { calculate } from '../../src/core/calculate';
 import { gridSheet, RawCell, RawValue, RawWorkbook } from '../../src/core/raw';
+import { issueToJson } from '../../src/core/report/json';
+import { formatLocation } from '../../src/core/location';
 
 type Grid = RawValue[][];
 const TODAY = { today: new Date(Date.UTC(2027, 2, 1)) };
@@ -22,9 +24,11 @@ function tasks(...rows: RawValue[][]): Record<string, Grid> {
   return { Settings: SETTINGS, Tasks: [HEADER, ...rows] };
 }
 
+/** The issues in their text form (`where: 'Tasks!D7'`), as the CLI and the JSON report show them. */
 function issuesOf(sheets: Record<string, Grid>) {
   const c = calculate(workbook(sheets), TODAY);
-  return { c, issues: c.issues, errors: c.issues.filter((i) => i.severity === 'error') };
+  const issues = c.issues.map(issueToJson);
+  return { c, issues, errors: issues.filter((i) => i.severity === 'error') };
 }
 
 describe('bad input is reported at its cell', () => {
@@ -56,6 +60,10 @@ describe('bad input is reported at its cell', () => {
   test('a duplicate ID names both cells', () => {
     const { errors } = issuesOf(tasks(['1', 'A', '1d'], ['1', 'B', '1d']));
     expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!A3', message: expect.stringMatching(/ID 1 is used twice \(also at Tasks!A2\)/) })]);
+    // Both places are structured: the issue's own and the other one its message names.
+    const { c } = issuesOf(tasks(['1', 'A', '1d'], ['1', 'B', '1d']));
+    expect(c.issues[0].at).toEqual({ kind: 'cell', sheet: 'Tasks', row: 2, column: 0 });
+    expect(c.issues[0].also).toEqual({ kind: 'cell', sheet: 'Tasks', row: 1, column: 0 });
   });
 
   test('a missing ID', () => {
@@ -275,7 +283,7 @@ describe('what is read leniently, with a warning', () => {
     );
     expect(c.issues).toEqual([]);
     expect(c.plan!.tasks[0]).toEqual(expect.objectContaining({ id: 'A1', name: 'Prep', percentComplete: 50 }));
-    expect(c.plan!.tasks[0].refs.duration).toBe('Tasks!D4');
+    expect(formatLocation(c.plan!.tasks[0].refs.duration)).toBe('Tasks!D4');
   });
 
   test('an Outline Level that jumps is read one level down, with a warning', () => {
@@ -298,7 +306,7 @@ describe('the whole reader never throws', () => {
       fc.property(fc.array(fc.array(value, { minLength: HEADER.length, maxLength: HEADER.length }), { minLength: 1, maxLength: 8 }), (rows) => {
         const c = calculate(workbook(tasks(...rows)), TODAY);
         for (const i of c.issues) {
-          expect(i.where).toMatch(/^(Tasks|Settings)/);
+          expect(formatLocation(i.at)).toMatch(/^(Tasks|Settings)/);
           expect(i.message.length).toBeGreaterThan(10);
         }
       }),

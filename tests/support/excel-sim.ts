@@ -18,7 +18,7 @@
  * many round-trips a flow takes and that none is too large.
  */
 
-import { columnIndex, columnLetters } from '../../src/core/raw';
+import { columnIndex, columnLetters } from '../../src/core/location';
 
 export const SIM_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /**

@@ -1,3 +1,4 @@
+import { cellLocation, sheetLocation } from '../../src/core/location';
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -87,7 +88,7 @@ describe('regenerating a workbook', () => {
     const before = fs.readFileSync(input);
     const res = await regenerateFile(input, { inPlace: true });
     expect(res.written).toBeNull();
-    expect(res.calc.issues).toEqual([expect.objectContaining({ severity: 'error', where: 'Schedule', message: expect.stringMatching(/not written by Production Planner/) })]);
+    expect(res.calc.issues).toEqual([expect.objectContaining({ severity: 'error', at: sheetLocation('Schedule'), message: expect.stringMatching(/not written by Production Planner/) })]);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     expect(fs.existsSync(path.join(dir, 'plan.regenerated.xlsx'))).toBe(false);
   });
@@ -97,7 +98,7 @@ describe('regenerating a workbook', () => {
     const input = await writeXlsx(dir, 'bad.xlsx', { ...SMALL_PLAN, tasks: [{ ID: '1', Name: 'A', Duration: 'soon' }] });
     const res = await regenerateFile(input);
     expect(res.written).toBeNull();
-    expect(res.calc.issues).toEqual([expect.objectContaining({ where: 'Tasks!C2' })]);
+    expect(res.calc.issues).toEqual([expect.objectContaining({ at: cellLocation('Tasks', 1, 2) })]);
     expect(fs.readdirSync(dir)).toEqual(['bad.xlsx']);
   });
 

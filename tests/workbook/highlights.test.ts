@@ -1,4 +1,5 @@
 /** Highlights on the user's Tasks sheet, clean, and regenerating again and again. */
+import { sheetLocation } from '../../src/core/location';
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -155,7 +156,7 @@ describe('the user\'s own things stay theirs', () => {
     await wb.xlsx.writeFile(input);
     const res = await regenerateFile(input);
     expect(res.written).toBeNull();
-    expect(res.calc.issues).toEqual([expect.objectContaining({ severity: 'error', where: 'Schedule' })]);
+    expect(res.calc.issues).toEqual([expect.objectContaining({ severity: 'error', at: sheetLocation('Schedule') })]);
   });
 
   test('baseline puts new columns after the last used column and names a non-empty cell it would cover', async () => {

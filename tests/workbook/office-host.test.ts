@@ -3,6 +3,7 @@
  * (tests/support/excel-sim.ts), which enforces load-before-read, array shapes and the
  * 5 MB payload limit, and counts syncs.
  */
+import { cellLocation, sheetLocation } from '../../src/core/location';
 import ExcelJS from 'exceljs';
 import { regenerateWorkbook } from '../../src/commands/regenerate';
 import { GANTT_COLORS } from '../../src/core/layout/gantt';
@@ -183,7 +184,7 @@ describe('Regenerate through the Office.js adapter', () => {
     const excel = simulatedExcel(book);
     const summary = await regenerateWorkbook(excel.run, TODAY);
     expect(summary.written).toBe(false);
-    expect(summary.issues).toContainEqual(expect.objectContaining({ severity: 'error', where: 'Schedule' }));
+    expect(summary.issues).toContainEqual(expect.objectContaining({ severity: 'error', at: sheetLocation('Schedule') }));
     expect(book.values('Schedule')).toEqual([['My own notes']]);
     expect(book.sheet('Gantt')).toBeUndefined();
     expect(excel.runs[0].syncs).toBe(2); // the reads only
@@ -197,7 +198,7 @@ describe('Regenerate through the Office.js adapter', () => {
     book.sheet('Tasks')!.type(3, 2, "'5x"); // a bad duration
     const summary = await regenerateWorkbook(excel.run, TODAY);
     expect(summary.written).toBe(false);
-    expect(summary.issues).toContainEqual(expect.objectContaining({ severity: 'error', where: 'Tasks!C4' }));
+    expect(summary.issues).toContainEqual(expect.objectContaining({ severity: 'error', at: cellLocation('Tasks', 3, 2) }));
     expect(book.active).toBe('Plan Issues');
     expect(book.values('Plan Issues').flat()).toContain('Tasks!C4');
     expect(book.values('Schedule')).toEqual(scheduleBefore);

@@ -1,3 +1,4 @@
+import { formatLocation } from '../../src/core/location';
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -22,10 +23,10 @@ function contents(raw: RawWorkbook) {
     sheets: raw.sheets.map((s) => ({
       name: s.name,
       rows: s.rows,
-      sheet: s.sheetAddress(),
-      rowAddresses: s.rows.map((_, r) => s.rowAddress(r)),
+      sheet: s.locateSheet(),
+      rowAddresses: s.rows.map((_, r) => s.locateRow(r)),
       // One column past each row's end too: addresses do not depend on what the row holds.
-      cellAddresses: s.rows.map((row, r) => Array.from({ length: row.length + 1 }, (_, c) => s.address(r, c))),
+      cellAddresses: s.rows.map((row, r) => Array.from({ length: row.length + 1 }, (_, c) => s.locate(r, c))),
     })),
   };
 }
@@ -177,7 +178,7 @@ describe('the fast .xlsx reader reads exactly what the ExcelJS path reads', () =
     expect(valueAt(raw, 'Values', 'L2')).toEqual({ value: 'merged title' });
     expect(valueAt(raw, 'Values', 'K5')).toEqual({ value: 0.5, percent: true });
     const quoted = raw.sheets.find((s) => s.name === "Bob's (draft) plan")!;
-    expect(quoted.address(2, 1)).toBe("'Bob''s (draft) plan'!B3");
+    expect(formatLocation(quoted.locate(2, 1))).toBe("'Bob''s (draft) plan'!B3");
     expect(quoted.rows[1]).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import type { Location } from '../location';
 import type { BudgetLine, PlanSettings, VarianceSign } from '../model';
 import type { Booking } from './task-costs';
 
@@ -26,7 +27,7 @@ export interface CostLine extends CostFigures {
   description: string;
   category: string;
   /** The line's account cell (`Budget!A7`). */
-  where: string;
+  at: Location;
   /** Whether the ETC was typed (false: it follows from the budget). */
   etcGiven: boolean;
 }
@@ -104,7 +105,7 @@ export function costReport(budget: readonly BudgetLine[], settings: PlanSettings
     account: l.account,
     description: l.description,
     category: l.category,
-    where: l.where,
+    at: l.at,
     etcGiven: l.etc !== null,
     ...figures(l.budget, l.committed, l.actual, lineEtc(l.budget, l.actual, l.committed, l.etc), scheduledBy.get(l.account) ?? 0, settings),
   }));

@@ -1,3 +1,4 @@
+import { sheetLocation } from '../location';
 import type { Issue, Plan } from '../model';
 import type { ScheduleResult } from '../schedule/schedule';
 import { CostReport, costReport } from './cost-report';
@@ -25,7 +26,7 @@ export function calculateCosts(plan: Plan, result: ScheduleResult): Costs {
       message: ev.baseline === 'none'
         ? 'No baseline is set (no Baseline Start and Finish), so earned value takes the current schedule as the baseline. Set a baseline to measure progress against a fixed plan.'
         : 'Some tasks have no Baseline Start and Finish: for them earned value takes the current schedule as the baseline.',
-      where: ev.baseline === 'none' ? sheet : plan.tasks[missing].refs.baselineStart,
+      at: ev.baseline === 'none' ? sheetLocation(sheet) : plan.tasks[missing].refs.baselineStart,
     });
   }
   if (plan.budget.length > 0) {
@@ -35,7 +36,7 @@ export function calculateCosts(plan: Plan, result: ScheduleResult): Costs {
       issues.push({
         severity: 'warning',
         message: `${unbooked.length === 1 ? `Task ${first.id} has` : `${unbooked.length} tasks (the first, ${first.id}) have`} a cost but no Cost Account: it is counted in earned value, but on no budget line and with no actual cost.`,
-        where: first.refs.costAccount,
+        at: first.refs.costAccount,
       });
     }
   }

@@ -1,5 +1,5 @@
 import type { Plan } from '../model';
-import { cellOfReference, columnIndex, columnLetters } from '../raw';
+import { a1, cellOf, columnLetters } from '../location';
 import { COST_COLUMNS, STATUS_STYLE } from './cost-report-sheet';
 import type { CellStyle } from './sheet-plan';
 
@@ -34,22 +34,21 @@ export function isOwnRule(formula: string): boolean {
  */
 export function planTaskHighlights(plan: Plan): HighlightPlan | null {
   const tasks = plan.tasks;
-  const first = tasks.length > 0 ? cellOfReference(tasks[0].refs.id) : null;
-  const last = tasks.length > 0 ? cellOfReference(tasks[tasks.length - 1].refs.id) : null;
+  const first = tasks.length > 0 ? cellOf(tasks[0].refs.id) : null;
+  const last = tasks.length > 0 ? cellOf(tasks[tasks.length - 1].refs.id) : null;
   if (!first || !last) return null; // not a workbook (a JSON plan)
-  let maxCol = columnIndex(first.col);
+  let maxCol = first.column;
   const refs = tasks[0].refs;
-  for (const where of [refs.name, refs.duration, refs.predecessors, refs.constraint, refs.constraintDate, refs.deadline, refs.percentComplete, refs.actualStart, refs.actualFinish, refs.outlineLevel, refs.resources]) {
-    const p = cellOfReference(where);
-    if (p) maxCol = Math.max(maxCol, columnIndex(p.col));
+  for (const at of [refs.name, refs.duration, refs.predecessors, refs.constraint, refs.constraintDate, refs.deadline, refs.percentComplete, refs.actualStart, refs.actualFinish, refs.outlineLevel, refs.resources]) {
+    const p = cellOf(at);
+    if (p) maxCol = Math.max(maxCol, p.column);
   }
-  const firstCol = 'A';
-  const id = `$${first.col}${first.row}`;
+  const id = `$${columnLetters(first.column)}${first.row + 1}`;
   const lookup = (column: string, criterion: string, key: string) =>
     `COUNTIFS(Schedule!$A:$A,${id},Schedule!$${column}:$${column},${criterion})+N("${RULE_TAG}:${key}")>0`;
   return {
     sheet: plan.sheetNames.tasks,
-    range: `${firstCol}${first.row}:${columnLetters(maxCol)}${last.row}`,
+    range: `${a1(first.row, 0)}:${a1(last.row, maxCol)}`,
     rules: [
       { key: 'slipped', formula: lookup('L', '">0"', 'slipped'), style: { fill: 'FFEB9C' } },
       { key: 'critical', formula: lookup('H', '"Yes"', 'critical'), style: { color: 'C00000', bold: true } },
@@ -66,25 +65,25 @@ export function planTaskHighlights(plan: Plan): HighlightPlan | null {
  */
 export function planBudgetHighlights(plan: Plan): HighlightPlan | null {
   const lines = plan.budget;
-  const first = lines.length > 0 ? cellOfReference(lines[0].refs.account) : null;
-  const last = lines.length > 0 ? cellOfReference(lines[lines.length - 1].refs.account) : null;
+  const first = lines.length > 0 ? cellOf(lines[0].refs.account) : null;
+  const last = lines.length > 0 ? cellOf(lines[lines.length - 1].refs.account) : null;
   if (!first || !last) return null;
-  let minCol = columnIndex(first.col);
+  let minCol = first.column;
   let maxCol = minCol;
   const refs = lines[0].refs;
-  for (const where of [refs.description, refs.category, refs.budget, refs.committed, refs.actual, refs.etc]) {
-    const p = cellOfReference(where);
-    if (p) { minCol = Math.min(minCol, columnIndex(p.col)); maxCol = Math.max(maxCol, columnIndex(p.col)); }
+  for (const at of [refs.description, refs.category, refs.budget, refs.committed, refs.actual, refs.etc]) {
+    const p = cellOf(at);
+    if (p) { minCol = Math.min(minCol, p.column); maxCol = Math.max(maxCol, p.column); }
   }
   const report = `'Cost Report'`;
   const status = columnLetters(COST_COLUMNS.status);
   const account = columnLetters(COST_COLUMNS.account);
   const lookup = (text: string, key: string) =>
-    `IFERROR(INDEX(${report}!$${status}:$${status},MATCH($${first.col}${first.row}&"",${report}!$${account}:$${account},0)),"")="${text}"` +
+    `IFERROR(INDEX(${report}!$${status}:$${status},MATCH($${columnLetters(first.column)}${first.row + 1}&"",${report}!$${account}:$${account},0)),"")="${text}"` +
     `,N("${RULE_TAG}:${key}")=0`;
   return {
     sheet: plan.sheetNames.budget,
-    range: `${columnLetters(minCol)}${first.row}:${columnLetters(maxCol)}${last.row}`,
+    range: `${a1(first.row, minCol)}:${a1(last.row, maxCol)}`,
     rules: [
       { key: 'budget-red', formula: `AND(${lookup(STATUS_STYLE.red.text, 'budget-red')})`, style: { fill: STATUS_STYLE.red.fill, color: STATUS_STYLE.red.color } },
       { key: 'budget-amber', formula: `AND(${lookup(STATUS_STYLE.amber.text, 'budget-amber')})`, style: { fill: STATUS_STYLE.amber.fill, color: STATUS_STYLE.amber.color } },

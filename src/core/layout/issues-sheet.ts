@@ -1,11 +1,7 @@
+import { formatLocation, isWorkbookPlace } from '../location';
 import type { Issue } from '../model';
 import { headerStyle } from './schedule-sheet';
 import { PlanValue, SheetPlan, StyledRange } from './sheet-plan';
-
-/** A cell reference that a hyperlink inside the workbook can jump to. */
-function isCellReference(where: string): boolean {
-  return /^('[^']+'|[A-Za-z_][\w.]*)!(\$?[A-Z]{1,3}\$?\d+|\d+:\d+)$/.test(where);
-}
 
 /** The Plan Issues sheet: every issue, errors first, each linked to its cell. */
 export function planIssuesSheet(issues: readonly Issue[]): SheetPlan {
@@ -19,10 +15,11 @@ export function planIssuesSheet(issues: readonly Issue[]): SheetPlan {
   const styles: StyledRange[] = [headerStyle(columns.length)];
   const links: SheetPlan['links'] = [];
   sorted.forEach((issue, k) => {
-    rows.push([issue.severity === 'error' ? 'Error' : 'Warning', issue.where, issue.message]);
+    const where = formatLocation(issue.at);
+    rows.push([issue.severity === 'error' ? 'Error' : 'Warning', where, issue.message]);
     styles.push({ row: k + 1, col: 0, style: { bold: true, color: issue.severity === 'error' ? 'C00000' : '9C5700' } });
     styles.push({ row: k + 1, col: 2, style: { wrap: true } });
-    if (isCellReference(issue.where)) links.push({ row: k + 1, col: 1, target: issue.where });
+    if (isWorkbookPlace(issue.at)) links.push({ row: k + 1, col: 1, target: where });
   });
   if (sorted.length === 0) rows.push(['', '', 'No issues found: the plan reads cleanly.']);
   return { key: 'PlanIssues', name: 'Plan Issues', columns, rows, styles, links, freeze: { rows: 1, cols: 0 }, autoFilter: sorted.length > 0 };

@@ -1,3 +1,4 @@
+import { Location, formatLocation } from '../location';
 import type { BudgetLine, BudgetRefs, Issue } from '../model';
 import { clip } from '../helpers';
 import { parseNumberCell } from '../parsers/values';
@@ -23,25 +24,25 @@ export function readBudget(sheet: RawSheet, issues: Issue[]): BudgetLine[] {
   const table = readTable(sheet, BUDGET_COLUMNS, issues);
   if (!table) return [];
   const out: BudgetLine[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Location>();
   for (const row of table.rows) {
     const account = cellText(row.cell('account'));
     const description = cellText(row.cell('description'));
     const label = account !== '' ? `Budget line ${account}` : 'This budget line';
     if (account === '') {
-      issues.push({ severity: 'error', message: `This budget line${description ? ` ("${clip(description)}")` : ''} has no account.`, where: row.where('account') });
+      issues.push({ severity: 'error', message: `This budget line${description ? ` ("${clip(description)}")` : ''} has no account.`, at: row.at('account') });
       continue;
     }
     if (seen.has(account)) {
-      issues.push({ severity: 'error', message: `Account ${account} is on two budget lines (also at ${seen.get(account)}); give each line its own account.`, where: row.where('account') });
+      issues.push({ severity: 'error', message: `Account ${account} is on two budget lines (also at ${formatLocation(seen.get(account)!)}); give each line its own account.`, at: row.at('account'), also: seen.get(account) });
       continue;
     }
-    seen.set(account, row.where('account'));
+    seen.set(account, row.at('account'));
     const money = (f: BudgetField, what: string): number | null => {
       if (!row.has(f)) return null;
       const p = parseNumberCell(row.cell(f)!.value, 'an amount');
       if (!p.ok) {
-        issues.push({ severity: 'error', message: `${label} ${what}: ${p.message}.`, where: row.where(f) });
+        issues.push({ severity: 'error', message: `${label} ${what}: ${p.message}.`, at: row.at(f) });
         return null;
       }
       return p.value;
@@ -53,18 +54,18 @@ export function readBudget(sheet: RawSheet, issues: Issue[]): BudgetLine[] {
       const r = money('rate', 'Rate');
       if (u !== null && q !== null && r !== null) amount = u * q * r;
       else if (!row.has('units') || !row.has('qty') || !row.has('rate')) {
-        issues.push({ severity: 'error', message: `${label} gives no Budget and not all of Units, Qty and Rate.`, where: row.where('budget') });
+        issues.push({ severity: 'error', message: `${label} gives no Budget and not all of Units, Qty and Rate.`, at: row.at('budget') });
       }
     }
     const committed = money('committed', 'Committed') ?? 0;
     const actual = money('actual', 'Actual') ?? 0;
     const etc = money('etc', 'ETC');
     for (const [f, v, what] of [['budget', amount, 'Budget'], ['committed', committed, 'Committed'], ['etc', etc, 'ETC']] as const) {
-      if (v !== null && v < 0) issues.push({ severity: 'warning', message: `${label} has a negative ${what} (${v}); check it.`, where: row.where(f) });
+      if (v !== null && v < 0) issues.push({ severity: 'warning', message: `${label} has a negative ${what} (${v}); check it.`, at: row.at(f) });
     }
     out.push({
       account, description, category: cellText(row.cell('category')) || 'Uncategorized',
-      budget: amount ?? 0, committed, actual, etc, where: row.where('account'), refs: new BudgetRowRefs(row),
+      budget: amount ?? 0, committed, actual, etc, at: row.at('account'), refs: new BudgetRowRefs(row),
     });
   }
   return out;
@@ -73,11 +74,11 @@ export function readBudget(sheet: RawSheet, issues: Issue[]): BudgetLine[] {
 /** A budget line's cell references, worked out when needed. */
 class BudgetRowRefs implements BudgetRefs {
   constructor(private readonly row: TableRow<BudgetField>) {}
-  get account(): string { return this.row.where('account'); }
-  get description(): string { return this.row.where('description'); }
-  get category(): string { return this.row.where('category'); }
-  get budget(): string { return this.row.where(this.row.has('budget') || !this.row.has('units') ? 'budget' : 'units'); }
-  get committed(): string { return this.row.where('committed'); }
-  get actual(): string { return this.row.where('actual'); }
-  get etc(): string { return this.row.where('etc'); }
+  get account(): Location { return this.row.at('account'); }
+  get description(): Location { return this.row.at('description'); }
+  get category(): Location { return this.row.at('category'); }
+  get budget(): Location { return this.row.at(this.row.has('budget') || !this.row.has('units') ? 'budget' : 'units'); }
+  get committed(): Location { return this.row.at('committed'); }
+  get actual(): Location { return this.row.at('actual'); }
+  get etc(): Location { return this.row.at('etc'); }
 }

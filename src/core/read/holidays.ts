@@ -21,23 +21,23 @@ export function readHolidays(sheet: RawSheet, issues: Issue[]): Holiday[] {
     const name = cellText(row.cell('name')) || 'Holiday';
     const d = row.has('date') ? parseDateCell(row.cell('date')!.value) : { ok: false as const, message: 'the date is empty' };
     if (!d.ok) {
-      issues.push({ severity: 'error', message: `Holiday "${clip(name)}": ${d.message}.`, where: row.where('date') });
+      issues.push({ severity: 'error', message: `Holiday "${clip(name)}": ${d.message}.`, at: row.at('date') });
       continue;
     }
     let last = dayOf(d.value.wall);
     if (row.has('end')) {
       const e = parseDateCell(row.cell('end')!.value);
       if (!e.ok) {
-        issues.push({ severity: 'error', message: `Holiday "${clip(name)}" end: ${e.message}.`, where: row.where('end') });
+        issues.push({ severity: 'error', message: `Holiday "${clip(name)}" end: ${e.message}.`, at: row.at('end') });
         continue;
       }
       last = dayOf(e.value.wall);
       if (last < dayOf(d.value.wall)) {
-        issues.push({ severity: 'error', message: `Holiday "${clip(name)}" ends before it starts.`, where: row.where('end') });
+        issues.push({ severity: 'error', message: `Holiday "${clip(name)}" ends before it starts.`, at: row.at('end') });
         continue;
       }
       if (last - dayOf(d.value.wall) > 366) {
-        issues.push({ severity: 'error', message: `Holiday "${clip(name)}" is longer than a year; check its dates.`, where: row.where('end') });
+        issues.push({ severity: 'error', message: `Holiday "${clip(name)}" is longer than a year; check its dates.`, at: row.at('end') });
         continue;
       }
     }

@@ -23,32 +23,32 @@ export function readLinks(
     if (!row.has('predecessors')) return;
     const task = tasks[i];
     // Both built only when a message needs them.
-    const where = () => row.where('predecessors');
+    const at = () => row.at('predecessors');
     const label = () => `Task ${task.id || '?'}${task.name ? ` '${clip(task.name)}'` : ''}`;
     const parsed = parsePredecessors(cellText(row.cell('predecessors')), isKnown, mpd);
-    for (const p of parsed.problems) issues.push({ severity: 'error', message: `${label()} predecessors: ${p}.`, where: where() });
+    for (const p of parsed.problems) issues.push({ severity: 'error', message: `${label()} predecessors: ${p}.`, at: at() });
     const seen = new Set<number>();
     for (const l of parsed.links) {
       const pred = index.get(l.id);
       if (pred === undefined) {
-        issues.push({ severity: 'error', message: `${label()} depends on ${clip(l.id)}, which is not in the ${sheetName} sheet.`, where: where() });
+        issues.push({ severity: 'error', message: `${label()} depends on ${clip(l.id)}, which is not in the ${sheetName} sheet.`, at: at() });
         continue;
       }
       if (pred === i) {
-        issues.push({ severity: 'error', message: `${label()} lists itself as its own predecessor.`, where: where() });
+        issues.push({ severity: 'error', message: `${label()} lists itself as its own predecessor.`, at: at() });
         continue;
       }
       if (isAncestor(tasks, pred, i) || isAncestor(tasks, i, pred)) {
         const [inner, outer] = isAncestor(tasks, pred, i) ? [task, tasks[pred]] : [tasks[pred], task];
-        issues.push({ severity: 'error', message: `${label()} is linked to ${l.id}, but task ${inner.id} is part of summary task ${outer.id}: a task cannot be linked to its own summary.`, where: where() });
+        issues.push({ severity: 'error', message: `${label()} is linked to ${l.id}, but task ${inner.id} is part of summary task ${outer.id}: a task cannot be linked to its own summary.`, at: at() });
         continue;
       }
       if (task.isSummary && (l.type === 'FF' || l.type === 'SF')) {
-        issues.push({ severity: 'error', message: `${label()} is a summary task and cannot have a ${l.type} predecessor (${l.text}); link one of its subtasks instead, or use FS or SS.`, where: where() });
+        issues.push({ severity: 'error', message: `${label()} is a summary task and cannot have a ${l.type} predecessor (${l.text}); link one of its subtasks instead, or use FS or SS.`, at: at() });
         continue;
       }
       if (seen.has(pred)) {
-        issues.push({ severity: 'warning', message: `${label()} lists predecessor ${l.id} twice; only the first link (${task.links.find((x) => x.pred === pred)?.text}) is used.`, where: where() });
+        issues.push({ severity: 'warning', message: `${label()} lists predecessor ${l.id} twice; only the first link (${task.links.find((x) => x.pred === pred)?.text}) is used.`, at: at() });
         continue;
       }
       seen.add(pred);

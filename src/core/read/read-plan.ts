@@ -1,4 +1,5 @@
 import { clip } from '../helpers';
+import { sheetLocation } from '../location';
 import type { BudgetLine, Issue, Plan, PlanTask, ResourceDef } from '../model';
 import { DEFAULT_INTERVALS, minutesPerDay } from '../calendar';
 import type { RawSheet, RawWorkbook } from '../raw';
@@ -48,7 +49,7 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
     issues.push({
       severity: 'error',
       message: `There is no "${sheetNames.tasks}" sheet: add a sheet named ${sheetNames.tasks} with one row per task (columns ID, Name, Duration).`,
-      where: entries.get('taskssheet')?.where ?? sheetNames.tasks,
+      at: entries.get('taskssheet')?.at ?? sheetLocation(sheetNames.tasks),
     });
   } else {
     tasks = readTasks(tasksSheet, mpd, settings, resources, issues);
@@ -74,12 +75,12 @@ function checkAccounts(budgetName: string, budget: BudgetLine[], tasks: PlanTask
   const accounts = new Set(budget.map((b) => b.account));
   for (const r of resources) {
     if (r.costAccount !== null && !accounts.has(r.costAccount)) {
-      issues.push({ severity: 'warning', message: `Resource "${clip(r.name)}" books to account ${clip(r.costAccount)}, which is not on the ${budgetName} sheet: its cost is on no budget line.`, where: r.refs.costAccount });
+      issues.push({ severity: 'warning', message: `Resource "${clip(r.name)}" books to account ${clip(r.costAccount)}, which is not on the ${budgetName} sheet: its cost is on no budget line.`, at: r.refs.costAccount });
     }
   }
   for (const t of tasks) {
     if (t.costAccount !== null && !accounts.has(t.costAccount)) {
-      issues.push({ severity: 'warning', message: `Task ${clip(t.id)} books to account ${clip(t.costAccount)}, which is not on the ${budgetName} sheet: its cost is on no budget line.`, where: t.refs.costAccount });
+      issues.push({ severity: 'warning', message: `Task ${clip(t.id)} books to account ${clip(t.costAccount)}, which is not on the ${budgetName} sheet: its cost is on no budget line.`, at: t.refs.costAccount });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { Location, formatLocation } from '../location';
 import type { Issue, ResourceDef } from '../model';
 import { clip } from '../helpers';
 import { parseNumberCell, parseUnits } from '../parsers/values';
@@ -18,42 +19,42 @@ export function readResources(sheet: RawSheet, issues: Issue[]): ResourceDef[] {
   const table = readTable(sheet, RESOURCE_COLUMNS, issues);
   if (!table) return [];
   const out: ResourceDef[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Location>();
   for (const row of table.rows) {
     const name = cellText(row.cell('name'));
     if (name === '') {
-      issues.push({ severity: 'error', message: 'This resource has no name.', where: row.where('name') });
+      issues.push({ severity: 'error', message: 'This resource has no name.', at: row.at('name') });
       continue;
     }
     const key = name.toLowerCase();
     if (seen.has(key)) {
-      issues.push({ severity: 'error', message: `Resource "${clip(name)}" is listed twice (also at ${seen.get(key)}).`, where: row.where('name') });
+      issues.push({ severity: 'error', message: `Resource "${clip(name)}" is listed twice (also at ${formatLocation(seen.get(key)!)}).`, at: row.at('name'), also: seen.get(key) });
       continue;
     }
-    seen.set(key, row.where('name'));
+    seen.set(key, row.at('name'));
     let type: ResourceDef['type'] = 'Work';
     const t = cellText(row.cell('type')).toLowerCase();
     if (t === 'work' || t === '') type = 'Work';
     else if (t === 'equipment') type = 'Equipment';
     else if (t === 'material') type = 'Material';
-    else issues.push({ severity: 'error', message: `Resource "${clip(name)}": type "${clip(t)}" must be Work, Equipment or Material.`, where: row.where('type') });
+    else issues.push({ severity: 'error', message: `Resource "${clip(name)}": type "${clip(t)}" must be Work, Equipment or Material.`, at: row.at('type') });
     let maxUnits = 1;
     if (row.has('maxUnits')) {
       const u = parseUnits(row.cell('maxUnits')!.value);
       if (u.ok) maxUnits = u.value;
-      else issues.push({ severity: 'error', message: `Resource "${clip(name)}": ${u.message}.`, where: row.where('maxUnits') });
+      else issues.push({ severity: 'error', message: `Resource "${clip(name)}": ${u.message}.`, at: row.at('maxUnits') });
     }
     let rate = 0;
     if (row.has('rate')) {
       const cell = row.cell('rate')!;
       const v = typeof cell.value === 'string' ? cell.value.replace(/\s*\/\s*(h|hr|hour|unit|day)\s*$/i, '') : cell.value;
       const p = parseNumberCell(v, 'an amount');
-      if (!p.ok) issues.push({ severity: 'error', message: `Resource "${clip(name)}" rate: ${p.message}.`, where: row.where('rate') });
-      else if (p.value < 0) issues.push({ severity: 'error', message: `Resource "${clip(name)}" has a negative rate.`, where: row.where('rate') });
+      if (!p.ok) issues.push({ severity: 'error', message: `Resource "${clip(name)}" rate: ${p.message}.`, at: row.at('rate') });
+      else if (p.value < 0) issues.push({ severity: 'error', message: `Resource "${clip(name)}" has a negative rate.`, at: row.at('rate') });
       else rate = p.value;
     }
     const account = cellText(row.cell('costAccount'));
-    out.push({ name, type, maxUnits, rate, costAccount: account === '' ? null : account, where: row.where('name'), refs: { costAccount: row.where('costAccount') } });
+    out.push({ name, type, maxUnits, rate, costAccount: account === '' ? null : account, at: row.at('name'), refs: { costAccount: row.at('costAccount') } });
   }
   return out;
 }

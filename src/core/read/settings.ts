@@ -1,4 +1,5 @@
 import { clip } from '../helpers';
+import { Location, sheetLocation } from '../location';
 import { DEFAULT_INTERVALS } from '../calendar';
 import type { GanttScale, Issue, Plan, PlanSettings } from '../model';
 import { parseEacMethod, parseVarianceSign } from '../parsers/settings';
@@ -22,13 +23,13 @@ const KNOWN_SETTINGS = new Set([
 
 /** A sheet that Settings name but the workbook lacks. */
 export function missingSheet(name: string, entry: SettingEntry, issues: Issue[]): void {
-  issues.push({ severity: 'warning', message: `Settings name the sheet "${name}", but there is no sheet by that name.`, where: entry.where });
+  issues.push({ severity: 'warning', message: `Settings name the sheet "${name}", but there is no sheet by that name.`, at: entry.at });
 }
 
 /** A setting as typed: its value cell and where that cell is. */
 export interface SettingEntry {
   cell: RawCell | undefined;
-  where: string;
+  at: Location;
   keyText: string;
 }
 
@@ -58,7 +59,7 @@ export function readSettingsEntries(sheet: RawSheet): Map<string, SettingEntry> 
     const keyText = cellText(row[c]);
     const key = normalizeHeader(keyText);
     if (key === 'setting' || key === 'settings') return;
-    if (!entries.has(key)) entries.set(key, { cell: row[c + 1], where: sheet.address(r, c + 1), keyText });
+    if (!entries.has(key)) entries.set(key, { cell: row[c + 1], at: sheet.locate(r, c + 1), keyText });
   });
   return entries;
 }
@@ -72,21 +73,21 @@ export function readSettings(
   issues: Issue[],
   options: ReadOptions,
 ): SettingsRead {
-  const where = (key: string) => entries.get(key)?.where ?? sheet?.sheetAddress() ?? 'Settings';
+  const at = (key: string) => entries.get(key)?.at ?? sheet?.locateSheet() ?? sheetLocation('Settings');
   const text = (key: string) => cellText(entries.get(key)?.cell);
-  const err = (key: string, message: string) => issues.push({ severity: 'error', message, where: where(key) });
+  const err = (key: string, message: string) => issues.push({ severity: 'error', message, at: at(key) });
   let ok = true;
 
   if (!sheet) {
     issues.push({
       severity: 'error',
       message: 'There is no Settings sheet: add a sheet named Settings with a row "Project Start" and the date the project starts.',
-      where: 'Settings',
+      at: sheetLocation('Settings'),
     });
   }
   for (const [key, entry] of entries) {
     if (!KNOWN_SETTINGS.has(key) && entry.keyText !== '') {
-      issues.push({ severity: 'warning', message: `"${clip(entry.keyText)}" is not a setting this version knows; it is ignored.`, where: entry.where });
+      issues.push({ severity: 'warning', message: `"${clip(entry.keyText)}" is not a setting this version knows; it is ignored.`, at: entry.at });
     }
   }
 
@@ -154,7 +155,7 @@ export function readSettings(
   const varianceAmberPct = pct('varianceamber', 'Variance Amber %', 5);
   const varianceRedPct = pct('variancered', 'Variance Red %', 10);
   if (varianceRedPct < varianceAmberPct) {
-    issues.push({ severity: 'warning', message: `Variance Red % (${varianceRedPct}) is below Variance Amber % (${varianceAmberPct}); lines over it show red.`, where: where('variancered') });
+    issues.push({ severity: 'warning', message: `Variance Red % (${varianceRedPct}) is below Variance Amber % (${varianceAmberPct}); lines over it show red.`, at: at('variancered') });
   }
 
   const sign = parseVarianceSign(text('variancesign'));

@@ -1,3 +1,4 @@
+import type { Location } from '../location';
 import type { Issue } from '../model';
 import { RawCell, RawSheet, isEmptyValue, rawText } from '../raw';
 
@@ -19,8 +20,8 @@ export interface TableRow<F extends string> {
   /** Row index in the sheet grid (0-based). */
   readonly r: number;
   cell(field: F): RawCell | undefined;
-  /** Address of a field's cell in this row, even when the column is missing (then the row). */
-  where(field: F): string;
+  /** Where a field's cell in this row is, even when the column is missing (then the row). */
+  at(field: F): Location;
   has(field: F): boolean;
 }
 
@@ -38,9 +39,9 @@ class Row<F extends string> implements TableRow<F> {
     return c === undefined ? undefined : this.line[c];
   }
 
-  where(field: F): string {
+  at(field: F): Location {
     const c = this.columns[field];
-    return c === undefined ? this.sheet.rowAddress(this.r) : this.sheet.address(this.r, c);
+    return c === undefined ? this.sheet.locateRow(this.r) : this.sheet.locate(this.r, c);
   }
 
   has(field: F): boolean {
@@ -101,7 +102,7 @@ export function readTable<F extends string>(
     issues.push({
       severity: 'error',
       message: `The ${sheet.name} sheet has no header row: its first row should name the columns ${labels.join(', ')}.`,
-      where: sheet.sheetAddress(),
+      at: sheet.locateSheet(),
     });
     return null;
   }
@@ -116,7 +117,7 @@ export function readTable<F extends string>(
       issues.push({
         severity: 'warning',
         message: `The ${sheet.name} sheet has a second "${cell.value.trim()}" column; only the first one is read.`,
-        where: sheet.address(best, c),
+        at: sheet.locate(best, c),
       });
       return;
     }
@@ -129,7 +130,7 @@ export function readTable<F extends string>(
       issues.push({
         severity: 'error',
         message: `The ${sheet.name} sheet has no "${s.label}" column; add it to the header row.`,
-        where: sheet.rowAddress(best),
+        at: sheet.locateRow(best),
       });
     }
   }

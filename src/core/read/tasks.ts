@@ -1,4 +1,5 @@
 import { clip } from '../helpers';
+import { Location, formatLocation } from '../location';
 import type { ConstraintType, Issue, PlanTask, ResourceDef, TaskRefs } from '../model';
 import { parseDuration } from '../parsers/duration';
 import {
@@ -43,8 +44,8 @@ interface TaskContext {
   dayEnd: number;
   statusDate: Wall | null;
   knownResources: Set<string>;
-  error(message: string, where: string): void;
-  warn(message: string, where: string): void;
+  error(message: string, at: Location, also?: Location): void;
+  warn(message: string, at: Location): void;
 }
 
 /** The Tasks sheet: one row per task, its outline, dates, progress, resources and costs, then its links. */
@@ -58,7 +59,7 @@ export function readTasks(
   const table = readTable(sheet, TASK_COLUMNS, issues);
   if (!table) return [];
   if (table.rows.length === 0 || Object.keys(table.columns).length === 0) {
-    issues.push({ severity: 'error', message: `The ${sheet.name} sheet has no tasks: add one row per task under the header row.`, where: sheet.sheetAddress() });
+    issues.push({ severity: 'error', message: `The ${sheet.name} sheet has no tasks: add one row per task under the header row.`, at: sheet.locateSheet() });
     return [];
   }
   const intervals = settingsRead.ok ? settingsRead.value.intervals : null;
@@ -68,8 +69,8 @@ export function readTasks(
     dayEnd: intervals ? intervals[intervals.length - 1].end : 17 * 60,
     statusDate: settingsRead.ok ? settingsRead.value.statusDate : null,
     knownResources: new Set(resources.map((r) => r.name.toLowerCase())),
-    error: (message, where) => issues.push({ severity: 'error', message, where }),
-    warn: (message, where) => issues.push({ severity: 'warning', message, where }),
+    error: (message, at, also) => issues.push(also ? { severity: 'error', message, at, also } : { severity: 'error', message, at }),
+    warn: (message, at) => issues.push({ severity: 'warning', message, at }),
   };
   const rows = table.rows;
   const { ids, index } = readIds(rows, cx);
@@ -87,9 +88,10 @@ function readIds(rows: TableRow<TaskField>[], cx: TaskContext): { ids: string[];
     const id = ids[i];
     const name = cellText(row.cell('name'));
     if (id === '') {
-      cx.error(`This task${name ? ` ("${clip(name)}")` : ''} has no ID: give every task a unique ID.`, row.where('id'));
+      cx.error(`This task${name ? ` ("${clip(name)}")` : ''} has no ID: give every task a unique ID.`, row.at('id'));
     } else if (index.has(id)) {
-      cx.error(`ID ${id} is used twice (also at ${rows[index.get(id)!].where('id')}): IDs must be unique.`, row.where('id'));
+      const first = rows[index.get(id)!].at('id');
+      cx.error(`ID ${id} is used twice (also at ${formatLocation(first)}): IDs must be unique.`, row.at('id'), first);
     } else {
       index.set(id, i);
     }
@@ -110,7 +112,7 @@ function readOutline(rows: TableRow<TaskField>[], cx: TaskContext): Outline {
     if (!row.has('outlineLevel')) return 1;
     const p = parseNumberCell(row.cell('outlineLevel')!.value, 'an outline level');
     if (!p.ok || !Number.isInteger(p.value) || p.value < 1 || p.value > 100) {
-      cx.error(`Outline Level must be a whole number from 1 ${p.ok ? `(not ${p.value})` : `(${p.message})`}.`, row.where('outlineLevel'));
+      cx.error(`Outline Level must be a whole number from 1 ${p.ok ? `(not ${p.value})` : `(${p.message})`}.`, row.at('outlineLevel'));
       return 1;
     }
     return p.value;
@@ -120,7 +122,7 @@ function readOutline(rows: TableRow<TaskField>[], cx: TaskContext): Outline {
   for (let i = 0; i < rows.length; i++) {
     const prevLevel = i > 0 ? levels[i - 1] : 0;
     if (levels[i] > prevLevel + 1) {
-      cx.warn(`Outline Level jumps from ${prevLevel} to ${levels[i]}; read as ${prevLevel + 1}, one level below the row above.`, rows[i].where('outlineLevel'));
+      cx.warn(`Outline Level jumps from ${prevLevel} to ${levels[i]}; read as ${prevLevel + 1}, one level below the row above.`, rows[i].at('outlineLevel'));
       levels[i] = prevLevel + 1;
     }
     while (stack.length > 0 && levels[stack[stack.length - 1]] >= levels[i]) stack.pop();
@@ -137,18 +139,18 @@ function readTask(row: TableRow<TaskField>, id: string, outline: Outline, i: num
   const summary = outline.isSummary[i];
   // Built only when a message needs it.
   const label = () => `Task ${id || '?'}${name ? ` '${clip(name)}'` : ''}`;
-  if (name === '') cx.warn(`${label()} has no name.`, row.where('name'));
+  if (name === '') cx.warn(`${label()} has no name.`, row.at('name'));
   /** `places`: a date the task is placed at (not only bounded by), so within the years the scheduler places tasks in. */
   const date = (f: TaskField, what: string, defaultMinute: number, places = false): Wall | null => {
     if (!row.has(f)) return null;
     const d = parseDateCell(row.cell(f)!.value);
     if (!d.ok) {
-      cx.error(`${label()} ${what}: ${d.message}.`, row.where(f));
+      cx.error(`${label()} ${what}: ${d.message}.`, row.at(f));
       return null;
     }
     const wall = atDefaultTime(d.value, defaultMinute);
     if (places && wall > LAST_PLACEABLE_WALL) {
-      cx.error(`${label()} ${what}: ${formatDay(wall)} is after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in.`, row.where(f));
+      cx.error(`${label()} ${what}: ${formatDay(wall)} is after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in.`, row.at(f));
       return null;
     }
     return wall;
@@ -176,12 +178,12 @@ type DateReader = (f: TaskField, what: string, defaultMinute: number, places?: b
 
 function readDuration(row: TableRow<TaskField>, label: Label, cx: TaskContext): PlanTask['duration'] {
   if (!row.has('duration')) {
-    cx.error(`${label()} has no duration: enter a duration such as 5d, or 0 for a milestone.`, row.where('duration'));
+    cx.error(`${label()} has no duration: enter a duration such as 5d, or 0 for a milestone.`, row.at('duration'));
     return null;
   }
   const d = parseDuration(row.cell('duration')!.value, cx.mpd);
   if (d.ok) return d.value;
-  cx.error(`${label()} duration: ${d.message}.`, row.where('duration'));
+  cx.error(`${label()} duration: ${d.message}.`, row.at('duration'));
   return null;
 }
 
@@ -193,21 +195,21 @@ function readConstraint(
   if (row.has('constraint')) {
     const c = parseConstraint(cellText(row.cell('constraint')));
     if (c.ok) constraint = c.value;
-    else cx.error(`${label()}: ${c.message}.`, row.where('constraint'));
+    else cx.error(`${label()}: ${c.message}.`, row.at('constraint'));
   }
   const startSide = constraint === 'SNET' || constraint === 'SNLT' || constraint === 'MSO';
   // A date that places the task (not only bounds it); a summary keeps only SNET of these (below).
   const pushes = constraint === 'SNET' || (!summary && (constraint === 'FNET' || constraint === 'MSO' || constraint === 'MFO'));
   let constraintDate = date('constraintDate', 'Constraint Date', startSide ? cx.dayStart : cx.dayEnd, pushes);
   if (constraint !== 'ASAP' && constraint !== 'ALAP' && constraintDate === null && !row.has('constraintDate')) {
-    cx.error(`${label()} has the constraint ${constraint} but no Constraint Date.`, row.where('constraintDate'));
+    cx.error(`${label()} has the constraint ${constraint} but no Constraint Date.`, row.at('constraintDate'));
   }
   if ((constraint === 'ASAP' || constraint === 'ALAP') && constraintDate !== null) {
-    cx.warn(`${label()} has a Constraint Date but the constraint ${constraint}, which takes no date; the date is ignored.`, row.where('constraintDate'));
+    cx.warn(`${label()} has a Constraint Date but the constraint ${constraint}, which takes no date; the date is ignored.`, row.at('constraintDate'));
     constraintDate = null;
   }
   if (summary && constraint !== 'ASAP' && constraint !== 'SNET' && constraint !== 'FNLT') {
-    cx.warn(`${label()} is a summary task; summary tasks take only ASAP, SNET or FNLT constraints, so ${constraint} is ignored.`, row.where('constraint'));
+    cx.warn(`${label()} is a summary task; summary tasks take only ASAP, SNET or FNLT constraints, so ${constraint} is ignored.`, row.at('constraint'));
     constraint = 'ASAP';
     constraintDate = null;
   }
@@ -221,29 +223,29 @@ function readProgress(
   let percentComplete = 0;
   if (row.has('percentComplete')) {
     const p = parsePercentCell(row.cell('percentComplete')!);
-    if (!p.ok) cx.error(`${label()} % Complete: ${p.message}.`, row.where('percentComplete'));
+    if (!p.ok) cx.error(`${label()} % Complete: ${p.message}.`, row.at('percentComplete'));
     else {
       percentComplete = p.value.value;
-      if (p.value.note) cx.warn(`${label()}: ${p.value.note}.`, row.where('percentComplete'));
+      if (p.value.note) cx.warn(`${label()}: ${p.value.note}.`, row.at('percentComplete'));
     }
   }
   let actualStart = date('actualStart', 'Actual Start', cx.dayStart, true);
   let actualFinish = date('actualFinish', 'Actual Finish', cx.dayEnd, true);
   if (summary && (actualStart !== null || actualFinish !== null || row.has('percentComplete'))) {
-    cx.warn(`${label()} is a summary task: its progress follows from its subtasks, so its own % Complete and actual dates are ignored.`, row.where(actualStart !== null ? 'actualStart' : actualFinish !== null ? 'actualFinish' : 'percentComplete'));
+    cx.warn(`${label()} is a summary task: its progress follows from its subtasks, so its own % Complete and actual dates are ignored.`, row.at(actualStart !== null ? 'actualStart' : actualFinish !== null ? 'actualFinish' : 'percentComplete'));
     actualStart = null;
     actualFinish = null;
     percentComplete = 0;
   }
   if (actualStart !== null && actualFinish !== null && actualFinish < actualStart) {
-    cx.error(`${label()} has an Actual Finish before its Actual Start.`, row.where('actualFinish'));
+    cx.error(`${label()} has an Actual Finish before its Actual Start.`, row.at('actualFinish'));
   }
   if (actualFinish !== null && percentComplete < 100) {
-    if (row.has('percentComplete')) cx.warn(`${label()} has an Actual Finish, so it is read as 100% complete.`, row.where('percentComplete'));
+    if (row.has('percentComplete')) cx.warn(`${label()} has an Actual Finish, so it is read as 100% complete.`, row.at('percentComplete'));
     percentComplete = 100;
   }
   if (cx.statusDate !== null && actualStart !== null && actualStart > cx.statusDate) {
-    cx.warn(`${label()} has an Actual Start after the Status Date; check the date.`, row.where('actualStart'));
+    cx.warn(`${label()} has an Actual Start after the Status Date; check the date.`, row.at('actualStart'));
   }
   return { percentComplete, actualStart, actualFinish };
 }
@@ -252,12 +254,12 @@ function readAssignments(row: TableRow<TaskField>, label: Label, cx: TaskContext
   if (!row.has('resources')) return [];
   const a = parseAssignments(cellText(row.cell('resources')));
   if (!a.ok) {
-    cx.error(`${label()} Resources: ${a.message}.`, row.where('resources'));
+    cx.error(`${label()} Resources: ${a.message}.`, row.at('resources'));
     return [];
   }
   for (const asg of a.value) {
     if (!cx.knownResources.has(asg.resource.toLowerCase())) {
-      cx.warn(`${label()} uses the resource "${clip(asg.resource)}", which is not on the Resources sheet.`, row.where('resources'));
+      cx.warn(`${label()} uses the resource "${clip(asg.resource)}", which is not on the Resources sheet.`, row.at('resources'));
     }
   }
   return a.value;
@@ -266,8 +268,8 @@ function readAssignments(row: TableRow<TaskField>, label: Label, cx: TaskContext
 function readFixedCost(row: TableRow<TaskField>, label: Label, cx: TaskContext): number {
   if (!row.has('fixedCost')) return 0;
   const p = parseNumberCell(row.cell('fixedCost')!.value, 'an amount');
-  if (!p.ok) cx.error(`${label()} Fixed Cost: ${p.message}.`, row.where('fixedCost'));
-  else if (p.value < 0) cx.warn(`${label()} has a negative Fixed Cost.`, row.where('fixedCost'));
+  if (!p.ok) cx.error(`${label()} Fixed Cost: ${p.message}.`, row.at('fixedCost'));
+  else if (p.value < 0) cx.warn(`${label()} has a negative Fixed Cost.`, row.at('fixedCost'));
   else return p.value;
   return 0;
 }
@@ -276,7 +278,7 @@ function readPriority(row: TableRow<TaskField>, label: Label, cx: TaskContext): 
   if (!row.has('priority')) return 500;
   const p = parseNumberCell(row.cell('priority')!.value, 'a priority');
   if (!p.ok || !Number.isInteger(p.value) || p.value < 0 || p.value > 1000) {
-    cx.error(`${label()} Priority must be a whole number from 0 to 1000.`, row.where('priority'));
+    cx.error(`${label()} Priority must be a whole number from 0 to 1000.`, row.at('priority'));
     return 500;
   }
   return p.value;
@@ -285,20 +287,20 @@ function readPriority(row: TableRow<TaskField>, label: Label, cx: TaskContext): 
 /** A task's cell references, worked out when a message needs one (not 13 strings a task). */
 class RowRefs implements TaskRefs {
   constructor(private readonly row: TableRow<TaskField>) {}
-  get id(): string { return this.row.where('id'); }
-  get name(): string { return this.row.where('name'); }
-  get duration(): string { return this.row.where('duration'); }
-  get predecessors(): string { return this.row.where('predecessors'); }
-  get constraint(): string { return this.row.where('constraint'); }
-  get constraintDate(): string { return this.row.where('constraintDate'); }
-  get deadline(): string { return this.row.where('deadline'); }
-  get percentComplete(): string { return this.row.where('percentComplete'); }
-  get actualStart(): string { return this.row.where('actualStart'); }
-  get actualFinish(): string { return this.row.where('actualFinish'); }
-  get baselineStart(): string { return this.row.where('baselineStart'); }
-  get baselineFinish(): string { return this.row.where('baselineFinish'); }
-  get outlineLevel(): string { return this.row.where('outlineLevel'); }
-  get resources(): string { return this.row.where('resources'); }
-  get costAccount(): string { return this.row.where('costAccount'); }
-  get fixedCost(): string { return this.row.where('fixedCost'); }
+  get id(): Location { return this.row.at('id'); }
+  get name(): Location { return this.row.at('name'); }
+  get duration(): Location { return this.row.at('duration'); }
+  get predecessors(): Location { return this.row.at('predecessors'); }
+  get constraint(): Location { return this.row.at('constraint'); }
+  get constraintDate(): Location { return this.row.at('constraintDate'); }
+  get deadline(): Location { return this.row.at('deadline'); }
+  get percentComplete(): Location { return this.row.at('percentComplete'); }
+  get actualStart(): Location { return this.row.at('actualStart'); }
+  get actualFinish(): Location { return this.row.at('actualFinish'); }
+  get baselineStart(): Location { return this.row.at('baselineStart'); }
+  get baselineFinish(): Location { return this.row.at('baselineFinish'); }
+  get outlineLevel(): Location { return this.row.at('outlineLevel'); }
+  get resources(): Location { return this.row.at('resources'); }
+  get costAccount(): Location { return this.row.at('costAccount'); }
+  get fixedCost(): Location { return this.row.at('fixedCost'); }
 }

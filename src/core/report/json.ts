@@ -1,3 +1,4 @@
+import { formatLocation } from '../location';
 import type { Calculation } from '../calculate';
 import type { CostFigures, CostReport, EvFigures } from '../costs';
 import type { Issue } from '../model';
@@ -41,7 +42,7 @@ export interface CalculationJson {
   /** Null when the plan could not be scheduled. */
   costs: CostsJson | null;
   earnedValue: EarnedValueJson | null;
-  issues: Issue[];
+  issues: IssueJson[];
 }
 
 const money = (x: number) => round(x, 2);
@@ -69,11 +70,22 @@ export function earnedValueToJson(f: EvFigures): EarnedValueJson {
   };
 }
 
+/** An issue in the contract's JSON form: where it is as text (`Tasks!D7`, `tasks[5].Duration`). */
+export interface IssueJson {
+  severity: Issue['severity'];
+  message: string;
+  where: string;
+}
+
+export function issueToJson(issue: Issue): IssueJson {
+  return { severity: issue.severity, message: issue.message, where: formatLocation(issue.at) };
+}
+
 /** The contract's JSON document for a calculation. */
 export function calculationToJson(calc: Calculation): CalculationJson {
   const r = calc.schedule;
   const plan = calc.plan;
-  if (!r || !plan) return { project: null, tasks: [], costs: null, earnedValue: null, issues: calc.issues };
+  if (!r || !plan) return { project: null, tasks: [], costs: null, earnedValue: null, issues: calc.issues.map(issueToJson) };
   const mpd = r.calendar.minutesPerDay;
   const days = (minutes: number) => round(minutes / mpd, 4);
   const tasks: TaskJson[] = plan.tasks.map((t, i) => ({
@@ -94,6 +106,6 @@ export function calculationToJson(calc: Calculation): CalculationJson {
     tasks,
     costs: calc.costs ? costsToJson(calc.costs.report) : null,
     earnedValue: calc.costs ? earnedValueToJson(calc.costs.earnedValue.project) : null,
-    issues: calc.issues,
+    issues: calc.issues.map(issueToJson),
   };
 }

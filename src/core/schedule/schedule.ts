@@ -1,5 +1,6 @@
 import { WorkCalendar } from '../calendar';
 import type { Issue, Plan, PlanTask } from '../model';
+import { sheetLocation } from '../location';
 import { clip } from '../helpers';
 import { FIRST_PLACEABLE_WALL, LAST_PLACEABLE_WALL, MAX_SPAN_MINUTES, Wall, dayOf, formatDay, formatWallReadable } from '../time';
 import type { Arena } from './arena';
@@ -535,7 +536,7 @@ class Scheduler {
     this.issues.push({
       severity: 'warning',
       message: `Task ${t.id} '${clip(t.name)}' has the constraint ${t.constraint} ${formatWallReadable(t.constraintDate!)}, but its predecessors would start it ${formatWallReadable(wanted)}; the constraint is honoured (start ${formatWallReadable(placed)}), so a link is not met and the float is negative.`,
-      where: t.refs.constraint,
+      at: t.refs.constraint,
     });
   }
 
@@ -554,7 +555,7 @@ class Scheduler {
     this.issues.push({
       severity: 'warning',
       message: `Task ${t.id} '${clip(t.name)}' started ${formatWallReadable(actual)}, before its predecessor ${pred.id} '${clip(pred.name)}' lets it start (${formatWallReadable(wanted)}): its progress is out of sequence. The link still counts backwards, so the tasks before it show negative float.`,
-      where: t.refs.actualStart,
+      at: t.refs.actualStart,
     });
   }
 
@@ -892,13 +893,13 @@ class Scheduler {
     this.issues.push(late ? {
       severity: 'error',
       message: `Task ${t.id} '${clip(t.name)}' would finish after ${formatDay(last - 1)}, the last day the scheduler places tasks on: check the dates and durations that lead to it.`,
-      where: (t.actualFinish ?? 0) > last ? t.refs.actualFinish
+      at: (t.actualFinish ?? 0) > last ? t.refs.actualFinish
         : (t.actualStart ?? 0) > last ? t.refs.actualStart
         : t.constraintDate !== null ? t.refs.constraintDate : t.refs.duration,
     } : {
       severity: 'error',
       message: `Task ${t.id} '${clip(t.name)}' would have to start before ${formatDay(this.firstWall)}, the first day the scheduler places tasks on, to meet the deadlines and constraints after it: check them.`,
-      where: t.refs.duration,
+      at: t.refs.duration,
     });
     return emptyResult(this.cal, this.net, this.n, statusDate, this.issues);
   }
@@ -910,7 +911,7 @@ class Scheduler {
         this.issues.push({
           severity: 'warning',
           message: `Task ${t.id} '${clip(t.name)}' finishes ${formatWallReadable(scheduled.finish[i])}, after its deadline ${formatWallReadable(dl)}.`,
-          where: t.refs.deadline,
+          at: t.refs.deadline,
         });
       }
     });
@@ -1030,10 +1031,10 @@ function reportLoops(tasks: readonly PlanTask[], net: Network, issues: Issue[]):
     issues.push({
       severity: 'error',
       message: `These tasks depend on each other in a loop, so none of them can be scheduled: ${closing.join(' → ')}. Remove or change one of these links.`,
-      where: head.refs.predecessors,
+      at: head.refs.predecessors,
     });
   }
   if (issues.length === 0) {
-    issues.push({ severity: 'error', message: 'The task links form a loop, so the plan cannot be scheduled.', where: tasks[0]?.refs.predecessors ?? 'Tasks' });
+    issues.push({ severity: 'error', message: 'The task links form a loop, so the plan cannot be scheduled.', at: tasks[0]?.refs.predecessors ?? sheetLocation('Tasks') });
   }
 }
