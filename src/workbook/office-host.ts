@@ -17,7 +17,7 @@ import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
 import { cellOfReference, columnIndex, columnLetters, gridSheet } from '../core/raw';
 import type { HighlightPlan } from '../core/layout/highlights';
 import { isOwnRule } from '../core/layout/highlights';
-import { CellStyle, ChartPlan, PlanValue, SheetPlan, markerName } from '../core/layout/sheet-plan';
+import { CellStyle, ChartPlan, PlanValue, SheetPlan, markerName, parseMarkerName } from '../core/layout/sheet-plan';
 import { inputSheetNames } from '../core/read/read-plan';
 import { excelSerialFromWall, wallFromExcelSerial } from '../core/time';
 
@@ -252,10 +252,11 @@ export async function readWorkbook(context: Excel.RequestContext, counter?: Sync
   const markers = new Map<string, string>();
   const markerNames = new Set<string>();
   for (const n of names.items) {
-    if (!n.name.startsWith('ProductionPlanner.')) continue;
+    const key = parseMarkerName(n.name);
+    if (key === null) continue;
     markerNames.add(n.name);
     const m = /^=?'?(.*?)'?!\$?A\$?1$/.exec(n.formula);
-    if (m) markers.set(n.name.slice('ProductionPlanner.'.length), m[1].replace(/''/g, "'"));
+    if (m) markers.set(key, m[1].replace(/''/g, "'"));
   }
   return { raw: { sheets: raw, source: 'excel' }, sheetNames, markers, markerNames, ownRules };
 }
