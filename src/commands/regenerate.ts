@@ -4,13 +4,12 @@
  * pane both call this; `run` is `Excel.run` in Excel and a simulated host in
  * tests.
  */
-import { Calculation, calculate, hasErrors } from '../core/calculate';
-import { GENERATED_SHEETS, planGeneratedSheets, planHighlights } from '../core/layout';
-import { sheetLocation } from '../core/location';
+import type { Calculation } from '../core/calculate';
 import type { Issue } from '../core/model';
 import type { CostStatus } from '../core/costs';
 import { formatWallReadable } from '../core/time';
-import { SyncCounter, applyPlans, conflictingSheets, readWorkbook } from '../workbook/office-host';
+import { SyncCounter, officeWriter, readWorkbook } from '../workbook/office-host';
+import { regenerate } from '../workbook/regenerate-flow';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -62,10 +61,11 @@ export function summarize(calc: Calculation, written: string[], ms: number, sync
 }
 
 /**
- * Reads, calculates and writes in one `Excel.run`. When the plan has errors only the Plan Issues
- * sheet is written (and shown), so a click on the ribbon, with no pane open, still tells what to
- * fix; the earlier Schedule, Gantt and cost sheets stay as they were. Nothing at all is written
- * when a sheet with a generated sheet's name was not written by the product.
+ * Reads, calculates and writes in one `Excel.run`, through the Regenerate flow every host shares.
+ * When the plan has errors only the Plan Issues sheet is written (and shown), so a click on the
+ * ribbon, with no pane open, still tells what to fix; the earlier Schedule, Gantt and cost sheets
+ * stay as they were. Nothing at all is written when a sheet with a generated sheet's name was not
+ * written by the product.
  */
 export async function regenerateWorkbook(run: ExcelRun, options: RegenerateOptions = {}): Promise<RegenerateSummary> {
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
@@ -75,27 +75,11 @@ export async function regenerateWorkbook(run: ExcelRun, options: RegenerateOptio
   return run(async (context) => {
     progress('Reading the workbook');
     const snapshot = await readWorkbook(context, counter);
-    progress('Calculating the schedule and costs');
-    const calc = calculate(snapshot.raw, { today: options.today });
-    const plans = planGeneratedSheets(calc);
-    const issues = [...calc.issues];
-    for (const name of conflictingSheets(snapshot, plans)) {
-      issues.push({
-        severity: 'error',
-        message: `A sheet named "${name}" already exists and was not written by Production Planner, so nothing was written. Rename that sheet to let the planner create its own.`,
-        at: sheetLocation(name),
-      });
-    }
-    const result = { ...calc, issues };
-    if (issues.length > calc.issues.length) return summarize(result, [], now() - t0, counter.syncs);
-    if (hasErrors(issues)) {
-      const issuesSheet = plans.filter((p) => p.key === 'PlanIssues');
-      const keys = GENERATED_SHEETS.filter(([key]) => key === 'PlanIssues');
-      const written = await applyPlans(context, snapshot, issuesSheet, [], keys, counter, { activate: 'Plan Issues' });
-      return { ...summarize(result, written, now() - t0, counter.syncs), written: false };
-    }
-    progress(`Writing ${plans.map((p) => p.name).join(', ')}`);
-    const written = await applyPlans(context, snapshot, plans, planHighlights(calc), GENERATED_SHEETS, counter);
-    return summarize(result, written, now() - t0, counter.syncs);
+    const outcome = await regenerate(snapshot.raw, officeWriter(context, snapshot, counter), {
+      read: { today: options.today },
+      onErrors: 'write-issues-sheet',
+      onProgress: progress,
+    });
+    return { ...summarize(outcome.calc, outcome.sheets, now() - t0, counter.syncs), written: outcome.written };
   });
 }

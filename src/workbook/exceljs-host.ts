@@ -7,6 +7,7 @@ import { columnLetters } from '../core/location';
 import { gridSheet } from '../core/raw';
 import { Border, CellStyle, SheetPlan, markerName } from '../core/layout/sheet-plan';
 import { HighlightPlan, isOwnRule } from '../core/layout/highlights';
+import type { WorkbookWriter } from './port';
 import { excelSerialFromWall, wallFromDate } from '../core/time';
 
 /** Converts an ExcelJS cell value to a raw value: formulas by their result, rich text as its text. */
@@ -284,6 +285,26 @@ export function removeOwnSheets(wb: ExcelJS.Workbook, keys: readonly (readonly [
     removeMarker(wb, key);
   }
   return sheets;
+}
+
+/** Shows a sheet when the workbook is opened (makes it the active tab). */
+export function activateSheet(wb: ExcelJS.Workbook, name: string): void {
+  const index = wb.worksheets.findIndex((ws) => ws.name.toLowerCase() === name.toLowerCase());
+  if (index < 0) return;
+  const views = wb.views && wb.views.length > 0 ? wb.views : [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  wb.views = views.map((v) => ({ ...v, activeTab: index }));
+}
+
+/** The Regenerate flow's port over a workbook in memory: every call applies at once; the caller saves the file. */
+export function excelJsWriter(wb: ExcelJS.Workbook): WorkbookWriter {
+  return {
+    conflictingSheets: async (plans) => conflictingSheets(wb, plans),
+    applySheetPlan: async (plan) => applySheetPlan(wb, plan),
+    removeStaleSheets: async (sheets) => { removeOwnSheets(wb, sheets); },
+    applyHighlights: async (highlights) => { for (const h of highlights) applyHighlights(wb, h); },
+    activate: async (name) => activateSheet(wb, name),
+    commit: async () => undefined,
+  };
 }
 
 /** Removes everything the product wrote: its sheets (by their markers) and its rules on every sheet. */

@@ -4,8 +4,8 @@ import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { planBaseline } from '../core/baseline';
 import { Calculation, calculate, hasErrors } from '../core/calculate';
-import { GENERATED_SHEETS, planGeneratedSheets, planHighlights } from '../core/layout';
-import { fileLocation, sheetLocation } from '../core/location';
+import { GENERATED_SHEETS } from '../core/layout';
+import { fileLocation } from '../core/location';
 import type { Issue } from '../core/model';
 import type { RawWorkbook } from '../core/raw';
 import { excelSerialFromWall } from '../core/time';
@@ -15,6 +15,7 @@ import type { ReadOptions } from '../core/read/read-plan';
 type ExcelHost = typeof import('./exceljs-host');
 const excelHost = (): Promise<ExcelHost> => import('./exceljs-host');
 import { readJsonPlan } from './json-host';
+import { regenerate } from './regenerate-flow';
 import { readXlsxFast } from './xlsx-reader';
 
 /** A problem with the command or the file itself (exit code 2), as opposed to the plan in it. */
@@ -170,33 +171,19 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   const target = outputFor(input, options, 'regenerated');
   const loaded = await loadForWriting(input, options.inPlace);
   if (hasErrors(loaded.issues)) return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, sheets: [] };
-  const excel = loaded.excel;
-  const calc = calculate(loaded.raw, options);
-  const issues = [...calc.issues];
+  const extraIssues: Issue[] = [];
   if (loaded.unkeptParts.length > 0) {
-    issues.push({
+    extraIssues.push({
       severity: 'warning',
       message: `The workbook has ${loaded.unkeptParts.join(', ')}, which the file writer cannot carry over: the regenerated copy lacks them. The original file is unchanged.`,
       at: fileLocation(path.basename(input)),
     });
   }
-  const result: Calculation = { ...calc, issues };
-  const plans = planGeneratedSheets(result);
-  const { applyHighlights, applySheetPlan, conflictingSheets, removeOwnSheets } = await excelHost();
-  for (const name of conflictingSheets(excel, plans)) {
-    issues.push({
-      severity: 'error',
-      message: `A sheet named "${name}" already exists and was not written by Production Planner, so it is left alone and nothing is written. Rename that sheet to let the planner create its own.`,
-      at: sheetLocation(name),
-    });
-  }
-  if (hasErrors(issues)) return { calc: result, written: null, sheets: [] };
-  for (const p of plans) applySheetPlan(excel, p);
-  // Sheets an earlier run wrote that this one has no content for (a budget since removed).
-  removeOwnSheets(excel, GENERATED_SHEETS.filter(([key]) => !plans.some((p) => p.key === key)));
-  for (const highlights of planHighlights(result)) applyHighlights(excel, highlights);
-  await writeWorkbook(excel, target);
-  return { calc: result, written: target, sheets: plans.map((p) => p.name) };
+  const { excelJsWriter } = await excelHost();
+  const outcome = await regenerate(loaded.raw, excelJsWriter(loaded.excel), { read: options, onErrors: 'write-nothing', extraIssues });
+  if (!outcome.written) return { calc: outcome.calc, written: null, sheets: [] };
+  await writeWorkbook(loaded.excel, target);
+  return { calc: outcome.calc, written: target, sheets: outcome.sheets };
 }
 
 /** Where a command writes: the input itself (--in-place), -o, or a new file beside the input. */

@@ -16,11 +16,13 @@
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
 import { columnLetters, parseA1 } from '../core/location';
 import { gridSheet } from '../core/raw';
+import { GENERATED_SHEETS } from '../core/layout';
 import type { HighlightPlan } from '../core/layout/highlights';
 import { isOwnRule } from '../core/layout/highlights';
-import { CellStyle, ChartPlan, PlanValue, SheetPlan, markerName } from '../core/layout/sheet-plan';
+import { CellStyle, ChartPlan, PlanValue, SheetPlan, markerName, parseMarkerName } from '../core/layout/sheet-plan';
 import { inputSheetNames } from '../core/read/settings';
 import { excelSerialFromWall, wallFromExcelSerial } from '../core/time';
+import type { GeneratedSheet, WorkbookWriter } from './port';
 
 /** Excel on the web refuses requests and responses over 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -253,10 +255,11 @@ export async function readWorkbook(context: Excel.RequestContext, counter?: Sync
   const markers = new Map<string, string>();
   const markerNames = new Set<string>();
   for (const n of names.items) {
-    if (!n.name.startsWith('ProductionPlanner.')) continue;
+    const key = parseMarkerName(n.name);
+    if (key === null) continue;
     markerNames.add(n.name);
     const m = /^=?'?(.*?)'?!\$?A\$?1$/.exec(n.formula);
-    if (m) markers.set(n.name.slice('ProductionPlanner.'.length), m[1].replace(/''/g, "'"));
+    if (m) markers.set(key, m[1].replace(/''/g, "'"));
   }
   return { raw: { sheets: raw, source: 'excel' }, sheetNames, markers, markerNames, ownRules };
 }
@@ -583,4 +586,30 @@ export async function applyPlans(
   await w.add(40, () => context.application.calculate('Recalculate'));
   await w.flush();
   return written;
+}
+
+/**
+ * The Regenerate flow's port inside Excel, over the snapshot {@link readWorkbook} took. Writes are
+ * queued and applied together at `commit` by {@link applyPlans}, which batches them into as few
+ * syncs as the payload limit allows (one for most plans) and deletes the product's earlier sheets
+ * before placing the new ones.
+ */
+export function officeWriter(context: Excel.RequestContext, snapshot: WorkbookSnapshot, counter?: SyncCounter): WorkbookWriter {
+  const plans: SheetPlan[] = [];
+  const stale: GeneratedSheet[] = [];
+  const highlights: HighlightPlan[] = [];
+  let activate: string | undefined;
+  // The generated sheets cleared before writing (those rewritten and those gone stale), in GENERATED_SHEETS order.
+  const rank = (key: string) => { const k = GENERATED_SHEETS.findIndex(([g]) => g === key); return k < 0 ? GENERATED_SHEETS.length : k; };
+  return {
+    conflictingSheets: async (p) => conflictingSheets(snapshot, p),
+    applySheetPlan: async (plan) => { plans.push(plan); },
+    removeStaleSheets: async (sheets) => { stale.push(...sheets); },
+    applyHighlights: async (h) => { highlights.push(...h); },
+    activate: async (name) => { activate = name; },
+    commit: async () => {
+      const generated: GeneratedSheet[] = [...plans.map((p): GeneratedSheet => [p.key, p.name]), ...stale].sort((a, b) => rank(a[0]) - rank(b[0]));
+      await applyPlans(context, snapshot, plans, highlights, generated, counter, { activate });
+    },
+  };
 }
