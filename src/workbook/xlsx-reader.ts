@@ -20,20 +20,20 @@ import type JSZip from 'jszip';
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
 import { columnIndex, gridSheet } from '../core/raw';
 import { wallFromDate } from '../core/time';
+import { decline, Unsupported } from './xlsx/decline';
+import {
+  cursor, decodeAttr, decodeText, eachChild, endsName, nextAttribute, openRoot, plainAttr, Scanner, Tok, unexpected,
+} from './xlsx/xml-scanner';
 
 export type FastReadResult =
   | { ok: true; raw: RawWorkbook; /** `<workbookPr date1904="1">`, as ExcelJS reads it. */ date1904: boolean }
   | { ok: false; /** Why the fast reader declined (the caller falls back to ExcelJS). */ reason: string };
 
-/** The reader declines: the workbook has something it does not read exactly as ExcelJS does. */
-class Unsupported extends Error {}
-
-function decline(reason: string): never {
-  throw new Unsupported(reason);
-}
-
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/** Character codes the cell loop compares with. */
+const LT = 60, GT = 62, SLASH = 47;
 
 /**
  * Reads the workbook in a loaded zip. Resolves to the raw workbook, or to the reason it
@@ -170,63 +170,7 @@ function checkSheetName(name: string | undefined, before: string[]): void {
   }
 }
 
-// ---- XML scanning ------------------------------------------------------------------------
-
-const LT = 60, GT = 62, SLASH = 47, EQ = 61, QUOT = 34, APOS = 39, QUESTION = 63, BANG = 33;
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/**
- * Where a part's root element starts. Comments, CDATA sections, DTDs (with their own entities)
- * and processing instructions are declined where the scanners meet them: ExcelJS's parser reads
- * some of them its own way (it drops CDATA, for one).
- */
-function startOfRoot(x: string): number {
-  let i = x.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (x.startsWith('<?xml', i)) {
-    const end = x.indexOf('?>', i);
-    if (end < 0) decline('an unterminated XML declaration');
-    i = end + 2;
-  }
-  while (isSpace(x.charCodeAt(i))) i++;
-  if (x.charCodeAt(i) !== LT || x.charCodeAt(i + 1) === QUESTION || x.charCodeAt(i + 1) === BANG) decline('unexpected content before the root element');
-  return i;
-}
-
-const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));|&/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(s: string): string {
-  return s.replace(ENTITY, (all, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (named) return NAMED[named];
-    if (dec === undefined && hex === undefined) decline('an ampersand that starts no known entity');
-    const code = dec !== undefined ? parseInt(dec, 10) : parseInt(hex!, 16);
-    const ok = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-    if (!ok) decline(`a character reference XML does not allow (${all})`);
-    return String.fromCodePoint(code);
-  });
-}
-
-/** Characters XML does not allow: ExcelJS's parser fails on them, so the reader declines. */
-const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
-
-/** Character data as an XML parser hands it over: line ends normalized, entities decoded. */
-function decodeText(raw: string): string {
-  if (NOT_XML.test(raw)) decline('a character XML does not allow');
-  let s = raw;
-  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
-  return s.includes('&') ? decodeEntities(s) : s;
-}
-
-/** An attribute value as an XML parser hands it over: white space normalized, entities decoded. */
-function decodeAttr(raw: string): string {
-  let s = raw;
-  if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n|[\t\n\r]/g, ' ');
-  if (s.includes('<')) decline('a < in an attribute value');
-  return s.includes('&') ? decodeEntities(s) : s;
-}
+// ---- Text as ExcelJS decodes it ---------------------------------------------------------
 
 /** ExcelJS decodes these five entities a second time in some places (sheet names, text results). */
 function xmlDecodeAgain(text: string): string {
@@ -245,164 +189,6 @@ function xmlDecodeAgain(text: string): string {
 /** Excel's `_xHHHH_` escapes in shared and rich text, decoded as ExcelJS decodes them (upper-case hex only). */
 function decodeEscapes(text: string): string {
   return text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_all, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
-}
-
-const enum Tok {
-  Open,
-  Close,
-  Text,
-  End,
-}
-
-/**
- * A small XML tokenizer for the parts that are read in full: open tags with their
- * attributes, close tags and text. Elements are not nested by the scanner; callers do.
- */
-class Scanner {
-  i: number;
-  name = '';
-  attrs: Record<string, string> = {};
-  selfClosing = false;
-  /** Raw text of a Text token (decode with decodeText). */
-  raw = '';
-
-  constructor(readonly x: string, start?: number, readonly end = x.length) {
-    this.i = start ?? startOfRoot(x);
-  }
-
-  next(): Tok {
-    const { x } = this;
-    if (this.i >= this.end) return Tok.End;
-    if (x.charCodeAt(this.i) !== LT) {
-      let lt = x.indexOf('<', this.i);
-      if (lt < 0 || lt > this.end) lt = this.end;
-      this.raw = x.slice(this.i, lt);
-      this.i = lt;
-      return Tok.Text;
-    }
-    let j = this.i + 1;
-    if (x.charCodeAt(j) === SLASH) {
-      const gt = x.indexOf('>', j);
-      if (gt < 0) decline('an unterminated tag');
-      this.name = x.slice(j + 1, gt).trimEnd();
-      this.i = gt + 1;
-      return Tok.Close;
-    }
-    const ns = j;
-    for (let c = x.charCodeAt(j); !(isSpace(c) || c === SLASH || c === GT); c = x.charCodeAt(++j)) if (j >= x.length) decline('an unterminated tag');
-    this.name = x.slice(ns, j);
-    if (this.name === '' || this.name.charCodeAt(0) === BANG || this.name.charCodeAt(0) === QUESTION) decline('a comment, CDATA section, DTD or processing instruction');
-    const attrs: Record<string, string> = {};
-    this.i = readAttributes(x, j, (name, value) => {
-      if (Object.prototype.hasOwnProperty.call(attrs, name)) decline(`attribute ${name} given twice`);
-      attrs[name] = value;
-    });
-    this.attrs = attrs;
-    this.selfClosing = lastSelfClosing;
-    return Tok.Open;
-  }
-
-  /** After an Open token: skips the element's content up to and including its close tag. */
-  skip(forbidden?: Set<string>): void {
-    if (this.selfClosing) return;
-    let depth = 1;
-    for (;;) {
-      const t = this.next();
-      if (t === Tok.Open) {
-        if (forbidden?.has(this.name)) decline(`a ${this.name} element where ExcelJS would read it out of place`);
-        if (!this.selfClosing) depth++;
-      } else if (t === Tok.Close) {
-        if (--depth === 0) return;
-      } else if (t === Tok.End) {
-        decline('an unterminated element');
-      }
-    }
-  }
-
-  /** After an Open token: the element's text (no child elements allowed), through its close tag. */
-  textContent(): string {
-    if (this.selfClosing) return '';
-    let text = '';
-    for (;;) {
-      const t = this.next();
-      if (t === Tok.Text) text += decodeText(this.raw);
-      else if (t === Tok.Close) return text;
-      else decline(`an element inside <${this.name}> text`);
-    }
-  }
-}
-
-/** Set by nextAttribute: the attribute's name (start, length) and its raw value (start, end) in the text. */
-let attrName = 0, attrNameLength = 0, attrStart = 0, attrEnd = 0;
-/** Set by nextAttribute at the end of a tag: the index after it, and whether it was `/>`. */
-let tagEnd = 0, lastSelfClosing = false;
-
-/**
- * Reads the attribute at x[j] (white space before it allowed): returns the index after it, or
- * -1 at the end of the tag (tagEnd, lastSelfClosing). The cell loop calls it for every attribute.
- */
-function nextAttribute(x: string, j: number): number {
-  let c = x.charCodeAt(j);
-  while (c === 32 || c === 9 || c === 10 || c === 13) c = x.charCodeAt(++j);
-  if (c === GT) {
-    lastSelfClosing = false;
-    tagEnd = j + 1;
-    return -1;
-  }
-  if (c === SLASH) {
-    if (x.charCodeAt(j + 1) !== GT) decline('a malformed tag');
-    lastSelfClosing = true;
-    tagEnd = j + 2;
-    return -1;
-  }
-  attrName = j;
-  while (!(c === EQ || c === 32 || c === GT || c === SLASH || c === 9 || c === 10 || c === 13)) {
-    if (j >= x.length) decline('an unterminated tag');
-    c = x.charCodeAt(++j);
-  }
-  attrNameLength = j - attrName;
-  while (c === 32 || c === 9 || c === 10 || c === 13) c = x.charCodeAt(++j);
-  if (c !== EQ || attrNameLength === 0) decline('a malformed attribute');
-  c = x.charCodeAt(++j);
-  while (c === 32 || c === 9 || c === 10 || c === 13) c = x.charCodeAt(++j);
-  if (c !== QUOT && c !== APOS) decline('an unquoted attribute value');
-  const quote = c;
-  let k = j + 1;
-  for (c = x.charCodeAt(k); c !== quote; c = x.charCodeAt(++k)) if (k >= x.length) decline('an unterminated attribute value');
-  attrStart = j + 1;
-  attrEnd = k;
-  c = x.charCodeAt(k + 1);
-  if (!(c === 32 || c === GT || c === SLASH || c === 9 || c === 10 || c === 13)) decline('no space between attributes');
-  return k + 1;
-}
-
-/**
- * Reads the attributes of a tag from x[j] (just after its name) to its end, calling `take`
- * with each decoded name and value. Returns the index after the tag; sets lastSelfClosing.
- */
-function readAttributes(x: string, j: number, take: (name: string, value: string) => void): number {
-  while ((j = nextAttribute(x, j)) >= 0) take(x.slice(attrName, attrName + attrNameLength), decodeAttr(x.slice(attrStart, attrEnd)));
-  return tagEnd;
-}
-
-/** The root element, checked to be `name` in the transitional namespace (strict OOXML is left to ExcelJS). */
-function openRoot(s: Scanner, name: string, ns: string): void {
-  if (s.next() !== Tok.Open || s.name !== name) decline(`a root element other than <${name}>`);
-  if (s.attrs.xmlns !== ns) decline(`<${name}> in namespace ${s.attrs.xmlns ?? '(none)'}`);
-}
-
-/**
- * Walks the root's content: `onChild` for each element directly inside it, which must consume
- * the element (s.skip() if nothing else). Text at this level is ignored, as ExcelJS ignores it.
- */
-function eachChild(s: Scanner, onChild: () => void): void {
-  if (s.selfClosing) return;
-  for (;;) {
-    const t = s.next();
-    if (t === Tok.Open) onChild();
-    else if (t === Tok.Close) return;
-    else if (t === Tok.End) decline('an unterminated element');
-  }
 }
 
 // ---- Workbook, relationships, styles -------------------------------------------------------
@@ -748,18 +534,6 @@ function typeCode(t: string): number {
   }
 }
 
-/** Declines on a tag the cell loop does not expect at x[lt], saying what it is. */
-function unexpected(x: string, lt: number, where: string): never {
-  const c = x.charCodeAt(lt + 1);
-  if (c === BANG || c === QUESTION) decline(`a comment, CDATA section, DTD or processing instruction in ${where}`);
-  decline(`an unexpected ${x.slice(lt, lt + 12)}... in ${where}`);
-}
-
-/** True for the character after an element name. */
-function endsName(c: number): boolean {
-  return c === 32 || c === GT || c === SLASH || c === 9 || c === 10 || c === 13;
-}
-
 /**
  * The cells of one worksheet, built row by row as ExcelJS builds them: a later <row> with the
  * same number replaces an earlier one, a later cell replaces an earlier one in its column,
@@ -845,13 +619,13 @@ class SheetGrid {
   private readRow(x: string, j: number): number {
     let number = NaN, rowStyle = 0;
     while ((j = nextAttribute(x, j)) >= 0) {
-      if (attrNameLength !== 1) continue;
-      const n0 = x.charCodeAt(attrName);
-      if (n0 === 114 /* r */) number = parseInt(plainAttr(x, attrStart, attrEnd), 10);
-      else if (n0 === 115 /* s */) rowStyle = readStyleId(x, attrStart, attrEnd);
+      if (cursor.attrNameLength !== 1) continue;
+      const n0 = x.charCodeAt(cursor.attrName);
+      if (n0 === 114 /* r */) number = parseInt(plainAttr(x, cursor.attrStart, cursor.attrEnd), 10);
+      else if (n0 === 115 /* s */) rowStyle = readStyleId(x, cursor.attrStart, cursor.attrEnd);
     }
-    j = tagEnd;
-    const selfClosing = lastSelfClosing;
+    j = cursor.tagEnd;
+    const selfClosing = cursor.lastSelfClosing;
     if (!(number >= 1 && number <= 1048576)) decline('a row without a usable number');
     const r = number - 1;
     // A row read again replaces the earlier one, cells and all.
@@ -888,8 +662,8 @@ class SheetGrid {
     this.type = T_NUMBER;
     // The attributes, read in place: only r, s and t count.
     while ((j = nextAttribute(x, j)) >= 0) {
-      if (attrNameLength !== 1) continue;
-      const n0 = x.charCodeAt(attrName), vs = attrStart, ve = attrEnd;
+      if (cursor.attrNameLength !== 1) continue;
+      const n0 = x.charCodeAt(cursor.attrName), vs = cursor.attrStart, ve = cursor.attrEnd;
       if (n0 === 114 /* r */) col = this.readRef(x, vs, ve);
       else if (n0 === 115 /* s */) this.styleId = readStyleId(x, vs, ve);
       else if (n0 === 116 /* t */) this.type = ve - vs === 1 && x.charCodeAt(vs) === 115 ? T_SHARED : typeCode(plainAttr(x, vs, ve));
@@ -902,7 +676,7 @@ class SheetGrid {
     this.hasValue = false;
     this.text = undefined;
     this.runs = undefined;
-    j = lastSelfClosing ? tagEnd : this.readContent(x, tagEnd);
+    j = cursor.lastSelfClosing ? cursor.tagEnd : this.readContent(x, cursor.tagEnd);
 
     const previous = this.lastCol;
     if (!this.hasRef) {
@@ -1191,10 +965,4 @@ function readStyleId(x: string, vs: number, ve: number): number {
     n = n * 10 + d;
   }
   return n;
-}
-
-/** An attribute value, decoded only when it needs it. */
-function plainAttr(x: string, vs: number, ve: number): string {
-  const raw = x.slice(vs, ve);
-  return /[&\t\n\r<]/.test(raw) ? decodeAttr(raw) : raw;
 }
