@@ -30,6 +30,18 @@ import { checkSheetName, readWorkbookPart } from './xlsx/workbook-part';
 import { readWorksheet } from './xlsx/worksheet';
 import { inflate } from './xlsx/zip-entry';
 
+export { PROVEN_WITH_JSZIP } from './xlsx/zip-entry';
+
+/**
+ * The ExcelJS version whose reading the reader was proven to match (the equivalence tests in
+ * tests/workbook/xlsx-reader.test.ts compare the two on every kind of workbook). The reader
+ * copies that version's reading, quirks included, so package.json pins ExcelJS to it exactly, and
+ * a test fails when the installed ExcelJS or the pin differs: upgrading ExcelJS means running
+ * those equivalence tests against the new version, reading its changes to the .xlsx reading,
+ * adapting the reader, then updating this.
+ */
+export const PROVEN_WITH_EXCELJS = '4.4.0';
+
 export type FastReadResult =
   | { ok: true; raw: RawWorkbook; /** `<workbookPr date1904="1">`, as ExcelJS reads it. */ date1904: boolean }
   | { ok: false; /** Why the fast reader declined (the caller falls back to ExcelJS). */ reason: string };
