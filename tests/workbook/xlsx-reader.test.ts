@@ -9,7 +9,8 @@ import { calculationToJson } from '../../src/core/report/json';
 import { loadWorkbook, rawWorkbookFromExcelJS, workbookToBuffer } from '../../src/workbook/exceljs-host';
 import { calculateFile, loadPlanFile, regenerateFile } from '../../src/workbook/files';
 import { workbookFromJsonPlan } from '../../src/workbook/from-json';
-import { readXlsxFast } from '../../src/workbook/xlsx-reader';
+import { PROVEN_WITH_EXCELJS, PROVEN_WITH_JSZIP, readXlsxFast } from '../../src/workbook/xlsx-reader';
+import { inflate } from '../../src/workbook/xlsx/zip-entry';
 import { costPlan } from '../../bench/costs';
 import { filmShoot } from '../../scripts/examples';
 import { tempDir, writeXlsx } from './fixtures';
@@ -393,5 +394,58 @@ describe('reading plan files', () => {
     fs.writeFileSync(file, 'not a zip');
     await expect(loadPlanFile(file, { readOnly: true })).rejects.toThrow(/not a readable \.xlsx workbook/);
     await expect(loadPlanFile(file)).rejects.toThrow(/not a readable \.xlsx workbook/);
+  });
+});
+
+describe('the ExcelJS and JSZip the reader was proven with', () => {
+  const ROOT = path.join(__dirname, '..', '..');
+  const pins = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+  const installed = (name: string) => (JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+
+  /** What stands between the installed and pinned package and the version the reader was proven with: [] when nothing. */
+  function versionProblems(name: string, proven: string, constant: string, reprove: string): string[] {
+    const problems: string[] = [];
+    const what = (v: string, where: string) => `${name} ${v} ${where}, but the fast .xlsx reader was proven with ${name} ${proven} (${constant}). ${reprove}`;
+    if (installed(name) !== proven) problems.push(what(installed(name), 'is installed'));
+    if (pins[name] !== proven) problems.push(what(`"${pins[name]}"`, 'is what package.json asks for (it must pin the proven version exactly)'));
+    return problems;
+  }
+
+  test('ExcelJS: the installed version and the pin are the one the equivalence tests above were proven against', () => {
+    expect(versionProblems('exceljs', PROVEN_WITH_EXCELJS, 'PROVEN_WITH_EXCELJS in src/workbook/xlsx-reader.ts',
+      'The reader copies that version\'s reading, quirks included. Before moving to another ExcelJS: run the equivalence tests in ' +
+      'tests/workbook/xlsx-reader.test.ts against it, read what it changed in reading .xlsx files (its lib/xlsx), adapt the reader ' +
+      'wherever it reads differently, then set PROVEN_WITH_EXCELJS and the exact pin in package.json (and package-lock.json) to it.')).toEqual([]);
+  });
+
+  test('JSZip: the installed version and the pin are the one whose private entry layout the reader reads', () => {
+    expect(versionProblems('jszip', PROVEN_WITH_JSZIP, 'PROVEN_WITH_JSZIP in src/workbook/xlsx/zip-entry.ts',
+      'The reader takes the deflated bytes of each entry from JSZip\'s private _data (compressedData in src/workbook/xlsx/zip-entry.ts). ' +
+      'Before moving to another JSZip: check that its ZipObject still keeps a CompressedObject there (lib/zipObject.js, ' +
+      'lib/compressedObject.js), run these tests against it, then set PROVEN_WITH_JSZIP and the exact pin in package.json ' +
+      '(and package-lock.json) to it.')).toEqual([]);
+  });
+
+  test("JSZip: a loaded archive's entries are inflated by zlib from what JSZip keeps of them, not by JSZip", async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(EXAMPLES, 'film-shoot.xlsx')));
+    const entries = Object.values(zip.files).filter((e) => !e.dir);
+    expect(entries.length).toBeGreaterThan(5);
+    for (const entry of entries) {
+      const viaJSZip = jest.spyOn(entry, 'async');
+      const bytes = await inflate(entry);
+      // Called: compressedData no longer finds JSZip's CompressedObject in _data (see the JSZip version test).
+      expect(viaJSZip).not.toHaveBeenCalled();
+      viaJSZip.mockRestore();
+      expect(bytes).toEqual(await entry.async('nodebuffer'));
+    }
+  });
+
+  test('JSZip: an entry without the data of a loaded archive is left to JSZip', async () => {
+    const zip = new JSZip();
+    zip.file('xl/workbook.xml', '<workbook/>');
+    const entry = zip.file('xl/workbook.xml')!;
+    const viaJSZip = jest.spyOn(entry, 'async');
+    expect((await inflate(entry)).toString('utf8')).toBe('<workbook/>');
+    expect(viaJSZip).toHaveBeenCalledWith('nodebuffer');
   });
 });
