@@ -4,8 +4,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { SMALL_PLAN, tempDir, writeXlsx } from '../workbook/fixtures';
+import { assertLibFresh } from '../support/built-lib';
 
 const BIN = path.resolve(__dirname, '../../bin/production-planner.js');
+// BIN runs lib/, compiled from src/: a stale build would test old code.
+assertLibFresh();
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

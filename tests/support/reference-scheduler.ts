@@ -2,8 +2,8 @@
  * An independent reference scheduler for tests: its own working-time arithmetic (it counts working
  * minutes day by day and steps minute by minute, never using the engine's WorkCalendar), its own
  * forward and backward passes, and "check 3", which judges floats by the forward pass alone. The
- * engine is compared with it in tests/core/schedule.reference.test.ts, which also states the rules
- * it encodes. Kept small and slow on purpose: networks of a dozen tasks over a few weeks.
+ * engine is compared with it in tests/core/schedule/reference/ (forward.test.ts states the rules it
+ * encodes). Kept small and slow on purpose: networks of a dozen tasks over a few weeks.
  */
 
 export const DAY = 1440;

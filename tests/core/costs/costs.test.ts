@@ -2,11 +2,11 @@
  * Hand-worked cost report and earned value cases. Calendar: Mon-Fri,
  * 08:00-12:00 and 13:00-17:00 (8 h a day), project start Monday 2027-03-01.
  */
-import { issueToJson } from '../../src/core/report/json';
-import { costStatus, favourable } from '../../src/core/costs/cost-report';
-import { evFigures } from '../../src/core/costs/earned-value';
-import { calculationToJson } from '../../src/core/report/json';
-import { calc, plan, Row } from '../helpers';
+import { issueToJson } from '../../../src/core/report/json';
+import { costStatus, favourable } from '../../../src/core/costs/cost-report';
+import { evFigures } from '../../../src/core/costs/earned-value';
+import { calculationToJson } from '../../../src/core/report/json';
+import { calc, plan, Row } from '../../helpers';
 
 const line = (account: string, category: string, budget: number | string, more: Record<string, number | string> = {}) =>
   ({ Account: account, Description: `Line ${account}`, Category: category, Budget: budget, ...more });

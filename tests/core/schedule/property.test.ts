@@ -4,10 +4,10 @@
  * and the critical path runs from the project start to its finish.
  */
 import fc from 'fast-check';
-import { LINK_NAMES } from '../../src/core/schedule/network';
-import { readScheduleInput } from '../../src/core/schedule/input';
-import { Driver, scheduleInput } from '../../src/core/schedule/schedule';
-import { calc, plan, Row } from '../helpers';
+import { LINK_NAMES } from '../../../src/core/schedule/network';
+import { readScheduleInput } from '../../../src/core/schedule/input';
+import { Driver, scheduleInput } from '../../../src/core/schedule/schedule';
+import { calc, plan, Row } from '../../helpers';
 
 const LAGS = ['', '+1d', '-1d', '+4h', '+2d', '-3h', '+50%', '+2ed', '+1ed', '-1ed'];
 const DURATIONS = ['1d', '3d', '0', '4h', '2.5d', '1w', '2ed', '30m', '6h', '1ed'];

@@ -3,11 +3,11 @@
  * Calendar unless said otherwise: Mon-Fri, 08:00-12:00 and 13:00-17:00
  * (8 h a day), project start Monday 2027-03-01. Each test names its case.
  */
-import { issueToJson } from '../../src/core/report/json';
-import { formatLocation } from '../../src/core/location';
-import { calculationToJson } from '../../src/core/report/json';
-import { describeDriver } from '../../src/core/schedule/explain';
-import { calc, plan, run } from '../helpers';
+import { issueToJson } from '../../../src/core/report/json';
+import { formatLocation } from '../../../src/core/location';
+import { calculationToJson } from '../../../src/core/report/json';
+import { describeDriver } from '../../../src/core/schedule/explain';
+import { calc, plan, run } from '../../helpers';
 
 const byId = (c: ReturnType<typeof calc>) => Object.fromEntries(calculationToJson(c).tasks.map((t) => [t.id, t]));
 

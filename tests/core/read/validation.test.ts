@@ -1,9 +1,9 @@
 /** Every bad input gets a clear issue naming its cell; errors stop the calculation. */
 import fc from 'fast-check';
-import { calculate } from '../../src/core/calculate';
-import { gridSheet, RawCell, RawValue, RawWorkbook } from '../../src/core/raw';
-import { issueToJson } from '../../src/core/report/json';
-import { formatLocation } from '../../src/core/location';
+import { calculate } from '../../../src/core/calculate';
+import { gridSheet, RawCell, RawValue, RawWorkbook } from '../../../src/core/raw';
+import { issueToJson } from '../../../src/core/report/json';
+import { formatLocation } from '../../../src/core/location';
 
 type Grid = RawValue[][];
 const TODAY = { today: new Date(Date.UTC(2027, 2, 1)) };

@@ -1,8 +1,8 @@
-import { Arena, UNCOUNTED_BUDGET_BYTES, allocateBuffer, uncountedBytesInUse } from '../../src/core/schedule/arena';
-import { HAS_CONSTRAINT_DATE, HAS_DEADLINE, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING, linkWord, readScheduleInput, wordLag, wordLagKind, wordType } from '../../src/core/schedule/input';
-import { schedule, scheduleInput } from '../../src/core/schedule/schedule';
-import { formatWall, wallFromParts } from '../../src/core/time';
-import { calc, plan } from '../helpers';
+import { Arena, UNCOUNTED_BUDGET_BYTES, allocateBuffer, uncountedBytesInUse } from '../../../src/core/schedule/arena';
+import { HAS_CONSTRAINT_DATE, HAS_DEADLINE, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING, linkWord, readScheduleInput, wordLag, wordLagKind, wordType } from '../../../src/core/schedule/input';
+import { schedule, scheduleInput } from '../../../src/core/schedule/schedule';
+import { formatWall, wallFromParts } from '../../../src/core/time';
+import { calc, plan } from '../../helpers';
 
 test('arrays from an arena are zeroed, aligned and do not overlap', () => {
   const arena = new Arena(1000);

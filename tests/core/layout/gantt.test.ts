@@ -1,8 +1,8 @@
 /** Geometry of the Gantt sheet plan: which timeline columns each bar covers, at each scale. */
-import { GANTT_COLORS, barColumns, buildTimeline, chooseScale, planGanttSheet } from '../../src/core/layout/gantt';
-import type { CellStyle, SheetPlan } from '../../src/core/layout/sheet-plan';
-import { formatDay } from '../../src/core/time';
-import { calc, plan, Row } from '../helpers';
+import { GANTT_COLORS, barColumns, buildTimeline, chooseScale, planGanttSheet } from '../../../src/core/layout/gantt';
+import type { CellStyle, SheetPlan } from '../../../src/core/layout/sheet-plan';
+import { formatDay } from '../../../src/core/time';
+import { calc, plan, Row } from '../../helpers';
 
 const T = 7; // left table columns
 const FIRST_TASK_ROW = 3;
@@ -141,7 +141,7 @@ describe('bar geometry at week and month scale', () => {
 
 describe('baseline variance', () => {
   test('Schedule shows start and finish variance in working days and marks a slipped finish', () => {
-    const { planScheduleSheet, SLIPPED_FILL } = require('../../src/core/layout/schedule-sheet');
+    const { planScheduleSheet, SLIPPED_FILL } = require('../../../src/core/layout/schedule-sheet');
     const c = calc(plan([
       { ID: 'A', Name: 'A', Duration: '3d', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-03' },
       { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'A', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-05' },

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { parseDuration, parseLag } from '../../src/core/parsers/duration';
-import { parsePredecessors } from '../../src/core/parsers/predecessors';
-import { parseAssignments, parseConstraint, parseDateCell, parsePercentCell, parseWorkingDays, parseWorkingHours } from '../../src/core/parsers/values';
-import { parseDateText } from '../../src/core/time';
+import { parseDuration, parseLag } from '../../../src/core/parsers/duration';
+import { parsePredecessors } from '../../../src/core/parsers/predecessors';
+import { parseAssignments, parseConstraint, parseDateCell, parsePercentCell, parseWorkingDays, parseWorkingHours } from '../../../src/core/parsers/values';
+import { parseDateText } from '../../../src/core/time';
 
 const MPD = 480;
 const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[0-9a-zA-Z+\-.,;%?\[\] ]{0,30}$/));
