@@ -5,7 +5,7 @@ import { FIRST_PLACEABLE_WALL, LAST_PLACEABLE_WALL, MAX_SPAN_MINUTES, Wall, dayO
 import type { Arena } from './arena';
 import {
   C, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING,
-  ScheduleInput, readScheduleInput, wordLag, wordLagKind, wordType,
+  ScheduleInput, linkFromFinish, linkToFinish, readScheduleInput, wordLag, wordLagKind, wordType,
 } from './input';
 import { Network, buildNetwork, findLoops, successorOf } from './network';
 
@@ -298,14 +298,14 @@ class Scheduler {
   private linkStartBound(l: number, succ: number, d: Dates): Wall {
     const p = this.net.linkPred[l];
     const type = wordType(this.net.linkWord[l]);
-    const fromFinish = type === 0 || type === 2;
+    const fromFinish = linkFromFinish(type);
     const base = fromFinish ? d.finish[p] : d.start[p];
     const lag = this.lagOf(l, d);
     let b = base;
     if (lag !== 0) {
       b = this.wallClockLag(l) ? base + lag : this.cal.finishWall((fromFinish ? d.finishIndex[p] : d.startIndex[p]) + lag);
     }
-    return type === 0 || type === 1 ? b : this.startFromFinish(succ, b);
+    return linkToFinish(type) ? this.startFromFinish(succ, b) : b;
   }
 
   private place(i: number, start: Wall, d: Dates): void {
@@ -378,8 +378,7 @@ class Scheduler {
    */
   private boundIndex(l: number, d: Dates): number {
     const p = this.net.linkPred[l];
-    const type = wordType(this.net.linkWord[l]);
-    const fromFinish = type === 0 || type === 2;
+    const fromFinish = linkFromFinish(wordType(this.net.linkWord[l]));
     const lag = this.lagOf(l, d);
     const baseIndex = fromFinish ? d.finishIndex[p] : d.startIndex[p];
     return lag === 0 ? baseIndex
@@ -404,9 +403,9 @@ class Scheduler {
       const p = linkPred[l];
       const word = linkWord[l];
       const type = wordType(word);
-      const fromFinish = type === 0 || type === 2;
+      const fromFinish = linkFromFinish(type);
       let b = wordLagKind(word) === LAG_WORKING ? (fromFinish ? finishIndex[p] : startIndex[p]) + wordLag(word) : this.boundIndex(l, d);
-      if (type >= 2) b -= di; // FF, SF bind the finish
+      if (linkToFinish(type)) b -= di;
       if (b > req) {
         req = b;
         drive = l;
@@ -727,8 +726,8 @@ class Scheduler {
     for (let l = linkStart[j], end = linkStart[j + 1]; l < end; l++) {
       const p = linkPred[l];
       const type = wordType(linkWord[l]);
-      const toStart = type === 0 || type === 1;
-      const onFinish = type === 0 || type === 2;
+      const toStart = !linkToFinish(type);
+      const onFinish = linkFromFinish(type);
       if (kind[p] === Kind.Normal) {
         // The latest index this link allows p with j at its late dates, and at its early ones.
         let x: number;
