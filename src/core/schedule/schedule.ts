@@ -345,8 +345,8 @@ class Scheduler {
           const b = this.linkStartBound(l, i, d);
           if (b > req) req = b;
         }
-        const p = parent[i];
-        if (p >= 0 && summaryBound[startNode[p] - n] > req) req = summaryBound[startNode[p] - n];
+        const up = parent[i];
+        if (up >= 0 && summaryBound[startNode[up] - n] > req) req = summaryBound[startNode[up] - n];
         if (constraint[i] === C.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0) req = Math.max(req, constraintDate.get(i)!);
         summaryBound[v - n] = req;
         summaryBoundIndex[v - n] = req === -Infinity ? -Infinity : cal.index(req);
@@ -354,10 +354,10 @@ class Scheduler {
       }
       if (kind[v] === Kind.Summary) {
         // A summary's finish node: it spans its subtasks.
-        const sk = startNode[v] - n;
-        if (!this.placeSpan(d, v, sk)) {
+        const s = startNode[v] - n;
+        if (!this.placeSpan(d, v, s)) {
           // A summary with no subtasks (only a plan built in code can have one): a point at its start bound.
-          const at = Math.max(summaryBound[sk], this.projectStart);
+          const at = Math.max(summaryBound[s], this.projectStart);
           if (at > this.lastWall && this.pastLast < 0) this.pastLast = v;
           this.placePoint(d, v, at);
         }
@@ -571,8 +571,8 @@ class Scheduler {
    * is a summary successor (links bind only its start): a start that is not where a working minute
    * begins is an elapsed subtask's or a milestone's.
    */
-  private subtractLag(base: Wall, baseIndex: number, lag: number, elapsed: boolean, succ: number): Wall {
-    if (!elapsed && lag !== 0) return this.cal.startWall(baseIndex - lag);
+  private subtractLag(base: Wall, baseIndex: number, lag: number, wallClock: boolean, succ: number): Wall {
+    if (!wallClock && lag !== 0) return this.cal.startWall(baseIndex - lag);
     return (this.kind[succ] === Kind.Normal ? this.cal.startWall(baseIndex) : base) - lag;
   }
 
@@ -591,7 +591,7 @@ class Scheduler {
     late.startIndex.fill(NO_BOUND);
     late.finishIndex.fill(NO_BOUND);
     const summaries = net.nodeCount - n;
-    const b: LateBounds = {
+    const bounds: LateBounds = {
       finish: arena.f64(summaries).fill(Infinity),
       start: arena.f64(summaries).fill(Infinity),
       finishIndex: arena.f64(summaries).fill(Infinity),
@@ -606,17 +606,17 @@ class Scheduler {
         const s = v - n;
         if (!this.placeSpan(late, i, s)) {
           // No subtasks (see forward): a point at the latest its own bounds allow.
-          const at = this.snapFinishOf(i, Math.min(b.finish[s], b.start[s]));
+          const at = this.snapFinishOf(i, Math.min(bounds.finish[s], bounds.start[s]));
           if (at < this.firstWall) return this.stopBefore(i, late);
           this.placePoint(late, i, at);
         }
-        this.pushBounds(i, early, late, b, slacks);
+        this.pushBounds(i, early, late, bounds, slacks);
         this.spanUp(i, late);
         continue;
       }
       if (kind[v] === Kind.Normal) {
-        if (!this.lateNormal(v, early, late, b)) return this.stopBefore(v, late);
-        this.pushBounds(v, early, late, b, slacks);
+        if (!this.lateNormal(v, early, late, bounds)) return this.stopBefore(v, late);
+        this.pushBounds(v, early, late, bounds, slacks);
         this.spanUp(v, late);
         continue;
       }
@@ -627,14 +627,14 @@ class Scheduler {
         // A summary finishes with its last subtask, so a bound on its finish binds every subtask; it
         // starts with its first, so a bound on its start binds only the subtasks that start it.
         const s = startNode[up] - n;
-        if (b.finish[s] < finishBound) finishBound = b.finish[s];
-        if (early.start[v] === early.start[up] && b.start[s] < startBound) startBound = b.start[s];
+        if (bounds.finish[s] < finishBound) finishBound = bounds.finish[s];
+        if (early.start[v] === early.start[up] && bounds.start[s] < startBound) startBound = bounds.start[s];
       }
       // What the successors require, gathered as they were placed (a leaf's NO_BOUND lies past any
       // finish the run places, see lastWall; a summary's bounds start at Infinity).
       const own = startNode[v] - n;
-      const pushedFinish = own >= 0 ? b.finish[own] : late.finish[v];
-      const pushedStart = own >= 0 ? b.start[own] : late.start[v];
+      const pushedFinish = own >= 0 ? bounds.finish[own] : late.finish[v];
+      const pushedStart = own >= 0 ? bounds.start[own] : late.start[v];
       if (pushedFinish < finishBound) finishBound = pushedFinish;
       if (pushedStart !== NO_BOUND && pushedStart < startBound) startBound = pushedStart;
       const has = this.dated[v];
@@ -646,10 +646,10 @@ class Scheduler {
       }
       if ((has & HAS_DEADLINE) !== 0 && deadline.get(v)! < finishBound) finishBound = deadline.get(v)!;
       if (own >= 0) {
-        b.finish[own] = finishBound;
-        b.start[own] = startBound;
-        b.finishIndex[own] = cal.index(finishBound);
-        b.startIndex[own] = startBound === Infinity ? Infinity : this.startIndexBy(startBound); // for its subtasks in working time
+        bounds.finish[own] = finishBound;
+        bounds.start[own] = startBound;
+        bounds.finishIndex[own] = cal.index(finishBound);
+        bounds.startIndex[own] = startBound === Infinity ? Infinity : this.startIndexBy(startBound); // for its subtasks in working time
         continue; // its late dates come from its subtasks, at its start node
       }
       let lf = this.snapFinishOf(v, finishBound);
@@ -666,7 +666,7 @@ class Scheduler {
       late.start[v] = ls;
       late.finishIndex[v] = cal.index(lf);
       late.startIndex[v] = cal.index(ls);
-      this.pushBounds(v, early, late, b, slacks);
+      this.pushBounds(v, early, late, bounds, slacks);
       this.spanUp(v, late);
     }
     return late;
@@ -726,46 +726,46 @@ class Scheduler {
     for (let l = linkStart[j], end = linkStart[j + 1]; l < end; l++) {
       const p = linkPred[l];
       const type = wordType(linkWord[l]);
-      const toStart = !linkToFinish(type);
-      const onFinish = linkFromFinish(type);
+      const toFinish = linkToFinish(type);
+      const fromFinish = linkFromFinish(type);
       if (kind[p] === Kind.Normal) {
         // The latest index this link allows p with j at its late dates, and at its early ones.
         let x: number;
         let free: number;
         const word = linkWord[l];
         const lag = wordLag(word);
-        if (wordLagKind(word) === LAG_WORKING && (lag !== 0 || onFinish || kind[j] === Kind.Normal)) {
+        if (wordLagKind(word) === LAG_WORKING && (lag !== 0 || fromFinish || kind[j] === Kind.Normal)) {
           // latestInWorkingTime's common case, inline: this is the run's hottest loop.
-          x = (toStart ? late.startIndex[j] : late.finishIndex[j]) - lag;
-          free = (toStart ? early.startIndex[j] : early.finishIndex[j]) - lag;
+          x = (toFinish ? late.finishIndex[j] : late.startIndex[j]) - lag;
+          free = (toFinish ? early.finishIndex[j] : early.startIndex[j]) - lag;
         } else {
-          x = this.latestInWorkingTime(l, j, late, toStart, onFinish);
-          free = this.latestInWorkingTime(l, j, early, toStart, onFinish);
+          x = this.latestInWorkingTime(l, j, late, toFinish, fromFinish);
+          free = this.latestInWorkingTime(l, j, early, toFinish, fromFinish);
         }
-        const column = onFinish ? late.finishIndex : late.startIndex;
+        const column = fromFinish ? late.finishIndex : late.startIndex;
         if (x < column[p]) column[p] = x;
         // The link's slack in the early dates, kept for the free float (see Slacks).
-        const slack = free - (onFinish ? early.finishIndex[p] : early.startIndex[p]);
-        const slackColumn = onFinish ? slacks.finish : slacks.start;
+        const slack = free - (fromFinish ? early.finishIndex[p] : early.startIndex[p]);
+        const slackColumn = fromFinish ? slacks.finish : slacks.start;
         if (slack < slackColumn[p]) slackColumn[p] = slack;
         continue;
       }
       const lag = this.lagOf(l, early);
       const wallClock = this.wallClockLag(l);
-      const x = this.subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j], lag, wallClock, j);
+      const x = this.subtractLag(toFinish ? late.finish[j] : late.start[j], toFinish ? late.finishIndex[j] : late.startIndex[j], lag, wallClock, j);
       // The same with j at its early dates, for the free float (see Slacks).
-      const free = this.subtractLag(toStart ? early.start[j] : early.finish[j], toStart ? early.startIndex[j] : early.finishIndex[j], lag, wallClock, j);
+      const free = this.subtractLag(toFinish ? early.finish[j] : early.start[j], toFinish ? early.finishIndex[j] : early.startIndex[j], lag, wallClock, j);
       const s = startNode[p] - n;
       if (s >= 0) {
-        const column = onFinish ? bounds.finish : bounds.start;
+        const column = fromFinish ? bounds.finish : bounds.start;
         if (x < column[s]) column[s] = x;
-        const by = onFinish ? slacks.summaryFinishBy : slacks.summaryStartBy;
+        const by = fromFinish ? slacks.summaryFinishBy : slacks.summaryStartBy;
         if (free < by[s]) by[s] = free;
       } else {
-        const column = onFinish ? late.finish : late.start;
+        const column = fromFinish ? late.finish : late.start;
         if (x < column[p]) column[p] = x;
-        const slack = this.latestIndexBy(p, onFinish, free) - this.sideIndex(p, onFinish, early);
-        const slackColumn = onFinish ? slacks.finish : slacks.start;
+        const slack = this.latestIndexBy(p, fromFinish, free) - this.sideIndex(p, fromFinish, early);
+        const slackColumn = fromFinish ? slacks.finish : slacks.start;
         if (slack < slackColumn[p]) slackColumn[p] = slack;
       }
     }
@@ -782,12 +782,12 @@ class Scheduler {
    * - An elapsed lag takes the predecessor's side back to a wall time, which a start must begin by:
    *   a start at the instant of Monday 03:00 would be on Monday 08:00, five hours later.
    */
-  private latestInWorkingTime(l: number, j: number, d: Dates, toStart: boolean, onFinish: boolean): number {
-    const at = toStart ? d.startIndex[j] : d.finishIndex[j];
+  private latestInWorkingTime(l: number, j: number, d: Dates, toFinish: boolean, fromFinish: boolean): number {
+    const at = toFinish ? d.finishIndex[j] : d.startIndex[j];
     const lag = this.lagOf(l, d);
-    if (this.wallClockLag(l)) return this.latestIndexBy(this.net.linkPred[l], onFinish, this.subtractLag(toStart ? d.start[j] : d.finish[j], at, lag, true, j));
-    if (lag !== 0 || onFinish) return at - lag;
-    return this.kind[j] === Kind.Normal ? at : this.startIndexBy(toStart ? d.start[j] : d.finish[j]);
+    if (this.wallClockLag(l)) return this.latestIndexBy(this.net.linkPred[l], fromFinish, this.subtractLag(toFinish ? d.finish[j] : d.start[j], at, lag, true, j));
+    if (lag !== 0 || fromFinish) return at - lag;
+    return this.kind[j] === Kind.Normal ? at : this.startIndexBy(toFinish ? d.finish[j] : d.start[j]);
   }
 
   /** The latest working index a task in working time can start at and begin by wall time b. */
@@ -800,23 +800,23 @@ class Scheduler {
 
   /**
    * The latest working index of task i's side that slips (see sideIndex) with its finish
-   * (onFinish) or its start at or before wall time b: what a link out of it allows, for the free
+   * (fromFinish) or its start at or before wall time b: what a link out of it allows, for the free
    * float. A task in working time starts where a working minute begins, so by Monday 03:00 means
    * Friday 16:59. An elapsed task slips by its start, its finish following around the clock: by a
    * finish it may start up to the bound less its duration (its finish may stay inside one night
    * while its start crosses working hours). A milestone may sit at the edge of working time before
    * a bound inside non-working time.
    */
-  private latestIndexBy(i: number, onFinish: boolean, b: Wall): number {
+  private latestIndexBy(i: number, fromFinish: boolean, b: Wall): number {
     const k = this.kind[i];
-    if (k === Kind.Elapsed) return this.cal.index(onFinish ? b - this.dur[i] : b);
-    if (k === Kind.Normal && !onFinish) return this.startIndexBy(b);
+    if (k === Kind.Elapsed) return this.cal.index(fromFinish ? b - this.dur[i] : b);
+    if (k === Kind.Normal && !fromFinish) return this.startIndexBy(b);
     return this.cal.index(b);
   }
 
   /** The early working index of the side of task i that latestIndexBy bounds: an elapsed task's start. */
-  private sideIndex(i: number, onFinish: boolean, early: Dates): number {
-    return onFinish && this.kind[i] !== Kind.Elapsed ? early.finishIndex[i] : early.startIndex[i];
+  private sideIndex(i: number, fromFinish: boolean, early: Dates): number {
+    return fromFinish && this.kind[i] !== Kind.Elapsed ? early.finishIndex[i] : early.startIndex[i];
   }
 
   private floats(early: Dates, late: Dates, scheduled: Dates, slacks: Slacks, projectFinishIndex: number) {
