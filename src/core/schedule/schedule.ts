@@ -577,9 +577,9 @@ class Scheduler {
   }
 
   private backward(early: Dates, projectFinish: Wall, slacks: Slacks): Dates {
-    const { n, kind, constraint, constraintDate, deadline, cal } = this;
+    const { n, kind, cal } = this;
     const net = this.net;
-    const { order, summaryOfStartNode, parent, startNode } = net;
+    const { order, summaryOfStartNode, startNode } = net;
     this.clearSpans();
     const arena = this.input.arena;
     const late = newDates(n, arena);
@@ -614,58 +614,23 @@ class Scheduler {
         this.spanUp(i, late);
         continue;
       }
-      if (kind[v] === Kind.Normal) {
-        if (!this.lateNormal(v, early, late, bounds)) return this.stopBefore(v, late);
-        this.pushBounds(v, early, late, bounds, slacks);
-        this.spanUp(v, late);
+      if (kind[v] === Kind.Summary) {
+        // A summary's finish node: it holds the bounds on its finish and start for its subtasks
+        // (see lateFinishBound, lateStartBound); its late dates come from them, at its start node.
+        const s = startNode[v] - n;
+        const finishBound = this.lateFinishBound(v, late, bounds, projectFinish);
+        const startBound = this.lateStartBound(v, early, late, bounds);
+        bounds.finish[s] = finishBound;
+        bounds.start[s] = startBound;
+        bounds.finishIndex[s] = cal.index(finishBound);
+        bounds.startIndex[s] = startBound === Infinity ? Infinity : this.startIndexBy(startBound); // for its subtasks in working time
         continue;
       }
-      let finishBound = projectFinish;
-      let startBound = Infinity;
-      const up = parent[v];
-      if (up >= 0) {
-        // A summary finishes with its last subtask, so a bound on its finish binds every subtask; it
-        // starts with its first, so a bound on its start binds only the subtasks that start it.
-        const s = startNode[up] - n;
-        if (bounds.finish[s] < finishBound) finishBound = bounds.finish[s];
-        if (early.start[v] === early.start[up] && bounds.start[s] < startBound) startBound = bounds.start[s];
+      if (kind[v] === Kind.Normal) {
+        if (!this.lateNormal(v, early, late, bounds)) return this.stopBefore(v, late);
+      } else if (!this.lateLeaf(v, early, late, bounds, projectFinish)) {
+        return this.stopBefore(v, late);
       }
-      // What the successors require, gathered as they were placed (a leaf's NO_BOUND lies past any
-      // finish the run places, see lastWall; a summary's bounds start at Infinity).
-      const own = startNode[v] - n;
-      const pushedFinish = own >= 0 ? bounds.finish[own] : late.finish[v];
-      const pushedStart = own >= 0 ? bounds.start[own] : late.start[v];
-      if (pushedFinish < finishBound) finishBound = pushedFinish;
-      if (pushedStart !== NO_BOUND && pushedStart < startBound) startBound = pushedStart;
-      const has = this.dated[v];
-      if ((has & HAS_CONSTRAINT_DATE) !== 0) {
-        const c = constraintDate.get(v)!;
-        const code = constraint[v];
-        if ((code === C.Fnlt || code === C.Mfo) && c < finishBound) finishBound = c;
-        if ((code === C.Snlt || code === C.Mso) && c < startBound) startBound = c;
-      }
-      if ((has & HAS_DEADLINE) !== 0 && deadline.get(v)! < finishBound) finishBound = deadline.get(v)!;
-      if (own >= 0) {
-        bounds.finish[own] = finishBound;
-        bounds.start[own] = startBound;
-        bounds.finishIndex[own] = cal.index(finishBound);
-        bounds.startIndex[own] = startBound === Infinity ? Infinity : this.startIndexBy(startBound); // for its subtasks in working time
-        continue; // its late dates come from its subtasks, at its start node
-      }
-      let lf = this.snapFinishOf(v, finishBound);
-      if (startBound < Infinity) {
-        // The latest start at or before the bound: for an elapsed task the bound itself, for a
-        // milestone (whose start is its finish) the edge of working time before it, when it lies
-        // inside non-working time.
-        const viaStart = this.finishFromStart(v, this.snapFinishOf(v, startBound));
-        if (viaStart < lf) lf = viaStart;
-      }
-      const ls = this.startFromFinish(v, lf);
-      if (ls < this.firstWall) return this.stopBefore(v, late);
-      late.finish[v] = lf;
-      late.start[v] = ls;
-      late.finishIndex[v] = cal.index(lf);
-      late.startIndex[v] = cal.index(ls);
       this.pushBounds(v, early, late, bounds, slacks);
       this.spanUp(v, late);
     }
@@ -713,6 +678,80 @@ class Scheduler {
     late.startIndex[v] = finish - dur;
     late.start[v] = startWall;
     return true;
+  }
+
+  /**
+   * The backward pass's general path (scheduleLeaf's counterpart), for milestones and elapsed tasks:
+   * bounds as wall times. (A task in working time takes lateNormal whatever its dates.) False, with
+   * nothing written, when the task would start before the run's first date.
+   */
+  private lateLeaf(v: number, early: Dates, late: Dates, bounds: LateBounds, projectFinish: Wall): boolean {
+    const cal = this.cal;
+    const finishBound = this.lateFinishBound(v, late, bounds, projectFinish);
+    const startBound = this.lateStartBound(v, early, late, bounds);
+    let lf = this.snapFinishOf(v, finishBound);
+    if (startBound < Infinity) {
+      // The latest start at or before the bound: for an elapsed task the bound itself, for a
+      // milestone (whose start is its finish) the edge of working time before it, when it lies
+      // inside non-working time.
+      const viaStart = this.finishFromStart(v, this.snapFinishOf(v, startBound));
+      if (viaStart < lf) lf = viaStart;
+    }
+    const ls = this.startFromFinish(v, lf);
+    if (ls < this.firstWall) return false;
+    late.finish[v] = lf;
+    late.start[v] = ls;
+    late.finishIndex[v] = cal.index(lf);
+    late.startIndex[v] = cal.index(ls);
+    return true;
+  }
+
+  /**
+   * The latest wall time task v (a leaf out of the fast path, or a summary at its finish node) may
+   * finish by: the project's finish, its summary's finish bound (a summary finishes with its last
+   * subtask, so a bound on its finish binds every subtask), what its successors require (gathered
+   * as they were placed: a leaf's in its late finish, where NO_BOUND lies past any finish the run
+   * places, see lastWall; a summary's in its LateBounds, from Infinity), an FNLT or MFO date, a deadline.
+   */
+  private lateFinishBound(v: number, late: Dates, bounds: LateBounds, projectFinish: Wall): number {
+    const n = this.n;
+    const { parent, startNode } = this.net;
+    let bound = projectFinish;
+    const up = parent[v];
+    if (up >= 0 && bounds.finish[startNode[up] - n] < bound) bound = bounds.finish[startNode[up] - n];
+    const own = startNode[v] - n;
+    const pushed = own >= 0 ? bounds.finish[own] : late.finish[v];
+    if (pushed < bound) bound = pushed;
+    const has = this.dated[v];
+    if ((has & HAS_CONSTRAINT_DATE) !== 0) {
+      const code = this.constraint[v];
+      const c = this.constraintDate.get(v)!;
+      if ((code === C.Fnlt || code === C.Mfo) && c < bound) bound = c;
+    }
+    if ((has & HAS_DEADLINE) !== 0 && this.deadline.get(v)! < bound) bound = this.deadline.get(v)!;
+    return bound;
+  }
+
+  /**
+   * The latest wall time task v (as for lateFinishBound) may start by, or Infinity: its summary's
+   * start bound if v starts the summary (a summary starts with its first subtask, so a bound on its
+   * start binds only the subtasks that start it), what its successors require, an SNLT or MSO date.
+   */
+  private lateStartBound(v: number, early: Dates, late: Dates, bounds: LateBounds): number {
+    const n = this.n;
+    const { parent, startNode } = this.net;
+    let bound = Infinity;
+    const up = parent[v];
+    if (up >= 0 && early.start[v] === early.start[up] && bounds.start[startNode[up] - n] < bound) bound = bounds.start[startNode[up] - n];
+    const own = startNode[v] - n;
+    const pushed = own >= 0 ? bounds.start[own] : late.start[v];
+    if (pushed !== NO_BOUND && pushed < bound) bound = pushed;
+    if ((this.dated[v] & HAS_CONSTRAINT_DATE) !== 0) {
+      const code = this.constraint[v];
+      const c = this.constraintDate.get(v)!;
+      if ((code === C.Snlt || code === C.Mso) && c < bound) bound = c;
+    }
+    return bound;
   }
 
   /**
