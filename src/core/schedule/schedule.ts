@@ -117,7 +117,7 @@ class Scheduler {
   private readonly summaryBound: Float64Array;
   private readonly summaryBoundIndex: Float64Array;
   /** Each summary's span (by start node - n), gathered as its subtasks are placed in a pass. */
-  private readonly span: Span;
+  private readonly span: SummarySpan;
   /**
    * The run's date range (see LAST_PLACEABLE_WALL, FIRST_PLACEABLE_WALL and MAX_SPAN_MINUTES):
    * dates and working indices outside it would not fit their 32-bit columns.
@@ -282,8 +282,8 @@ class Scheduler {
     const word = linkWord[l];
     if (wordLagKind(word) !== LAG_PERCENT) return wordLag(word);
     const p = linkPred[l];
-    const span = this.kind[p] === Kind.Summary ? d.finishIndex[p] - d.startIndex[p] : this.dur[p];
-    return Math.round((lagPercent[wordLag(word)] / 100) * span);
+    const duration = this.kind[p] === Kind.Summary ? d.finishIndex[p] - d.startIndex[p] : this.dur[p];
+    return Math.round((lagPercent[wordLag(word)] / 100) * duration);
   }
 
   /** Whether a link's lag runs in wall-clock time: an elapsed lag, or a % of an elapsed task. */
@@ -1008,8 +1008,11 @@ const NO_BOUND = 0x7fffffff;
 /** No subtask has finished a summary's span (before any date in 32 bits). */
 const NO_SPAN_FINISH = -0x80000000;
 
-/** Summaries' spans by start node - n: wall times with their working indices. */
-interface Span {
+/**
+ * Summaries' spans by start node - n: the range from the first subtask's start to the last one's
+ * finish, as wall times with their working indices. (Not model.ts's Span, a length of time.)
+ */
+interface SummarySpan {
   start: Int32Array;
   startIndex: Int32Array;
   finish: Int32Array;
