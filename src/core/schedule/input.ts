@@ -35,8 +35,8 @@ export const LAG_WORKING = 0;
 export const LAG_ELAPSED = 1;
 export const LAG_PERCENT = 2;
 
-/** Constraint codes. */
-export enum C {
+/** A task's constraint type, as ScheduleInput.constraint holds it. */
+export enum ConstraintCode {
   Asap = 0,
   Alap = 1,
   Snet = 2,
@@ -57,8 +57,9 @@ export const HAS_DEADLINE = 2;
 export const HAS_ACTUAL_START = 4;
 export const HAS_ACTUAL_FINISH = 8;
 
-const CONSTRAINT_CODE: Record<ConstraintType, C> = {
-  ASAP: C.Asap, ALAP: C.Alap, SNET: C.Snet, SNLT: C.Snlt, FNET: C.Fnet, FNLT: C.Fnlt, MSO: C.Mso, MFO: C.Mfo,
+const CONSTRAINT_CODE: Record<ConstraintType, ConstraintCode> = {
+  ASAP: ConstraintCode.Asap, ALAP: ConstraintCode.Alap, SNET: ConstraintCode.Snet, SNLT: ConstraintCode.Snlt,
+  FNET: ConstraintCode.Fnet, FNLT: ConstraintCode.Fnlt, MSO: ConstraintCode.Mso, MFO: ConstraintCode.Mfo,
 };
 
 /**
@@ -222,7 +223,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     kindOf[i] = kind;
     durOf[i] = dur;
     const c = t.constraint;
-    constraint[i] = c === 'ASAP' ? C.Asap : CONSTRAINT_CODE[c];
+    constraint[i] = c === 'ASAP' ? ConstraintCode.Asap : CONSTRAINT_CODE[c];
     const cd = t.constraintDate;
     const dl = t.deadline;
     if (cd !== null) constraintDate.set(i, cd);

@@ -4,7 +4,7 @@ import { clip } from '../parsers/duration';
 import { FIRST_PLACEABLE_WALL, LAST_PLACEABLE_WALL, MAX_SPAN_MINUTES, Wall, dayOf, formatDay, formatWallReadable } from '../time';
 import type { Arena } from './arena';
 import {
-  C, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING,
+  ConstraintCode, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING,
   ScheduleInput, linkFromFinish, linkToFinish, readScheduleInput, wordLag, wordLagKind, wordType,
 } from './input';
 import { Network, buildNetwork, findLoops, successorOf } from './network';
@@ -221,7 +221,7 @@ class Scheduler {
       scheduled = newDates(n, arena);
       this.forward(scheduled, arena.i32(n), late, false);
       for (let i = 0; i < n; i++) {
-        if (this.constraint[i] === C.Alap && scheduled.start[i] !== early.start[i]) driver[i] = Driver.AsLateAsPossible;
+        if (this.constraint[i] === ConstraintCode.Alap && scheduled.start[i] !== early.start[i]) driver[i] = Driver.AsLateAsPossible;
       }
     }
     const floats = this.floats(early, late, scheduled, slacks, this.cal.index(projectFinish));
@@ -347,7 +347,7 @@ class Scheduler {
         }
         const up = parent[i];
         if (up >= 0 && summaryBound[startNode[up] - n] > req) req = summaryBound[startNode[up] - n];
-        if (constraint[i] === C.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0) req = Math.max(req, constraintDate.get(i)!);
+        if (constraint[i] === ConstraintCode.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0) req = Math.max(req, constraintDate.get(i)!);
         summaryBound[v - n] = req;
         summaryBoundIndex[v - n] = req === -Infinity ? -Infinity : cal.index(req);
         continue;
@@ -420,7 +420,7 @@ class Scheduler {
       req = this.projectStartIndex;
       drive = Driver.ProjectStart;
     }
-    if (alap !== null && this.constraint[i] === C.Alap && alap.startIndex[i] > req) {
+    if (alap !== null && this.constraint[i] === ConstraintCode.Alap && alap.startIndex[i] > req) {
       req = alap.startIndex[i];
       drive = Driver.AsLateAsPossible;
     }
@@ -477,29 +477,29 @@ class Scheduler {
       const c = this.constraintDate.get(i)!;
       const linked = start;
       switch (constraint[i]) {
-        case C.Snet: {
+        case ConstraintCode.Snet: {
           const x = this.snapStartOf(i, c);
           if (x > start) { start = x; drive = Driver.Constraint; }
           break;
         }
-        case C.Fnet: {
+        case ConstraintCode.Fnet: {
           // A milestone is a moment: no earlier than one inside non-working time, it goes on to the
           // next working time, as after a link (a task in working time finishes at the date's instant).
           const x = this.kind[i] === Kind.Milestone ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
           if (x > start) { start = x; drive = Driver.Constraint; }
           break;
         }
-        case C.Mso:
-        case C.Mfo: {
-          start = constraint[i] === C.Mso ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
+        case ConstraintCode.Mso:
+        case ConstraintCode.Mfo: {
+          start = constraint[i] === ConstraintCode.Mso ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
           if (report && linked > start && drive >= 0) this.conflict(this.tasks[i], linked, start);
           drive = Driver.Constraint;
           break;
         }
-        case C.Snlt:
-        case C.Fnlt: {
+        case ConstraintCode.Snlt:
+        case ConstraintCode.Fnlt: {
           // A milestone no later than a moment inside non-working time goes back to the edge before it.
-          const x = constraint[i] === C.Fnlt ? this.startFromFinish(i, this.snapFinishOf(i, c))
+          const x = constraint[i] === ConstraintCode.Fnlt ? this.startFromFinish(i, this.snapFinishOf(i, c))
             : this.kind[i] === Kind.Milestone ? this.snapFinishOf(i, c) : this.snapStartOf(i, c);
           // Honoured over links; a task that only waits for the project start stays there (negative float shows it).
           if (start > x && drive !== Driver.ProjectStart) {
@@ -513,7 +513,7 @@ class Scheduler {
           break;
       }
     }
-    if (alap !== null && constraint[i] === C.Alap && alap.start[i] > start) {
+    if (alap !== null && constraint[i] === ConstraintCode.Alap && alap.start[i] > start) {
       start = alap.start[i];
       drive = Driver.AsLateAsPossible;
     }
@@ -665,8 +665,8 @@ class Scheduler {
     if ((has & HAS_CONSTRAINT_DATE) !== 0) {
       const c = this.constraintDate.get(v)!;
       const code = this.constraint[v];
-      if (code === C.Fnlt || code === C.Mfo) finish = Math.min(finish, cal.index(c));
-      if (code === C.Snlt || code === C.Mso) start = Math.min(start, cal.index(c));
+      if (code === ConstraintCode.Fnlt || code === ConstraintCode.Mfo) finish = Math.min(finish, cal.index(c));
+      if (code === ConstraintCode.Snlt || code === ConstraintCode.Mso) start = Math.min(start, cal.index(c));
     }
     if ((has & HAS_DEADLINE) !== 0) finish = Math.min(finish, cal.index(this.deadline.get(v)!));
     const dur = this.dur[v];
@@ -726,7 +726,7 @@ class Scheduler {
     if ((has & HAS_CONSTRAINT_DATE) !== 0) {
       const code = this.constraint[v];
       const c = this.constraintDate.get(v)!;
-      if ((code === C.Fnlt || code === C.Mfo) && c < bound) bound = c;
+      if ((code === ConstraintCode.Fnlt || code === ConstraintCode.Mfo) && c < bound) bound = c;
     }
     if ((has & HAS_DEADLINE) !== 0 && this.deadline.get(v)! < bound) bound = this.deadline.get(v)!;
     return bound;
@@ -749,7 +749,7 @@ class Scheduler {
     if ((this.dated[v] & HAS_CONSTRAINT_DATE) !== 0) {
       const code = this.constraint[v];
       const c = this.constraintDate.get(v)!;
-      if ((code === C.Snlt || code === C.Mso) && c < bound) bound = c;
+      if ((code === ConstraintCode.Snlt || code === ConstraintCode.Mso) && c < bound) bound = c;
     }
     return bound;
   }
