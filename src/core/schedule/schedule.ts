@@ -638,8 +638,8 @@ class Scheduler {
   }
 
   /** Ends the backward pass at a task that would start before the run's first date (see run). */
-  private stopBefore(v: number, late: Dates): Dates {
-    this.pastFirst = v;
+  private stopBefore(i: number, late: Dates): Dates {
+    this.pastFirst = i;
     return late;
   }
 
@@ -647,36 +647,36 @@ class Scheduler {
    * The backward pass's fast path for a task in working time: bounds as working indices. False,
    * with nothing written, when the task would start before the run's first date.
    */
-  private lateNormal(v: number, early: Dates, late: Dates, bounds: LateBounds): boolean {
+  private lateNormal(i: number, early: Dates, late: Dates, bounds: LateBounds): boolean {
     const cal = this.cal;
     const { parent, startNode } = this.net;
     let finish = bounds.projectFinishIndex;
     let start = Infinity;
-    const up = parent[v];
+    const up = parent[i];
     if (up >= 0) {
       const s = startNode[up] - this.n;
       if (bounds.finishIndex[s] < finish) finish = bounds.finishIndex[s];
-      if (early.start[v] === early.start[up] && bounds.startIndex[s] < start) start = bounds.startIndex[s];
+      if (early.start[i] === early.start[up] && bounds.startIndex[s] < start) start = bounds.startIndex[s];
     }
     // What the successors require, gathered as they were placed (NO_BOUND is past any finish).
-    if (late.finishIndex[v] < finish) finish = late.finishIndex[v];
-    if (late.startIndex[v] !== NO_BOUND && late.startIndex[v] < start) start = late.startIndex[v];
-    const has = this.dated[v];
+    if (late.finishIndex[i] < finish) finish = late.finishIndex[i];
+    if (late.startIndex[i] !== NO_BOUND && late.startIndex[i] < start) start = late.startIndex[i];
+    const has = this.dated[i];
     if ((has & HAS_CONSTRAINT_DATE) !== 0) {
-      const c = this.constraintDate.get(v)!;
-      const code = this.constraint[v];
+      const c = this.constraintDate.get(i)!;
+      const code = this.constraint[i];
       if (code === ConstraintCode.Fnlt || code === ConstraintCode.Mfo) finish = Math.min(finish, cal.index(c));
       if (code === ConstraintCode.Snlt || code === ConstraintCode.Mso) start = Math.min(start, cal.index(c));
     }
-    if ((has & HAS_DEADLINE) !== 0) finish = Math.min(finish, cal.index(this.deadline.get(v)!));
-    const dur = this.dur[v];
+    if ((has & HAS_DEADLINE) !== 0) finish = Math.min(finish, cal.index(this.deadline.get(i)!));
+    const dur = this.dur[i];
     if (start + dur < finish) finish = start + dur;
     const startWall = cal.startWall(finish - dur);
     if (startWall < this.firstWall) return false;
-    late.finishIndex[v] = finish;
-    late.finish[v] = cal.finishWall(finish);
-    late.startIndex[v] = finish - dur;
-    late.start[v] = startWall;
+    late.finishIndex[i] = finish;
+    late.finish[i] = cal.finishWall(finish);
+    late.startIndex[i] = finish - dur;
+    late.start[i] = startWall;
     return true;
   }
 
@@ -685,70 +685,70 @@ class Scheduler {
    * bounds as wall times. (A task in working time takes lateNormal whatever its dates.) False, with
    * nothing written, when the task would start before the run's first date.
    */
-  private lateLeaf(v: number, early: Dates, late: Dates, bounds: LateBounds, projectFinish: Wall): boolean {
+  private lateLeaf(i: number, early: Dates, late: Dates, bounds: LateBounds, projectFinish: Wall): boolean {
     const cal = this.cal;
-    const finishBound = this.lateFinishBound(v, late, bounds, projectFinish);
-    const startBound = this.lateStartBound(v, early, late, bounds);
-    let lf = this.snapFinishOf(v, finishBound);
+    const finishBound = this.lateFinishBound(i, late, bounds, projectFinish);
+    const startBound = this.lateStartBound(i, early, late, bounds);
+    let lf = this.snapFinishOf(i, finishBound);
     if (startBound < Infinity) {
       // The latest start at or before the bound: for an elapsed task the bound itself, for a
       // milestone (whose start is its finish) the edge of working time before it, when it lies
       // inside non-working time.
-      const viaStart = this.finishFromStart(v, this.snapFinishOf(v, startBound));
+      const viaStart = this.finishFromStart(i, this.snapFinishOf(i, startBound));
       if (viaStart < lf) lf = viaStart;
     }
-    const ls = this.startFromFinish(v, lf);
+    const ls = this.startFromFinish(i, lf);
     if (ls < this.firstWall) return false;
-    late.finish[v] = lf;
-    late.start[v] = ls;
-    late.finishIndex[v] = cal.index(lf);
-    late.startIndex[v] = cal.index(ls);
+    late.finish[i] = lf;
+    late.start[i] = ls;
+    late.finishIndex[i] = cal.index(lf);
+    late.startIndex[i] = cal.index(ls);
     return true;
   }
 
   /**
-   * The latest wall time task v (a leaf out of the fast path, or a summary at its finish node) may
+   * The latest wall time task i (a leaf out of the fast path, or a summary at its finish node) may
    * finish by: the project's finish, its summary's finish bound (a summary finishes with its last
    * subtask, so a bound on its finish binds every subtask), what its successors require (gathered
    * as they were placed: a leaf's in its late finish, where NO_BOUND lies past any finish the run
    * places, see lastWall; a summary's in its LateBounds, from Infinity), an FNLT or MFO date, a deadline.
    */
-  private lateFinishBound(v: number, late: Dates, bounds: LateBounds, projectFinish: Wall): number {
+  private lateFinishBound(i: number, late: Dates, bounds: LateBounds, projectFinish: Wall): number {
     const n = this.n;
     const { parent, startNode } = this.net;
     let bound = projectFinish;
-    const up = parent[v];
+    const up = parent[i];
     if (up >= 0 && bounds.finish[startNode[up] - n] < bound) bound = bounds.finish[startNode[up] - n];
-    const own = startNode[v] - n;
-    const pushed = own >= 0 ? bounds.finish[own] : late.finish[v];
+    const own = startNode[i] - n;
+    const pushed = own >= 0 ? bounds.finish[own] : late.finish[i];
     if (pushed < bound) bound = pushed;
-    const has = this.dated[v];
+    const has = this.dated[i];
     if ((has & HAS_CONSTRAINT_DATE) !== 0) {
-      const code = this.constraint[v];
-      const c = this.constraintDate.get(v)!;
+      const code = this.constraint[i];
+      const c = this.constraintDate.get(i)!;
       if ((code === ConstraintCode.Fnlt || code === ConstraintCode.Mfo) && c < bound) bound = c;
     }
-    if ((has & HAS_DEADLINE) !== 0 && this.deadline.get(v)! < bound) bound = this.deadline.get(v)!;
+    if ((has & HAS_DEADLINE) !== 0 && this.deadline.get(i)! < bound) bound = this.deadline.get(i)!;
     return bound;
   }
 
   /**
-   * The latest wall time task v (as for lateFinishBound) may start by, or Infinity: its summary's
-   * start bound if v starts the summary (a summary starts with its first subtask, so a bound on its
+   * The latest wall time task i (as for lateFinishBound) may start by, or Infinity: its summary's
+   * start bound if i starts the summary (a summary starts with its first subtask, so a bound on its
    * start binds only the subtasks that start it), what its successors require, an SNLT or MSO date.
    */
-  private lateStartBound(v: number, early: Dates, late: Dates, bounds: LateBounds): number {
+  private lateStartBound(i: number, early: Dates, late: Dates, bounds: LateBounds): number {
     const n = this.n;
     const { parent, startNode } = this.net;
     let bound = Infinity;
-    const up = parent[v];
-    if (up >= 0 && early.start[v] === early.start[up] && bounds.start[startNode[up] - n] < bound) bound = bounds.start[startNode[up] - n];
-    const own = startNode[v] - n;
-    const pushed = own >= 0 ? bounds.start[own] : late.start[v];
+    const up = parent[i];
+    if (up >= 0 && early.start[i] === early.start[up] && bounds.start[startNode[up] - n] < bound) bound = bounds.start[startNode[up] - n];
+    const own = startNode[i] - n;
+    const pushed = own >= 0 ? bounds.start[own] : late.start[i];
     if (pushed !== NO_BOUND && pushed < bound) bound = pushed;
-    if ((this.dated[v] & HAS_CONSTRAINT_DATE) !== 0) {
-      const code = this.constraint[v];
-      const c = this.constraintDate.get(v)!;
+    if ((this.dated[i] & HAS_CONSTRAINT_DATE) !== 0) {
+      const code = this.constraint[i];
+      const c = this.constraintDate.get(i)!;
       if ((code === ConstraintCode.Snlt || code === ConstraintCode.Mso) && c < bound) bound = c;
     }
     return bound;
