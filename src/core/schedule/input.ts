@@ -11,13 +11,32 @@ export enum Kind {
   Summary = 3,
 }
 
+/**
+ * Link types, as bits 0-1 of a link word hold them (see {@link linkWord}). Ask which side of each
+ * task a link binds with {@link linkFromFinish} and {@link linkToFinish}, not by comparing types.
+ */
+export const LINK_FS = 0;
+export const LINK_SS = 1;
+export const LINK_FF = 2;
+export const LINK_SF = 3;
+
+/** Whether a link of this type runs from its predecessor's finish (FS, FF); else from its start (SS, SF). */
+export function linkFromFinish(type: number): boolean {
+  return type === LINK_FS || type === LINK_FF;
+}
+
+/** Whether a link of this type binds its successor's finish (FF, SF); else its start (FS, SS). */
+export function linkToFinish(type: number): boolean {
+  return type === LINK_FF || type === LINK_SF;
+}
+
 /** How a link's lag is given. */
 export const LAG_WORKING = 0;
 export const LAG_ELAPSED = 1;
 export const LAG_PERCENT = 2;
 
-/** Constraint codes. */
-export enum C {
+/** A task's constraint type, as ScheduleInput.constraint holds it. */
+export enum ConstraintCode {
   Asap = 0,
   Alap = 1,
   Snet = 2,
@@ -38,8 +57,9 @@ export const HAS_DEADLINE = 2;
 export const HAS_ACTUAL_START = 4;
 export const HAS_ACTUAL_FINISH = 8;
 
-const CONSTRAINT_CODE: Record<ConstraintType, C> = {
-  ASAP: C.Asap, ALAP: C.Alap, SNET: C.Snet, SNLT: C.Snlt, FNET: C.Fnet, FNLT: C.Fnlt, MSO: C.Mso, MFO: C.Mfo,
+const CONSTRAINT_CODE: Record<ConstraintType, ConstraintCode> = {
+  ASAP: ConstraintCode.Asap, ALAP: ConstraintCode.Alap, SNET: ConstraintCode.Snet, SNLT: ConstraintCode.Snlt,
+  FNET: ConstraintCode.Fnet, FNLT: ConstraintCode.Fnlt, MSO: ConstraintCode.Mso, MFO: ConstraintCode.Mfo,
 };
 
 /**
@@ -58,7 +78,7 @@ export interface LinkArrays {
 
 /**
  * A link's type and lag in one 32-bit word (one read where three columns took three): bits 0-1
- * the type (0 FS, 1 SS, 2 FF, 3 SF), bits 2-3 the lag's kind (LAG_WORKING, LAG_ELAPSED or
+ * the type (LINK_FS, LINK_SS, LINK_FF or LINK_SF), bits 2-3 the lag's kind (LAG_WORKING, LAG_ELAPSED or
  * LAG_PERCENT, of the predecessor's duration), the 28 bits above them the lag, signed: whole
  * minutes, or for a % lag the place of its percentage in {@link LinkArrays.lagPercent} (a
  * percentage need not be whole). Lags are at most 100 years, 52.6 million minutes: 28 bits hold 134.
@@ -67,7 +87,7 @@ export function linkWord(type: number, lagKind: number, lag: number): number {
   return (lag << 4) | (lagKind << 2) | type;
 }
 
-/** The type of a link word: 0 FS, 1 SS, 2 FF, 3 SF. */
+/** The type of a link word: LINK_FS, LINK_SS, LINK_FF or LINK_SF. */
 export function wordType(word: number): number {
   return word & 3;
 }
@@ -203,7 +223,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     kindOf[i] = kind;
     durOf[i] = dur;
     const c = t.constraint;
-    constraint[i] = c === 'ASAP' ? C.Asap : CONSTRAINT_CODE[c];
+    constraint[i] = c === 'ASAP' ? ConstraintCode.Asap : CONSTRAINT_CODE[c];
     const cd = t.constraintDate;
     const dl = t.deadline;
     if (cd !== null) constraintDate.set(i, cd);
@@ -233,7 +253,7 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
       const p = link.pred;
       pred[l] = p;
       if (p >= i || (kindOf[p] === Kind.Summary && isAncestor(p, i, parent))) rowOrder = false;
-      const type = name === 'FS' ? 0 : name === 'SS' ? 1 : name === 'FF' ? 2 : 3;
+      const type = name === 'FS' ? LINK_FS : name === 'SS' ? LINK_SS : name === 'FF' ? LINK_FF : LINK_SF;
       const lag = link.lag;
       if (lag.percent !== undefined) {
         word[l] = linkWord(type, LAG_PERCENT, links.percentCount);

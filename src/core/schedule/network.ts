@@ -6,6 +6,7 @@ import { Kind, LinkArrays, ScheduleInput } from './input';
 export const INHERIT_EDGE = -1; // summary start -> a subtask's start: the summary's start bound applies to it
 export const ROLLUP_EDGE = -2; // a subtask's finish -> its summary's finish: the summary spans its subtasks
 
+/** Link types' names, by type: LINK_FS, LINK_SS, LINK_FF, LINK_SF (see input.ts). */
 export const LINK_NAMES: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
 
 /**

@@ -5,8 +5,8 @@ import { clip } from '../helpers';
 import { FIRST_PLACEABLE_WALL, LAST_PLACEABLE_WALL, MAX_SPAN_MINUTES, Wall, dayOf, formatDay, formatWallReadable } from '../time';
 import type { Arena } from './arena';
 import {
-  C, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING,
-  ScheduleInput, readScheduleInput, wordLag, wordLagKind, wordType,
+  ConstraintCode, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING,
+  ScheduleInput, linkFromFinish, linkToFinish, readScheduleInput, wordLag, wordLagKind, wordType,
 } from './input';
 import { Network, buildNetwork, findLoops, successorOf } from './network';
 
@@ -118,7 +118,7 @@ class Scheduler {
   private readonly summaryBound: Float64Array;
   private readonly summaryBoundIndex: Float64Array;
   /** Each summary's span (by start node - n), gathered as its subtasks are placed in a pass. */
-  private readonly span: Span;
+  private readonly span: SummarySpan;
   /**
    * The run's date range (see LAST_PLACEABLE_WALL, FIRST_PLACEABLE_WALL and MAX_SPAN_MINUTES):
    * dates and working indices outside it would not fit their 32-bit columns.
@@ -222,7 +222,7 @@ class Scheduler {
       scheduled = newDates(n, arena);
       this.forward(scheduled, arena.i32(n), late, false);
       for (let i = 0; i < n; i++) {
-        if (this.constraint[i] === C.Alap && scheduled.start[i] !== early.start[i]) driver[i] = Driver.AsLateAsPossible;
+        if (this.constraint[i] === ConstraintCode.Alap && scheduled.start[i] !== early.start[i]) driver[i] = Driver.AsLateAsPossible;
       }
     }
     const floats = this.floats(early, late, scheduled, slacks, this.cal.index(projectFinish));
@@ -283,8 +283,8 @@ class Scheduler {
     const word = linkWord[l];
     if (wordLagKind(word) !== LAG_PERCENT) return wordLag(word);
     const p = linkPred[l];
-    const span = this.kind[p] === Kind.Summary ? d.finishIndex[p] - d.startIndex[p] : this.dur[p];
-    return Math.round((lagPercent[wordLag(word)] / 100) * span);
+    const duration = this.kind[p] === Kind.Summary ? d.finishIndex[p] - d.startIndex[p] : this.dur[p];
+    return Math.round((lagPercent[wordLag(word)] / 100) * duration);
   }
 
   /** Whether a link's lag runs in wall-clock time: an elapsed lag, or a % of an elapsed task. */
@@ -299,14 +299,14 @@ class Scheduler {
   private linkStartBound(l: number, succ: number, d: Dates): Wall {
     const p = this.net.linkPred[l];
     const type = wordType(this.net.linkWord[l]);
-    const fromFinish = type === 0 || type === 2;
+    const fromFinish = linkFromFinish(type);
     const base = fromFinish ? d.finish[p] : d.start[p];
     const lag = this.lagOf(l, d);
     let b = base;
     if (lag !== 0) {
       b = this.wallClockLag(l) ? base + lag : this.cal.finishWall((fromFinish ? d.finishIndex[p] : d.startIndex[p]) + lag);
     }
-    return type === 0 || type === 1 ? b : this.startFromFinish(succ, b);
+    return linkToFinish(type) ? this.startFromFinish(succ, b) : b;
   }
 
   private place(i: number, start: Wall, d: Dates): void {
@@ -346,19 +346,19 @@ class Scheduler {
           const b = this.linkStartBound(l, i, d);
           if (b > req) req = b;
         }
-        const p = parent[i];
-        if (p >= 0 && summaryBound[startNode[p] - n] > req) req = summaryBound[startNode[p] - n];
-        if (constraint[i] === C.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0) req = Math.max(req, constraintDate.get(i)!);
+        const up = parent[i];
+        if (up >= 0 && summaryBound[startNode[up] - n] > req) req = summaryBound[startNode[up] - n];
+        if (constraint[i] === ConstraintCode.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0) req = Math.max(req, constraintDate.get(i)!);
         summaryBound[v - n] = req;
         summaryBoundIndex[v - n] = req === -Infinity ? -Infinity : cal.index(req);
         continue;
       }
       if (kind[v] === Kind.Summary) {
         // A summary's finish node: it spans its subtasks.
-        const sk = startNode[v] - n;
-        if (!this.placeSpan(d, v, sk)) {
+        const s = startNode[v] - n;
+        if (!this.placeSpan(d, v, s)) {
           // A summary with no subtasks (only a plan built in code can have one): a point at its start bound.
-          const at = Math.max(summaryBound[sk], this.projectStart);
+          const at = Math.max(summaryBound[s], this.projectStart);
           if (at > this.lastWall && this.pastLast < 0) this.pastLast = v;
           this.placePoint(d, v, at);
         }
@@ -379,8 +379,7 @@ class Scheduler {
    */
   private boundIndex(l: number, d: Dates): number {
     const p = this.net.linkPred[l];
-    const type = wordType(this.net.linkWord[l]);
-    const fromFinish = type === 0 || type === 2;
+    const fromFinish = linkFromFinish(wordType(this.net.linkWord[l]));
     const lag = this.lagOf(l, d);
     const baseIndex = fromFinish ? d.finishIndex[p] : d.startIndex[p];
     return lag === 0 ? baseIndex
@@ -405,9 +404,9 @@ class Scheduler {
       const p = linkPred[l];
       const word = linkWord[l];
       const type = wordType(word);
-      const fromFinish = type === 0 || type === 2;
+      const fromFinish = linkFromFinish(type);
       let b = wordLagKind(word) === LAG_WORKING ? (fromFinish ? finishIndex[p] : startIndex[p]) + wordLag(word) : this.boundIndex(l, d);
-      if (type >= 2) b -= di; // FF, SF bind the finish
+      if (linkToFinish(type)) b -= di;
       if (b > req) {
         req = b;
         drive = l;
@@ -422,7 +421,7 @@ class Scheduler {
       req = this.projectStartIndex;
       drive = Driver.ProjectStart;
     }
-    if (alap !== null && this.constraint[i] === C.Alap && alap.startIndex[i] > req) {
+    if (alap !== null && this.constraint[i] === ConstraintCode.Alap && alap.startIndex[i] > req) {
       req = alap.startIndex[i];
       drive = Driver.AsLateAsPossible;
     }
@@ -479,29 +478,29 @@ class Scheduler {
       const c = this.constraintDate.get(i)!;
       const linked = start;
       switch (constraint[i]) {
-        case C.Snet: {
+        case ConstraintCode.Snet: {
           const x = this.snapStartOf(i, c);
           if (x > start) { start = x; drive = Driver.Constraint; }
           break;
         }
-        case C.Fnet: {
+        case ConstraintCode.Fnet: {
           // A milestone is a moment: no earlier than one inside non-working time, it goes on to the
           // next working time, as after a link (a task in working time finishes at the date's instant).
           const x = this.kind[i] === Kind.Milestone ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
           if (x > start) { start = x; drive = Driver.Constraint; }
           break;
         }
-        case C.Mso:
-        case C.Mfo: {
-          start = constraint[i] === C.Mso ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
+        case ConstraintCode.Mso:
+        case ConstraintCode.Mfo: {
+          start = constraint[i] === ConstraintCode.Mso ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
           if (report && linked > start && drive >= 0) this.conflict(this.tasks[i], linked, start);
           drive = Driver.Constraint;
           break;
         }
-        case C.Snlt:
-        case C.Fnlt: {
+        case ConstraintCode.Snlt:
+        case ConstraintCode.Fnlt: {
           // A milestone no later than a moment inside non-working time goes back to the edge before it.
-          const x = constraint[i] === C.Fnlt ? this.startFromFinish(i, this.snapFinishOf(i, c))
+          const x = constraint[i] === ConstraintCode.Fnlt ? this.startFromFinish(i, this.snapFinishOf(i, c))
             : this.kind[i] === Kind.Milestone ? this.snapFinishOf(i, c) : this.snapStartOf(i, c);
           // Honoured over links; a task that only waits for the project start stays there (negative float shows it).
           if (start > x && drive !== Driver.ProjectStart) {
@@ -515,7 +514,7 @@ class Scheduler {
           break;
       }
     }
-    if (alap !== null && constraint[i] === C.Alap && alap.start[i] > start) {
+    if (alap !== null && constraint[i] === ConstraintCode.Alap && alap.start[i] > start) {
       start = alap.start[i];
       drive = Driver.AsLateAsPossible;
     }
@@ -573,15 +572,15 @@ class Scheduler {
    * is a summary successor (links bind only its start): a start that is not where a working minute
    * begins is an elapsed subtask's or a milestone's.
    */
-  private subtractLag(base: Wall, baseIndex: number, lag: number, elapsed: boolean, succ: number): Wall {
-    if (!elapsed && lag !== 0) return this.cal.startWall(baseIndex - lag);
+  private subtractLag(base: Wall, baseIndex: number, lag: number, wallClock: boolean, succ: number): Wall {
+    if (!wallClock && lag !== 0) return this.cal.startWall(baseIndex - lag);
     return (this.kind[succ] === Kind.Normal ? this.cal.startWall(baseIndex) : base) - lag;
   }
 
   private backward(early: Dates, projectFinish: Wall, slacks: Slacks): Dates {
-    const { n, kind, constraint, constraintDate, deadline, cal } = this;
+    const { n, kind, cal } = this;
     const net = this.net;
-    const { order, summaryOfStartNode, parent, startNode } = net;
+    const { order, summaryOfStartNode, startNode } = net;
     this.clearSpans();
     const arena = this.input.arena;
     const late = newDates(n, arena);
@@ -593,7 +592,7 @@ class Scheduler {
     late.startIndex.fill(NO_BOUND);
     late.finishIndex.fill(NO_BOUND);
     const summaries = net.nodeCount - n;
-    const b: LateBounds = {
+    const bounds: LateBounds = {
       finish: arena.f64(summaries).fill(Infinity),
       start: arena.f64(summaries).fill(Infinity),
       finishIndex: arena.f64(summaries).fill(Infinity),
@@ -608,75 +607,40 @@ class Scheduler {
         const s = v - n;
         if (!this.placeSpan(late, i, s)) {
           // No subtasks (see forward): a point at the latest its own bounds allow.
-          const at = this.snapFinishOf(i, Math.min(b.finish[s], b.start[s]));
+          const at = this.snapFinishOf(i, Math.min(bounds.finish[s], bounds.start[s]));
           if (at < this.firstWall) return this.stopBefore(i, late);
           this.placePoint(late, i, at);
         }
-        this.pushBounds(i, early, late, b, slacks);
+        this.pushBounds(i, early, late, bounds, slacks);
         this.spanUp(i, late);
         continue;
       }
-      if (kind[v] === Kind.Normal) {
-        if (!this.lateNormal(v, early, late, b)) return this.stopBefore(v, late);
-        this.pushBounds(v, early, late, b, slacks);
-        this.spanUp(v, late);
+      if (kind[v] === Kind.Summary) {
+        // A summary's finish node: it holds the bounds on its finish and start for its subtasks
+        // (see lateFinishBound, lateStartBound); its late dates come from them, at its start node.
+        const s = startNode[v] - n;
+        const finishBound = this.lateFinishBound(v, late, bounds, projectFinish);
+        const startBound = this.lateStartBound(v, early, late, bounds);
+        bounds.finish[s] = finishBound;
+        bounds.start[s] = startBound;
+        bounds.finishIndex[s] = cal.index(finishBound);
+        bounds.startIndex[s] = startBound === Infinity ? Infinity : this.startIndexBy(startBound); // for its subtasks in working time
         continue;
       }
-      let finishBound = projectFinish;
-      let startBound = Infinity;
-      const up = parent[v];
-      if (up >= 0) {
-        // A summary finishes with its last subtask, so a bound on its finish binds every subtask; it
-        // starts with its first, so a bound on its start binds only the subtasks that start it.
-        const s = startNode[up] - n;
-        if (b.finish[s] < finishBound) finishBound = b.finish[s];
-        if (early.start[v] === early.start[up] && b.start[s] < startBound) startBound = b.start[s];
+      if (kind[v] === Kind.Normal) {
+        if (!this.lateNormal(v, early, late, bounds)) return this.stopBefore(v, late);
+      } else if (!this.lateLeaf(v, early, late, bounds, projectFinish)) {
+        return this.stopBefore(v, late);
       }
-      // What the successors require, gathered as they were placed (a leaf's NO_BOUND lies past any
-      // finish the run places, see lastWall; a summary's bounds start at Infinity).
-      const own = startNode[v] - n;
-      const pushedFinish = own >= 0 ? b.finish[own] : late.finish[v];
-      const pushedStart = own >= 0 ? b.start[own] : late.start[v];
-      if (pushedFinish < finishBound) finishBound = pushedFinish;
-      if (pushedStart !== NO_BOUND && pushedStart < startBound) startBound = pushedStart;
-      const has = this.dated[v];
-      if ((has & HAS_CONSTRAINT_DATE) !== 0) {
-        const c = constraintDate.get(v)!;
-        const code = constraint[v];
-        if ((code === C.Fnlt || code === C.Mfo) && c < finishBound) finishBound = c;
-        if ((code === C.Snlt || code === C.Mso) && c < startBound) startBound = c;
-      }
-      if ((has & HAS_DEADLINE) !== 0 && deadline.get(v)! < finishBound) finishBound = deadline.get(v)!;
-      if (own >= 0) {
-        b.finish[own] = finishBound;
-        b.start[own] = startBound;
-        b.finishIndex[own] = cal.index(finishBound);
-        b.startIndex[own] = startBound === Infinity ? Infinity : this.startIndexBy(startBound); // for its subtasks in working time
-        continue; // its late dates come from its subtasks, at its start node
-      }
-      let lf = this.snapFinishOf(v, finishBound);
-      if (startBound < Infinity) {
-        // The latest start at or before the bound: for an elapsed task the bound itself, for a
-        // milestone (whose start is its finish) the edge of working time before it, when it lies
-        // inside non-working time.
-        const viaStart = this.finishFromStart(v, this.snapFinishOf(v, startBound));
-        if (viaStart < lf) lf = viaStart;
-      }
-      const ls = this.startFromFinish(v, lf);
-      if (ls < this.firstWall) return this.stopBefore(v, late);
-      late.finish[v] = lf;
-      late.start[v] = ls;
-      late.finishIndex[v] = cal.index(lf);
-      late.startIndex[v] = cal.index(ls);
-      this.pushBounds(v, early, late, b, slacks);
+      this.pushBounds(v, early, late, bounds, slacks);
       this.spanUp(v, late);
     }
     return late;
   }
 
   /** Ends the backward pass at a task that would start before the run's first date (see run). */
-  private stopBefore(v: number, late: Dates): Dates {
-    this.pastFirst = v;
+  private stopBefore(i: number, late: Dates): Dates {
+    this.pastFirst = i;
     return late;
   }
 
@@ -684,37 +648,111 @@ class Scheduler {
    * The backward pass's fast path for a task in working time: bounds as working indices. False,
    * with nothing written, when the task would start before the run's first date.
    */
-  private lateNormal(v: number, early: Dates, late: Dates, bounds: LateBounds): boolean {
+  private lateNormal(i: number, early: Dates, late: Dates, bounds: LateBounds): boolean {
     const cal = this.cal;
     const { parent, startNode } = this.net;
     let finish = bounds.projectFinishIndex;
     let start = Infinity;
-    const up = parent[v];
+    const up = parent[i];
     if (up >= 0) {
       const s = startNode[up] - this.n;
       if (bounds.finishIndex[s] < finish) finish = bounds.finishIndex[s];
-      if (early.start[v] === early.start[up] && bounds.startIndex[s] < start) start = bounds.startIndex[s];
+      if (early.start[i] === early.start[up] && bounds.startIndex[s] < start) start = bounds.startIndex[s];
     }
     // What the successors require, gathered as they were placed (NO_BOUND is past any finish).
-    if (late.finishIndex[v] < finish) finish = late.finishIndex[v];
-    if (late.startIndex[v] !== NO_BOUND && late.startIndex[v] < start) start = late.startIndex[v];
-    const has = this.dated[v];
+    if (late.finishIndex[i] < finish) finish = late.finishIndex[i];
+    if (late.startIndex[i] !== NO_BOUND && late.startIndex[i] < start) start = late.startIndex[i];
+    const has = this.dated[i];
     if ((has & HAS_CONSTRAINT_DATE) !== 0) {
-      const c = this.constraintDate.get(v)!;
-      const code = this.constraint[v];
-      if (code === C.Fnlt || code === C.Mfo) finish = Math.min(finish, cal.index(c));
-      if (code === C.Snlt || code === C.Mso) start = Math.min(start, cal.index(c));
+      const c = this.constraintDate.get(i)!;
+      const code = this.constraint[i];
+      if (code === ConstraintCode.Fnlt || code === ConstraintCode.Mfo) finish = Math.min(finish, cal.index(c));
+      if (code === ConstraintCode.Snlt || code === ConstraintCode.Mso) start = Math.min(start, cal.index(c));
     }
-    if ((has & HAS_DEADLINE) !== 0) finish = Math.min(finish, cal.index(this.deadline.get(v)!));
-    const dur = this.dur[v];
+    if ((has & HAS_DEADLINE) !== 0) finish = Math.min(finish, cal.index(this.deadline.get(i)!));
+    const dur = this.dur[i];
     if (start + dur < finish) finish = start + dur;
     const startWall = cal.startWall(finish - dur);
     if (startWall < this.firstWall) return false;
-    late.finishIndex[v] = finish;
-    late.finish[v] = cal.finishWall(finish);
-    late.startIndex[v] = finish - dur;
-    late.start[v] = startWall;
+    late.finishIndex[i] = finish;
+    late.finish[i] = cal.finishWall(finish);
+    late.startIndex[i] = finish - dur;
+    late.start[i] = startWall;
     return true;
+  }
+
+  /**
+   * The backward pass's general path (scheduleLeaf's counterpart), for milestones and elapsed tasks:
+   * bounds as wall times. (A task in working time takes lateNormal whatever its dates.) False, with
+   * nothing written, when the task would start before the run's first date.
+   */
+  private lateLeaf(i: number, early: Dates, late: Dates, bounds: LateBounds, projectFinish: Wall): boolean {
+    const cal = this.cal;
+    const finishBound = this.lateFinishBound(i, late, bounds, projectFinish);
+    const startBound = this.lateStartBound(i, early, late, bounds);
+    let lf = this.snapFinishOf(i, finishBound);
+    if (startBound < Infinity) {
+      // The latest start at or before the bound: for an elapsed task the bound itself, for a
+      // milestone (whose start is its finish) the edge of working time before it, when it lies
+      // inside non-working time.
+      const viaStart = this.finishFromStart(i, this.snapFinishOf(i, startBound));
+      if (viaStart < lf) lf = viaStart;
+    }
+    const ls = this.startFromFinish(i, lf);
+    if (ls < this.firstWall) return false;
+    late.finish[i] = lf;
+    late.start[i] = ls;
+    late.finishIndex[i] = cal.index(lf);
+    late.startIndex[i] = cal.index(ls);
+    return true;
+  }
+
+  /**
+   * The latest wall time task i (a leaf out of the fast path, or a summary at its finish node) may
+   * finish by: the project's finish, its summary's finish bound (a summary finishes with its last
+   * subtask, so a bound on its finish binds every subtask), what its successors require (gathered
+   * as they were placed: a leaf's in its late finish, where NO_BOUND lies past any finish the run
+   * places, see lastWall; a summary's in its LateBounds, from Infinity), an FNLT or MFO date, a deadline.
+   */
+  private lateFinishBound(i: number, late: Dates, bounds: LateBounds, projectFinish: Wall): number {
+    const n = this.n;
+    const { parent, startNode } = this.net;
+    let bound = projectFinish;
+    const up = parent[i];
+    if (up >= 0 && bounds.finish[startNode[up] - n] < bound) bound = bounds.finish[startNode[up] - n];
+    const own = startNode[i] - n;
+    const pushed = own >= 0 ? bounds.finish[own] : late.finish[i];
+    if (pushed < bound) bound = pushed;
+    const has = this.dated[i];
+    if ((has & HAS_CONSTRAINT_DATE) !== 0) {
+      const code = this.constraint[i];
+      const c = this.constraintDate.get(i)!;
+      if ((code === ConstraintCode.Fnlt || code === ConstraintCode.Mfo) && c < bound) bound = c;
+    }
+    if ((has & HAS_DEADLINE) !== 0 && this.deadline.get(i)! < bound) bound = this.deadline.get(i)!;
+    return bound;
+  }
+
+  /**
+   * The latest wall time task i (as for lateFinishBound) may start by, or Infinity: its summary's
+   * start bound if i starts the summary (a summary starts with its first subtask, so a bound on its
+   * start binds only the subtasks that start it), what its successors require, an SNLT or MSO date.
+   */
+  private lateStartBound(i: number, early: Dates, late: Dates, bounds: LateBounds): number {
+    const n = this.n;
+    const { parent, startNode } = this.net;
+    let bound = Infinity;
+    const up = parent[i];
+    if (up >= 0 && early.start[i] === early.start[up] && bounds.start[startNode[up] - n] < bound) bound = bounds.start[startNode[up] - n];
+    const own = startNode[i] - n;
+    const pushed = own >= 0 ? bounds.start[own] : late.start[i];
+    if (pushed !== NO_BOUND && pushed < bound) bound = pushed;
+    if ((this.dated[i] & HAS_CONSTRAINT_DATE) !== 0) {
+      const code = this.constraint[i];
+      const c = this.constraintDate.get(i)!;
+      if ((code === ConstraintCode.Snlt || code === ConstraintCode.Mso) && c < bound) bound = c;
+    }
+    return bound;
   }
 
   /**
@@ -728,46 +766,46 @@ class Scheduler {
     for (let l = linkStart[j], end = linkStart[j + 1]; l < end; l++) {
       const p = linkPred[l];
       const type = wordType(linkWord[l]);
-      const toStart = type === 0 || type === 1;
-      const onFinish = type === 0 || type === 2;
+      const toFinish = linkToFinish(type);
+      const fromFinish = linkFromFinish(type);
       if (kind[p] === Kind.Normal) {
         // The latest index this link allows p with j at its late dates, and at its early ones.
         let x: number;
         let free: number;
         const word = linkWord[l];
         const lag = wordLag(word);
-        if (wordLagKind(word) === LAG_WORKING && (lag !== 0 || onFinish || kind[j] === Kind.Normal)) {
+        if (wordLagKind(word) === LAG_WORKING && (lag !== 0 || fromFinish || kind[j] === Kind.Normal)) {
           // latestInWorkingTime's common case, inline: this is the run's hottest loop.
-          x = (toStart ? late.startIndex[j] : late.finishIndex[j]) - lag;
-          free = (toStart ? early.startIndex[j] : early.finishIndex[j]) - lag;
+          x = (toFinish ? late.finishIndex[j] : late.startIndex[j]) - lag;
+          free = (toFinish ? early.finishIndex[j] : early.startIndex[j]) - lag;
         } else {
-          x = this.latestInWorkingTime(l, j, late, toStart, onFinish);
-          free = this.latestInWorkingTime(l, j, early, toStart, onFinish);
+          x = this.latestInWorkingTime(l, j, late, toFinish, fromFinish);
+          free = this.latestInWorkingTime(l, j, early, toFinish, fromFinish);
         }
-        const column = onFinish ? late.finishIndex : late.startIndex;
+        const column = fromFinish ? late.finishIndex : late.startIndex;
         if (x < column[p]) column[p] = x;
         // The link's slack in the early dates, kept for the free float (see Slacks).
-        const slack = free - (onFinish ? early.finishIndex[p] : early.startIndex[p]);
-        const slackColumn = onFinish ? slacks.finish : slacks.start;
+        const slack = free - (fromFinish ? early.finishIndex[p] : early.startIndex[p]);
+        const slackColumn = fromFinish ? slacks.finish : slacks.start;
         if (slack < slackColumn[p]) slackColumn[p] = slack;
         continue;
       }
       const lag = this.lagOf(l, early);
       const wallClock = this.wallClockLag(l);
-      const x = this.subtractLag(toStart ? late.start[j] : late.finish[j], toStart ? late.startIndex[j] : late.finishIndex[j], lag, wallClock, j);
+      const x = this.subtractLag(toFinish ? late.finish[j] : late.start[j], toFinish ? late.finishIndex[j] : late.startIndex[j], lag, wallClock, j);
       // The same with j at its early dates, for the free float (see Slacks).
-      const free = this.subtractLag(toStart ? early.start[j] : early.finish[j], toStart ? early.startIndex[j] : early.finishIndex[j], lag, wallClock, j);
+      const free = this.subtractLag(toFinish ? early.finish[j] : early.start[j], toFinish ? early.finishIndex[j] : early.startIndex[j], lag, wallClock, j);
       const s = startNode[p] - n;
       if (s >= 0) {
-        const column = onFinish ? bounds.finish : bounds.start;
+        const column = fromFinish ? bounds.finish : bounds.start;
         if (x < column[s]) column[s] = x;
-        const by = onFinish ? slacks.summaryFinishBy : slacks.summaryStartBy;
+        const by = fromFinish ? slacks.summaryFinishBy : slacks.summaryStartBy;
         if (free < by[s]) by[s] = free;
       } else {
-        const column = onFinish ? late.finish : late.start;
+        const column = fromFinish ? late.finish : late.start;
         if (x < column[p]) column[p] = x;
-        const slack = this.latestIndexBy(p, onFinish, free) - this.sideIndex(p, onFinish, early);
-        const slackColumn = onFinish ? slacks.finish : slacks.start;
+        const slack = this.latestIndexBy(p, fromFinish, free) - this.sideIndex(p, fromFinish, early);
+        const slackColumn = fromFinish ? slacks.finish : slacks.start;
         if (slack < slackColumn[p]) slackColumn[p] = slack;
       }
     }
@@ -784,12 +822,12 @@ class Scheduler {
    * - An elapsed lag takes the predecessor's side back to a wall time, which a start must begin by:
    *   a start at the instant of Monday 03:00 would be on Monday 08:00, five hours later.
    */
-  private latestInWorkingTime(l: number, j: number, d: Dates, toStart: boolean, onFinish: boolean): number {
-    const at = toStart ? d.startIndex[j] : d.finishIndex[j];
+  private latestInWorkingTime(l: number, j: number, d: Dates, toFinish: boolean, fromFinish: boolean): number {
+    const at = toFinish ? d.finishIndex[j] : d.startIndex[j];
     const lag = this.lagOf(l, d);
-    if (this.wallClockLag(l)) return this.latestIndexBy(this.net.linkPred[l], onFinish, this.subtractLag(toStart ? d.start[j] : d.finish[j], at, lag, true, j));
-    if (lag !== 0 || onFinish) return at - lag;
-    return this.kind[j] === Kind.Normal ? at : this.startIndexBy(toStart ? d.start[j] : d.finish[j]);
+    if (this.wallClockLag(l)) return this.latestIndexBy(this.net.linkPred[l], fromFinish, this.subtractLag(toFinish ? d.finish[j] : d.start[j], at, lag, true, j));
+    if (lag !== 0 || fromFinish) return at - lag;
+    return this.kind[j] === Kind.Normal ? at : this.startIndexBy(toFinish ? d.finish[j] : d.start[j]);
   }
 
   /** The latest working index a task in working time can start at and begin by wall time b. */
@@ -802,23 +840,23 @@ class Scheduler {
 
   /**
    * The latest working index of task i's side that slips (see sideIndex) with its finish
-   * (onFinish) or its start at or before wall time b: what a link out of it allows, for the free
+   * (fromFinish) or its start at or before wall time b: what a link out of it allows, for the free
    * float. A task in working time starts where a working minute begins, so by Monday 03:00 means
    * Friday 16:59. An elapsed task slips by its start, its finish following around the clock: by a
    * finish it may start up to the bound less its duration (its finish may stay inside one night
    * while its start crosses working hours). A milestone may sit at the edge of working time before
    * a bound inside non-working time.
    */
-  private latestIndexBy(i: number, onFinish: boolean, b: Wall): number {
+  private latestIndexBy(i: number, fromFinish: boolean, b: Wall): number {
     const k = this.kind[i];
-    if (k === Kind.Elapsed) return this.cal.index(onFinish ? b - this.dur[i] : b);
-    if (k === Kind.Normal && !onFinish) return this.startIndexBy(b);
+    if (k === Kind.Elapsed) return this.cal.index(fromFinish ? b - this.dur[i] : b);
+    if (k === Kind.Normal && !fromFinish) return this.startIndexBy(b);
     return this.cal.index(b);
   }
 
   /** The early working index of the side of task i that latestIndexBy bounds: an elapsed task's start. */
-  private sideIndex(i: number, onFinish: boolean, early: Dates): number {
-    return onFinish && this.kind[i] !== Kind.Elapsed ? early.finishIndex[i] : early.startIndex[i];
+  private sideIndex(i: number, fromFinish: boolean, early: Dates): number {
+    return fromFinish && this.kind[i] !== Kind.Elapsed ? early.finishIndex[i] : early.startIndex[i];
   }
 
   private floats(early: Dates, late: Dates, scheduled: Dates, slacks: Slacks, projectFinishIndex: number) {
@@ -826,16 +864,11 @@ class Scheduler {
     const { startNode } = this.net;
     const parent = this.input.parent;
     const arena = this.input.arena;
-    // The leaves' link slacks are in these columns until each row's results replace them.
-    const totalFloat = slacks.start;
-    const freeFloat = slacks.finish;
+    const finishSlack = slacks.finish;
+    const startSlack = slacks.start;
     const { summaryFinishBy, summaryStartBy } = slacks;
-    // The late working indices are read at each row before its results are written, and by no one
-    // after: the duration takes the late starts' memory, the critical flags the first quarter of the
-    // late finishes' (byte i lies in word i / 4, a row already read). At a million tasks, 5 MB of
-    // fresh memory fewer.
-    const duration = late.startIndex;
-    const critical = new Uint8Array(late.finishIndex.buffer, late.finishIndex.byteOffset, n);
+    // Written over the slacks and late indices just read at each row (see ResultsOverInputs).
+    const { totalFloat, freeFloat, duration, critical } = resultsOverInputs(slacks, late, n);
     // The input's column becomes the result: leaves keep their own value and summaries' are rolled
     // up from them, so a second run over the same input gives the same values.
     // Without progress the column is all zeros and never written: no roll-up, and no memory touched.
@@ -850,7 +883,7 @@ class Scheduler {
       // links measured from this task's own dates.
       let ff = Infinity;
       const own = startNode[i] - n;
-      if (own < 0) ff = Math.min(freeFloat[i], totalFloat[i]); // its own links' (NO_SLACK where none)
+      if (own < 0) ff = Math.min(finishSlack[i], startSlack[i]); // its own links' (NO_SLACK where none)
       for (let a = own < 0 ? parent[i] : i; a >= 0; a = parent[a]) {
         const s = startNode[a] - n;
         // A bound on a summary's finish binds every task below it; one on its start, the tasks that
@@ -928,9 +961,9 @@ const NO_SLACK = 0x7fffffff;
  * latest wall times its links allow its finish and its start (NO_BOUND where it has none).
  */
 interface Slacks {
-  /** Becomes the free float. */
+  /** Becomes the free float (see ResultsOverInputs). */
   finish: Int32Array;
-  /** Becomes the total float. */
+  /** Becomes the total float (see ResultsOverInputs). */
   start: Int32Array;
   summaryFinishBy: Int32Array;
   summaryStartBy: Int32Array;
@@ -945,13 +978,42 @@ function newSlacks(n: number, summaries: number, arena: Arena): Slacks {
   };
 }
 
+/**
+ * The result columns the floats write into memory the passes are done with. At each row the
+ * floats read the row's slacks and late working indices before writing its results, and nothing
+ * reads them after: at a million tasks, 13 MB of fresh memory fewer. Each column is a view of the
+ * memory named beside it; after the floats, that memory holds only the results.
+ */
+interface ResultsOverInputs {
+  /** Over the start slacks (Slacks.start). */
+  totalFloat: Int32Array;
+  /** Over the finish slacks (Slacks.finish). */
+  freeFloat: Int32Array;
+  /** Over the late working start indices (late.startIndex). */
+  duration: Int32Array;
+  /** Over the first quarter of the late working finish indices: byte i lies in word i / 4, a row already read. */
+  critical: Uint8Array;
+}
+
+function resultsOverInputs(slacks: Slacks, late: Dates, n: number): ResultsOverInputs {
+  return {
+    totalFloat: slacks.start,
+    freeFloat: slacks.finish,
+    duration: late.startIndex,
+    critical: new Uint8Array(late.finishIndex.buffer, late.finishIndex.byteOffset, n),
+  };
+}
+
 /** No successor has bound this side of a task yet (past any date or working index in 32 bits); no subtask has started a summary's span. */
 const NO_BOUND = 0x7fffffff;
 /** No subtask has finished a summary's span (before any date in 32 bits). */
 const NO_SPAN_FINISH = -0x80000000;
 
-/** Summaries' spans by start node - n: wall times with their working indices. */
-interface Span {
+/**
+ * Summaries' spans by start node - n: the range from the first subtask's start to the last one's
+ * finish, as wall times with their working indices. (Not model.ts's Span, a length of time.)
+ */
+interface SummarySpan {
   start: Int32Array;
   startIndex: Int32Array;
   finish: Int32Array;
