@@ -1,7 +1,7 @@
 import {
   LAG_ELAPSED, LINK_FF, LINK_FS, LINK_SF, LINK_SS, linkFromFinish, linkToFinish, linkWord, wordType,
-} from '../../src/core/schedule/input';
-import { LINK_NAMES } from '../../src/core/schedule/network';
+} from '../../../src/core/schedule/input';
+import { LINK_NAMES } from '../../../src/core/schedule/network';
 
 test('each link type binds the sides its name says', () => {
   const cases: [number, string, boolean, boolean][] = [
