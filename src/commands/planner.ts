@@ -185,7 +185,7 @@ export async function explainSelection(run: ExcelRun, options: { today?: Date } 
     const plan = calc.plan;
     const sheet = /^'?(.*?)'?!/.exec(selected.address)?.[1]?.replace(/''/g, "'") ?? '';
     const row = selected.rowIndex + 1;
-    let i = -1;
+    let i: number;
     if (sheet.toLowerCase() === plan.sheetNames.tasks.toLowerCase()) {
       i = plan.tasks.findIndex((t) => cellOfReference(t.refs.id)?.row === row);
     } else {

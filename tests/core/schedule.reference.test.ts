@@ -65,8 +65,8 @@ import { calc, plan, Row } from '../helpers';
 import { Driver } from '../../src/core/schedule/schedule';
 import type { ScheduleResult } from '../../src/core/schedule/schedule';
 import {
-  DAY, fmt, dayNumber, refCalendar, workingMinute, W, startSide, finishSide, kindOf, lagOf, startFor, finishOf, onStart,
-  constraintStart, referenceSchedule, referenceLate, checkDelays, ancestorsOf, actualDuration,
+  DAY, fmt, dayNumber, refCalendar, workingMinute, W, startSide, finishSide, kindOf, startFor, finishOf, onStart,
+  referenceSchedule, referenceLate, checkDelays, ancestorsOf, actualDuration,
 } from '../support/reference-scheduler';
 import type { LinkType, Span, RefLink, ConstraintType, RefTask, Bound, RefSchedule } from '../support/reference-scheduler';
 
