@@ -139,6 +139,7 @@ function measure(tasks: number, single: boolean): MeasureReport {
   let best: RunTiming | null = null;
   let last: ScheduleResult | null = null;
   for (let k = 0; k < (warmedUp ? RUNS_SMALL : 1); k++) {
+    // eslint-disable-next-line no-useless-assignment -- lets the last run's result be collected before this one
     last = null;
     const run = timeOnce(plan);
     runsMs.push(run.timing.ms);

@@ -184,7 +184,7 @@ export async function explainSelection(run: ExcelRun, options: { today?: Date } 
     const plan = calc.plan;
     const sheet = parseA1(selected.address)?.sheet ?? '';
     const row = selected.rowIndex;
-    let i = -1;
+    let i: number;
     if (sheet.toLowerCase() === plan.sheetNames.tasks.toLowerCase()) {
       i = plan.tasks.findIndex((t) => cellOf(t.refs.id)?.row === row);
     } else {

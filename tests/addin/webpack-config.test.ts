@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- webpack.config.js is untyped JavaScript */
 /**
  * webpack.config.js without running webpack: what a plain build and `webpack serve` get, and that
  * the build emits every file manifest.xml names. (build.test.ts runs the real build.)

@@ -12,7 +12,7 @@ export function failure(fn: () => unknown): { code: string; message: string } {
     fn();
   } catch (e) {
     if (e instanceof FunctionError) return { code: e.code, message: e.message };
-    throw new Error(`expected a FunctionError, got ${String(e)}`);
+    throw new Error(`expected a FunctionError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected the function to fail, but it returned');
 }

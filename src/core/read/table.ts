@@ -4,7 +4,7 @@ import { RawCell, RawSheet, isEmptyValue, rawText } from '../raw';
 
 /** Header text as matched: case, spaces, dots, `%`, `_` and `-` do not count. */
 export function normalizeHeader(text: string): string {
-  return text.toLowerCase().replace(/[\s.%_\-]/g, '');
+  return text.toLowerCase().replace(/[\s.%_-]/g, '');
 }
 
 export interface ColumnSpec<F extends string> {
@@ -89,7 +89,6 @@ export function readTable<F extends string>(
     const hasRequired = specs.every((s) => !s.required || found.has(s.field));
     if (hasRequired && found.size > 0) {
       best = r;
-      bestCount = found.size;
       break;
     }
     if (found.size > bestCount) {

@@ -5,7 +5,7 @@ import { parseAssignments, parseConstraint, parseDateCell, parsePercentCell, par
 import { parseDateText } from '../../../src/core/time';
 
 const MPD = 480;
-const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[0-9a-zA-Z+\-.,;%?\[\] ]{0,30}$/));
+const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[0-9a-zA-Z+\-.,;%?[\] ]{0,30}$/));
 
 describe('duration parser', () => {
   test.each([

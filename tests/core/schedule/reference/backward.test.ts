@@ -26,7 +26,7 @@ function checkLate(s: Spec): string[] {
   const late = referenceLate(cal, b.tasks, early);
   const problems: string[] = [];
   if (r.projectFinish !== late.projectFinish) problems.push(`project finish: expected ${fmt(late.projectFinish)}, engine ${fmt(r.projectFinish)}`);
-  b.tasks.forEach((t, j) => {
+  b.tasks.forEach((_t, j) => {
     const id = `T${j}`;
     const row = b.rowOf[j]; // the engine's index of task j
     // Late dates at the working instant of the early ones are shown as the early ones (schedule.ts,
