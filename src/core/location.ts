@@ -83,9 +83,12 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** A sheet name as a reference writes it: bare when Excel allows, else in quotes with quotes doubled (`'It''s'`). */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+/**
+ * A sheet name as a reference writes it: bare when Excel allows, else in quotes with quotes
+ * doubled (`'It''s'`); `always` quotes every name (as the product's markers are written).
+ */
+export function quoteSheetName(name: string, always = false): string {
+  return !always && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** A cell's A1 address without its sheet: row 6, column 3 -> `D7`. */

@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
-import { columnLetters } from '../core/location';
+import { columnLetters, parseA1, quoteSheetName } from '../core/location';
 import { gridSheet } from '../core/raw';
 import { Border, CellStyle, SheetPlan, markerName } from '../core/layout/sheet-plan';
 import { HighlightPlan, isOwnRule } from '../core/layout/highlights';
@@ -56,8 +56,8 @@ export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
 function markedSheetName(wb: ExcelJS.Workbook, key: string): string | null {
   const ranges = wb.definedNames.getRanges(markerName(key))?.ranges ?? [];
   for (const r of ranges) {
-    const m = /^'?(.*?)'?!/.exec(r);
-    if (m) return m[1].replace(/''/g, "'");
+    const sheet = parseA1(r)?.sheet;
+    if (sheet) return sheet;
   }
   return null;
 }
@@ -193,8 +193,7 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   if (plan.autoFilter && plan.rows.length > 0) {
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: plan.rows.length, column: plan.columns.length } };
   }
-  const quoted = `'${plan.name.replace(/'/g, "''")}'`;
-  wb.definedNames.add(`${quoted}!$A$1`, markerName(plan.key));
+  wb.definedNames.add(`${quoteSheetName(plan.name, true)}!$A$1`, markerName(plan.key));
 }
 
 /**

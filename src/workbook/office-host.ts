@@ -14,7 +14,7 @@
  * Only Office.js objects are used here; the core never sees them.
  */
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
-import { columnLetters, parseA1 } from '../core/location';
+import { columnLetters, parseA1, quoteSheetName } from '../core/location';
 import { gridSheet } from '../core/raw';
 import { GENERATED_SHEETS } from '../core/layout';
 import type { HighlightPlan } from '../core/layout/highlights';
@@ -258,8 +258,9 @@ export async function readWorkbook(context: Excel.RequestContext, counter?: Sync
     const key = parseMarkerName(n.name);
     if (key === null) continue;
     markerNames.add(n.name);
-    const m = /^=?'?(.*?)'?!\$?A\$?1$/.exec(n.formula);
-    if (m) markers.set(key, m[1].replace(/''/g, "'"));
+    // The marker points at its sheet's A1 (a range or another cell is no marker of ours).
+    const at = n.formula.includes(':') ? null : parseA1(n.formula.replace(/^=/, ''));
+    if (at?.sheet && at.row === 0 && at.column === 0) markers.set(key, at.sheet);
   }
   return { raw: { sheets: raw, source: 'excel' }, sheetNames, markers, markerNames, ownRules };
 }
@@ -562,8 +563,8 @@ export async function applyPlans(
     });
     await writeSheet(ws, plan, w);
     if (options.activate === plan.name) await w.add(20, () => ws.activate());
-    const quoted = `'${plan.name.replace(/'/g, "''")}'`;
-    await w.add(120, () => context.workbook.names.add(markerName(plan.key), ws.getRange('A1'), `Written by Production Planner (${quoted})`));
+    const comment = `Written by Production Planner (${quoteSheetName(plan.name, true)})`;
+    await w.add(120, () => context.workbook.names.add(markerName(plan.key), ws.getRange('A1'), comment));
     written.push(plan.name);
   }
   // The product's earlier rules go wherever they are (when new ones are written); then the new ones.
