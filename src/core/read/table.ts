@@ -23,6 +23,8 @@ export interface TableRow<F extends string> {
   /** Where a field's cell in this row is, even when the column is missing (then the row). */
   at(field: F): Location;
   has(field: F): boolean;
+  /** The cell's trimmed text, as {@link cellText}: '' when the cell is empty or the column is missing. */
+  text(field: F): string;
 }
 
 /** One data row; methods on the prototype, so a 100,000-row sheet makes no closures. */
@@ -47,6 +49,11 @@ class Row<F extends string> implements TableRow<F> {
   has(field: F): boolean {
     const c = this.columns[field];
     return c !== undefined && !isEmptyValue(this.line[c]?.value);
+  }
+
+  text(field: F): string {
+    const c = this.columns[field];
+    return c === undefined ? '' : cellText(this.line[c]);
   }
 }
 
