@@ -1,6 +1,7 @@
 import { clip } from '../helpers';
 import type { Issue, PlanTask } from '../model';
 import { parsePredecessors } from '../parsers/predecessors';
+import type { IdIndex } from './id-index';
 import type { TaskField } from './tasks';
 import type { TableRow } from './table';
 
@@ -28,7 +29,7 @@ function linkFrom(task: PlanTask, pred: number): PlanTask['links'][number] | und
 export function readLinks(
   rows: TableRow<TaskField>[],
   tasks: PlanTask[],
-  index: Map<string, number>,
+  index: IdIndex,
   mpd: number,
   sheetName: string,
   issues: Issue[],
@@ -67,5 +68,7 @@ export function readLinks(
       }
       task.links.push({ pred, type: l.type, lag: l.lag, text: l.text });
     }
+    // The first push gave the array room for 17 links; the plan keeps it, so keep a copy its own size.
+    if (task.links.length > 0) task.links = task.links.slice();
   }
 }
