@@ -10,11 +10,21 @@
  *   node lib/bench/measure.js verify <tasks>
  *     checks that the directly built plan is what the JSON reader makes of the
  *     same network, and that both schedule identically.
+ *   node --expose-gc lib/bench/measure.js calculate <tasks>
+ *     the whole in-process path: calculateFile on the generated plan as a JSON
+ *     file, timed in turn with schedule() of the same plan (and its parts apart).
  *
  * Reports one message to the parent (or prints it as JSON when run by hand).
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
+import { hasErrors } from '../src/core/calculate';
+import { calculateCosts } from '../src/core/costs';
 import type { Plan } from '../src/core/model';
+import { readPlan } from '../src/core/read/read-plan';
+import { calculateFile, loadPlanFile } from '../src/workbook/files';
 import { ScheduleResult, schedule } from '../src/core/schedule/schedule';
 import { formatWall } from '../src/core/time';
 import { assertNoErrors, comparePlans, generateNetwork, readJsonDocument, toJsonDocument, toPlan } from './generate';
@@ -66,7 +76,24 @@ export interface FailureReport {
   message: string;
 }
 
-export type ChildReport = MeasureReport | VerifyReport | FailureReport;
+/**
+ * The whole in-process path on a JSON plan file, against the engine alone, in one process and
+ * the same way (best of several runs after warm-up runs): calculateFile, and its parts.
+ */
+export interface CalculateReport {
+  kind: 'calculate';
+  tasks: number;
+  /** schedule(plan) on the directly built plan, as the engine-only measurement. */
+  scheduleMs: number[];
+  /** calculateFile(plan.json): read the file, parse, read and validate, schedule, costs. */
+  calculateFileMs: number[];
+  /** Its parts, timed apart: loadPlanFile + readPlan, schedule of the plan read, calculateCosts. */
+  readMs: number[];
+  scheduleReadMs: number[];
+  costsMs: number[];
+}
+
+export type ChildReport = MeasureReport | VerifyReport | CalculateReport | FailureReport;
 
 function now(): bigint {
   return process.hrtime.bigint();
@@ -184,25 +211,68 @@ function verify(tasks: number): VerifyReport {
   return { kind: 'verify', tasks, readWarnings: issues.length, scheduleWarnings: fromRead.issues.length, readMs };
 }
 
+/** calculateFile of a generated plan's JSON file and schedule() of the same plan, in turn, after warm-up runs of both. */
+async function measureCalculate(tasks: number): Promise<CalculateReport> {
+  const spec = generateNetwork(tasks);
+  const plan = toPlan(spec);
+  const file = path.join(os.tmpdir(), `production-planner-calculate-${tasks}-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify(toJsonDocument(spec)));
+  const out: CalculateReport = { kind: 'calculate', tasks, scheduleMs: [], calculateFileMs: [], readMs: [], scheduleReadMs: [], costsMs: [] };
+  try {
+    for (let k = 0; k < 3 + RUNS_SMALL; k++) {
+      let t0 = now();
+      assertScheduled(schedule(plan), 'schedule');
+      const scheduleMs = msSince(t0);
+
+      t0 = now();
+      const calc = await calculateFile(file);
+      const calculateFileMs = msSince(t0);
+      if (hasErrors(calc.issues) || !calc.costs) throw new Error('calculateFile: the generated plan has errors');
+
+      t0 = now();
+      const read = readPlan((await loadPlanFile(file, { readOnly: true })).raw);
+      const readMs = msSince(t0);
+      if (!read.plan) throw new Error('readPlan: the generated plan has errors');
+      t0 = now();
+      const result = schedule(read.plan);
+      const scheduleReadMs = msSince(t0);
+      t0 = now();
+      calculateCosts(read.plan, result);
+      const costsMs = msSince(t0);
+
+      if (k < 3) continue; // warm-up
+      out.scheduleMs.push(scheduleMs);
+      out.calculateFileMs.push(calculateFileMs);
+      out.readMs.push(readMs);
+      out.scheduleReadMs.push(scheduleReadMs);
+      out.costsMs.push(costsMs);
+    }
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+  return out;
+}
+
 function report(message: ChildReport): void {
   if (process.send) process.send(message);
   else console.log(JSON.stringify(message, null, 2));
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const [mode, count, protocol] = argv;
   const tasks = Number(count);
-  if ((mode !== 'measure' && mode !== 'verify') || !Number.isInteger(tasks) || tasks < 1 || (protocol !== undefined && protocol !== 'single')) {
-    console.error('usage: node --expose-gc lib/bench/measure.js measure <tasks> [single] | verify <tasks>');
+  const modes = ['measure', 'verify', 'calculate'];
+  if (!modes.includes(mode) || !Number.isInteger(tasks) || tasks < 1 || (protocol !== undefined && (protocol !== 'single' || mode !== 'measure'))) {
+    console.error('usage: node --expose-gc lib/bench/measure.js measure <tasks> [single] | verify <tasks> | calculate <tasks>');
     process.exitCode = 2;
     return;
   }
   try {
-    report(mode === 'measure' ? measure(tasks, protocol === 'single') : verify(tasks));
+    report(mode === 'measure' ? measure(tasks, protocol === 'single') : mode === 'verify' ? verify(tasks) : await measureCalculate(tasks));
   } catch (e) {
     report({ kind: 'failure', message: (e as Error).stack ?? String(e) });
     process.exitCode = 1;
   }
 }
 
-if (require.main === module) main(process.argv.slice(2));
+if (require.main === module) void main(process.argv.slice(2));

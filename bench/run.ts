@@ -10,7 +10,9 @@
  *    in the same minutes.
  * 2. Whole process: `production-planner calculate <100k-task plan>.json --json`
  *    timed end to end, output to /dev/null.
- * 3. The performance targets, PASS or FAIL.
+ * 3. In process: calculateFile on a 10,000-task JSON plan, timed in one child in turn with
+ *    schedule() of the same plan (measure.ts calculate).
+ * 4. The performance targets, PASS or FAIL.
  *
  * It reports; it is not a test: the exit code is 0 whatever the targets say.
  * A generated plan with errors or a child that dies without reporting (an
@@ -21,7 +23,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { generateNetwork, toJsonDocument } from './generate';
-import type { ChildReport, MeasureReport, RunTiming, VerifyReport } from './measure';
+import type { CalculateReport, ChildReport, MeasureReport, RunTiming, VerifyReport } from './measure';
 import { CostTiming, costTimingBest, timeCosts } from './costs';
 import { RegenerateTiming, timeRegenerate } from './regenerate';
 import { FunctionsTiming, best, timeFunctions } from './functions';
@@ -47,6 +49,10 @@ const TARGET_REGENERATE_S = 10;
 const TARGET_REGENERATE_MB = 5;
 const TARGET_COSTS_S = 1;
 const TARGET_FUNCTION_MS = 100;
+/** The whole path as fast as the engine: calculateFile within this many times schedule(), and calculate --json on 100k tasks. */
+const TARGET_CALCULATE_RATIO = 3;
+const CALCULATE_TASKS = 10_000;
+const TARGET_CLI_FAST_S = 1;
 const FUNCTION_ROWS = 10_000;
 
 interface Options {
@@ -98,7 +104,7 @@ function markdownTable(header: string[], rows: string[][]): string {
 // ---- Child processes -------------------------------------------------------------------------
 
 /** Runs measure.js in a fresh process and resolves to its one report. */
-function runChild(mode: 'measure' | 'verify', tasks: number, single = false): Promise<ChildReport> {
+function runChild(mode: 'measure' | 'verify' | 'calculate', tasks: number, single = false): Promise<ChildReport> {
   return new Promise((resolve) => {
     let report: ChildReport | null = null;
     const child = fork(MEASURE_SCRIPT, [mode, String(tasks), ...(single ? ['single'] : [])], { execArgv: ['--expose-gc'], stdio: 'inherit' });
@@ -233,6 +239,20 @@ function printCosts(c: CostTiming): void {
     [`calculate --json, whole process, .xlsx plan (${fixed(c.xlsxMB, 1)} MB)`, `${fixed(b.xlsxS, 2)} s`, c.xlsxS.map((x) => fixed(x, 2)).join(', ')],
   ]));
   console.log('\nThe .xlsx run reads the workbook with the fast read-only reader (src/workbook/xlsx-reader.ts); exit codes: ' + c.exitCodes.join(', '));
+}
+
+function printCalculate(c: CalculateReport): void {
+  const b = (xs: number[]) => Math.min(...xs);
+  const runs = (xs: number[]) => xs.map((x) => fixed(x, 1)).join(', ');
+  console.log(`\n## In process: calculateFile(<${int(c.tasks)}-task plan>.json) against schedule(plan)\n`);
+  console.log(markdownTable(['what', 'best ms', 'runs ms'], [
+    ['schedule(plan), the engine alone', fixed(b(c.scheduleMs), 1), runs(c.scheduleMs)],
+    ['calculateFile: read, parse, read and validate, schedule, costs', fixed(b(c.calculateFileMs), 1), runs(c.calculateFileMs)],
+    ['of which read: loadPlanFile + readPlan', fixed(b(c.readMs), 1), runs(c.readMs)],
+    ['of which schedule of the plan read', fixed(b(c.scheduleReadMs), 1), runs(c.scheduleReadMs)],
+    ['of which costs and earned value', fixed(b(c.costsMs), 1), runs(c.costsMs)],
+  ]));
+  console.log('\nOne process, best of 7 after 3 warm-up runs, the two timed in turn.');
 }
 
 function printFunctions(f: FunctionsTiming): void {
@@ -416,6 +436,15 @@ async function main(): Promise<void> {
     console.log(`${fixed(costTimingBest(costs).jsonS, 2)} s`);
   }
 
+  process.stdout.write(`timing calculateFile on a ${int(CALCULATE_TASKS)}-task JSON plan against schedule()... `);
+  const calculated = await runChild('calculate', CALCULATE_TASKS);
+  const calc = calculated.kind === 'calculate' ? calculated : null;
+  if (calc) console.log(`${fixed(Math.min(...calc.calculateFileMs), 1)} ms`);
+  else {
+    console.log('FAILED');
+    failures.push(`calculate ${int(CALCULATE_TASKS)}: ${calculated.kind === 'failure' ? calculated.message : 'unexpected report'}`);
+  }
+
   process.stdout.write(`timing PROD.SCHEDULE over ${int(FUNCTION_ROWS)} task rows... `);
   const functions = timeFunctions(FUNCTION_ROWS);
   console.log(`${fixed(best(functions.scheduleMs), 1)} ms`);
@@ -425,6 +454,7 @@ async function main(): Promise<void> {
   if (cli) printCli(cli);
   if (regen) printRegenerate(regen);
   if (costs) printCosts(costs);
+  if (calc) printCalculate(calc);
   printFunctions(functions);
   const lines = judgeTargets(measured.reports, single.runs, cli);
   if (regen) {
@@ -445,6 +475,15 @@ async function main(): Promise<void> {
   const fnBest = best(functions.scheduleMs);
   lines.push(target('7', fnBest < TARGET_FUNCTION_MS,
     `PROD.SCHEDULE over ${int(FUNCTION_ROWS)} task rows < ${TARGET_FUNCTION_MS} ms: ${fixed(fnBest, 1)} ms (engine ${fixed(best(functions.engineMs), 1)} ms of it)`));
+  if (calc) {
+    const [fileMs, engineMs] = [Math.min(...calc.calculateFileMs), Math.min(...calc.scheduleMs)];
+    lines.push(target('8', fileMs <= TARGET_CALCULATE_RATIO * engineMs,
+      `calculateFile of a ${int(calc.tasks)}-task JSON plan in process within ${TARGET_CALCULATE_RATIO}x schedule() alone: ${fixed(fileMs, 1)} ms against ${fixed(engineMs, 1)} ms (${fixed(fileMs / engineMs, 2)}x)`));
+  } else {
+    lines.push(target('8', null, `calculateFile within ${TARGET_CALCULATE_RATIO}x schedule(): not run`));
+  }
+  lines.push(target('9', cli ? cli.bestS < TARGET_CLI_FAST_S && cli.exitCodes.every((c) => c === 0) : null,
+    `calculate --json on the ${int(CLI_TASKS)}-task JSON plan, whole process, < ${TARGET_CLI_FAST_S} s (exit code 0): ${cli ? `${fixed(cli.bestS, 2)} s, exit ${cli.exitCodes.join('/')}` : 'not run'}`));
   printTargets(lines);
   console.log(`\nmachine speed at end: ${machineSpeed()}`);
   console.log(freshMemorySpeed());

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { hasErrors } from '../core/calculate';
-import { calculationToJson } from '../core/report/json';
+import { calculationToJson, calculationToJsonText } from '../core/report/json';
 import { parseDateText } from '../core/time';
 import { FileError, baselineFile, calculateFile, cleanFile, regenerateFile } from '../workbook/files';
 import { formatCalculation, formatIssues, formatMoneySummary } from './format';
@@ -50,7 +50,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (file: string, opts: { json?: boolean; today?: string }) => {
       const calc = await calculateFile(file, { today: todayOption(opts.today) });
       // Indented for a person at a terminal, compact for a program reading a pipe or file.
-      if (opts.json) io.out(JSON.stringify(calculationToJson(calc), null, io.isTTY ? 2 : undefined));
+      if (opts.json) io.out(io.isTTY ? JSON.stringify(calculationToJson(calc), null, 2) : calculationToJsonText(calc));
       else io.out(formatCalculation(calc));
       code = hasErrors(calc.issues) ? EXIT_PLAN_ERRORS : EXIT_OK;
     });

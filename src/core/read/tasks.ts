@@ -1,12 +1,14 @@
 import { clip } from '../helpers';
 import { Location, formatLocation } from '../location';
-import type { ConstraintType, Issue, PlanTask, ResourceDef, TaskRefs } from '../model';
+import type { ConstraintType, Issue, PlanTask, ResourceDef, Span, TaskRefs } from '../model';
 import { parseDuration } from '../parsers/duration';
 import {
   atDefaultTime, parseAssignments, parseConstraint, parseDateCell, parseNumberCell, parsePercentCell,
 } from '../parsers/values';
-import type { RawSheet } from '../raw';
+import type { Parsed } from '../parsers/parsed';
+import type { RawSheet, RawValue } from '../raw';
 import { LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, formatDay } from '../time';
+import { IdIndex } from './id-index';
 import { readLinks } from './links';
 import type { SettingsRead } from './settings';
 import { ColumnSpec, TableRow, cellText, readTable } from './table';
@@ -44,6 +46,8 @@ interface TaskContext {
   dayEnd: number;
   statusDate: Wall | null;
   knownResources: Set<string>;
+  /** Durations parsed so far, by their text. */
+  durations: Map<string, Parsed<Span>>;
   error(message: string, at: Location, also?: Location): void;
   warn(message: string, at: Location): void;
 }
@@ -69,6 +73,7 @@ export function readTasks(
     dayEnd: intervals ? intervals[intervals.length - 1].end : 17 * 60,
     statusDate: settingsRead.ok ? settingsRead.value.statusDate : null,
     knownResources: new Set(resources.map((r) => r.name.toLowerCase())),
+    durations: new Map(),
     error: (message, at, also) => issues.push(also ? { severity: 'error', message, at, also } : { severity: 'error', message, at }),
     warn: (message, at) => issues.push({ severity: 'warning', message, at }),
   };
@@ -81,13 +86,13 @@ export function readTasks(
 }
 
 /** Each row's ID, and the row of each ID; a missing or repeated ID is an error. */
-function readIds(rows: TableRow<TaskField>[], cx: TaskContext): { ids: string[]; index: Map<string, number> } {
-  const ids: string[] = rows.map((row) => cellText(row.cell('id')));
-  const index = new Map<string, number>();
+function readIds(rows: TableRow<TaskField>[], cx: TaskContext): { ids: string[]; index: IdIndex } {
+  const ids: string[] = rows.map((row) => row.text('id'));
+  const index = new IdIndex();
   rows.forEach((row, i) => {
     const id = ids[i];
-    const name = cellText(row.cell('name'));
     if (id === '') {
+      const name = row.text('name');
       cx.error(`This task${name ? ` ("${clip(name)}")` : ''} has no ID: give every task a unique ID.`, row.at('id'));
     } else if (index.has(id)) {
       const first = rows[index.get(id)!].at('id');
@@ -109,8 +114,9 @@ interface Outline {
 /** Reads Outline Level: a row followed by a deeper row is a summary; a jump of more than one level is read as one. */
 function readOutline(rows: TableRow<TaskField>[], cx: TaskContext): Outline {
   const levels = rows.map((row) => {
-    if (!row.has('outlineLevel')) return 1;
-    const p = parseNumberCell(row.cell('outlineLevel')!.value, 'an outline level');
+    const cell = row.filled('outlineLevel');
+    if (cell === undefined) return 1;
+    const p = parseNumberCell(cell.value, 'an outline level');
     if (!p.ok || !Number.isInteger(p.value) || p.value < 1 || p.value > 100) {
       cx.error(`Outline Level must be a whole number from 1 ${p.ok ? `(not ${p.value})` : `(${p.message})`}.`, row.at('outlineLevel'));
       return 1;
@@ -135,15 +141,16 @@ function readOutline(rows: TableRow<TaskField>[], cx: TaskContext): Outline {
 
 /** One task row (without its links, read once every row's ID is known). */
 function readTask(row: TableRow<TaskField>, id: string, outline: Outline, i: number, cx: TaskContext): PlanTask {
-  const name = cellText(row.cell('name'));
+  const name = row.text('name');
   const summary = outline.isSummary[i];
   // Built only when a message needs it.
   const label = () => `Task ${id || '?'}${name ? ` '${clip(name)}'` : ''}`;
   if (name === '') cx.warn(`${label()} has no name.`, row.at('name'));
   /** `places`: a date the task is placed at (not only bounded by), so within the years the scheduler places tasks in. */
   const date = (f: TaskField, what: string, defaultMinute: number, places = false): Wall | null => {
-    if (!row.has(f)) return null;
-    const d = parseDateCell(row.cell(f)!.value);
+    const cell = row.filled(f);
+    if (cell === undefined) return null;
+    const d = parseDateCell(cell.value);
     if (!d.ok) {
       cx.error(`${label()} ${what}: ${d.message}.`, row.at(f));
       return null;
@@ -162,10 +169,12 @@ function readTask(row: TableRow<TaskField>, id: string, outline: Outline, i: num
   const resources = readAssignments(row, label, cx);
   const fixedCost = readFixedCost(row, label, cx);
   const priority = readPriority(row, label, cx);
-  const account = cellText(row.cell('costAccount'));
+  const account = row.text('costAccount');
+  // Fields listed one by one (no spread of `progress`): a literal of known shape is built in one go.
   return {
     id, name, outlineLevel: outline.levels[i], parent: outline.parents[i], isSummary: summary, duration, links: [],
-    constraint, constraintDate, deadline: date('deadline', 'Deadline', cx.dayEnd), ...progress,
+    constraint, constraintDate, deadline: date('deadline', 'Deadline', cx.dayEnd),
+    percentComplete: progress.percentComplete, actualStart: progress.actualStart, actualFinish: progress.actualFinish,
     baselineStart: date('baselineStart', 'Baseline Start', cx.dayStart),
     baselineFinish: date('baselineFinish', 'Baseline Finish', cx.dayEnd),
     resources, costAccount: account === '' ? null : account, fixedCost, priority,
@@ -174,14 +183,29 @@ function readTask(row: TableRow<TaskField>, id: string, outline: Outline, i: num
 }
 
 type Label = () => string;
+
+/**
+ * parseDuration, remembering text durations: a large plan writes the same few (`5d`, `2w`)
+ * thousands of times. Each task still gets a duration object of its own.
+ */
+function durationOf(value: RawValue, cx: TaskContext): Parsed<Span> {
+  if (typeof value !== 'string') return parseDuration(value, cx.mpd);
+  let parsed = cx.durations.get(value);
+  if (parsed === undefined) {
+    parsed = parseDuration(value, cx.mpd);
+    cx.durations.set(value, parsed);
+  }
+  return parsed.ok ? { ok: true, value: { minutes: parsed.value.minutes, elapsed: parsed.value.elapsed } } : parsed;
+}
 type DateReader = (f: TaskField, what: string, defaultMinute: number, places?: boolean) => Wall | null;
 
 function readDuration(row: TableRow<TaskField>, label: Label, cx: TaskContext): PlanTask['duration'] {
-  if (!row.has('duration')) {
+  const cell = row.filled('duration');
+  if (cell === undefined) {
     cx.error(`${label()} has no duration: enter a duration such as 5d, or 0 for a milestone.`, row.at('duration'));
     return null;
   }
-  const d = parseDuration(row.cell('duration')!.value, cx.mpd);
+  const d = durationOf(cell.value, cx);
   if (d.ok) return d.value;
   cx.error(`${label()} duration: ${d.message}.`, row.at('duration'));
   return null;
@@ -192,8 +216,9 @@ function readConstraint(
   row: TableRow<TaskField>, summary: boolean, label: Label, date: DateReader, cx: TaskContext,
 ): { constraint: ConstraintType; constraintDate: Wall | null } {
   let constraint: ConstraintType = 'ASAP';
-  if (row.has('constraint')) {
-    const c = parseConstraint(cellText(row.cell('constraint')));
+  const constraintCell = row.filled('constraint');
+  if (constraintCell !== undefined) {
+    const c = parseConstraint(cellText(constraintCell));
     if (c.ok) constraint = c.value;
     else cx.error(`${label()}: ${c.message}.`, row.at('constraint'));
   }
@@ -221,8 +246,9 @@ function readProgress(
   row: TableRow<TaskField>, summary: boolean, label: Label, date: DateReader, cx: TaskContext,
 ): Pick<PlanTask, 'percentComplete' | 'actualStart' | 'actualFinish'> {
   let percentComplete = 0;
-  if (row.has('percentComplete')) {
-    const p = parsePercentCell(row.cell('percentComplete')!);
+  const percentCell = row.filled('percentComplete');
+  if (percentCell !== undefined) {
+    const p = parsePercentCell(percentCell);
     if (!p.ok) cx.error(`${label()} % Complete: ${p.message}.`, row.at('percentComplete'));
     else {
       percentComplete = p.value.value;
@@ -231,7 +257,7 @@ function readProgress(
   }
   let actualStart = date('actualStart', 'Actual Start', cx.dayStart, true);
   let actualFinish = date('actualFinish', 'Actual Finish', cx.dayEnd, true);
-  if (summary && (actualStart !== null || actualFinish !== null || row.has('percentComplete'))) {
+  if (summary && (actualStart !== null || actualFinish !== null || percentCell !== undefined)) {
     cx.warn(`${label()} is a summary task: its progress follows from its subtasks, so its own % Complete and actual dates are ignored.`, row.at(actualStart !== null ? 'actualStart' : actualFinish !== null ? 'actualFinish' : 'percentComplete'));
     actualStart = null;
     actualFinish = null;
@@ -241,7 +267,7 @@ function readProgress(
     cx.error(`${label()} has an Actual Finish before its Actual Start.`, row.at('actualFinish'));
   }
   if (actualFinish !== null && percentComplete < 100) {
-    if (row.has('percentComplete')) cx.warn(`${label()} has an Actual Finish, so it is read as 100% complete.`, row.at('percentComplete'));
+    if (percentCell !== undefined) cx.warn(`${label()} has an Actual Finish, so it is read as 100% complete.`, row.at('percentComplete'));
     percentComplete = 100;
   }
   if (cx.statusDate !== null && actualStart !== null && actualStart > cx.statusDate) {
@@ -251,8 +277,9 @@ function readProgress(
 }
 
 function readAssignments(row: TableRow<TaskField>, label: Label, cx: TaskContext): PlanTask['resources'] {
-  if (!row.has('resources')) return [];
-  const a = parseAssignments(cellText(row.cell('resources')));
+  const cell = row.filled('resources');
+  if (cell === undefined) return [];
+  const a = parseAssignments(cellText(cell));
   if (!a.ok) {
     cx.error(`${label()} Resources: ${a.message}.`, row.at('resources'));
     return [];
@@ -266,8 +293,9 @@ function readAssignments(row: TableRow<TaskField>, label: Label, cx: TaskContext
 }
 
 function readFixedCost(row: TableRow<TaskField>, label: Label, cx: TaskContext): number {
-  if (!row.has('fixedCost')) return 0;
-  const p = parseNumberCell(row.cell('fixedCost')!.value, 'an amount');
+  const cell = row.filled('fixedCost');
+  if (cell === undefined) return 0;
+  const p = parseNumberCell(cell.value, 'an amount');
   if (!p.ok) cx.error(`${label()} Fixed Cost: ${p.message}.`, row.at('fixedCost'));
   else if (p.value < 0) cx.warn(`${label()} has a negative Fixed Cost.`, row.at('fixedCost'));
   else return p.value;
@@ -275,8 +303,9 @@ function readFixedCost(row: TableRow<TaskField>, label: Label, cx: TaskContext):
 }
 
 function readPriority(row: TableRow<TaskField>, label: Label, cx: TaskContext): number {
-  if (!row.has('priority')) return 500;
-  const p = parseNumberCell(row.cell('priority')!.value, 'a priority');
+  const cell = row.filled('priority');
+  if (cell === undefined) return 500;
+  const p = parseNumberCell(cell.value, 'a priority');
   if (!p.ok || !Number.isInteger(p.value) || p.value < 0 || p.value > 1000) {
     cx.error(`${label()} Priority must be a whole number from 0 to 1000.`, row.at('priority'));
     return 500;

@@ -1,0 +1,57 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { calculationToJson, calculationToJsonText } from '../../../src/core/report/json';
+import { JsonBytes } from '../../../src/core/report/json-bytes';
+import { formatWall } from '../../../src/core/time';
+import { calc, plan } from '../../helpers';
+
+/** The compact text is built without objects per task; it must be exactly what JSON.stringify makes of the document. */
+describe('calculationToJsonText', () => {
+  const same = (doc: unknown) => {
+    const c = calc(doc);
+    expect(calculationToJsonText(c)).toBe(JSON.stringify(calculationToJson(c)));
+    return c;
+  };
+
+  test.each(['film-shoot', 'factory-run'])('the %s example, with costs and earned value', (name) => {
+    same(JSON.parse(fs.readFileSync(path.join(__dirname, '../../../examples', `${name}.json`), 'utf8')));
+  });
+
+  test('names and IDs that need escaping, summaries, milestones, negative float', () => {
+    const c = same(plan([
+      { ID: 'S"1', Name: 'Summary \\ "quoted"', Duration: '', 'Outline Level': 1 },
+      { ID: 'A\u2028', Name: 'Tab\there\nnew line é 🎬', Duration: '2.5d', 'Outline Level': 2 },
+      { ID: 'M', Name: '', Duration: 0, Predecessors: 'A\u2028', 'Outline Level': 2 },
+      { ID: 'D', Name: 'Due early', Duration: '10d', Constraint: 'FNLT', 'Constraint Date': '2027-03-03' },
+    ]));
+    expect(c.schedule).not.toBeNull();
+    expect(Math.min(...c.schedule!.totalFloat)).toBeLessThan(0);
+  });
+
+  test('a plan with errors: no schedule, only issues', () => {
+    expect(same(plan([{ ID: '1', Name: 'Bad', Duration: 'soon' }])).schedule).toBeNull();
+  });
+});
+
+describe('JsonBytes', () => {
+  const written = (write: (out: JsonBytes) => void) => {
+    const out = new JsonBytes(4); // small, so that writing grows it
+    write(out);
+    return out.toString();
+  };
+
+  test('wall times as formatWall writes them, across the years it writes in four digits and past them', () => {
+    const walls = [NaN, Infinity, -1, 0, 0.5, 1439.5];
+    for (let day = -400_000; day < 3_000_000; day += 97) walls.push(day * 1440 + (day % 1440 + 1440) % 1440);
+    for (const w of walls) expect(written((out) => out.wall(w))).toBe(formatWall(w));
+  });
+
+  test('numbers and strings as JSON.stringify writes them', () => {
+    for (const x of [0, -0, 1, 9, 10, 99, 12345, 999_999_999, 1e9, -1, 0.5, 1.25, -3.1416, 1e21, NaN, Infinity]) {
+      expect(written((out) => out.number(x))).toBe(JSON.stringify(x));
+    }
+    for (const s of ['', 'a', '"', '\\', 'é', '🎬', '\ud800', '\u2028', '\x7f', '\x1f', 'plain text']) {
+      expect(written((out) => out.string(s))).toBe(JSON.stringify(s));
+    }
+  });
+});
