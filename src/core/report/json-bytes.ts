@@ -6,13 +6,11 @@ import { MINUTES_PER_DAY, formatWall } from '../time';
  * two names and two numbers of each of 100,000 tasks both were most of `calculate --json`.
  */
 export class JsonBytes {
-  private buf: Buffer;
+  private buf: Uint8Array;
   private at = 0;
-  /** Whether every byte so far is ASCII: the text is then made without decoding UTF-8. */
-  private asciiOnly = true;
 
   constructor(expectedBytes = 1 << 16) {
-    this.buf = Buffer.allocUnsafe(expectedBytes);
+    this.buf = new Uint8Array(expectedBytes);
   }
 
   /** Bytes made by {@link asciiBytes}: keys and punctuation. */
@@ -90,14 +88,12 @@ export class JsonBytes {
 
   /** Any text, as UTF-8 (JSON.stringify's output, which has no lone surrogates). */
   text(text: string): void {
-    const length = Buffer.byteLength(text, 'utf8');
-    if (length !== text.length) this.asciiOnly = false;
-    this.reserve(length);
-    this.at += this.buf.write(text, this.at, 'utf8');
+    this.reserve(text.length * 3); // UTF-8 takes at most 3 bytes per UTF-16 unit
+    this.at += UTF8_ENCODER.encodeInto(text, this.buf.subarray(this.at)).written;
   }
 
   toString(): string {
-    return this.buf.toString(this.asciiOnly ? 'latin1' : 'utf8', 0, this.at);
+    return UTF8_DECODER.decode(this.buf.subarray(0, this.at));
   }
 
   /** `n`, a whole number from 0 to 10^9, in `width` digits with leading zeros; in 32-bit integer steps. */
@@ -114,8 +110,8 @@ export class JsonBytes {
 
   private reserve(bytes: number): void {
     if (this.at + bytes <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + bytes));
-    this.buf.copy(bigger, 0, 0, this.at);
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.at + bytes));
+    bigger.set(this.buf.subarray(0, this.at));
     this.buf = bigger;
   }
 }
@@ -125,6 +121,8 @@ export function asciiBytes(text: string): Uint8Array {
   return Uint8Array.from(text, (ch) => ch.charCodeAt(0));
 }
 
+const UTF8_ENCODER = new TextEncoder();
+const UTF8_DECODER = new TextDecoder();
 const QUOTE = 34;
 const BACKSLASH = 92;
 const DASH = 45;
