@@ -93,7 +93,12 @@ export class JsonBytes {
   }
 
   toString(): string {
-    return UTF8_DECODER.decode(this.buf.subarray(0, this.at));
+    return UTF8_DECODER.decode(this.toBytes());
+  }
+
+  /** The bytes written so far: a view of the buffer, not a copy. */
+  toBytes(): Uint8Array {
+    return this.buf.subarray(0, this.at);
   }
 
   /** `n`, a whole number from 0 to 10^9, in `width` digits with leading zeros; in 32-bit integer steps. */

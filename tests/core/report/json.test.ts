@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { calculationToJson, calculationToJsonText } from '../../../src/core/report/json';
+import { calculationToJson, calculationToJsonBytes, calculationToJsonText } from '../../../src/core/report/json';
 import { JsonBytes } from '../../../src/core/report/json-bytes';
 import { formatWall } from '../../../src/core/time';
 import { calc, plan } from '../../helpers';
@@ -9,7 +9,11 @@ import { calc, plan } from '../../helpers';
 describe('calculationToJsonText', () => {
   const same = (doc: unknown) => {
     const c = calc(doc);
-    expect(calculationToJsonText(c)).toBe(JSON.stringify(calculationToJson(c)));
+    const text = JSON.stringify(calculationToJson(c));
+    expect(calculationToJsonText(c)).toBe(text);
+    // The bytes are its UTF-8, with a line feed after it when asked.
+    expect(Buffer.from(calculationToJsonBytes(c)).toString('utf8')).toBe(text);
+    expect(Buffer.from(calculationToJsonBytes(c, true)).toString('utf8')).toBe(text + '\n');
     return c;
   };
 
