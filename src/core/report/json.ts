@@ -170,9 +170,9 @@ export function calculationToJsonBytes(calc: Calculation, lineEnd = false): Uint
     out.bytes(KEYS.lateFinish);
     out.wall(r.lateFinish[i]);
     out.bytes(KEYS.totalFloat);
-    out.number(round(r.totalFloat[i] / mpd, 4));
+    out.fourDecimals(r.totalFloat[i] / mpd);
     out.bytes(KEYS.freeFloat);
-    out.number(round(r.freeFloat[i] / mpd, 4));
+    out.fourDecimals(r.freeFloat[i] / mpd);
     out.bytes(r.critical[i] === 1 ? KEYS.critical : KEYS.notCritical);
   }
   const costs = calc.costs ? costsToJson(calc.costs.report) : null;
