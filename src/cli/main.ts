@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { hasErrors } from '../core/calculate';
-import { calculationToJson, calculationToJsonText } from '../core/report/json';
+import { calculationToJson, calculationToJsonBytes, calculationToJsonText } from '../core/report/json';
 import { parseDateText } from '../core/time';
 import { FileError, baselineFile, calculateFile, cleanFile, regenerateFile } from '../workbook/files';
 import { formatCalculation, formatIssues, formatMoneySummary } from './format';
@@ -12,14 +12,33 @@ export const EXIT_USAGE = 2;
 
 interface Io {
   out: (text: string) => void;
+  /**
+   * Writes UTF-8 text given as bytes, as `out` would write it decoded (a line end is added). Without
+   * it, such output goes to `out` as a string.
+   */
+  outBytes?: (bytes: Uint8Array) => void;
   err: (text: string) => void;
   /** Whether output goes to a terminal. */
   isTTY?: boolean;
 }
 
+const NEWLINE = new Uint8Array([10]);
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 const defaultIo: Io = {
   isTTY: process.stdout.isTTY === true,
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  // The bytes as they are: a 27 MB JSON text at 100,000 tasks is not decoded to a string only for
+  // stdout to encode it back. stdout keeps a view of them until written, so they must not change.
+  outBytes: (bytes) => {
+    process.stdout.write(bytes.length > 0 && bytes[bytes.length - 1] === 10 ? bytes : concatBytes(bytes, NEWLINE));
+  },
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
 };
 
@@ -50,7 +69,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (file: string, opts: { json?: boolean; today?: string }) => {
       const calc = await calculateFile(file, { today: todayOption(opts.today) });
       // Indented for a person at a terminal, compact for a program reading a pipe or file.
-      if (opts.json) io.out(io.isTTY ? JSON.stringify(calculationToJson(calc), null, 2) : calculationToJsonText(calc));
+      if (opts.json && io.isTTY) io.out(JSON.stringify(calculationToJson(calc), null, 2));
+      else if (opts.json && io.outBytes) io.outBytes(calculationToJsonBytes(calc, true));
+      else if (opts.json) io.out(calculationToJsonText(calc));
       else io.out(formatCalculation(calc));
       code = hasErrors(calc.issues) ? EXIT_PLAN_ERRORS : EXIT_OK;
     });

@@ -2,9 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
-import { planBaseline } from '../core/baseline';
 import { Calculation, calculate, hasErrors } from '../core/calculate';
-import { GENERATED_SHEETS } from '../core/layout';
 import { fileLocation } from '../core/location';
 import type { Issue } from '../core/model';
 import type { RawWorkbook } from '../core/raw';
@@ -15,8 +13,10 @@ import type { ReadOptions } from '../core/read/read-plan';
 type ExcelHost = typeof import('./exceljs-host');
 const excelHost = (): Promise<ExcelHost> => import('./exceljs-host');
 import { readJsonPlan } from './json-host';
-import { regenerate } from './regenerate-flow';
-import { readXlsxFast } from './xlsx-reader';
+// What only writing a workbook (or reading an .xlsx) takes is loaded then: 8 ms of modules that
+// `calculate plan.json` does without.
+const regenerateFlow = () => import('./regenerate-flow');
+const xlsxReader = () => import('./xlsx-reader');
 
 /** A problem with the command or the file itself (exit code 2), as opposed to the plan in it. */
 export class FileError extends Error {}
@@ -105,7 +105,7 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
     throw unreadable(e);
   }
   if (options.readOnly) {
-    const fast = await readXlsxFast(zip);
+    const fast = await (await xlsxReader()).readXlsxFast(zip);
     if (fast.ok) return { raw: fast.raw, excel: null, issues: date1904Issues(fast.date1904, file), unkeptParts: unkept };
   }
   const host = await excelHost();
@@ -180,6 +180,7 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
     });
   }
   const { excelJsWriter } = await excelHost();
+  const { regenerate } = await regenerateFlow();
   const outcome = await regenerate(loaded.raw, excelJsWriter(loaded.excel), { read: options, onErrors: 'write-nothing', extraIssues });
   if (!outcome.written) return { calc: outcome.calc, written: null, sheets: [] };
   await writeWorkbook(loaded.excel, target);
@@ -210,6 +211,7 @@ export async function cleanFile(input: string, options: { output?: string; inPla
   const target = outputFor(input, options, 'clean');
   const loaded = await loadForWriting(input, options.inPlace);
   const { cleanWorkbook } = await excelHost();
+  const { GENERATED_SHEETS } = await import('../core/layout');
   const removed = cleanWorkbook(loaded.excel, GENERATED_SHEETS);
   await writeWorkbook(loaded.excel, target);
   return { written: target, ...removed };
@@ -240,6 +242,7 @@ export async function baselineFile(input: string, options: { output?: string; in
   const { findSheet } = await excelHost();
   const ws = findSheet(loaded.excel, plan.sheetNames.tasks)!;
   const raw = loaded.raw.sheets.find((sh) => sh.name === plan.sheetNames.tasks)!;
+  const { planBaseline } = await import('../core/baseline');
   const baseline = planBaseline(plan, r, raw)!;
   const overwrites = baseline.overwrites;
   if (overwrites.length > 0 && !options.yes) return { calc, written: null, overwrites, tasks: plan.tasks.length };

@@ -96,19 +96,32 @@ export function earnedValue(plan: Plan, result: ScheduleResult, costs: TaskCosts
   const cal = result.calendar;
   const cutoff = result.statusDate;
   const method = plan.settings.eacMethod;
+  let withBaseline = 0;
+  for (let i = 0; i < n; i++) withBaseline += costs.hasBaseline[i];
+  const baseline = withBaseline === 0 ? 'none' : withBaseline === n ? 'set' : 'partial';
+
+  if (costs.bookings.length === 0 && costsNothing(costs.baseline, result.percentComplete)) {
+    // No task costs anything, so every figure is zero: the general way below would come to the
+    // same, with a spent fraction, four rollups and more per task (70 ms at 100,000 tasks).
+    const tasks: EvFigures[] = [];
+    for (let i = 0; i < n; i++) tasks.push(evFigures(0, 0, 0, 0, method));
+    return { statusDate: cutoff, method, baseline, project: evFigures(0, 0, 0, 0, method), tasks, accounts: [], curve: [] };
+  }
 
   // Baseline span of each task: its baseline dates, or its current dates.
   const bStart = new Float64Array(n);
   const bFinish = new Float64Array(n);
   const pvFrac = new Float64Array(n);
   const evFrac = new Float64Array(n);
-  let withBaseline = 0;
+  // The spent fraction counts only for a task with a budgeted cost (PV is that cost times it) or a
+  // booking (an account's PV); for any other it would be worked out to be multiplied by zero.
+  const booked = new Uint8Array(n);
+  for (const b of costs.bookings) booked[b.task] = 1;
   for (let i = 0; i < n; i++) {
     const t = plan.tasks[i];
-    if (costs.hasBaseline[i]) withBaseline++;
     bStart[i] = costs.hasBaseline[i] ? t.baselineStart! : result.start[i];
     bFinish[i] = costs.hasBaseline[i] ? t.baselineFinish! : result.finish[i];
-    pvFrac[i] = spentFraction(cal, elapsedTask(plan, i), bStart[i], bFinish[i], cutoff);
+    if (booked[i] === 1 || !isPositiveZero(costs.baseline[i])) pvFrac[i] = spentFraction(cal, elapsedTask(plan, i), bStart[i], bFinish[i], cutoff);
     evFrac[i] = result.percentComplete[i] / 100;
   }
 
@@ -160,12 +173,29 @@ export function earnedValue(plan: Plan, result: ScheduleResult, costs: TaskCosts
   return {
     statusDate: cutoff,
     method,
-    baseline: withBaseline === 0 ? 'none' : withBaseline === n ? 'set' : 'partial',
+    baseline,
     project: evFigures(bac, pv, ev, ac, method),
     tasks,
     accounts,
     curve: sCurve(plan, result, costs.baseline, ownAc, bStart, bFinish, evFrac),
   };
+}
+
+/** +0, not -0: a product with it is +0 for any finite factor that is not negative. */
+function isPositiveZero(x: number): boolean {
+  return x === 0 && 1 / x > 0;
+}
+
+/**
+ * Whether no task has a budgeted cost (each is +0) and every % complete is a finite number not below
+ * zero: then every PV, EV and BAC, each a cost times a fraction, is +0 as well.
+ */
+function costsNothing(baseline: Float64Array, percentComplete: Float64Array): boolean {
+  for (let i = 0; i < baseline.length; i++) {
+    const pct = percentComplete[i];
+    if (!isPositiveZero(baseline[i]) || !(pct >= 0 && pct < Infinity)) return false;
+  }
+  return true;
 }
 
 function total(xs: readonly number[]): number {

@@ -133,6 +133,18 @@ export function calculationToJsonText(calc: Calculation): string {
   const r = calc.schedule;
   const plan = calc.plan;
   if (!r || !plan) return JSON.stringify(calculationToJson(calc));
+  return UTF8_DECODER.decode(calculationToJsonBytes(calc));
+}
+
+/**
+ * {@link calculationToJsonText} as UTF-8 bytes, for a caller that writes them out as they are:
+ * decoding 27 MB into a string (and the string back into bytes to write it) took 20-60 ms at
+ * 100,000 tasks. With `lineEnd`, a line feed follows the text, so that it can be written at once.
+ */
+export function calculationToJsonBytes(calc: Calculation, lineEnd = false): Uint8Array {
+  const r = calc.schedule;
+  const plan = calc.plan;
+  if (!r || !plan) return UTF8_ENCODER.encode(JSON.stringify(calculationToJson(calc)) + (lineEnd ? '\n' : ''));
   const mpd = r.calendar.minutesPerDay;
   const out = new JsonBytes(BYTES_PER_TASK * plan.tasks.length + 4096);
   const project = { start: formatWall(r.projectStart), finish: formatWall(r.projectFinish), statusDate: formatWall(r.statusDate) };
@@ -158,9 +170,9 @@ export function calculationToJsonText(calc: Calculation): string {
     out.bytes(KEYS.lateFinish);
     out.wall(r.lateFinish[i]);
     out.bytes(KEYS.totalFloat);
-    out.number(round(r.totalFloat[i] / mpd, 4));
+    out.fourDecimals(r.totalFloat[i] / mpd);
     out.bytes(KEYS.freeFloat);
-    out.number(round(r.freeFloat[i] / mpd, 4));
+    out.fourDecimals(r.freeFloat[i] / mpd);
     out.bytes(r.critical[i] === 1 ? KEYS.critical : KEYS.notCritical);
   }
   const costs = calc.costs ? costsToJson(calc.costs.report) : null;
@@ -171,6 +183,9 @@ export function calculationToJsonText(calc: Calculation): string {
   out.text(JSON.stringify(earnedValue));
   out.ascii(',"issues":');
   out.text(JSON.stringify(calc.issues.map(issueToJson)));
-  out.ascii('}');
-  return out.toString();
+  out.ascii(lineEnd ? '}\n' : '}');
+  return out.toBytes();
 }
+
+const UTF8_ENCODER = new TextEncoder();
+const UTF8_DECODER = new TextDecoder();
