@@ -9,5 +9,10 @@ const base = require('./jest.config');
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/render/', '<rootDir>/tests/e2e/', '<rootDir>/tests/addin/build\\.test\\.ts$'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/tests/render/',
+    '<rootDir>/tests/e2e/',
+    '<rootDir>/tests/addin/build\\.test\\.ts$',
+  ],
 };

@@ -30,7 +30,9 @@ module.exports = async (env = {}, argv = {}) => {
   const serve = Boolean(env.WEBPACK_SERVE);
   const withFunctions = fs.existsSync(FUNCTIONS_SOURCE);
   if (!withFunctions) {
-    console.warn(`webpack.config.js: ${path.relative(__dirname, FUNCTIONS_SOURCE)} not found; building without the PROD custom functions (no functions.json).`);
+    console.warn(
+      `webpack.config.js: ${path.relative(__dirname, FUNCTIONS_SOURCE)} not found; building without the PROD custom functions (no functions.json).`,
+    );
   }
 
   return {
@@ -44,13 +46,23 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: path.resolve(__dirname, 'src/taskpane/tsconfig.json') } } },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { configFile: path.resolve(__dirname, 'src/taskpane/tsconfig.json') } },
+        },
         { test: /\.png$/, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } },
       ],
     },
     plugins: [
-      ...(withFunctions ? [new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: 'functions.json' })] : []),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      ...(withFunctions
+        ? [new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: 'functions.json' })]
+        : []),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },

@@ -16,7 +16,16 @@ import { readJsonPlan } from '../src/workbook/json-host';
 import { yearPlan } from './regenerate';
 
 export const BUDGET_LINES = 20_000;
-const CATEGORIES = ['Above the line', 'Production', 'Post-production', 'Other', 'Material', 'Labour', 'Machine time', 'Overhead'];
+const CATEGORIES = [
+  'Above the line',
+  'Production',
+  'Post-production',
+  'Other',
+  'Material',
+  'Labour',
+  'Machine time',
+  'Overhead',
+];
 
 export interface CostTiming {
   tasks: number;
@@ -34,16 +43,23 @@ export interface CostTiming {
 export function costPlan(lines = BUDGET_LINES): Record<string, unknown> {
   const doc = yearPlan() as { settings: Record<string, string>; tasks: Record<string, string | number>[] };
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const resources = Array.from({ length: 40 }, (_, k) => ({
-    Name: `Resource ${k + 1}`, Type: k % 10 === 9 ? 'Material' : k % 5 === 4 ? 'Equipment' : 'Work', Rate: 20 + (k % 13) * 7,
+    Name: `Resource ${k + 1}`,
+    Type: k % 10 === 9 ? 'Material' : k % 5 === 4 ? 'Equipment' : 'Work',
+    Rate: 20 + (k % 13) * 7,
   }));
   const budget = Array.from({ length: lines }, (_, k) => {
     const amount = 1000 + Math.round(random() * 99_000);
     const spent = random();
     return {
-      Account: String(100_000 + k), Description: `Budget line ${k + 1}`, Category: CATEGORIES[k % CATEGORIES.length],
-      Budget: amount, Committed: Math.round(amount * 0.3 * random()), Actual: Math.round(amount * spent * 0.8), ETC: k % 4 === 0 ? Math.round(amount * 0.2) : '',
+      Account: String(100_000 + k),
+      Description: `Budget line ${k + 1}`,
+      Category: CATEGORIES[k % CATEGORIES.length],
+      Budget: amount,
+      Committed: Math.round(amount * 0.3 * random()),
+      Actual: Math.round(amount * spent * 0.8),
+      ETC: k % 4 === 0 ? Math.round(amount * 0.2) : '',
     };
   });
   doc.tasks.forEach((t, k) => {
@@ -67,11 +83,13 @@ export async function timeCosts(bin: string, runs = 5): Promise<CostTiming> {
     const t0 = process.hrtime.bigint();
     const c = calculate(read.workbook, { today: new Date(Date.UTC(2027, 5, 30)) });
     const t1 = process.hrtime.bigint();
-    if (hasErrors(c.issues) || !c.plan || !c.schedule) throw new Error(`the cost plan has errors: ${JSON.stringify(c.issues.slice(0, 3))}`);
+    if (hasErrors(c.issues) || !c.plan || !c.schedule)
+      throw new Error(`the cost plan has errors: ${JSON.stringify(c.issues.slice(0, 3))}`);
     calculateCosts(c.plan, c.schedule);
     const t2 = process.hrtime.bigint();
     tasks = c.plan.tasks.length;
-    if (k >= 2) { // two warm-up runs
+    if (k >= 2) {
+      // two warm-up runs
       inProcessMs.push(Number(t1 - t0) / 1e6);
       costsOnlyMs.push(Number(t2 - t1) / 1e6);
     }
@@ -94,13 +112,30 @@ export async function timeCosts(bin: string, runs = 5): Promise<CostTiming> {
     return out;
   };
   const timing: CostTiming = {
-    tasks, lines: BUDGET_LINES, inProcessMs, costsOnlyMs, jsonS: time(json), xlsxS: time(xlsx), exitCodes,
-    jsonMB: fs.statSync(json).size / 2 ** 20, xlsxMB: fs.statSync(xlsx).size / 2 ** 20,
+    tasks,
+    lines: BUDGET_LINES,
+    inProcessMs,
+    costsOnlyMs,
+    jsonS: time(json),
+    xlsxS: time(xlsx),
+    exitCodes,
+    jsonMB: fs.statSync(json).size / 2 ** 20,
+    xlsxMB: fs.statSync(xlsx).size / 2 ** 20,
   };
   fs.rmSync(dir, { recursive: true, force: true });
   return timing;
 }
 
-export function costTimingBest(t: CostTiming): { inProcessMs: number; costsOnlyMs: number; jsonS: number; xlsxS: number } {
-  return { inProcessMs: best(t.inProcessMs), costsOnlyMs: best(t.costsOnlyMs), jsonS: best(t.jsonS), xlsxS: best(t.xlsxS) };
+export function costTimingBest(t: CostTiming): {
+  inProcessMs: number;
+  costsOnlyMs: number;
+  jsonS: number;
+  xlsxS: number;
+} {
+  return {
+    inProcessMs: best(t.inProcessMs),
+    costsOnlyMs: best(t.costsOnlyMs),
+    jsonS: best(t.jsonS),
+    xlsxS: best(t.xlsxS),
+  };
 }

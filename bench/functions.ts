@@ -39,7 +39,11 @@ function serialOf(isoDay: string): number {
 const DATE_COLUMNS = new Set(['Constraint Date', 'Deadline']);
 
 /** The generated plan as the three ranges a sheet would pass: tasks (with header), settings, holidays. */
-export function functionRanges(tasks = FUNCTION_TASKS): { tasks: unknown[][]; settings: unknown[][]; holidays: unknown[][] } {
+export function functionRanges(tasks = FUNCTION_TASKS): {
+  tasks: unknown[][];
+  settings: unknown[][];
+  holidays: unknown[][];
+} {
   const doc = toJsonDocument(generateNetwork(tasks));
   const headers: string[] = [];
   for (const row of doc.tasks) for (const h of Object.keys(row)) if (!headers.includes(h)) headers.push(h);
@@ -50,7 +54,13 @@ export function functionRanges(tasks = FUNCTION_TASKS): { tasks: unknown[][]; se
     return typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
   };
   const rows: unknown[][] = [headers, ...doc.tasks.map((row) => headers.map((h) => cell(h, row[h])))];
-  const settings = [['Setting', 'Value'], ...Object.entries(doc.settings).map(([k, v]) => [k, k === 'Project Start' || k === 'Status Date' ? serialOf(String(v)) : v])];
+  const settings = [
+    ['Setting', 'Value'],
+    ...Object.entries(doc.settings).map(([k, v]) => [
+      k,
+      k === 'Project Start' || k === 'Status Date' ? serialOf(String(v)) : v,
+    ]),
+  ];
   const holidays = [['Date', 'Name'], ...doc.holidays.map((h) => [serialOf(String(h.Date)), h.Name])];
   return { tasks: rows, settings, holidays };
 }
@@ -69,7 +79,9 @@ export function timeFunctions(tasks = FUNCTION_TASKS): FunctionsTiming {
     out = SCHEDULE(ranges.tasks as never, ranges.settings as never, ranges.holidays as never);
     const ms = msSince(t0);
     // The engine alone on the same sheets, built outside the timing.
-    const sheets = [settingsArg(ranges.settings), holidaysArg(ranges.holidays)!, tasksArg(ranges.tasks).arg].map((s) => s.sheet);
+    const sheets = [settingsArg(ranges.settings), holidaysArg(ranges.holidays)!, tasksArg(ranges.tasks).arg].map(
+      (s) => s.sheet,
+    );
     const t1 = process.hrtime.bigint();
     const read = readPlan({ sheets, source: 'excel' });
     if (!read.plan) throw new Error(`the generated plan has errors: ${JSON.stringify(read.issues.slice(0, 3))}`);
@@ -80,10 +92,16 @@ export function timeFunctions(tasks = FUNCTION_TASKS): FunctionsTiming {
       engineMs.push(engine);
     }
   }
-  if (out.length !== ranges.tasks.length) throw new Error(`SCHEDULE gave ${out.length} rows for ${ranges.tasks.length}`);
+  if (out.length !== ranges.tasks.length)
+    throw new Error(`SCHEDULE gave ${out.length} rows for ${ranges.tasks.length}`);
   return {
-    tasks, rows: ranges.tasks.length, columns: ranges.tasks[0].length, scheduleMs, engineMs,
-    outputRows: out.length, critical: out.filter((row) => row[3] === true).length,
+    tasks,
+    rows: ranges.tasks.length,
+    columns: ranges.tasks[0].length,
+    scheduleMs,
+    engineMs,
+    outputRows: out.length,
+    critical: out.filter((row) => row[3] === true).length,
   };
 }
 

@@ -42,19 +42,56 @@ const DAY_START_MINUTE = 8 * 60;
 const DAY_END_MINUTE = 17 * 60;
 const MINUTES_PER_WORKDAY = 8 * 60;
 const HOLIDAYS_PER_YEAR: [month: number, day: number, name: string][] = [
-  [1, 1, "New Year's Day"], [1, 19, 'Founders Day'], [2, 16, "Presidents' Day"], [4, 3, 'Good Friday'],
-  [5, 25, 'Memorial Day'], [7, 5, 'Independence Day (observed)'], [9, 6, 'Labor Day'],
-  [11, 25, 'Thanksgiving'], [11, 26, 'Day after Thanksgiving'], [12, 24, 'Christmas Eve'],
+  [1, 1, "New Year's Day"],
+  [1, 19, 'Founders Day'],
+  [2, 16, "Presidents' Day"],
+  [4, 3, 'Good Friday'],
+  [5, 25, 'Memorial Day'],
+  [7, 5, 'Independence Day (observed)'],
+  [9, 6, 'Labor Day'],
+  [11, 25, 'Thanksgiving'],
+  [11, 26, 'Day after Thanksgiving'],
+  [12, 24, 'Christmas Eve'],
 ];
 const ACTIVITIES = [
-  'Scout location', 'Build set', 'Rig lighting', 'Casting call', 'Wardrobe fitting', 'Rehearse', 'Shoot scene',
-  'Edit assembly', 'Sound mix', 'Colour grade', 'VFX pass', 'Review cut', 'Order materials', 'Install', 'Test run',
+  'Scout location',
+  'Build set',
+  'Rig lighting',
+  'Casting call',
+  'Wardrobe fitting',
+  'Rehearse',
+  'Shoot scene',
+  'Edit assembly',
+  'Sound mix',
+  'Colour grade',
+  'VFX pass',
+  'Review cut',
+  'Order materials',
+  'Install',
+  'Test run',
   'Inspect',
 ];
 
-export enum DurationKind { Days, Hours, ElapsedDays, Weeks, Milestone }
-export enum LagKind { None, PlusDays, MinusDay, PlusHours, PlusPercent, PlusElapsedDays }
-export enum ConstraintKind { None, Snet, Fnlt }
+export enum DurationKind {
+  Days,
+  Hours,
+  ElapsedDays,
+  Weeks,
+  Milestone,
+}
+export enum LagKind {
+  None,
+  PlusDays,
+  MinusDay,
+  PlusHours,
+  PlusPercent,
+  PlusElapsedDays,
+}
+export enum ConstraintKind {
+  None,
+  Snet,
+  Fnlt,
+}
 const LINK_TYPES: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
 /** Fixed amounts of the lag kinds that take none from the spec. */
 const LAG_HOURS = 4;
@@ -156,7 +193,8 @@ interface Estimates {
 
 /** Draws a network of `taskCount` tasks; the same seed gives the same network. */
 export function generateNetwork(taskCount: number, seed = 20270301): NetworkSpec {
-  if (!Number.isInteger(taskCount) || taskCount < 1) throw new Error(`taskCount must be a positive integer, not ${taskCount}`);
+  if (!Number.isInteger(taskCount) || taskCount < 1)
+    throw new Error(`taskCount must be a positive integer, not ${taskCount}`);
   const rng = new Rng(seed);
   const n = taskCount;
   const spec = allocateSpec(n);
@@ -165,7 +203,10 @@ export function generateNetwork(taskCount: number, seed = 20270301): NetworkSpec
   const est: Estimates = { start: new Float64Array(n), finish: new Float64Array(n), summaryBound: new Float64Array(n) };
   // Links: at most 4 per row; trimmed to the real count at the end.
   const drawn: LinkArrays = {
-    predRow: new Int32Array(n * 4), predType: new Uint8Array(n * 4), lagKind: new Uint8Array(n * 4), lagAmount: new Uint8Array(n * 4),
+    predRow: new Int32Array(n * 4),
+    predType: new Uint8Array(n * 4),
+    lagKind: new Uint8Array(n * 4),
+    lagAmount: new Uint8Array(n * 4),
   };
   const { predRow, predType, lagKind, lagAmount } = drawn;
   let l = 0;
@@ -194,7 +235,8 @@ export function generateNetwork(taskCount: number, seed = 20270301): NetworkSpec
   spec.lagAmount = lagAmount.slice(0, l);
 
   let lastWorkday = 0;
-  for (let r = 0; r < n; r++) lastWorkday = Math.max(lastWorkday, est.finish[r], constraintOffset[r], deadlineOffset[r]);
+  for (let r = 0; r < n; r++)
+    lastWorkday = Math.max(lastWorkday, est.finish[r], constraintOffset[r], deadlineOffset[r]);
   spec.holidays = holidaysCovering(spec.projectStartDay, lastWorkday);
   resolveDates(spec, constraintOffset, deadlineOffset, lastWorkday);
   return spec;
@@ -203,12 +245,25 @@ export function generateNetwork(taskCount: number, seed = 20270301): NetworkSpec
 function allocateSpec(n: number): NetworkSpec {
   const none = () => new Int32Array(n).fill(-1);
   return {
-    taskCount: n, linkCount: 0, summaryCount: 0, projectStartDay: dayNumber(PROJECT_START), holidays: [],
-    level: new Uint8Array(n), parent: none(), isSummary: new Uint8Array(n), activity: new Uint8Array(n),
-    durationKind: new Uint8Array(n), durationAmount: new Uint8Array(n),
-    predStart: new Int32Array(n + 1), predRow: new Int32Array(0), predType: new Uint8Array(0),
-    lagKind: new Uint8Array(0), lagAmount: new Uint8Array(0),
-    constraint: new Uint8Array(n), constraintDay: none(), deadlineDay: none(),
+    taskCount: n,
+    linkCount: 0,
+    summaryCount: 0,
+    projectStartDay: dayNumber(PROJECT_START),
+    holidays: [],
+    level: new Uint8Array(n),
+    parent: none(),
+    isSummary: new Uint8Array(n),
+    activity: new Uint8Array(n),
+    durationKind: new Uint8Array(n),
+    durationAmount: new Uint8Array(n),
+    predStart: new Int32Array(n + 1),
+    predRow: new Int32Array(0),
+    predType: new Uint8Array(0),
+    lagKind: new Uint8Array(0),
+    lagAmount: new Uint8Array(0),
+    constraint: new Uint8Array(n),
+    constraintDay: none(),
+    deadlineDay: none(),
   };
 }
 
@@ -217,7 +272,7 @@ function drawOutline(spec: NetworkSpec, rng: Rng): void {
   const n = spec.taskCount;
   for (let streamStart = 0; streamStart < n; streamStart += STREAM_LENGTH) {
     const streamEnd = Math.min(n, streamStart + STREAM_LENGTH);
-    for (let g = streamStart; g < streamEnd; ) {
+    for (let g = streamStart; g < streamEnd;) {
       const end = Math.min(streamEnd, g + rng.int(GROUP_SIZE_MIN, GROUP_SIZE_MAX));
       const summarized = end - g >= 2 && rng.chance(SUMMARY_GROUP_SHARE);
       for (let r = g; r < end; r++) {
@@ -236,11 +291,21 @@ function drawDuration(spec: NetworkSpec, r: number, rng: Rng): void {
   const kind = rng.weighted(DURATION_WEIGHTS) as DurationKind;
   spec.durationKind[r] = kind;
   switch (kind) {
-    case DurationKind.Days: spec.durationAmount[r] = rng.int(1, 10); break;
-    case DurationKind.Hours: spec.durationAmount[r] = HOURS_CHOICES[rng.int(0, HOURS_CHOICES.length - 1)]; break;
-    case DurationKind.ElapsedDays: spec.durationAmount[r] = rng.int(1, 7); break;
-    case DurationKind.Weeks: spec.durationAmount[r] = rng.int(1, 3); break;
-    default: spec.durationAmount[r] = 0; break;
+    case DurationKind.Days:
+      spec.durationAmount[r] = rng.int(1, 10);
+      break;
+    case DurationKind.Hours:
+      spec.durationAmount[r] = HOURS_CHOICES[rng.int(0, HOURS_CHOICES.length - 1)];
+      break;
+    case DurationKind.ElapsedDays:
+      spec.durationAmount[r] = rng.int(1, 7);
+      break;
+    case DurationKind.Weeks:
+      spec.durationAmount[r] = rng.int(1, 3);
+      break;
+    default:
+      spec.durationAmount[r] = 0;
+      break;
   }
 }
 
@@ -263,7 +328,10 @@ function drawPredecessors(spec: NetworkSpec, r: number, rng: Rng): number[] {
       target = rng.int(0, stream) * STREAM_LENGTH + rng.int(0, offset - 2);
       if (spec.isSummary[target]) continue;
     } else {
-      const distance = Math.min(NEARBY_MAX_DISTANCE, 1 + Math.floor(-Math.log(1 - rng.next()) * (NEARBY_MEAN_DISTANCE - 1)));
+      const distance = Math.min(
+        NEARBY_MAX_DISTANCE,
+        1 + Math.floor(-Math.log(1 - rng.next()) * (NEARBY_MEAN_DISTANCE - 1)),
+      );
       target = r - distance;
       if (target < streamStart) continue;
     }
@@ -277,22 +345,33 @@ function drawPredecessors(spec: NetworkSpec, r: number, rng: Rng): number[] {
 function estimatedDays(spec: NetworkSpec, r: number): number {
   const a = spec.durationAmount[r];
   switch (spec.durationKind[r] as DurationKind) {
-    case DurationKind.Days: return a;
-    case DurationKind.Hours: return (a * 60) / MINUTES_PER_WORKDAY;
-    case DurationKind.ElapsedDays: return (a * 5) / 7;
-    case DurationKind.Weeks: return a * 5;
-    default: return 0;
+    case DurationKind.Days:
+      return a;
+    case DurationKind.Hours:
+      return (a * 60) / MINUTES_PER_WORKDAY;
+    case DurationKind.ElapsedDays:
+      return (a * 5) / 7;
+    case DurationKind.Weeks:
+      return a * 5;
+    default:
+      return 0;
   }
 }
 
 function estimatedLagDays(kind: LagKind, amount: number, predDays: number): number {
   switch (kind) {
-    case LagKind.PlusDays: return amount;
-    case LagKind.MinusDay: return -1;
-    case LagKind.PlusHours: return (LAG_HOURS * 60) / MINUTES_PER_WORKDAY;
-    case LagKind.PlusPercent: return (LAG_PERCENT / 100) * predDays;
-    case LagKind.PlusElapsedDays: return (LAG_ELAPSED_DAYS * 5) / 7;
-    default: return 0;
+    case LagKind.PlusDays:
+      return amount;
+    case LagKind.MinusDay:
+      return -1;
+    case LagKind.PlusHours:
+      return (LAG_HOURS * 60) / MINUTES_PER_WORKDAY;
+    case LagKind.PlusPercent:
+      return (LAG_PERCENT / 100) * predDays;
+    case LagKind.PlusElapsedDays:
+      return (LAG_ELAPSED_DAYS * 5) / 7;
+    default:
+      return 0;
   }
 }
 
@@ -342,7 +421,12 @@ function estimate(spec: NetworkSpec, est: Estimates, r: number, links: LinkArray
  * days from the project start.
  */
 function drawDates(
-  spec: NetworkSpec, est: Estimates, r: number, rng: Rng, constraintOffset: Float64Array, deadlineOffset: Float64Array,
+  spec: NetworkSpec,
+  est: Estimates,
+  r: number,
+  rng: Rng,
+  constraintOffset: Float64Array,
+  deadlineOffset: Float64Array,
 ): void {
   const u = rng.next();
   if (u < SNET_SHARE) {
@@ -389,14 +473,20 @@ function holidaysCovering(startDay: number, lastWorkday: number): { day: number;
 }
 
 /** Turns working-day offsets from the project start into day numbers, skipping weekends and holidays. */
-function resolveDates(spec: NetworkSpec, constraintOffset: Float64Array, deadlineOffset: Float64Array, lastWorkday: number): void {
+function resolveDates(
+  spec: NetworkSpec,
+  constraintOffset: Float64Array,
+  deadlineOffset: Float64Array,
+  lastWorkday: number,
+): void {
   const holidays = new Set(spec.holidays.map((h) => h.day));
   const workday = new Int32Array(Math.ceil(lastWorkday) + 1);
   for (let k = 0, day = spec.projectStartDay; k < workday.length; day++) {
     if (!isWeekend(day) && !holidays.has(day)) workday[k++] = day;
   }
   for (let r = 0; r < spec.taskCount; r++) {
-    if (spec.constraint[r] !== ConstraintKind.None) spec.constraintDay[r] = workday[Math.max(0, Math.round(constraintOffset[r]))];
+    if (spec.constraint[r] !== ConstraintKind.None)
+      spec.constraintDay[r] = workday[Math.max(0, Math.round(constraintOffset[r]))];
     if (deadlineOffset[r] > 0) spec.deadlineDay[r] = workday[Math.round(deadlineOffset[r])];
   }
 }
@@ -427,22 +517,33 @@ function taskName(spec: NetworkSpec, r: number): string {
 function durationText(spec: NetworkSpec, r: number): string | number {
   const a = spec.durationAmount[r];
   switch (spec.durationKind[r] as DurationKind) {
-    case DurationKind.Days: return `${a}d`;
-    case DurationKind.Hours: return `${a}h`;
-    case DurationKind.ElapsedDays: return `${a}ed`;
-    case DurationKind.Weeks: return `${a}w`;
-    default: return 0; // a milestone, written as a number as a spreadsheet would hold it
+    case DurationKind.Days:
+      return `${a}d`;
+    case DurationKind.Hours:
+      return `${a}h`;
+    case DurationKind.ElapsedDays:
+      return `${a}ed`;
+    case DurationKind.Weeks:
+      return `${a}w`;
+    default:
+      return 0; // a milestone, written as a number as a spreadsheet would hold it
   }
 }
 
 function lagText(kind: LagKind, amount: number): string {
   switch (kind) {
-    case LagKind.PlusDays: return `+${amount}d`;
-    case LagKind.MinusDay: return '-1d';
-    case LagKind.PlusHours: return `+${LAG_HOURS}h`;
-    case LagKind.PlusPercent: return `+${LAG_PERCENT}%`;
-    case LagKind.PlusElapsedDays: return `+${LAG_ELAPSED_DAYS}ed`;
-    default: return '';
+    case LagKind.PlusDays:
+      return `+${amount}d`;
+    case LagKind.MinusDay:
+      return '-1d';
+    case LagKind.PlusHours:
+      return `+${LAG_HOURS}h`;
+    case LagKind.PlusPercent:
+      return `+${LAG_PERCENT}%`;
+    case LagKind.PlusElapsedDays:
+      return `+${LAG_ELAPSED_DAYS}ed`;
+    default:
+      return '';
   }
 }
 
@@ -462,7 +563,11 @@ function constraintName(kind: ConstraintKind): 'SNET' | 'FNLT' {
 export function toJsonDocument(spec: NetworkSpec): JsonPlanDocument {
   const tasks: JsonRow[] = new Array(spec.taskCount);
   for (let r = 0; r < spec.taskCount; r++) {
-    const row: JsonRow = { ID: String(r + 1), Name: taskName(spec, r), Duration: spec.isSummary[r] ? '' : durationText(spec, r) };
+    const row: JsonRow = {
+      ID: String(r + 1),
+      Name: taskName(spec, r),
+      Duration: spec.isSummary[r] ? '' : durationText(spec, r),
+    };
     const links: string[] = [];
     for (let l = spec.predStart[r]; l < spec.predStart[r + 1]; l++) links.push(linkText(spec, l));
     if (links.length > 0) row.Predecessors = links.join(', ');
@@ -489,28 +594,63 @@ export function toJsonDocument(spec: NetworkSpec): JsonPlanDocument {
  * They read exactly as the JSON host's references.
  */
 class GeneratedTaskRefs implements TaskRefs {
-  constructor(private readonly r: number, private readonly columns: ReadonlySet<string>) {}
+  constructor(
+    private readonly r: number,
+    private readonly columns: ReadonlySet<string>,
+  ) {}
 
   private at(header: string): Location {
     return this.columns.has(header) ? pathLocation('tasks', this.r, header) : pathLocation('tasks', this.r);
   }
 
-  get id(): Location { return this.at('ID'); }
-  get name(): Location { return this.at('Name'); }
-  get duration(): Location { return this.at('Duration'); }
-  get predecessors(): Location { return this.at('Predecessors'); }
-  get constraint(): Location { return this.at('Constraint'); }
-  get constraintDate(): Location { return this.at('Constraint Date'); }
-  get deadline(): Location { return this.at('Deadline'); }
-  get percentComplete(): Location { return this.at('% Complete'); }
-  get actualStart(): Location { return this.at('Actual Start'); }
-  get actualFinish(): Location { return this.at('Actual Finish'); }
-  get baselineStart(): Location { return this.at('Baseline Start'); }
-  get baselineFinish(): Location { return this.at('Baseline Finish'); }
-  get outlineLevel(): Location { return this.at('Outline Level'); }
-  get resources(): Location { return this.at('Resources'); }
-  get costAccount(): Location { return this.at('Cost Account'); }
-  get fixedCost(): Location { return this.at('Fixed Cost'); }
+  get id(): Location {
+    return this.at('ID');
+  }
+  get name(): Location {
+    return this.at('Name');
+  }
+  get duration(): Location {
+    return this.at('Duration');
+  }
+  get predecessors(): Location {
+    return this.at('Predecessors');
+  }
+  get constraint(): Location {
+    return this.at('Constraint');
+  }
+  get constraintDate(): Location {
+    return this.at('Constraint Date');
+  }
+  get deadline(): Location {
+    return this.at('Deadline');
+  }
+  get percentComplete(): Location {
+    return this.at('% Complete');
+  }
+  get actualStart(): Location {
+    return this.at('Actual Start');
+  }
+  get actualFinish(): Location {
+    return this.at('Actual Finish');
+  }
+  get baselineStart(): Location {
+    return this.at('Baseline Start');
+  }
+  get baselineFinish(): Location {
+    return this.at('Baseline Finish');
+  }
+  get outlineLevel(): Location {
+    return this.at('Outline Level');
+  }
+  get resources(): Location {
+    return this.at('Resources');
+  }
+  get costAccount(): Location {
+    return this.at('Cost Account');
+  }
+  get fixedCost(): Location {
+    return this.at('Fixed Cost');
+  }
 }
 
 /** The columns the JSON document of this spec has (the union of its rows' keys). */
@@ -525,29 +665,45 @@ function jsonColumns(spec: NetworkSpec): Set<string> {
 function span(spec: NetworkSpec, r: number): Span {
   const a = spec.durationAmount[r];
   switch (spec.durationKind[r] as DurationKind) {
-    case DurationKind.Days: return { minutes: a * MINUTES_PER_WORKDAY, elapsed: false };
-    case DurationKind.Hours: return { minutes: a * 60, elapsed: false };
-    case DurationKind.ElapsedDays: return { minutes: a * 1440, elapsed: true };
-    case DurationKind.Weeks: return { minutes: a * 5 * MINUTES_PER_WORKDAY, elapsed: false };
-    default: return { minutes: 0, elapsed: false };
+    case DurationKind.Days:
+      return { minutes: a * MINUTES_PER_WORKDAY, elapsed: false };
+    case DurationKind.Hours:
+      return { minutes: a * 60, elapsed: false };
+    case DurationKind.ElapsedDays:
+      return { minutes: a * 1440, elapsed: true };
+    case DurationKind.Weeks:
+      return { minutes: a * 5 * MINUTES_PER_WORKDAY, elapsed: false };
+    default:
+      return { minutes: 0, elapsed: false };
   }
 }
 
 function lag(kind: LagKind, amount: number): Lag {
   switch (kind) {
-    case LagKind.PlusDays: return { minutes: amount * MINUTES_PER_WORKDAY, elapsed: false };
-    case LagKind.MinusDay: return { minutes: -MINUTES_PER_WORKDAY, elapsed: false };
-    case LagKind.PlusHours: return { minutes: LAG_HOURS * 60, elapsed: false };
-    case LagKind.PlusPercent: return { minutes: 0, elapsed: false, percent: LAG_PERCENT };
-    case LagKind.PlusElapsedDays: return { minutes: LAG_ELAPSED_DAYS * 1440, elapsed: true };
-    default: return { minutes: 0, elapsed: false };
+    case LagKind.PlusDays:
+      return { minutes: amount * MINUTES_PER_WORKDAY, elapsed: false };
+    case LagKind.MinusDay:
+      return { minutes: -MINUTES_PER_WORKDAY, elapsed: false };
+    case LagKind.PlusHours:
+      return { minutes: LAG_HOURS * 60, elapsed: false };
+    case LagKind.PlusPercent:
+      return { minutes: 0, elapsed: false, percent: LAG_PERCENT };
+    case LagKind.PlusElapsedDays:
+      return { minutes: LAG_ELAPSED_DAYS * 1440, elapsed: true };
+    default:
+      return { minutes: 0, elapsed: false };
   }
 }
 
 function links(spec: NetworkSpec, r: number): Link[] {
   const out: Link[] = [];
   for (let l = spec.predStart[r]; l < spec.predStart[r + 1]; l++) {
-    out.push({ pred: spec.predRow[l], type: LINK_TYPES[spec.predType[l]], lag: lag(spec.lagKind[l], spec.lagAmount[l]), text: linkText(spec, l) });
+    out.push({
+      pred: spec.predRow[l],
+      type: LINK_TYPES[spec.predType[l]],
+      lag: lag(spec.lagKind[l], spec.lagAmount[l]),
+      text: linkText(spec, l),
+    });
   }
   return out;
 }
@@ -565,13 +721,28 @@ export function toPlan(spec: NetworkSpec): Plan {
   for (let r = 0; r < spec.taskCount; r++) {
     const kind = spec.constraint[r] as ConstraintKind;
     tasks[r] = {
-      id: String(r + 1), name: taskName(spec, r), outlineLevel: spec.level[r], parent: spec.parent[r],
-      isSummary: spec.isSummary[r] === 1, duration: spec.isSummary[r] ? null : span(spec, r), links: links(spec, r),
+      id: String(r + 1),
+      name: taskName(spec, r),
+      outlineLevel: spec.level[r],
+      parent: spec.parent[r],
+      isSummary: spec.isSummary[r] === 1,
+      duration: spec.isSummary[r] ? null : span(spec, r),
+      links: links(spec, r),
       constraint: kind === ConstraintKind.None ? 'ASAP' : constraintName(kind),
-      constraintDate: dayMinute(spec.constraintDay[r], kind === ConstraintKind.Snet ? DAY_START_MINUTE : DAY_END_MINUTE),
-      deadline: dayMinute(spec.deadlineDay[r], DAY_END_MINUTE), percentComplete: 0, actualStart: null, actualFinish: null,
-      baselineStart: null, baselineFinish: null,
-      resources: [], costAccount: null, fixedCost: 0, priority: 500,
+      constraintDate: dayMinute(
+        spec.constraintDay[r],
+        kind === ConstraintKind.Snet ? DAY_START_MINUTE : DAY_END_MINUTE,
+      ),
+      deadline: dayMinute(spec.deadlineDay[r], DAY_END_MINUTE),
+      percentComplete: 0,
+      actualStart: null,
+      actualFinish: null,
+      baselineStart: null,
+      baselineFinish: null,
+      resources: [],
+      costAccount: null,
+      fixedCost: 0,
+      priority: 500,
       refs: new GeneratedTaskRefs(r, columns),
     };
   }
@@ -581,14 +752,28 @@ export function toPlan(spec: NetworkSpec): Plan {
       statusDate: spec.projectStartDay * 1440 + DAY_END_MINUTE,
       statusDateGiven: true,
       workingWeekdays: [false, true, true, true, true, true, false],
-      intervals: [{ start: 8 * 60, end: 12 * 60 }, { start: 13 * 60, end: 17 * 60 }],
-      currency: 'USD', varianceAmberPct: 5, varianceRedPct: 10, varianceSign: 'budget-minus-forecast', ganttScale: 'auto', eacMethod: 'cpi',
+      intervals: [
+        { start: 8 * 60, end: 12 * 60 },
+        { start: 13 * 60, end: 17 * 60 },
+      ],
+      currency: 'USD',
+      varianceAmberPct: 5,
+      varianceRedPct: 10,
+      varianceSign: 'budget-minus-forecast',
+      ganttScale: 'auto',
+      eacMethod: 'cpi',
     },
     holidays: spec.holidays.map((h) => ({ day: h.day, name: h.name })),
     tasks,
     resources: [],
     budget: [],
-    sheetNames: { tasks: 'Tasks', budget: 'Budget', resources: 'Resources', holidays: 'Holidays', settings: 'Settings' },
+    sheetNames: {
+      tasks: 'Tasks',
+      budget: 'Budget',
+      resources: 'Resources',
+      holidays: 'Holidays',
+      settings: 'Settings',
+    },
   };
 }
 
@@ -598,7 +783,10 @@ export function toPlan(spec: NetworkSpec): Plan {
 export function assertNoErrors(issues: readonly Issue[], what: string): void {
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length === 0) return;
-  const shown = errors.slice(0, 5).map((e) => `  ${formatLocation(e.at)}: ${e.message}`).join('\n');
+  const shown = errors
+    .slice(0, 5)
+    .map((e) => `  ${formatLocation(e.at)}: ${e.message}`)
+    .join('\n');
   throw new Error(`${what}: ${errors.length} error(s) in a generated plan:\n${shown}`);
 }
 
@@ -613,15 +801,26 @@ export function readJsonDocument(doc: JsonPlanDocument): { plan: Plan; issues: I
 }
 
 const REF_FIELDS: (keyof TaskRefs)[] = [
-  'id', 'name', 'duration', 'predecessors', 'constraint', 'constraintDate', 'deadline', 'percentComplete',
-  'actualStart', 'actualFinish', 'outlineLevel', 'resources',
+  'id',
+  'name',
+  'duration',
+  'predecessors',
+  'constraint',
+  'constraintDate',
+  'deadline',
+  'percentComplete',
+  'actualStart',
+  'actualFinish',
+  'outlineLevel',
+  'resources',
 ];
 
 /** Differences between two plans (at most `limit`), field by field; empty when they match. */
 export function comparePlans(expected: Plan, actual: Plan, limit = 10): string[] {
   const out: string[] = [];
   const check = (what: string, a: unknown, b: unknown) => {
-    if (out.length < limit && !isDeepStrictEqual(a, b)) out.push(`${what}: expected ${JSON.stringify(a)}, got ${JSON.stringify(b)}`);
+    if (out.length < limit && !isDeepStrictEqual(a, b))
+      out.push(`${what}: expected ${JSON.stringify(a)}, got ${JSON.stringify(b)}`);
   };
   check('settings', expected.settings, actual.settings);
   check('holidays', expected.holidays, actual.holidays);

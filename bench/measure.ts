@@ -133,7 +133,9 @@ function timeOnce(plan: Plan): { timing: RunTiming; result: ScheduleResult } {
   const u1 = process.resourceUsage();
   return {
     timing: {
-      ms, userMs: (u1.userCPUTime - u0.userCPUTime) / 1000, systemMs: (u1.systemCPUTime - u0.systemCPUTime) / 1000,
+      ms,
+      userMs: (u1.userCPUTime - u0.userCPUTime) / 1000,
+      systemMs: (u1.systemCPUTime - u0.systemCPUTime) / 1000,
       pageFaults: u1.minorPageFault - u0.minorPageFault,
     },
     result,
@@ -176,7 +178,17 @@ function measure(tasks: number, single: boolean): MeasureReport {
   assertScheduled(last!, 'timed schedule');
 
   return {
-    kind: 'measure', tasks, protocol: warmedUp ? 'warm' : 'single', best: best!, links, summaries, setupMs, planHeapMB, warmedUp, runsMs, bestMs: Math.min(...runsMs),
+    kind: 'measure',
+    tasks,
+    protocol: warmedUp ? 'warm' : 'single',
+    best: best!,
+    links,
+    summaries,
+    setupMs,
+    planHeapMB,
+    warmedUp,
+    runsMs,
+    bestMs: Math.min(...runsMs),
     medianMs: [...runsMs].sort((a, b) => a - b)[Math.floor(runsMs.length / 2)],
     peakMB: process.resourceUsage().maxRSS / 1024,
     warnings: last!.issues.length,
@@ -186,8 +198,18 @@ function measure(tasks: number, single: boolean): MeasureReport {
 }
 
 const RESULT_ARRAYS = [
-  'start', 'finish', 'earlyStart', 'earlyFinish', 'lateStart', 'lateFinish', 'totalFloat', 'freeFloat', 'duration',
-  'percentComplete', 'critical', 'driver',
+  'start',
+  'finish',
+  'earlyStart',
+  'earlyFinish',
+  'lateStart',
+  'lateFinish',
+  'totalFloat',
+  'freeFloat',
+  'duration',
+  'percentComplete',
+  'critical',
+  'driver',
 ] as const;
 
 function verify(tasks: number): VerifyReport {
@@ -199,7 +221,8 @@ function verify(tasks: number): VerifyReport {
   const readMs = msSince(t0);
 
   const diffs = comparePlans(read, direct);
-  if (diffs.length > 0) throw new Error(`the directly built plan differs from the JSON reader's:\n  ${diffs.join('\n  ')}`);
+  if (diffs.length > 0)
+    throw new Error(`the directly built plan differs from the JSON reader's:\n  ${diffs.join('\n  ')}`);
 
   const fromRead = schedule(read);
   const fromDirect = schedule(direct);
@@ -217,7 +240,15 @@ async function measureCalculate(tasks: number): Promise<CalculateReport> {
   const plan = toPlan(spec);
   const file = path.join(os.tmpdir(), `production-planner-calculate-${tasks}-${process.pid}.json`);
   fs.writeFileSync(file, JSON.stringify(toJsonDocument(spec)));
-  const out: CalculateReport = { kind: 'calculate', tasks, scheduleMs: [], calculateFileMs: [], readMs: [], scheduleReadMs: [], costsMs: [] };
+  const out: CalculateReport = {
+    kind: 'calculate',
+    tasks,
+    scheduleMs: [],
+    calculateFileMs: [],
+    readMs: [],
+    scheduleReadMs: [],
+    costsMs: [],
+  };
   try {
     for (let k = 0; k < 3 + RUNS_SMALL; k++) {
       let t0 = now();
@@ -262,13 +293,26 @@ async function main(argv: string[]): Promise<void> {
   const [mode, count, protocol] = argv;
   const tasks = Number(count);
   const modes = ['measure', 'verify', 'calculate'];
-  if (!modes.includes(mode) || !Number.isInteger(tasks) || tasks < 1 || (protocol !== undefined && (protocol !== 'single' || mode !== 'measure'))) {
-    console.error('usage: node --expose-gc lib/bench/measure.js measure <tasks> [single] | verify <tasks> | calculate <tasks>');
+  if (
+    !modes.includes(mode) ||
+    !Number.isInteger(tasks) ||
+    tasks < 1 ||
+    (protocol !== undefined && (protocol !== 'single' || mode !== 'measure'))
+  ) {
+    console.error(
+      'usage: node --expose-gc lib/bench/measure.js measure <tasks> [single] | verify <tasks> | calculate <tasks>',
+    );
     process.exitCode = 2;
     return;
   }
   try {
-    report(mode === 'measure' ? measure(tasks, protocol === 'single') : mode === 'verify' ? verify(tasks) : await measureCalculate(tasks));
+    report(
+      mode === 'measure'
+        ? measure(tasks, protocol === 'single')
+        : mode === 'verify'
+          ? verify(tasks)
+          : await measureCalculate(tasks),
+    );
   } catch (e) {
     report({ kind: 'failure', message: (e as Error).stack ?? String(e) });
     process.exitCode = 1;

@@ -21,7 +21,7 @@ export interface RegenerateTiming {
 /** 250 summarised groups of 19 chained tasks (1 to 24 days each, ~a year per chain), some links across groups. */
 export function yearPlan(groups = 250): Record<string, unknown> {
   let seed = 20270301;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const tasks: Record<string, string | number>[] = [];
   for (let g = 0; g < groups; g++) {
     tasks.push({ ID: `G${g}`, Name: `Work package ${g + 1}`, Duration: '', 'Outline Level': 1 });
@@ -29,7 +29,10 @@ export function yearPlan(groups = 250): Record<string, unknown> {
       const preds = k > 0 ? [`G${g}-${k - 1}`] : [];
       if (g > 0 && k > 0 && random() < 0.15) preds.push(`G${g - 1}-${k}SS+2d`);
       const row: Record<string, string | number> = {
-        ID: `G${g}-${k}`, Name: `Task ${k + 1} of package ${g + 1}`, Duration: `${1 + Math.floor(random() * 24)}d`, 'Outline Level': 2,
+        ID: `G${g}-${k}`,
+        Name: `Task ${k + 1} of package ${g + 1}`,
+        Duration: `${1 + Math.floor(random() * 24)}d`,
+        'Outline Level': 2,
       };
       if (preds.length) row.Predecessors = preds.join(', ');
       if (random() < 0.1) row['% Complete'] = '50%';
@@ -38,7 +41,10 @@ export function yearPlan(groups = 250): Record<string, unknown> {
   }
   return {
     settings: { 'Project Start': '2027-01-04', 'Status Date': '2027-03-01', 'Gantt Scale': 'day' },
-    holidays: [{ Date: '2027-04-02', Name: 'Good Friday' }, { Date: '2027-12-24', 'End Date': '2027-12-31', Name: 'Winter break' }],
+    holidays: [
+      { Date: '2027-04-02', Name: 'Good Friday' },
+      { Date: '2027-12-24', 'End Date': '2027-12-31', Name: 'Winter break' },
+    ],
     tasks,
   };
 }

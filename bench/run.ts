@@ -77,7 +77,7 @@ function parseOptions(argv: string[]): Options {
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     if (arg === '--sizes' || arg.startsWith('--sizes=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++k] ?? '';
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[++k] ?? '');
       options.sizes = value.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
       if (options.sizes.length === 0 || options.sizes.some((n) => !Number.isInteger(n) || n < 1)) {
         throw new Error(`--sizes ${value}: give task counts separated by commas, like --sizes 1000,10000`);
@@ -107,13 +107,18 @@ function markdownTable(header: string[], rows: string[][]): string {
 function runChild(mode: 'measure' | 'verify' | 'calculate', tasks: number, single = false): Promise<ChildReport> {
   return new Promise((resolve) => {
     let report: ChildReport | null = null;
-    const child = fork(MEASURE_SCRIPT, [mode, String(tasks), ...(single ? ['single'] : [])], { execArgv: ['--expose-gc'], stdio: 'inherit' });
+    const child = fork(MEASURE_SCRIPT, [mode, String(tasks), ...(single ? ['single'] : [])], {
+      execArgv: ['--expose-gc'],
+      stdio: 'inherit',
+    });
     child.on('message', (m) => {
       report = m as ChildReport;
     });
     child.on('error', (e) => resolve({ kind: 'failure', message: e.message }));
     child.on('exit', (code, signal) => {
-      resolve(report ?? { kind: 'failure', message: `the child exited (${signal ?? `code ${code}`}) without reporting` });
+      resolve(
+        report ?? { kind: 'failure', message: `the child exited (${signal ?? `code ${code}`}) without reporting` },
+      );
     });
   });
 }
@@ -160,7 +165,10 @@ async function measureSizes(sizes: number[]): Promise<{ reports: MeasureReport[]
 async function measureSingleRuns(sizes: number[]): Promise<{ runs: SingleRuns[]; failures: string[] }> {
   const failures: string[] = [];
   const reports = new Map<number, MeasureReport[]>(sizes.map((tasks) => [tasks, []]));
-  if (sizes.length > 0) process.stdout.write(`single cold runs of ${sizes.map(int).join(' and ')} tasks, in turn, ${SINGLE_RUN_CHILDREN} processes each... `);
+  if (sizes.length > 0)
+    process.stdout.write(
+      `single cold runs of ${sizes.map(int).join(' and ')} tasks, in turn, ${SINGLE_RUN_CHILDREN} processes each... `,
+    );
   for (let k = 0; k < SINGLE_RUN_CHILDREN; k++) {
     for (const tasks of sizes) {
       const r = await runChild('measure', tasks, true);
@@ -174,11 +182,18 @@ async function measureSingleRuns(sizes: number[]): Promise<{ runs: SingleRuns[];
     if (done.length === 0) continue;
     const best = done.reduce((a, b) => (b.bestMs < a.bestMs ? b : a));
     runs.push({
-      tasks, links: best.links, runsMs: done.map((r) => r.bestMs), bestMs: best.bestMs, best: best.best,
+      tasks,
+      links: best.links,
+      runsMs: done.map((r) => r.bestMs),
+      bestMs: best.bestMs,
+      best: best.best,
       peakMB: Math.max(...done.map((r) => r.peakMB)),
     });
   }
-  if (sizes.length > 0) console.log(runs.map((r) => `${int(r.tasks)}: ${r.runsMs.map((m) => fixed(m, 0)).join(', ')} ms`).join('; ') || 'FAILED');
+  if (sizes.length > 0)
+    console.log(
+      runs.map((r) => `${int(r.tasks)}: ${r.runsMs.map((m) => fixed(m, 0)).join(', ')} ms`).join('; ') || 'FAILED',
+    );
   return { runs, failures };
 }
 
@@ -226,78 +241,180 @@ function timeCli(tasks: number): CliTiming {
 
 function printRegenerate(r: RegenerateTiming): void {
   console.log(`\n## Whole process: production-planner regenerate <${int(r.tasks)}-task workbook>.xlsx\n`);
-  console.log(`input ${fixed(r.inputMB, 2)} MB, output ${fixed(r.outputMB, 2)} MB (Schedule, Gantt at day scale, Plan Issues); runs: ${r.runsS.map((x) => fixed(x, 2)).join(', ')} s`);
+  console.log(
+    `input ${fixed(r.inputMB, 2)} MB, output ${fixed(r.outputMB, 2)} MB (Schedule, Gantt at day scale, Plan Issues); runs: ${r.runsS.map((x) => fixed(x, 2)).join(', ')} s`,
+  );
 }
 
 function printCosts(c: CostTiming): void {
   const b = costTimingBest(c);
   console.log(`\n## Costs: ${int(c.lines)} budget lines, ${int(c.tasks)} tasks, 40 resources\n`);
-  console.log(markdownTable(['what', 'best', 'runs'], [
-    ['calculate in process (read, schedule, costs, earned value)', `${fixed(b.inProcessMs, 0)} ms`, c.inProcessMs.map((x) => fixed(x, 0)).join(', ')],
-    ['of which costs and earned value alone', `${fixed(b.costsOnlyMs, 0)} ms`, c.costsOnlyMs.map((x) => fixed(x, 0)).join(', ')],
-    [`calculate --json, whole process, JSON plan (${fixed(c.jsonMB, 1)} MB)`, `${fixed(b.jsonS, 2)} s`, c.jsonS.map((x) => fixed(x, 2)).join(', ')],
-    [`calculate --json, whole process, .xlsx plan (${fixed(c.xlsxMB, 1)} MB)`, `${fixed(b.xlsxS, 2)} s`, c.xlsxS.map((x) => fixed(x, 2)).join(', ')],
-  ]));
-  console.log('\nThe .xlsx run reads the workbook with the fast read-only reader (src/workbook/xlsx-reader.ts); exit codes: ' + c.exitCodes.join(', '));
+  console.log(
+    markdownTable(
+      ['what', 'best', 'runs'],
+      [
+        [
+          'calculate in process (read, schedule, costs, earned value)',
+          `${fixed(b.inProcessMs, 0)} ms`,
+          c.inProcessMs.map((x) => fixed(x, 0)).join(', '),
+        ],
+        [
+          'of which costs and earned value alone',
+          `${fixed(b.costsOnlyMs, 0)} ms`,
+          c.costsOnlyMs.map((x) => fixed(x, 0)).join(', '),
+        ],
+        [
+          `calculate --json, whole process, JSON plan (${fixed(c.jsonMB, 1)} MB)`,
+          `${fixed(b.jsonS, 2)} s`,
+          c.jsonS.map((x) => fixed(x, 2)).join(', '),
+        ],
+        [
+          `calculate --json, whole process, .xlsx plan (${fixed(c.xlsxMB, 1)} MB)`,
+          `${fixed(b.xlsxS, 2)} s`,
+          c.xlsxS.map((x) => fixed(x, 2)).join(', '),
+        ],
+      ],
+    ),
+  );
+  console.log(
+    '\nThe .xlsx run reads the workbook with the fast read-only reader (src/workbook/xlsx-reader.ts); exit codes: ' +
+      c.exitCodes.join(', '),
+  );
 }
 
 function printCalculate(c: CalculateReport): void {
   const b = (xs: number[]) => Math.min(...xs);
   const runs = (xs: number[]) => xs.map((x) => fixed(x, 1)).join(', ');
   console.log(`\n## In process: calculateFile(<${int(c.tasks)}-task plan>.json) against schedule(plan)\n`);
-  console.log(markdownTable(['what', 'best ms', 'runs ms'], [
-    ['schedule(plan), the engine alone', fixed(b(c.scheduleMs), 1), runs(c.scheduleMs)],
-    ['calculateFile: read, parse, read and validate, schedule, costs', fixed(b(c.calculateFileMs), 1), runs(c.calculateFileMs)],
-    ['of which read: loadPlanFile + readPlan', fixed(b(c.readMs), 1), runs(c.readMs)],
-    ['of which schedule of the plan read', fixed(b(c.scheduleReadMs), 1), runs(c.scheduleReadMs)],
-    ['of which costs and earned value', fixed(b(c.costsMs), 1), runs(c.costsMs)],
-  ]));
+  console.log(
+    markdownTable(
+      ['what', 'best ms', 'runs ms'],
+      [
+        ['schedule(plan), the engine alone', fixed(b(c.scheduleMs), 1), runs(c.scheduleMs)],
+        [
+          'calculateFile: read, parse, read and validate, schedule, costs',
+          fixed(b(c.calculateFileMs), 1),
+          runs(c.calculateFileMs),
+        ],
+        ['of which read: loadPlanFile + readPlan', fixed(b(c.readMs), 1), runs(c.readMs)],
+        ['of which schedule of the plan read', fixed(b(c.scheduleReadMs), 1), runs(c.scheduleReadMs)],
+        ['of which costs and earned value', fixed(b(c.costsMs), 1), runs(c.costsMs)],
+      ],
+    ),
+  );
   console.log('\nOne process, best of 7 after 3 warm-up runs, the two timed in turn.');
 }
 
 function printFunctions(f: FunctionsTiming): void {
   console.log(`\n## Custom functions: PROD.SCHEDULE over ${int(f.tasks)} task rows\n`);
-  console.log(markdownTable(['what', 'best', 'runs'], [
-    [`PROD.SCHEDULE, whole call (${int(f.rows)} x ${f.columns} range in, ${int(f.outputRows)} x 4 out)`, `${fixed(best(f.scheduleMs), 1)} ms`, f.scheduleMs.map((x) => fixed(x, 0)).join(', ')],
-    ['of which the engine: readPlan + schedule on the same sheets', `${fixed(best(f.engineMs), 1)} ms`, f.engineMs.map((x) => fixed(x, 0)).join(', ')],
-  ]));
-  console.log(`\nIn process, best of 7 after 3 warm-up runs; the range as Excel passes it (dates as serial numbers); ${int(f.critical)} tasks critical.`);
+  console.log(
+    markdownTable(
+      ['what', 'best', 'runs'],
+      [
+        [
+          `PROD.SCHEDULE, whole call (${int(f.rows)} x ${f.columns} range in, ${int(f.outputRows)} x 4 out)`,
+          `${fixed(best(f.scheduleMs), 1)} ms`,
+          f.scheduleMs.map((x) => fixed(x, 0)).join(', '),
+        ],
+        [
+          'of which the engine: readPlan + schedule on the same sheets',
+          `${fixed(best(f.engineMs), 1)} ms`,
+          f.engineMs.map((x) => fixed(x, 0)).join(', '),
+        ],
+      ],
+    ),
+  );
+  console.log(
+    `\nIn process, best of 7 after 3 warm-up runs; the range as Excel passes it (dates as serial numbers); ${int(f.critical)} tasks critical.`,
+  );
 }
 
 function printEngineTables(reports: MeasureReport[]): void {
   console.log('\n## Engine only: schedule(plan)\n');
-  console.log(markdownTable(
-    ['tasks', 'links', 'schedule ms (best)', 'median ms', 'peak MB', 'ms per 1k tasks'],
-    reports.map((r) => [int(r.tasks), int(r.links), fixed(r.bestMs, 1), fixed(r.medianMs, 1), fixed(r.peakMB, 0), fixed(r.bestMs / (r.tasks / 1000), 3)]),
-  ));
-  console.log('\nschedule ms: best and median of 7 after 3 warm-up runs up to 100,000 tasks; above that, one run after warming the engine on a 10,000-task plan. peak MB: the child process\'s');
+  console.log(
+    markdownTable(
+      ['tasks', 'links', 'schedule ms (best)', 'median ms', 'peak MB', 'ms per 1k tasks'],
+      reports.map((r) => [
+        int(r.tasks),
+        int(r.links),
+        fixed(r.bestMs, 1),
+        fixed(r.medianMs, 1),
+        fixed(r.peakMB, 0),
+        fixed(r.bestMs / (r.tasks / 1000), 3),
+      ]),
+    ),
+  );
+  console.log(
+    "\nschedule ms: best and median of 7 after 3 warm-up runs up to 100,000 tasks; above that, one run after warming the engine on a 10,000-task plan. peak MB: the child process's",
+  );
   console.log('peak resident set (plan, engine and node itself together). Details (setup is not timed):\n');
-  console.log(markdownTable(
-    ['tasks', 'summaries', 'runs ms', 'setup ms', 'plan heap MB', 'warnings', 'project start', 'project finish'],
-    reports.map((r) => [
-      int(r.tasks), int(r.summaries), r.runsMs.map((m) => fixed(m, 1)).join(', '), fixed(r.setupMs, 0),
-      fixed(r.planHeapMB, 0), int(r.warnings), r.projectStart, r.projectFinish,
-    ]),
-  ));
+  console.log(
+    markdownTable(
+      ['tasks', 'summaries', 'runs ms', 'setup ms', 'plan heap MB', 'warnings', 'project start', 'project finish'],
+      reports.map((r) => [
+        int(r.tasks),
+        int(r.summaries),
+        r.runsMs.map((m) => fixed(m, 1)).join(', '),
+        fixed(r.setupMs, 0),
+        fixed(r.planHeapMB, 0),
+        int(r.warnings),
+        r.projectStart,
+        r.projectFinish,
+      ]),
+    ),
+  );
 }
 
 function printSingleRuns(runs: SingleRuns[], reports: MeasureReport[]): void {
   if (runs.length === 0) return;
   console.log('\n## Engine only: single cold runs\n');
-  console.log(markdownTable(
-    ['tasks', 'links', 'runs ms (one per process)', 'best ms', 'user CPU ms (all threads)', 'system CPU ms', 'page faults', 'peak MB', 'best of 7 warm ms'],
-    runs.map((r) => {
-      const warm = reports.find((w) => w.tasks === r.tasks && w.protocol === 'warm');
-      return [int(r.tasks), int(r.links), r.runsMs.map((m) => fixed(m, 0)).join(', '), fixed(r.bestMs, 1), fixed(r.best.userMs, 0),
-        fixed(r.best.systemMs, 0), int(r.best.pageFaults), fixed(r.peakMB, 0), warm ? fixed(warm.bestMs, 1) : '-'];
-    }),
-  ));
-  console.log('\nEach process generates the plan, warms the engine on a 10,000-task plan, then schedules its plan once: the plan and the');
-  console.log('engine\'s memory are met cold, as by a command-line run. Best of 7 warm: the same plan scheduled over and over, its');
-  console.log('objects already in the processor\'s caches; a million-task plan (770 MB of objects) cannot be held there, so comparing');
-  console.log('a warm 100,000 with a cold 1,000,000 would measure the caches, not the growth of the work. CPU times are the process\'s');
-  console.log('during the run: user time counts every thread (V8 compiles on a second one), system time is mostly the kernel providing');
-  console.log('fresh memory page by page, which on this VM can cost several times more inside a process that already holds a');
+  console.log(
+    markdownTable(
+      [
+        'tasks',
+        'links',
+        'runs ms (one per process)',
+        'best ms',
+        'user CPU ms (all threads)',
+        'system CPU ms',
+        'page faults',
+        'peak MB',
+        'best of 7 warm ms',
+      ],
+      runs.map((r) => {
+        const warm = reports.find((w) => w.tasks === r.tasks && w.protocol === 'warm');
+        return [
+          int(r.tasks),
+          int(r.links),
+          r.runsMs.map((m) => fixed(m, 0)).join(', '),
+          fixed(r.bestMs, 1),
+          fixed(r.best.userMs, 0),
+          fixed(r.best.systemMs, 0),
+          int(r.best.pageFaults),
+          fixed(r.peakMB, 0),
+          warm ? fixed(warm.bestMs, 1) : '-',
+        ];
+      }),
+    ),
+  );
+  console.log(
+    '\nEach process generates the plan, warms the engine on a 10,000-task plan, then schedules its plan once: the plan and the',
+  );
+  console.log(
+    "engine's memory are met cold, as by a command-line run. Best of 7 warm: the same plan scheduled over and over, its",
+  );
+  console.log(
+    "objects already in the processor's caches; a million-task plan (770 MB of objects) cannot be held there, so comparing",
+  );
+  console.log(
+    "a warm 100,000 with a cold 1,000,000 would measure the caches, not the growth of the work. CPU times are the process's",
+  );
+  console.log(
+    'during the run: user time counts every thread (V8 compiles on a second one), system time is mostly the kernel providing',
+  );
+  console.log(
+    'fresh memory page by page, which on this VM can cost several times more inside a process that already holds a',
+  );
   console.log('million-task plan than in a small one, and more in some hours than in others.');
 }
 
@@ -338,22 +455,39 @@ function judgeTargets(reports: MeasureReport[], single: SingleRuns[], cli: CliTi
   const r100k = at(100_000);
   // The million-task target on the best single cold run when those were made, else on the size's own run (also single).
   const r1m = singleAt(1_000_000) ?? at(1_000_000);
-  const ratio = (a: { bestMs: number } | undefined, b: { bestMs: number } | undefined) => (a && b ? b.bestMs / a.bestMs : null);
+  const ratio = (a: { bestMs: number } | undefined, b: { bestMs: number } | undefined) =>
+    a && b ? b.bestMs / a.bestMs : null;
   const g1 = ratio(r10k, r100k);
   const g2 = ratio(singleAt(100_000), singleAt(1_000_000));
   const notRun = 'not run';
   return [
-    target('1', r100k ? r100k.bestMs < TARGET_100K_MS : null,
-      `100,000 tasks schedule in < ${TARGET_100K_MS} ms: ${r100k ? `${fixed(r100k.bestMs, 1)} ms (${int(r100k.links)} links)` : notRun}`),
-    target('2', r1m ? r1m.bestMs < TARGET_1M_MS && r1m.peakMB < TARGET_1M_MB : null,
-      `1,000,000 tasks in < ${TARGET_1M_MS} ms and < ${TARGET_1M_MB} MB peak: ${r1m ? `${fixed(r1m.bestMs, 0)} ms, ${fixed(r1m.peakMB, 0)} MB` : notRun}`),
-    target('3a', g1 === null ? null : g1 <= TARGET_GROWTH_RATIO,
-      `linear growth, time(100k) / time(10k) <= ${TARGET_GROWTH_RATIO}: ${g1 === null ? notRun : fixed(g1, 2)}`),
-    target('3b', g2 === null ? null : g2 <= TARGET_GROWTH_RATIO,
+    target(
+      '1',
+      r100k ? r100k.bestMs < TARGET_100K_MS : null,
+      `100,000 tasks schedule in < ${TARGET_100K_MS} ms: ${r100k ? `${fixed(r100k.bestMs, 1)} ms (${int(r100k.links)} links)` : notRun}`,
+    ),
+    target(
+      '2',
+      r1m ? r1m.bestMs < TARGET_1M_MS && r1m.peakMB < TARGET_1M_MB : null,
+      `1,000,000 tasks in < ${TARGET_1M_MS} ms and < ${TARGET_1M_MB} MB peak: ${r1m ? `${fixed(r1m.bestMs, 0)} ms, ${fixed(r1m.peakMB, 0)} MB` : notRun}`,
+    ),
+    target(
+      '3a',
+      g1 === null ? null : g1 <= TARGET_GROWTH_RATIO,
+      `linear growth, time(100k) / time(10k) <= ${TARGET_GROWTH_RATIO}: ${g1 === null ? notRun : fixed(g1, 2)}`,
+    ),
+    target(
+      '3b',
+      g2 === null ? null : g2 <= TARGET_GROWTH_RATIO,
       `linear growth, time(1M) / time(100k) <= ${TARGET_GROWTH_RATIO}, single cold runs of each: ${g2 === null ? notRun : fixed(g2, 2)}${
-        r100k && r1m && g2 !== null ? ` (against the warm best of 100k: ${fixed(r1m.bestMs / r100k.bestMs, 2)})` : ''}${faultCost(singleAt(1_000_000))}`),
-    target('4', cli ? cli.bestS < TARGET_CLI_S && cli.exitCodes.every((c) => c === 0) : null,
-      `calculate --json on the ${int(CLI_TASKS)}-task JSON plan, whole process, < ${TARGET_CLI_S} s (exit code 0): ${cli ? `${fixed(cli.bestS, 2)} s, exit ${cli.exitCodes.join('/')}` : notRun}`),
+        r100k && r1m && g2 !== null ? ` (against the warm best of 100k: ${fixed(r1m.bestMs / r100k.bestMs, 2)})` : ''
+      }${faultCost(singleAt(1_000_000))}`,
+    ),
+    target(
+      '4',
+      cli ? cli.bestS < TARGET_CLI_S && cli.exitCodes.every((c) => c === 0) : null,
+      `calculate --json on the ${int(CLI_TASKS)}-task JSON plan, whole process, < ${TARGET_CLI_S} s (exit code 0): ${cli ? `${fixed(cli.bestS, 2)} s, exit ${cli.exitCodes.join('/')}` : notRun}`,
+    ),
   ];
 }
 
@@ -363,7 +497,12 @@ function printTargets(lines: TargetLine[]): void {
   const failed = lines.filter((l) => l.verdict === 'FAIL').length;
   const skipped = lines.filter((l) => l.verdict === 'SKIP').length;
   const measured = lines.length - skipped;
-  const summary = measured === 0 ? 'No target measured' : failed > 0 ? `${failed} of ${measured} measured target(s) FAIL` : `All ${measured} measured target(s) PASS`;
+  const summary =
+    measured === 0
+      ? 'No target measured'
+      : failed > 0
+        ? `${failed} of ${measured} measured target(s) FAIL`
+        : `All ${measured} measured target(s) PASS`;
   console.log(`\n${summary}${skipped > 0 && measured > 0 ? `; ${skipped} not measured` : ''}.`);
 }
 
@@ -399,9 +538,16 @@ function freshMemorySpeed(): string {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   console.log(`# production-planner scheduling benchmark\n`);
-  console.log(`node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${fixed(os.totalmem() / 2 ** 30, 1)} GB RAM`);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${fixed(os.totalmem() / 2 ** 30, 1)} GB RAM`,
+  );
   // Timings are wall-clock: other work on the machine shows in them.
-  console.log(`load average at start: ${os.loadavg().map((x) => fixed(x, 2)).join(', ')}`);
+  console.log(
+    `load average at start: ${os
+      .loadavg()
+      .map((x) => fixed(x, 2))
+      .join(', ')}`,
+  );
   console.log(`machine speed at start: ${machineSpeed()}`);
   console.log(`${freshMemorySpeed()}\n`);
 
@@ -442,7 +588,9 @@ async function main(): Promise<void> {
   if (calc) console.log(`${fixed(Math.min(...calc.calculateFileMs), 1)} ms`);
   else {
     console.log('FAILED');
-    failures.push(`calculate ${int(CALCULATE_TASKS)}: ${calculated.kind === 'failure' ? calculated.message : 'unexpected report'}`);
+    failures.push(
+      `calculate ${int(CALCULATE_TASKS)}: ${calculated.kind === 'failure' ? calculated.message : 'unexpected report'}`,
+    );
   }
 
   process.stdout.write(`timing PROD.SCHEDULE over ${int(FUNCTION_ROWS)} task rows... `);
@@ -458,9 +606,13 @@ async function main(): Promise<void> {
   printFunctions(functions);
   const lines = judgeTargets(measured.reports, single.runs, cli);
   if (regen) {
-    const ok = regen.bestS < TARGET_REGENERATE_S && regen.outputMB < TARGET_REGENERATE_MB && regen.exitCodes.every((c) => c === 0);
+    const ok =
+      regen.bestS < TARGET_REGENERATE_S &&
+      regen.outputMB < TARGET_REGENERATE_MB &&
+      regen.exitCodes.every((c) => c === 0);
     lines.push({
-      label: '5', verdict: ok ? 'PASS' : 'FAIL',
+      label: '5',
+      verdict: ok ? 'PASS' : 'FAIL',
       text: `regenerate a ${int(regen.tasks)}-task, one-year workbook at day scale, whole process, < ${TARGET_REGENERATE_S} s and < ${TARGET_REGENERATE_MB} MB: ${fixed(regen.bestS, 2)} s, ${fixed(regen.outputMB, 2)} MB, exit ${regen.exitCodes.join('/')}`,
     });
   }
@@ -468,22 +620,38 @@ async function main(): Promise<void> {
     const b = costTimingBest(costs);
     const ok = b.jsonS < TARGET_COSTS_S && b.xlsxS < TARGET_COSTS_S && costs.exitCodes.every((c) => c === 0);
     lines.push({
-      label: '6', verdict: ok ? 'PASS' : 'FAIL',
+      label: '6',
+      verdict: ok ? 'PASS' : 'FAIL',
       text: `calculate --json with ${int(costs.lines)} budget lines and ${int(costs.tasks)} tasks, whole process, < ${TARGET_COSTS_S} s from .xlsx and from JSON: ${fixed(b.xlsxS, 2)} s and ${fixed(b.jsonS, 2)} s (in process ${fixed(b.inProcessMs, 0)} ms)`,
     });
   }
   const fnBest = best(functions.scheduleMs);
-  lines.push(target('7', fnBest < TARGET_FUNCTION_MS,
-    `PROD.SCHEDULE over ${int(FUNCTION_ROWS)} task rows < ${TARGET_FUNCTION_MS} ms: ${fixed(fnBest, 1)} ms (engine ${fixed(best(functions.engineMs), 1)} ms of it)`));
+  lines.push(
+    target(
+      '7',
+      fnBest < TARGET_FUNCTION_MS,
+      `PROD.SCHEDULE over ${int(FUNCTION_ROWS)} task rows < ${TARGET_FUNCTION_MS} ms: ${fixed(fnBest, 1)} ms (engine ${fixed(best(functions.engineMs), 1)} ms of it)`,
+    ),
+  );
   if (calc) {
     const [fileMs, engineMs] = [Math.min(...calc.calculateFileMs), Math.min(...calc.scheduleMs)];
-    lines.push(target('8', fileMs <= TARGET_CALCULATE_RATIO * engineMs,
-      `calculateFile of a ${int(calc.tasks)}-task JSON plan in process within ${TARGET_CALCULATE_RATIO}x schedule() alone: ${fixed(fileMs, 1)} ms against ${fixed(engineMs, 1)} ms (${fixed(fileMs / engineMs, 2)}x)`));
+    lines.push(
+      target(
+        '8',
+        fileMs <= TARGET_CALCULATE_RATIO * engineMs,
+        `calculateFile of a ${int(calc.tasks)}-task JSON plan in process within ${TARGET_CALCULATE_RATIO}x schedule() alone: ${fixed(fileMs, 1)} ms against ${fixed(engineMs, 1)} ms (${fixed(fileMs / engineMs, 2)}x)`,
+      ),
+    );
   } else {
     lines.push(target('8', null, `calculateFile within ${TARGET_CALCULATE_RATIO}x schedule(): not run`));
   }
-  lines.push(target('9', cli ? cli.bestS < TARGET_CLI_FAST_S && cli.exitCodes.every((c) => c === 0) : null,
-    `calculate --json on the ${int(CLI_TASKS)}-task JSON plan, whole process, < ${TARGET_CLI_FAST_S} s (exit code 0): ${cli ? `${fixed(cli.bestS, 2)} s, exit ${cli.exitCodes.join('/')}` : 'not run'}`));
+  lines.push(
+    target(
+      '9',
+      cli ? cli.bestS < TARGET_CLI_FAST_S && cli.exitCodes.every((c) => c === 0) : null,
+      `calculate --json on the ${int(CLI_TASKS)}-task JSON plan, whole process, < ${TARGET_CLI_FAST_S} s (exit code 0): ${cli ? `${fixed(cli.bestS, 2)} s, exit ${cli.exitCodes.join('/')}` : 'not run'}`,
+    ),
+  );
   printTargets(lines);
   console.log(`\nmachine speed at end: ${machineSpeed()}`);
   console.log(freshMemorySpeed());

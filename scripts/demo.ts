@@ -39,15 +39,23 @@ async function demo(): Promise<number> {
     console.log(`    finish:        ${formatWallReadable(r.projectFinish)}`);
     console.log(`    critical:      ${critical.length ? critical.join(' → ') : '(none: every task has float)'}`);
     const warnings = res.calc.issues.length - errors;
-    console.log(`    issues:        ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    console.log(
+      `    issues:        ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    );
     for (const i of res.calc.issues.slice(0, 5)) console.log(`      - ${formatLocation(i.at)}: ${i.message}`);
-    if (res.calc.issues.length > 5) console.log(`      … and ${res.calc.issues.length - 5} more on the Plan Issues sheet`);
+    if (res.calc.issues.length > 5)
+      console.log(`      … and ${res.calc.issues.length - 5} more on the Plan Issues sheet`);
     console.log(`    written:       ${path.relative(root, target)} (sheets: ${res.sheets.join(', ')})\n`);
   }
   return failed === 0 ? 0 : 1;
 }
 
 demo().then(
-  (code) => { process.exitCode = code; },
-  (e) => { console.error(e); process.exitCode = 2; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    console.error(e);
+    process.exitCode = 2;
+  },
 );

@@ -5,7 +5,11 @@ import { calculationToJson, TaskJson } from '../src/core/report/json';
 export type Row = Record<string, string | number | null>;
 
 /** A JSON plan with sensible defaults: project start Mon 2027-03-01, status date set. */
-export function plan(tasks: Row[], settings: Record<string, string | number> = {}, extra: Record<string, unknown> = {}) {
+export function plan(
+  tasks: Row[],
+  settings: Record<string, string | number> = {},
+  extra: Record<string, unknown> = {},
+) {
   return {
     settings: { 'Project Start': '2027-03-01', 'Status Date': '2027-03-01', ...settings },
     tasks,

@@ -6,14 +6,24 @@ import { round } from '../core/helpers';
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function formatIssues(issues: readonly Issue[]): string {
   if (issues.length === 0) return 'No issues.';
   const errors = issues.filter((i) => i.severity === 'error').length;
   const head = `${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'}:`;
-  return [head, ...issues.map((i) => `  ${i.severity === 'error' ? 'error  ' : 'warning'}  ${formatLocation(i.at)}  ${i.message}`)].join('\n');
+  return [
+    head,
+    ...issues.map((i) => `  ${i.severity === 'error' ? 'error  ' : 'warning'}  ${formatLocation(i.at)}  ${i.message}`),
+  ].join('\n');
 }
 
 /** The readable form of `calculate`: the project's dates, the tasks as a table, the issues. */
@@ -58,10 +68,15 @@ export function formatMoneySummary(calc: Calculation): string | null {
   const t = c.report.total;
   if (c.report.lines.length > 0) {
     const over = t.efc - t.budget;
-    out.push(`Budget: ${amount(t.budget)} ${c.report.currency}, estimated final cost ${amount(t.efc)} (${over > 0 ? `${amount(over)} over` : `${amount(-over)} under`}), status ${t.status}; ` +
-      `${c.report.lines.filter((l) => l.status === 'red').length} red and ${c.report.lines.filter((l) => l.status === 'amber').length} amber lines`);
+    out.push(
+      `Budget: ${amount(t.budget)} ${c.report.currency}, estimated final cost ${amount(t.efc)} (${over > 0 ? `${amount(over)} over` : `${amount(-over)} under`}), status ${t.status}; ` +
+        `${c.report.lines.filter((l) => l.status === 'red').length} red and ${c.report.lines.filter((l) => l.status === 'amber').length} amber lines`,
+    );
   }
   const ev = c.earnedValue.project;
-  if (ev.bac > 0) out.push(`Earned value: PV ${amount(ev.pv)}, EV ${amount(ev.ev)}, AC ${amount(ev.ac)}, SPI ${index(ev.spi)}, CPI ${index(ev.cpi)}, EAC ${amount(ev.eac)}`);
+  if (ev.bac > 0)
+    out.push(
+      `Earned value: PV ${amount(ev.pv)}, EV ${amount(ev.ev)}, AC ${amount(ev.ac)}, SPI ${index(ev.spi)}, CPI ${index(ev.cpi)}, EAC ${amount(ev.eac)}`,
+    );
   return out.length > 0 ? out.join('\n') : null;
 }

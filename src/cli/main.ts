@@ -78,13 +78,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   program
     .command('regenerate')
-    .description('write the generated sheets (Schedule, Plan Issues) into a copy of the workbook, or into it with --in-place')
+    .description(
+      'write the generated sheets (Schedule, Plan Issues) into a copy of the workbook, or into it with --in-place',
+    )
     .argument('<workbook>', 'the .xlsx workbook')
     .option('-o, --output <file>', 'where to write (default: <workbook>.regenerated.xlsx beside it)')
     .option('--in-place', 'update the workbook itself (atomically)')
     .option('--today <date>', 'the date taken as today when Settings gives no Status Date')
     .action(async (file: string, opts: { output?: string; inPlace?: boolean; today?: string }) => {
-      const res = await regenerateFile(file, { output: opts.output, inPlace: opts.inPlace, today: todayOption(opts.today) });
+      const res = await regenerateFile(file, {
+        output: opts.output,
+        inPlace: opts.inPlace,
+        today: todayOption(opts.today),
+      });
       if (!res.written) {
         io.err(`Nothing written: the plan has errors.\n${formatIssues(res.calc.issues)}`);
         code = EXIT_PLAN_ERRORS;
@@ -92,7 +98,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       }
       const r = res.calc.schedule;
       io.out(`Wrote ${res.sheets.join(', ')} to ${res.written}`);
-      if (r) io.out(`Project finishes ${new Date(r.projectFinish * 60000).toISOString().slice(0, 16).replace('T', ' ')}`);
+      if (r)
+        io.out(`Project finishes ${new Date(r.projectFinish * 60000).toISOString().slice(0, 16).replace('T', ' ')}`);
       const money = formatMoneySummary(res.calc);
       if (money) io.out(money);
       if (res.calc.issues.length > 0) io.out(formatIssues(res.calc.issues));
@@ -100,7 +107,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   program
     .command('baseline')
-    .description('set the baseline: copy each task\'s current Start and Finish into Baseline Start and Baseline Finish on the Tasks sheet')
+    .description(
+      "set the baseline: copy each task's current Start and Finish into Baseline Start and Baseline Finish on the Tasks sheet",
+    )
     .argument('<workbook>', 'the .xlsx workbook')
     .option('-o, --output <file>', 'where to write (default: <workbook>.baselined.xlsx beside it)')
     .option('--in-place', 'update the workbook itself (atomically)')
@@ -114,7 +123,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return;
       }
       if (res.overwrites.length > 0) {
-        io.err(`${res.written ? 'Replaced' : 'This would replace'} ${res.overwrites.length} baseline date${res.overwrites.length === 1 ? '' : 's'}:\n${res.overwrites.map((o) => `  ${o}`).join('\n')}`);
+        io.err(
+          `${res.written ? 'Replaced' : 'This would replace'} ${res.overwrites.length} baseline date${res.overwrites.length === 1 ? '' : 's'}:\n${res.overwrites.map((o) => `  ${o}`).join('\n')}`,
+        );
       }
       if (!res.written) {
         io.err('Nothing written: run again with --yes to replace them.');
@@ -126,13 +137,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   program
     .command('clean')
-    .description('remove what Production Planner wrote: its sheets and its highlight rules (your sheets stay as they are)')
+    .description(
+      'remove what Production Planner wrote: its sheets and its highlight rules (your sheets stay as they are)',
+    )
     .argument('<workbook>', 'the .xlsx workbook')
     .option('-o, --output <file>', 'where to write (default: <workbook>.clean.xlsx beside it)')
     .option('--in-place', 'update the workbook itself (atomically)')
     .action(async (file: string, opts: { output?: string; inPlace?: boolean }) => {
       const res = await cleanFile(file, opts);
-      io.out(`Removed ${res.sheets.length ? `the sheets ${res.sheets.join(', ')}` : 'no sheets'} and ${res.rules} highlight rule${res.rules === 1 ? '' : 's'}; wrote ${res.written}`);
+      io.out(
+        `Removed ${res.sheets.length ? `the sheets ${res.sheets.join(', ')}` : 'no sheets'} and ${res.rules} highlight rule${res.rules === 1 ? '' : 's'}; wrote ${res.written}`,
+      );
     });
 
   try {

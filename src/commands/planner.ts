@@ -30,12 +30,18 @@ export async function goToCell(run: ExcelRun, at: Location): Promise<boolean> {
 
 /** The settings the pane edits, as the Settings sheet names them. */
 export const PANE_SETTINGS = [
-  'Gantt Scale', 'Variance Amber %', 'Variance Red %', 'Variance Sign', 'EAC Method',
-  'Tasks Sheet', 'Budget Sheet', 'Resources Sheet', 'Holidays Sheet',
+  'Gantt Scale',
+  'Variance Amber %',
+  'Variance Red %',
+  'Variance Sign',
+  'EAC Method',
+  'Tasks Sheet',
+  'Budget Sheet',
+  'Resources Sheet',
+  'Holidays Sheet',
 ] as const;
 export type PaneSettingName = (typeof PANE_SETTINGS)[number];
 export type PaneSettings = Partial<Record<PaneSettingName, string>>;
-
 
 interface SettingsSheet {
   values: unknown[][];
@@ -45,7 +51,9 @@ interface SettingsSheet {
   rows: Map<string, { r: number; c: number }>;
 }
 
-async function loadSettings(context: Excel.RequestContext): Promise<{ ws: Excel.Worksheet; exists: boolean; sheet: SettingsSheet | null }> {
+async function loadSettings(
+  context: Excel.RequestContext,
+): Promise<{ ws: Excel.Worksheet; exists: boolean; sheet: SettingsSheet | null }> {
   const ws = context.workbook.worksheets.getItemOrNullObject('Settings');
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('values, rowIndex, columnIndex');
@@ -99,7 +107,9 @@ export async function writeSettings(run: ExcelRun, changes: PaneSettings): Promi
 const BLOCK_ROWS = 20_000;
 
 /** Writes of one column, grouped into contiguous blocks (`K5:K20004`) of at most BLOCK_ROWS rows. */
-function columnBlocks(writes: { address: string; wall: number }[]): { address: string; values: (number | string)[][] }[] {
+function columnBlocks(
+  writes: { address: string; wall: number }[],
+): { address: string; values: (number | string)[][] }[] {
   const byColumn = new Map<string, Map<number, number>>();
   for (const w of writes) {
     const m = /^([A-Z]+)(\d+)$/.exec(w.address)!;
@@ -110,7 +120,7 @@ function columnBlocks(writes: { address: string; wall: number }[]): { address: s
   const out: { address: string; values: (number | string)[][] }[] = [];
   for (const [col, cells] of byColumn) {
     const rows = [...cells.keys()].sort((a, b) => a - b);
-    for (let k = 0; k < rows.length; ) {
+    for (let k = 0; k < rows.length;) {
       const first = rows[k];
       let last = first;
       while (k < rows.length && rows[k] - first < BLOCK_ROWS) last = rows[k++];
@@ -135,11 +145,15 @@ export interface BaselineOutcome {
  * and Baseline Finish (columns added after the last used one when missing). When earlier baseline
  * dates would change, nothing is written unless `replace` is given: the pane asks first.
  */
-export async function setBaseline(run: ExcelRun, options: { replace?: boolean; today?: Date } = {}): Promise<BaselineOutcome> {
+export async function setBaseline(
+  run: ExcelRun,
+  options: { replace?: boolean; today?: Date } = {},
+): Promise<BaselineOutcome> {
   return run(async (context) => {
     const snapshot = await readWorkbook(context);
     const calc = calculate(snapshot.raw, { today: options.today });
-    if (!calc.plan || !calc.schedule || hasErrors(calc.issues)) return { written: false, overwrites: [], tasks: 0, issues: calc.issues };
+    if (!calc.plan || !calc.schedule || hasErrors(calc.issues))
+      return { written: false, overwrites: [], tasks: 0, issues: calc.issues };
     const raw = snapshot.raw.sheets.find((s) => s.name === calc.plan!.sheetNames.tasks)!;
     const plan = planBaseline(calc.plan, calc.schedule, raw)!;
     const outcome = { overwrites: plan.overwrites, tasks: calc.plan.tasks.length, issues: calc.issues };
@@ -172,7 +186,10 @@ export async function setBaseline(run: ExcelRun, options: { replace?: boolean; t
  * Explains the task on the selected row: on the Tasks sheet by its row, on a generated sheet
  * (Schedule, Gantt, Earned Value) by the ID in column A.
  */
-export async function explainSelection(run: ExcelRun, options: { today?: Date } = {}): Promise<{ explanation: TaskExplanation } | { message: string }> {
+export async function explainSelection(
+  run: ExcelRun,
+  options: { today?: Date } = {},
+): Promise<{ explanation: TaskExplanation } | { message: string }> {
   return run(async (context) => {
     const selected = context.workbook.getSelectedRange();
     selected.load('address, rowIndex');
@@ -180,7 +197,8 @@ export async function explainSelection(run: ExcelRun, options: { today?: Date } 
     first.load('values');
     const snapshot = await readWorkbook(context);
     const calc = calculate(snapshot.raw, { today: options.today });
-    if (!calc.plan || !calc.schedule) return { message: 'The plan has errors: fix them (see the issues list), then explain a task.' };
+    if (!calc.plan || !calc.schedule)
+      return { message: 'The plan has errors: fix them (see the issues list), then explain a task.' };
     const plan = calc.plan;
     const sheet = parseA1(selected.address)?.sheet ?? '';
     const row = selected.rowIndex;
@@ -191,7 +209,10 @@ export async function explainSelection(run: ExcelRun, options: { today?: Date } 
       const id = String(first.values[0][0] ?? '').trim();
       i = plan.tasks.findIndex((t) => t.id === id);
     }
-    if (i < 0) return { message: `Select a task's row on the ${plan.sheetNames.tasks} sheet (or on Schedule or Gantt), then explain it.` };
+    if (i < 0)
+      return {
+        message: `Select a task's row on the ${plan.sheetNames.tasks} sheet (or on Schedule or Gantt), then explain it.`,
+      };
     return { explanation: explainTask(plan, calc.schedule, i) };
   });
 }

@@ -51,10 +51,19 @@ export function summarize(calc: Calculation, written: string[], ms: number, sync
     tasks: plan?.tasks.length ?? 0,
     finish: r ? formatWallReadable(r.projectFinish) : null,
     critical: r && plan ? plan.tasks.filter((t, i) => !t.isSummary && r.critical[i] === 1).map((t) => t.id) : [],
-    budget: costs && plan && plan.budget.length > 0
-      ? { status: costs.report.total.status, budget: costs.report.total.budget, efc: costs.report.total.efc, currency: costs.report.currency }
-      : null,
-    earnedValue: costs && costs.earnedValue.project.bac > 0 ? { cpi: costs.earnedValue.project.cpi, spi: costs.earnedValue.project.spi } : null,
+    budget:
+      costs && plan && plan.budget.length > 0
+        ? {
+            status: costs.report.total.status,
+            budget: costs.report.total.budget,
+            efc: costs.report.total.efc,
+            currency: costs.report.currency,
+          }
+        : null,
+    earnedValue:
+      costs && costs.earnedValue.project.bac > 0
+        ? { cpi: costs.earnedValue.project.cpi, spi: costs.earnedValue.project.spi }
+        : null,
     ms,
     syncs,
   };

@@ -43,7 +43,10 @@ export function planBaseline(plan: Plan, r: ScheduleResult, sheet: RawSheet): Ba
   const overwrites: string[] = [];
   plan.tasks.forEach((t, i) => {
     const row = cellOf(t.refs.id)!.row;
-    for (const [column, old, now] of [[startCol, t.baselineStart, r.start[i]], [finishCol, t.baselineFinish, r.finish[i]]] as const) {
+    for (const [column, old, now] of [
+      [startCol, t.baselineStart, r.start[i]],
+      [finishCol, t.baselineFinish, r.finish[i]],
+    ] as const) {
       const cell = formatLocation(cellLocation(plan.sheetNames.tasks, row, column));
       if (old !== null && old !== now) overwrites.push(`${cell}: ${shown(old)} -> ${shown(now)}`);
       else if (old === null) {

@@ -20,9 +20,11 @@ export function hasErrors(issues: readonly Issue[]): boolean {
 /** Reads, schedules and costs a workbook. Errors stop the calculation: then `schedule` and `costs` are null. */
 export function calculate(workbook: RawWorkbook, options: ReadOptions = {}): Calculation {
   const read = readPlan(workbook, options);
-  if (!read.plan || hasErrors(read.issues)) return { plan: read.plan, schedule: null, costs: null, issues: read.issues };
+  if (!read.plan || hasErrors(read.issues))
+    return { plan: read.plan, schedule: null, costs: null, issues: read.issues };
   const result = schedule(read.plan);
-  if (hasErrors(result.issues)) return { plan: read.plan, schedule: null, costs: null, issues: [...read.issues, ...result.issues] };
+  if (hasErrors(result.issues))
+    return { plan: read.plan, schedule: null, costs: null, issues: [...read.issues, ...result.issues] };
   const costs = calculateCosts(read.plan, result);
   return { plan: read.plan, schedule: result, costs, issues: [...read.issues, ...result.issues, ...costs.issues] };
 }

@@ -146,8 +146,10 @@ export function columnOf(at: Location): number | null {
  * anything else (a whole row or column, a name). For Excel's own addresses, not issue locations.
  */
 export function parseA1(address: string): { sheet: string | null; row: number; column: number } | null {
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^!'\s]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.exec(address);
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^!'\s]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.exec(
+    address,
+  );
   if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2] ?? null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
   return { sheet, row: Number(m[4]) - 1, column: columnIndex(m[3]) };
 }

@@ -7,12 +7,7 @@ import type { Wall } from './time';
  * a host object.
  */
 export type RawValue =
-  | string
-  | number
-  | boolean
-  | null
-  | { kind: 'date'; wall: Wall }
-  | { kind: 'error'; text: string };
+  string | number | boolean | null | { kind: 'date'; wall: Wall } | { kind: 'error'; text: string };
 
 export interface RawCell {
   value: RawValue;

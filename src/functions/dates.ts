@@ -57,23 +57,47 @@ function madeSheet(name: string, rows: (RawCell | undefined)[][], whole: string)
 /** One task of `duration` starting at `start`, scheduled on the calendar the arguments give. */
 function oneTask(start: unknown, duration: unknown, cal: CalendarArgs): Scheduled {
   const cell = (v: unknown): RawCell => ({ value: rawValue(v) });
-  const settings = madeSheet('Settings', [['Project Start', start], ...cal.settings].map(([k, v]) => [cell(k), cell(v)]), 'the start, working days or working hours');
-  const tasks = madeSheet('Tasks', [[cell('ID'), cell('Name'), cell('Duration')], [cell('1'), cell('Task'), cell(duration)]], 'the duration');
+  const settings = madeSheet(
+    'Settings',
+    [['Project Start', start], ...cal.settings].map(([k, v]) => [cell(k), cell(v)]),
+    'the start, working days or working hours',
+  );
+  const tasks = madeSheet(
+    'Tasks',
+    [
+      [cell('ID'), cell('Name'), cell('Duration')],
+      [cell('1'), cell('Task'), cell(duration)],
+    ],
+    'the duration',
+  );
   return readAndSchedule([settings, cal.holidays, tasks]);
 }
 
 /** The finish (wall time) of a task of `duration` starting at `start`. */
-export function finishOf(start: unknown, duration: unknown, holidays: unknown, workingDays: unknown, workingHours: unknown): Wall {
+export function finishOf(
+  start: unknown,
+  duration: unknown,
+  holidays: unknown,
+  workingDays: unknown,
+  workingHours: unknown,
+): Wall {
   const cal = calendarArgs(holidays, workingDays, workingHours);
   dateArg(start, 'Start', cal.dayStart);
-  if (isBlank(duration)) fail('invalidValue', 'Duration is empty: give a duration such as 5d, 3h, 2w or 4ed, or 0 for a milestone.');
+  if (isBlank(duration))
+    fail('invalidValue', 'Duration is empty: give a duration such as 5d, 3h, 2w or 4ed, or 0 for a milestone.');
   const d = parseDuration(rawValue(duration), cal.minutesPerDay);
   if (!d.ok) fail('invalidValue', `Duration: ${d.message}.`);
   return oneTask(start, duration, cal).result.finish[0];
 }
 
 /** Working days (working minutes / minutes per working day) from `start` to `finish`; negative when finish is earlier. */
-export function workdaysBetween(start: unknown, finish: unknown, holidays: unknown, workingDays: unknown, workingHours: unknown): number {
+export function workdaysBetween(
+  start: unknown,
+  finish: unknown,
+  holidays: unknown,
+  workingDays: unknown,
+  workingHours: unknown,
+): number {
   const cal = calendarArgs(holidays, workingDays, workingHours);
   const s = dateArg(start, 'Start', cal.dayStart);
   const f = dateArg(finish, 'Finish', cal.dayEnd);

@@ -16,7 +16,10 @@ export type ErrorCodeName = keyof typeof ErrorCode;
 
 /** What `fail` throws outside Excel: the Excel error code and the message. */
 export class FunctionError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'FunctionError';
   }

@@ -27,7 +27,13 @@ import { criticalIds, scheduleTable, taskFloat } from './tasks';
  * @param workingHours Optional. The working hours, such as "07:00-15:00". Default "08:00-12:00,13:00-17:00" (an 8-hour day).
  * @returns The finish as an Excel date and time serial number.
  */
-export function FINISH(start: any, duration: any, holidays?: any[][], workingDays?: string, workingHours?: string): number {
+export function FINISH(
+  start: any,
+  duration: any,
+  holidays?: any[][],
+  workingDays?: string,
+  workingHours?: string,
+): number {
   return guard(() => excelSerialFromWall(finishOf(start, duration, holidays, workingDays, workingHours)));
 }
 
@@ -41,7 +47,13 @@ export function FINISH(start: any, duration: any, holidays?: any[][], workingDay
  * @param workingHours Optional. The working hours, such as "07:00-15:00". Default "08:00-12:00,13:00-17:00" (an 8-hour day).
  * @returns Working days, with fractions for hours (4 hours of an 8-hour day is 0.5); negative when finish is before start.
  */
-export function WORKDAYS(start: any, finish: any, holidays?: any[][], workingDays?: string, workingHours?: string): number {
+export function WORKDAYS(
+  start: any,
+  finish: any,
+  holidays?: any[][],
+  workingDays?: string,
+  workingHours?: string,
+): number {
   return guard(() => workdaysBetween(start, finish, holidays, workingDays, workingHours));
 }
 

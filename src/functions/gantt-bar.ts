@@ -30,11 +30,20 @@ function isMonthStart(wall: Wall): boolean {
 /** The timeline's cells in order (a row, or a column), with whether it was a column. */
 function timelineCells(timeline: unknown): { cells: unknown[]; vertical: boolean } {
   const range = asRange(timeline);
-  if (isBlankRange(range)) fail('invalidValue', 'The timeline is empty: give a row of period start dates, like the header row of a Gantt grid.');
+  if (isBlankRange(range))
+    fail(
+      'invalidValue',
+      'The timeline is empty: give a row of period start dates, like the header row of a Gantt grid.',
+    );
   if (range.length > 1 && range.some((row) => row.length > 1)) {
-    fail('invalidValue', `The timeline is ${range.length} rows by ${range[0].length} columns: give one row (or one column) of period start dates.`);
+    fail(
+      'invalidValue',
+      `The timeline is ${range.length} rows by ${range[0].length} columns: give one row (or one column) of period start dates.`,
+    );
   }
-  return range.length > 1 ? { cells: range.map((row) => row[0]), vertical: true } : { cells: range[0], vertical: false };
+  return range.length > 1
+    ? { cells: range.map((row) => row[0]), vertical: true }
+    : { cells: range[0], vertical: false };
 }
 
 /**
@@ -52,7 +61,10 @@ export function timelinePeriods(cells: readonly unknown[]): { columns: TimelineC
     const wall = d.value.wall;
     const previous = starts[starts.length - 1];
     if (previous !== undefined && wall <= previous) {
-      fail('invalidValue', `Timeline cell ${k + 1} (${formatWallReadable(wall)}) is not after the cell before it (${formatWallReadable(previous)}): the dates must increase.`);
+      fail(
+        'invalidValue',
+        `Timeline cell ${k + 1} (${formatWallReadable(wall)}) is not after the cell before it (${formatWallReadable(previous)}): the dates must increase.`,
+      );
     }
     starts.push(wall);
     cell.push(k);

@@ -18,7 +18,10 @@ export function efcOf(actual: unknown, committed: unknown, etc: unknown, budget:
   const e = numberArg(etc, 'ETC', null);
   const b = numberArg(budget, 'Budget', null);
   if (e === null && b === null) {
-    fail('invalidValue', 'ETC is empty and there is no budget to work it out from: give the ETC, or the budget (an empty ETC is then max(0, Budget - Actual - Committed)).');
+    fail(
+      'invalidValue',
+      'ETC is empty and there is no budget to work it out from: give the ETC, or the budget (an empty ETC is then max(0, Budget - Actual - Committed)).',
+    );
   }
   return a + c + lineEtc(b ?? 0, a, c, e);
 }
@@ -26,7 +29,10 @@ export function efcOf(actual: unknown, committed: unknown, etc: unknown, budget:
 /** The Variance Sign setting's two values, read as the Settings sheet reads them. */
 function varianceSign(sign: unknown): VarianceSign {
   const text = optionArg(sign);
-  return parseVarianceSign(text) ?? fail('invalidValue', `Sign: "${clip(text)}" must be budget-minus-forecast or forecast-minus-budget.`);
+  return (
+    parseVarianceSign(text) ??
+    fail('invalidValue', `Sign: "${clip(text)}" must be budget-minus-forecast or forecast-minus-budget.`)
+  );
 }
 
 /** Budget - EFC, or EFC - Budget with the sign `forecast-minus-budget`. */
@@ -55,6 +61,8 @@ function eacMethod(method: unknown): EacMethod {
 /** EAC by method, as the Earned Value sheet computes it (where the method's index is undefined, the work to go is taken at budget). */
 export function eacOf(bac: unknown, ev: unknown, ac: unknown, method: unknown, pv: unknown): number {
   const m = eacMethod(method);
-  if (m === 'cpi-spi' && isBlank(pv)) fail('invalidValue', 'The cpi-spi method needs the planned value: give PV as the fifth argument.');
-  return evFigures(numberArg(bac, 'BAC', 0), numberArg(pv, 'PV', 0), numberArg(ev, 'EV', 0), numberArg(ac, 'AC', 0), m).eac;
+  if (m === 'cpi-spi' && isBlank(pv))
+    fail('invalidValue', 'The cpi-spi method needs the planned value: give PV as the fifth argument.');
+  return evFigures(numberArg(bac, 'BAC', 0), numberArg(pv, 'PV', 0), numberArg(ev, 'EV', 0), numberArg(ac, 'AC', 0), m)
+    .eac;
 }

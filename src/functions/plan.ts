@@ -44,7 +44,11 @@ const ID_HEADERS = new Set(TASK_COLUMNS.find((c) => c.field === 'id')!.names);
  * title above its table), else the first row that holds anything.
  */
 export function headerRowOf(rows: (RawCell | undefined)[][]): number {
-  const withId = rows.findIndex((row) => row.some((cell) => cell !== undefined && typeof cell.value === 'string' && ID_HEADERS.has(normalizeHeader(cell.value))));
+  const withId = rows.findIndex((row) =>
+    row.some(
+      (cell) => cell !== undefined && typeof cell.value === 'string' && ID_HEADERS.has(normalizeHeader(cell.value)),
+    ),
+  );
   return withId >= 0 ? withId : Math.max(0, firstFilledRow(rows));
 }
 
@@ -67,7 +71,11 @@ function tableSheet(name: string, noun: string, rows: (RawCell | undefined)[][])
 /** The tasks range: a header row (ID, Name, Duration, Predecessors... as on the Tasks sheet), then one row per task. */
 export function tasksArg(tasks: unknown): { arg: ArgSheet; values: unknown[][] } {
   const values = asRange(tasks);
-  if (isBlankRange(values)) fail('invalidValue', 'The tasks range is empty: give a range with a header row (ID, Name, Duration...) and one row per task.');
+  if (isBlankRange(values))
+    fail(
+      'invalidValue',
+      'The tasks range is empty: give a range with a header row (ID, Name, Duration...) and one row per task.',
+    );
   return { arg: tableSheet('Tasks', 'tasks', rawRows(values)), values };
 }
 
@@ -81,13 +89,18 @@ const SHEET_NAME_SETTINGS = new Set(Object.keys(SHEET_SETTINGS));
 export function settingsArg(settings: unknown): ArgSheet {
   const values = asRange(settings);
   if (isBlankRange(values)) {
-    fail('invalidValue', 'The project start is missing: give a settings range (Setting | Value) with a row "Project Start", or the start date itself.');
+    fail(
+      'invalidValue',
+      'The project start is missing: give a settings range (Setting | Value) with a row "Project Start", or the start date itself.',
+    );
   }
   if (values.length === 1 && values[0].length === 1) {
     const whole = 'the settings argument';
     return {
       sheet: gridSheet('Settings', [[{ value: 'Project Start' }, { value: rawValue(values[0][0]) }]]),
-      whole, cell: () => whole, row: () => whole,
+      whole,
+      cell: () => whole,
+      row: () => whole,
     };
   }
   const rows = rawRows(values).map((row) => {
@@ -117,11 +130,13 @@ export function holidaysArg(holidays: unknown): ArgSheet | null {
   // Dates only: one grid row per date under a `Date` header; each remembers its cell in the range.
   const grid: (RawCell | undefined)[][] = [[{ value: 'Date' }]];
   const origin: [number, number][] = [[0, 0]];
-  rows.forEach((row, r) => row.forEach((cell, c) => {
-    if (cell === undefined) return;
-    grid.push([cell]);
-    origin.push([r, c]);
-  }));
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell === undefined) return;
+      grid.push([cell]);
+      origin.push([r, c]);
+    }),
+  );
   const wide = values.some((row) => row.length > 1);
   const whole = 'the holidays range';
   const at = (k: number) => {
@@ -152,7 +167,9 @@ export class Places {
    * as the argument's, and the input sheets as the ranges that stand for them.
    */
   message(issue: Issue): string {
-    const text = issue.also ? issue.message.split(formatLocation(issue.also)).join(this.where(issue.also)) : issue.message;
+    const text = issue.also
+      ? issue.message.split(formatLocation(issue.also)).join(this.where(issue.also))
+      : issue.message;
     return text
       .replace(/\b(Tasks|Settings|Holidays) sheet\b/g, (_, name: string) => `${name.toLowerCase()} range`)
       .replace(/\bto Settings\b/g, 'to the settings range');
@@ -197,7 +214,10 @@ function calendarOf(plan: Plan): WorkCalendar {
   if (cal) {
     calendars.delete(key);
   } else {
-    cal = new WorkCalendar({ workingWeekdays: s.workingWeekdays, intervals: s.intervals, holidays }, dayOf(s.projectStart));
+    cal = new WorkCalendar(
+      { workingWeekdays: s.workingWeekdays, intervals: s.intervals, holidays },
+      dayOf(s.projectStart),
+    );
     if (calendars.size >= CALENDARS_KEPT) calendars.delete(calendars.keys().next().value!);
   }
   calendars.set(key, cal);
@@ -225,7 +245,10 @@ function emptyRejectedZeros(issues: readonly Issue[], sheets: readonly RawSheet[
 /** Reads and schedules a workbook made of the given argument sheets (warnings are not errors and pass). */
 export function readAndSchedule(sheets: (ArgSheet | null)[]): Scheduled {
   const places = new Places(sheets);
-  const workbook: RawWorkbook = { sheets: sheets.filter((s): s is ArgSheet => s !== null).map((s) => s.sheet), source: 'excel' };
+  const workbook: RawWorkbook = {
+    sheets: sheets.filter((s): s is ArgSheet => s !== null).map((s) => s.sheet),
+    source: 'excel',
+  };
   let read = readPlan(workbook);
   if (hasErrors(read.issues) && emptyRejectedZeros(read.issues, workbook.sheets)) read = readPlan(workbook);
   failOnErrors(read.issues, places);

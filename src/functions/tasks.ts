@@ -84,14 +84,16 @@ export function criticalIds(tasks: unknown, settings: unknown, holidays: unknown
     const typed = s.values[s.taskRow[i]][s.idColumn];
     out.push([typeof typed === 'number' ? typed : t.id]);
   });
-  if (out.length === 0) fail('notAvailable', 'No task is critical: the tasks with no float left are all 100% complete.');
+  if (out.length === 0)
+    fail('notAvailable', 'No task is critical: the tasks with no float left are all 100% complete.');
   return out;
 }
 
 /** The total float, in working days, of the task with the given ID. */
 export function taskFloat(tasks: unknown, id: unknown, settings: unknown, holidays: unknown): number {
   const key = textArg(id);
-  if (key === '') fail('invalidValue', 'The task ID is empty: give the ID of a task, as in the ID column of the tasks range.');
+  if (key === '')
+    fail('invalidValue', 'The task ID is empty: give the ID of a task, as in the ID column of the tasks range.');
   const s = scheduleRange(tasks, settings, holidays);
   const i = s.plan.tasks.findIndex((t) => t.id === key);
   if (i < 0) fail('notAvailable', `There is no task with ID ${key} in the tasks range.`);

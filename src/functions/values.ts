@@ -84,7 +84,8 @@ export function optionArg(v: unknown): string {
  * minute for starts, its last for finishes).
  */
 export function dateArg(v: unknown, label: string, defaultMinute: number): Wall {
-  if (isBlank(v)) fail('invalidValue', `${label} is empty: give a date (an Excel date, or text like 2027-03-01 08:00).`);
+  if (isBlank(v))
+    fail('invalidValue', `${label} is empty: give a date (an Excel date, or text like 2027-03-01 08:00).`);
   const d = parseDateCell(rawValue(v));
   if (!d.ok) fail('invalidValue', `${label}: ${d.message}.`);
   return atDefaultTime(d.value, defaultMinute);

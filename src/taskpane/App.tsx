@@ -6,8 +6,26 @@
  */
 import { useEffect, useState } from 'react';
 import {
-  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, FluentProvider,
-  Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Tab, TabList, Text, webLightTheme,
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  FluentProvider,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Tab,
+  TabList,
+  Text,
+  webLightTheme,
 } from '@fluentui/react-components';
 import type { RegenerateSummary } from '../commands/regenerate';
 import type { BaselineOutcome, PaneSettingName, PaneSettings } from '../commands/planner';
@@ -29,7 +47,9 @@ export function App({ host }: { host: PlannerHost }) {
   const [tab, setTab] = useState<TabName>('plan');
   return (
     <FluentProvider theme={webLightTheme} style={{ padding: 12, minHeight: '100vh', boxSizing: 'border-box' }}>
-      <Text as="h1" size={500} weight="semibold" block>Production Planner</Text>
+      <Text as="h1" size={500} weight="semibold" block>
+        Production Planner
+      </Text>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small">
         <Tab value="plan">Plan</Tab>
         <Tab value="explain">Explain</Tab>
@@ -80,28 +100,53 @@ function PlanTab({ host }: { host: PlannerHost }) {
   return (
     <div style={section}>
       <div style={row}>
-        <Button appearance="primary" onClick={regenerate} disabled={busy !== null}>Regenerate</Button>
-        <Button onClick={() => baselineRun(false)} disabled={busy !== null}>Set baseline</Button>
+        <Button appearance="primary" onClick={regenerate} disabled={busy !== null}>
+          Regenerate
+        </Button>
+        <Button onClick={() => baselineRun(false)} disabled={busy !== null}>
+          Set baseline
+        </Button>
       </div>
-      {busy !== null && <Field validationMessage={`${busy}…`} validationState="none"><ProgressBar /></Field>}
-      {failure && <MessageBar intent="error"><MessageBarBody>{failure}</MessageBarBody></MessageBar>}
+      {busy !== null && (
+        <Field validationMessage={`${busy}…`} validationState="none">
+          <ProgressBar />
+        </Field>
+      )}
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
       {baseline && (
         <MessageBar intent={baseline.written ? 'success' : 'warning'}>
           <MessageBarBody>
-            {baseline.written ? `Baseline set for ${baseline.tasks} tasks. Regenerate to see the variances.` : 'The plan has errors: fix them, then set the baseline.'}
+            {baseline.written
+              ? `Baseline set for ${baseline.tasks} tasks. Regenerate to see the variances.`
+              : 'The plan has errors: fix them, then set the baseline.'}
           </MessageBarBody>
         </MessageBar>
       )}
-      <Dialog open={confirm !== null} onOpenChange={(_, d) => { if (!d.open) setConfirm(null); }}>
+      <Dialog
+        open={confirm !== null}
+        onOpenChange={(_, d) => {
+          if (!d.open) setConfirm(null);
+        }}
+      >
         <DialogSurface>
           <DialogBody>
             <DialogTitle>Replace the baseline?</DialogTitle>
             <DialogContent>
               <Text block>{confirm?.length} baseline dates would change, for example:</Text>
-              <ul>{confirm?.slice(0, 5).map((o) => <li key={o}>{o}</li>)}</ul>
+              <ul>
+                {confirm?.slice(0, 5).map((o) => (
+                  <li key={o}>{o}</li>
+                ))}
+              </ul>
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={() => baselineRun(true)}>Replace</Button>
+              <Button appearance="primary" onClick={() => baselineRun(true)}>
+                Replace
+              </Button>
               <Button onClick={() => setConfirm(null)}>Keep the old baseline</Button>
             </DialogActions>
           </DialogBody>
@@ -118,31 +163,68 @@ function Summary({ summary }: { summary: RegenerateSummary }) {
   return (
     <section aria-label="Result" style={{ ...section, marginTop: 4 }}>
       {summary.written ? (
-        <MessageBar intent="success"><MessageBarBody>Wrote {summary.sheets.join(', ')} in {seconds} s ({summary.syncs} round-trips).</MessageBarBody></MessageBar>
+        <MessageBar intent="success">
+          <MessageBarBody>
+            Wrote {summary.sheets.join(', ')} in {seconds} s ({summary.syncs} round-trips).
+          </MessageBarBody>
+        </MessageBar>
       ) : (
-        <MessageBar intent="error"><MessageBarBody>Nothing was regenerated: fix the errors below{summary.sheets.length > 0 ? ' (listed on the Plan Issues sheet too)' : ''}.</MessageBarBody></MessageBar>
+        <MessageBar intent="error">
+          <MessageBarBody>
+            Nothing was regenerated: fix the errors below
+            {summary.sheets.length > 0 ? ' (listed on the Plan Issues sheet too)' : ''}.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {summary.finish && (
         <dl style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px', margin: 0 }}>
-          <dt><Text weight="semibold">Finish</Text></dt><dd style={{ margin: 0 }}><Text>{summary.finish}</Text></dd>
-          <dt><Text weight="semibold">Tasks</Text></dt><dd style={{ margin: 0 }}><Text>{summary.tasks}</Text></dd>
-          <dt><Text weight="semibold">Critical</Text></dt>
+          <dt>
+            <Text weight="semibold">Finish</Text>
+          </dt>
           <dd style={{ margin: 0 }}>
-            <Text>{summary.critical.length === 0 ? 'none: every task has float' : `${summary.critical.length} tasks: ${summary.critical.join(', ')}`}</Text>
+            <Text>{summary.finish}</Text>
+          </dd>
+          <dt>
+            <Text weight="semibold">Tasks</Text>
+          </dt>
+          <dd style={{ margin: 0 }}>
+            <Text>{summary.tasks}</Text>
+          </dd>
+          <dt>
+            <Text weight="semibold">Critical</Text>
+          </dt>
+          <dd style={{ margin: 0 }}>
+            <Text>
+              {summary.critical.length === 0
+                ? 'none: every task has float'
+                : `${summary.critical.length} tasks: ${summary.critical.join(', ')}`}
+            </Text>
           </dd>
           {summary.budget && (
             <>
-              <dt><Text weight="semibold">Budget</Text></dt>
+              <dt>
+                <Text weight="semibold">Budget</Text>
+              </dt>
               <dd style={{ margin: 0 }}>
-                <Badge appearance="filled" color={STATUS_COLOR[summary.budget.status]}>{summary.budget.status}</Badge>{' '}
-                <Text>EFC {amount(summary.budget.efc)} of {amount(summary.budget.budget)} {summary.budget.currency}</Text>
+                <Badge appearance="filled" color={STATUS_COLOR[summary.budget.status]}>
+                  {summary.budget.status}
+                </Badge>{' '}
+                <Text>
+                  EFC {amount(summary.budget.efc)} of {amount(summary.budget.budget)} {summary.budget.currency}
+                </Text>
               </dd>
             </>
           )}
           {summary.earnedValue && (
             <>
-              <dt><Text weight="semibold">Earned value</Text></dt>
-              <dd style={{ margin: 0 }}><Text>CPI {index(summary.earnedValue.cpi)} · SPI {index(summary.earnedValue.spi)}</Text></dd>
+              <dt>
+                <Text weight="semibold">Earned value</Text>
+              </dt>
+              <dd style={{ margin: 0 }}>
+                <Text>
+                  CPI {index(summary.earnedValue.cpi)} · SPI {index(summary.earnedValue.spi)}
+                </Text>
+              </dd>
             </>
           )}
         </dl>
@@ -157,14 +239,26 @@ function Issues({ issues, host }: { issues: Issue[]; host: PlannerHost }) {
   const errors = issues.filter((i) => i.severity === 'error').length;
   return (
     <section aria-label="Issues" style={{ ...section, marginTop: 4 }}>
-      <Text weight="semibold">{errors} error{errors === 1 ? '' : 's'}, {issues.length - errors} warning{issues.length - errors === 1 ? '' : 's'}</Text>
+      <Text weight="semibold">
+        {errors} error{errors === 1 ? '' : 's'}, {issues.length - errors} warning
+        {issues.length - errors === 1 ? '' : 's'}
+      </Text>
       {missing && <Text size={200}>{missing}</Text>}
       <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 6 }}>
         {issues.map((issue, k) => (
           <li key={k} style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
-            <Badge size="small" appearance="tint" color={issue.severity === 'error' ? 'danger' : 'warning'}>{issue.severity}</Badge>
+            <Badge size="small" appearance="tint" color={issue.severity === 'error' ? 'danger' : 'warning'}>
+              {issue.severity}
+            </Badge>
             <span>
-              <Link as="button" onClick={async () => setMissing((await host.goTo(issue.at)) ? null : `${formatLocation(issue.at)} is a sheet, not a cell.`)}>{formatLocation(issue.at)}</Link>{' '}
+              <Link
+                as="button"
+                onClick={async () =>
+                  setMissing((await host.goTo(issue.at)) ? null : `${formatLocation(issue.at)} is a sheet, not a cell.`)
+                }
+              >
+                {formatLocation(issue.at)}
+              </Link>{' '}
               <Text>{issue.message}</Text>
             </span>
           </li>
@@ -191,20 +285,38 @@ function ExplainTab({ host }: { host: PlannerHost }) {
   return (
     <div style={section}>
       <Text>Select a task's row (on Tasks, Schedule or Gantt), then:</Text>
-      <div style={row}><Button appearance="primary" onClick={explain} disabled={busy}>Explain the selected task</Button></div>
-      {typeof result === 'string' && <MessageBar intent="info"><MessageBarBody>{result}</MessageBarBody></MessageBar>}
+      <div style={row}>
+        <Button appearance="primary" onClick={explain} disabled={busy}>
+          Explain the selected task
+        </Button>
+      </div>
+      {typeof result === 'string' && (
+        <MessageBar intent="info">
+          <MessageBarBody>{result}</MessageBarBody>
+        </MessageBar>
+      )}
       {result && typeof result === 'object' && (
         <section aria-label="Explanation" style={section}>
-          <Text weight="semibold">{result.id} {result.name}</Text>
-          <Text>{result.start} to {result.finish}</Text>
+          <Text weight="semibold">
+            {result.id} {result.name}
+          </Text>
           <Text>
-            Total float {result.totalFloat} d, free float {result.freeFloat} d: {result.critical ? 'critical' : 'not critical'}.
-            {' '}Constraint {result.constraint}{result.deadline ? `, deadline ${result.deadline}` : ''}.
+            {result.start} to {result.finish}
+          </Text>
+          <Text>
+            Total float {result.totalFloat} d, free float {result.freeFloat} d:{' '}
+            {result.critical ? 'critical' : 'not critical'}. Constraint {result.constraint}
+            {result.deadline ? `, deadline ${result.deadline}` : ''}.
           </Text>
           <Text weight="semibold">Why it starts then</Text>
           <ol style={{ margin: 0, paddingLeft: 20 }}>
             {result.chain.map((step) => (
-              <li key={step.id}><Text>{step.id} {step.name}: starts {step.start}{step.drivenBy ? `, set by ${step.drivenBy}` : ''}</Text></li>
+              <li key={step.id}>
+                <Text>
+                  {step.id} {step.name}: starts {step.start}
+                  {step.drivenBy ? `, set by ${step.drivenBy}` : ''}
+                </Text>
+              </li>
             ))}
           </ol>
         </section>
@@ -219,8 +331,15 @@ const CHOICES: Partial<Record<PaneSettingName, string[]>> = {
   'EAC Method': ['cpi', 'budget-rate', 'cpi-spi'],
 };
 const DEFAULTS: PaneSettings = {
-  'Gantt Scale': 'auto', 'Variance Amber %': '5', 'Variance Red %': '10', 'Variance Sign': 'budget-minus-forecast', 'EAC Method': 'cpi',
-  'Tasks Sheet': 'Tasks', 'Budget Sheet': 'Budget', 'Resources Sheet': 'Resources', 'Holidays Sheet': 'Holidays',
+  'Gantt Scale': 'auto',
+  'Variance Amber %': '5',
+  'Variance Red %': '10',
+  'Variance Sign': 'budget-minus-forecast',
+  'EAC Method': 'cpi',
+  'Tasks Sheet': 'Tasks',
+  'Budget Sheet': 'Budget',
+  'Resources Sheet': 'Resources',
+  'Holidays Sheet': 'Holidays',
 };
 
 function SettingsTab({ host }: { host: PlannerHost }) {
@@ -230,15 +349,26 @@ function SettingsTab({ host }: { host: PlannerHost }) {
   useEffect(() => {
     host.readSettings().then(setSaved, (e: Error) => setNote(`Could not read Settings: ${e.message}`));
   }, [host]);
-  if (!saved) return <div style={section}><Text>{note ?? 'Reading the Settings sheet…'}</Text></div>;
+  if (!saved)
+    return (
+      <div style={section}>
+        <Text>{note ?? 'Reading the Settings sheet…'}</Text>
+      </div>
+    );
   const value = (name: PaneSettingName) => edits[name] ?? saved[name] ?? DEFAULTS[name] ?? '';
   const set = (name: PaneSettingName, v: string) => setEdits({ ...edits, [name]: v });
   const save = async () => {
-    const changes = Object.fromEntries(Object.entries(edits).filter(([k, v]) => v !== (saved[k as PaneSettingName] ?? DEFAULTS[k as PaneSettingName]))) as PaneSettings;
+    const changes = Object.fromEntries(
+      Object.entries(edits).filter(([k, v]) => v !== (saved[k as PaneSettingName] ?? DEFAULTS[k as PaneSettingName])),
+    ) as PaneSettings;
     await host.writeSettings(changes);
     setSaved({ ...saved, ...changes });
     setEdits({});
-    setNote(Object.keys(changes).length ? `Saved on the Settings sheet: ${Object.keys(changes).join(', ')}. Regenerate to apply.` : 'Nothing changed.');
+    setNote(
+      Object.keys(changes).length
+        ? `Saved on the Settings sheet: ${Object.keys(changes).join(', ')}. Regenerate to apply.`
+        : 'Nothing changed.',
+    );
   };
   return (
     <div style={section}>
@@ -247,14 +377,22 @@ function SettingsTab({ host }: { host: PlannerHost }) {
         <Field key={name} label={name}>
           {CHOICES[name] ? (
             <Select value={value(name)} onChange={(_, d) => set(name, d.value)}>
-              {CHOICES[name]!.map((c) => <option key={c} value={c}>{c}</option>)}
+              {CHOICES[name]!.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
             </Select>
           ) : (
             <Input value={value(name)} onChange={(_, d) => set(name, d.value)} />
           )}
         </Field>
       ))}
-      <div style={row}><Button appearance="primary" onClick={save}>Save settings</Button></div>
+      <div style={row}>
+        <Button appearance="primary" onClick={save}>
+          Save settings
+        </Button>
+      </div>
       {note && <Text>{note}</Text>}
     </div>
   );

@@ -2,7 +2,15 @@
  * What the task pane asks of its host. In Excel it is the Office.js flows over `Excel.run`; in
  * the browser test, the same flows over the simulated host. The pane itself never calls Office.
  */
-import { BaselineOutcome, PaneSettings, explainSelection, goToCell, readSettings, setBaseline, writeSettings } from '../commands/planner';
+import {
+  BaselineOutcome,
+  PaneSettings,
+  explainSelection,
+  goToCell,
+  readSettings,
+  setBaseline,
+  writeSettings,
+} from '../commands/planner';
 import { ExcelRun, RegenerateSummary, regenerateWorkbook } from '../commands/regenerate';
 import type { Location } from '../core/location';
 import type { TaskExplanation } from '../core/schedule/explain';

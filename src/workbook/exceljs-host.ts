@@ -36,7 +36,8 @@ export function rawWorkbookFromExcelJS(wb: ExcelJS.Workbook): RawWorkbook {
       const cells: (RawCell | undefined)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         const value = rawValue(cell.value);
-        cells[col - 1] = typeof value === 'number' && /%/.test(cell.numFmt ?? '') ? { value, percent: true } : { value };
+        cells[col - 1] =
+          typeof value === 'number' && /%/.test(cell.numFmt ?? '') ? { value, percent: true } : { value };
       });
       rows[rowNumber - 1] = cells;
     });
@@ -84,7 +85,9 @@ function ownSheet(wb: ExcelJS.Workbook, key: string, name: string): ExcelJS.Work
 
 /** Why a generated sheet cannot be written: a same-named sheet the product did not write. */
 export function conflictingSheets(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): string[] {
-  return plans.filter((p) => findSheet(wb, p.name) !== undefined && ownSheet(wb, p.key, p.name) === undefined).map((p) => p.name);
+  return plans
+    .filter((p) => findSheet(wb, p.name) !== undefined && ownSheet(wb, p.key, p.name) === undefined)
+    .map((p) => p.name);
 }
 
 function argb(rgb: string): string {
@@ -169,7 +172,8 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
       if (fmt) cell.numFmt = fmt;
     });
   });
-  if (plan.rowLevels?.some((l) => l > 0)) ws.properties.outlineProperties = { summaryBelow: false, summaryRight: false };
+  if (plan.rowLevels?.some((l) => l > 0))
+    ws.properties.outlineProperties = { summaryBelow: false, summaryRight: false };
   if (plan.print) {
     ws.pageSetup.orientation = plan.print.landscape ? 'landscape' : 'portrait';
     if (plan.print.titleRows) ws.pageSetup.printTitlesRow = `1:${plan.print.titleRows}`;
@@ -265,15 +269,27 @@ export function applyHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void
       priority: k + 1,
       formulae: [rule.formula],
       style: {
-        ...(rule.style.fill ? { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: argb(rule.style.fill) } } } : {}),
-        ...(rule.style.color || rule.style.bold ? { font: { ...(rule.style.color ? { color: { argb: argb(rule.style.color) } } : {}), ...(rule.style.bold ? { bold: true } : {}) } } : {}),
+        ...(rule.style.fill
+          ? { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: argb(rule.style.fill) } } }
+          : {}),
+        ...(rule.style.color || rule.style.bold
+          ? {
+              font: {
+                ...(rule.style.color ? { color: { argb: argb(rule.style.color) } } : {}),
+                ...(rule.style.bold ? { bold: true } : {}),
+              },
+            }
+          : {}),
       },
     })),
   });
 }
 
 /** Removes generated sheets (by their markers) and their markers; returns the names of the sheets removed. */
-export function removeOwnSheets(wb: ExcelJS.Workbook, keys: readonly (readonly [key: string, name: string])[]): string[] {
+export function removeOwnSheets(
+  wb: ExcelJS.Workbook,
+  keys: readonly (readonly [key: string, name: string])[],
+): string[] {
   const sheets: string[] = [];
   for (const [key, name] of keys) {
     const ws = ownSheet(wb, key, name);
@@ -290,7 +306,10 @@ export function removeOwnSheets(wb: ExcelJS.Workbook, keys: readonly (readonly [
 export function activateSheet(wb: ExcelJS.Workbook, name: string): void {
   const index = wb.worksheets.findIndex((ws) => ws.name.toLowerCase() === name.toLowerCase());
   if (index < 0) return;
-  const views = wb.views && wb.views.length > 0 ? wb.views : [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  const views =
+    wb.views && wb.views.length > 0
+      ? wb.views
+      : [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   wb.views = views.map((v) => ({ ...v, activeTab: index }));
 }
 
@@ -299,15 +318,22 @@ export function excelJsWriter(wb: ExcelJS.Workbook): WorkbookWriter {
   return {
     conflictingSheets: async (plans) => conflictingSheets(wb, plans),
     applySheetPlan: async (plan) => applySheetPlan(wb, plan),
-    removeStaleSheets: async (sheets) => { removeOwnSheets(wb, sheets); },
-    applyHighlights: async (highlights) => { for (const h of highlights) applyHighlights(wb, h); },
+    removeStaleSheets: async (sheets) => {
+      removeOwnSheets(wb, sheets);
+    },
+    applyHighlights: async (highlights) => {
+      for (const h of highlights) applyHighlights(wb, h);
+    },
     activate: async (name) => activateSheet(wb, name),
     commit: async () => undefined,
   };
 }
 
 /** Removes everything the product wrote: its sheets (by their markers) and its rules on every sheet. */
-export function cleanWorkbook(wb: ExcelJS.Workbook, keys: readonly (readonly [key: string, name: string])[]): { sheets: string[]; rules: number } {
+export function cleanWorkbook(
+  wb: ExcelJS.Workbook,
+  keys: readonly (readonly [key: string, name: string])[],
+): { sheets: string[]; rules: number } {
   const sheets = removeOwnSheets(wb, keys);
   let rules = 0;
   for (const ws of wb.worksheets) rules += removeOwnRules(ws);

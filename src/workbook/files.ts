@@ -51,17 +51,21 @@ const UNKEPT_PARTS: [RegExp, string][] = [
 
 function unkeptParts(zip: JSZip): string[] {
   const found = new Set<string>();
-  for (const name of Object.keys(zip.files)) for (const [re, label] of UNKEPT_PARTS) if (re.test(name)) found.add(label);
+  for (const name of Object.keys(zip.files))
+    for (const [re, label] of UNKEPT_PARTS) if (re.test(name)) found.add(label);
   return [...found];
 }
 
 function date1904Issues(date1904: boolean, file: string): Issue[] {
   if (!date1904) return [];
-  return [{
-    severity: 'error',
-    message: 'This workbook uses the 1904 date system, which Production Planner does not read yet. In Excel: File > Options > Advanced > "When calculating this workbook", clear "Use 1904 date system" (check your dates afterwards).',
-    at: fileLocation(path.basename(file)),
-  }];
+  return [
+    {
+      severity: 'error',
+      message:
+        'This workbook uses the 1904 date system, which Production Planner does not read yet. In Excel: File > Options > Advanced > "When calculating this workbook", clear "Use 1904 date system" (check your dates afterwards).',
+      at: fileLocation(path.basename(file)),
+    },
+  ];
 }
 
 export interface LoadOptions {
@@ -106,7 +110,8 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
   }
   if (options.readOnly) {
     const fast = await (await xlsxReader()).readXlsxFast(zip);
-    if (fast.ok) return { raw: fast.raw, excel: null, issues: date1904Issues(fast.date1904, file), unkeptParts: unkept };
+    if (fast.ok)
+      return { raw: fast.raw, excel: null, issues: date1904Issues(fast.date1904, file), unkeptParts: unkept };
   }
   const host = await excelHost();
   let excel: ExcelJS.Workbook;
@@ -116,7 +121,12 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
     throw unreadable(e);
   }
   const date1904 = (excel.properties as { date1904?: boolean }).date1904 === true;
-  return { raw: host.rawWorkbookFromExcelJS(excel), excel, issues: date1904Issues(date1904, file), unkeptParts: unkept };
+  return {
+    raw: host.rawWorkbookFromExcelJS(excel),
+    excel,
+    issues: date1904Issues(date1904, file),
+    unkeptParts: unkept,
+  };
 }
 
 /** Reads and calculates a plan file; shape problems of a JSON plan come back as errors. */
@@ -170,7 +180,8 @@ async function writeWorkbook(excel: ExcelJS.Workbook, target: string): Promise<v
 export async function regenerateFile(input: string, options: RegenerateOptions = {}): Promise<RegenerateResult> {
   const target = outputFor(input, options, 'regenerated');
   const loaded = await loadForWriting(input, options.inPlace);
-  if (hasErrors(loaded.issues)) return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, sheets: [] };
+  if (hasErrors(loaded.issues))
+    return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, sheets: [] };
   const extraIssues: Issue[] = [];
   if (loaded.unkeptParts.length > 0) {
     extraIssues.push({
@@ -181,7 +192,11 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   }
   const { excelJsWriter } = await excelHost();
   const { regenerate } = await regenerateFlow();
-  const outcome = await regenerate(loaded.raw, excelJsWriter(loaded.excel), { read: options, onErrors: 'write-nothing', extraIssues });
+  const outcome = await regenerate(loaded.raw, excelJsWriter(loaded.excel), {
+    read: options,
+    onErrors: 'write-nothing',
+    extraIssues,
+  });
   if (!outcome.written) return { calc: outcome.calc, written: null, sheets: [] };
   await writeWorkbook(loaded.excel, target);
   return { calc: outcome.calc, written: target, sheets: outcome.sheets };
@@ -192,22 +207,34 @@ function outputFor(input: string, options: { output?: string; inPlace?: boolean 
   if (path.extname(input).toLowerCase() !== '.xlsx') throw new FileError(`${input}: this works on .xlsx workbooks`);
   if (options.inPlace && options.output) throw new FileError('give either -o or --in-place, not both');
   const ext = path.extname(input);
-  const target = options.inPlace ? input : options.output ?? path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}${ext}`);
-  if (!options.inPlace && sameFile(target, input)) throw new FileError(`${target} is the input file: use --in-place to update it`);
-  if (path.extname(target).toLowerCase() !== '.xlsx') throw new FileError(`${target}: the output must be an .xlsx file`);
+  const target = options.inPlace
+    ? input
+    : (options.output ?? path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}${ext}`));
+  if (!options.inPlace && sameFile(target, input))
+    throw new FileError(`${target} is the input file: use --in-place to update it`);
+  if (path.extname(target).toLowerCase() !== '.xlsx')
+    throw new FileError(`${target}: the output must be an .xlsx file`);
   return target;
 }
 
-async function loadForWriting(input: string, inPlace: boolean | undefined): Promise<LoadedPlan & { excel: ExcelJS.Workbook }> {
+async function loadForWriting(
+  input: string,
+  inPlace: boolean | undefined,
+): Promise<LoadedPlan & { excel: ExcelJS.Workbook }> {
   const loaded = await loadPlanFile(input);
   if (inPlace && loaded.unkeptParts.length > 0) {
-    throw new FileError(`${input} has ${loaded.unkeptParts.join(', ')}, which the file writer cannot keep: updating it in place would lose them. Write a copy instead (without --in-place).`);
+    throw new FileError(
+      `${input} has ${loaded.unkeptParts.join(', ')}, which the file writer cannot keep: updating it in place would lose them. Write a copy instead (without --in-place).`,
+    );
   }
   return loaded as LoadedPlan & { excel: ExcelJS.Workbook };
 }
 
 /** Removes what the product wrote (generated sheets and highlight rules); the user's sheets and rules stay. */
-export async function cleanFile(input: string, options: { output?: string; inPlace?: boolean } = {}): Promise<{ written: string; sheets: string[]; rules: number }> {
+export async function cleanFile(
+  input: string,
+  options: { output?: string; inPlace?: boolean } = {},
+): Promise<{ written: string; sheets: string[]; rules: number }> {
   const target = outputFor(input, options, 'clean');
   const loaded = await loadForWriting(input, options.inPlace);
   const { cleanWorkbook } = await excelHost();
@@ -232,10 +259,14 @@ export interface BaselineResult {
  * would replace earlier baseline dates, nothing is written unless `yes` is given; the cells are
  * listed either way.
  */
-export async function baselineFile(input: string, options: { output?: string; inPlace?: boolean; yes?: boolean } & ReadOptions = {}): Promise<BaselineResult> {
+export async function baselineFile(
+  input: string,
+  options: { output?: string; inPlace?: boolean; yes?: boolean } & ReadOptions = {},
+): Promise<BaselineResult> {
   const target = outputFor(input, options, 'baselined');
   const loaded = await loadForWriting(input, options.inPlace);
-  if (hasErrors(loaded.issues)) return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, overwrites: [], tasks: 0 };
+  if (hasErrors(loaded.issues))
+    return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, overwrites: [], tasks: 0 };
   const calc = calculate(loaded.raw, options);
   if (!calc.plan || !calc.schedule || hasErrors(calc.issues)) return { calc, written: null, overwrites: [], tasks: 0 };
   const { plan, schedule: r } = calc;

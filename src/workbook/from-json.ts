@@ -54,13 +54,21 @@ function addTable(wb: ExcelJS.Workbook, name: string, rows: Row[], asTable: bool
 }
 
 /** Builds a workbook as a coordinator would type it from the JSON form of a plan (dates become Excel dates). */
-export function workbookFromJsonPlan(doc: Record<string, unknown>, options: JsonToWorkbookOptions = {}): ExcelJS.Workbook {
+export function workbookFromJsonPlan(
+  doc: Record<string, unknown>,
+  options: JsonToWorkbookOptions = {},
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Production Planner';
   wb.created = new Date(Date.UTC(2027, 0, 1));
   wb.modified = wb.created;
   const settings = (doc.settings ?? {}) as Row;
-  addTable(wb, 'Settings', Object.entries(settings).map(([Setting, Value]) => ({ Setting, Value })), false);
+  addTable(
+    wb,
+    'Settings',
+    Object.entries(settings).map(([Setting, Value]) => ({ Setting, Value })),
+    false,
+  );
   const settingsWs = wb.getWorksheet('Settings')!;
   settingsWs.eachRow((row, r) => {
     if (r > 1) {
@@ -76,7 +84,11 @@ export function workbookFromJsonPlan(doc: Record<string, unknown>, options: Json
     }
   });
   addTable(wb, 'Tasks', (doc.tasks ?? []) as Row[], options.tasksAsTable === true);
-  for (const [key, name] of [['resources', 'Resources'], ['budget', 'Budget'], ['holidays', 'Holidays']] as const) {
+  for (const [key, name] of [
+    ['resources', 'Resources'],
+    ['budget', 'Budget'],
+    ['holidays', 'Holidays'],
+  ] as const) {
     const rows = doc[key] as Row[] | undefined;
     if (rows && rows.length > 0) addTable(wb, name, rows, false);
   }

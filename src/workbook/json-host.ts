@@ -27,10 +27,18 @@ function tableSheet(key: string, name: string, rows: unknown[], issues: Issue[])
   const seen = new Set<string>();
   rows.forEach((row, i) => {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      issues.push({ severity: 'error', message: `Each entry of "${key}" must be an object of column: value; entry ${i} is not.`, at: pathLocation(key, i) });
+      issues.push({
+        severity: 'error',
+        message: `Each entry of "${key}" must be an object of column: value; entry ${i} is not.`,
+        at: pathLocation(key, i),
+      });
       return;
     }
-    for (const h of Object.keys(row)) if (!seen.has(h)) { seen.add(h); headers.push(h); }
+    for (const h of Object.keys(row))
+      if (!seen.has(h)) {
+        seen.add(h);
+        headers.push(h);
+      }
   });
   const grid: (RawCell | undefined)[][] = [headers.map((h) => ({ value: h }))];
   for (const row of rows) {
@@ -59,7 +67,11 @@ function settingsSheet(settings: unknown, issues: Issue[]): RawSheet | null {
   } else if (settings !== null && typeof settings === 'object') {
     pairs = Object.entries(settings as Record<string, unknown>);
   } else {
-    issues.push({ severity: 'error', message: '"settings" must be an object of setting: value.', at: pathLocation('settings') });
+    issues.push({
+      severity: 'error',
+      message: '"settings" must be an object of setting: value.',
+      at: pathLocation('settings'),
+    });
     return null;
   }
   const grid: (RawCell | undefined)[][] = pairs.map(([k, v]) => [{ value: k }, { value: toRaw(v) }]);
@@ -77,7 +89,12 @@ export function readJsonPlan(doc: unknown): JsonRead {
   const issues: Issue[] = [];
   const sheets: RawSheet[] = [];
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    issues.push({ severity: 'error', message: 'A JSON plan must be an object with "settings" and "tasks" (and optionally "holidays", "resources", "budget").', at: pathLocation() });
+    issues.push({
+      severity: 'error',
+      message:
+        'A JSON plan must be an object with "settings" and "tasks" (and optionally "holidays", "resources", "budget").',
+      at: pathLocation(),
+    });
     return { workbook: { sheets, source: 'json' }, issues };
   }
   const obj = doc as Record<string, unknown>;

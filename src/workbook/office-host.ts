@@ -126,7 +126,8 @@ function queueSheetRead(ws: Excel.Worksheet, name: string, used: Excel.Range): S
   const sheet: SheetRead = { ws, name, firstRow: row, firstCol: col, columns: used.columnCount, blocks: [] };
   // Quarter-size blocks, so the loads of several sheets pack into syncs without much waste.
   const rowsPerBlock = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / 4 / Math.max(1, used.columnCount)));
-  for (let r = 0; r < used.rowCount; r += rowsPerBlock) sheet.blocks.push(block(sheet, row - 1 + r, Math.min(rowsPerBlock, used.rowCount - r)));
+  for (let r = 0; r < used.rowCount; r += rowsPerBlock)
+    sheet.blocks.push(block(sheet, row - 1 + r, Math.min(rowsPerBlock, used.rowCount - r)));
   return sheet;
 }
 
@@ -154,12 +155,19 @@ async function loadGroup(context: Excel.RequestContext, group: Block[], counter?
       return [block(b.sheet, b.row, top), block(b.sheet, b.row + top, b.rows - top)];
     });
     const half = Math.ceil(halves.length / 2);
-    return [...(await loadGroup(context, halves.slice(0, half), counter)), ...(await loadGroup(context, halves.slice(half), counter))];
+    return [
+      ...(await loadGroup(context, halves.slice(0, half), counter)),
+      ...(await loadGroup(context, halves.slice(half), counter)),
+    ];
   }
 }
 
 /** Loads the queued blocks of all sheets, one sync per READ_CELLS_PER_SYNC cells, and turns them into raw sheets. */
-async function loadSheets(context: Excel.RequestContext, reads: SheetRead[], counter?: SyncCounter): Promise<ReturnType<typeof gridSheet>[]> {
+async function loadSheets(
+  context: Excel.RequestContext,
+  reads: SheetRead[],
+  counter?: SyncCounter,
+): Promise<ReturnType<typeof gridSheet>[]> {
   let group: Block[] = [];
   let cells = 0;
   const loaded: Block[] = [];
@@ -244,14 +252,18 @@ export async function readWorkbook(context: Excel.RequestContext, counter?: Sync
 
   // Settings may name other input sheets: read those too (one more round).
   const settings = raw.find((s) => s.name.toLowerCase() === 'settings');
-  const extra = Object.values(inputSheetNames(settings)).map(actual).filter((n): n is string => n !== undefined && !raw.some((s) => s.name === n));
+  const extra = Object.values(inputSheetNames(settings))
+    .map(actual)
+    .filter((n): n is string => n !== undefined && !raw.some((s) => s.name === n));
   if (extra.length > 0) {
     const more = [...new Set(extra)].map((name) => probe(name, sheets.getItemOrNullObject(name)));
     await sync(context, counter);
     raw = raw.concat(await loadSheets(context, queueReads(more), counter));
   }
 
-  const ownRules = customRules.filter((r) => !r.custom.isNullObject && isOwnRule(r.custom.rule.formula)).map(({ sheet, id }) => ({ sheet, id }));
+  const ownRules = customRules
+    .filter((r) => !r.custom.isNullObject && isOwnRule(r.custom.rule.formula))
+    .map(({ sheet, id }) => ({ sheet, id }));
   const markers = new Map<string, string>();
   const markerNames = new Set<string>();
   for (const n of names.items) {
@@ -277,7 +289,11 @@ export function ownSheetName(snapshot: WorkbookSnapshot, key: string, name: stri
 /** Generated sheets that cannot be written: a same-named sheet the product did not write. */
 export function conflictingSheets(snapshot: WorkbookSnapshot, plans: readonly SheetPlan[]): string[] {
   return plans
-    .filter((p) => snapshot.sheetNames.some((n) => n.toLowerCase() === p.name.toLowerCase()) && ownSheetName(snapshot, p.key, p.name) === undefined)
+    .filter(
+      (p) =>
+        snapshot.sheetNames.some((n) => n.toLowerCase() === p.name.toLowerCase()) &&
+        ownSheetName(snapshot, p.key, p.name) === undefined,
+    )
     .map((p) => p.name);
 }
 
@@ -288,7 +304,11 @@ export class BatchWriter {
   private bytes = 0;
   private started = false;
 
-  constructor(private readonly context: Excel.RequestContext, private readonly counter?: SyncCounter, private readonly budget = BATCH_BUDGET) {}
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly counter?: SyncCounter,
+    private readonly budget = BATCH_BUDGET,
+  ) {}
 
   /** Queues an action of about `bytes` bytes of arguments, after a sync if the batch would overflow. */
   async add(bytes: number, queue: () => void): Promise<void> {
@@ -339,7 +359,8 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.size) format.font.size = style.size;
   if (style.indent) format.indentLevel = style.indent;
   if (style.wrap !== undefined) format.wrapText = style.wrap;
-  if (style.align) format.horizontalAlignment = style.align === 'left' ? 'Left' : style.align === 'center' ? 'Center' : 'Right';
+  if (style.align)
+    format.horizontalAlignment = style.align === 'left' ? 'Left' : style.align === 'center' ? 'Center' : 'Right';
   if (style.border) {
     const sides = { top: 'EdgeTop', right: 'EdgeRight', bottom: 'EdgeBottom', left: 'EdgeLeft' } as const;
     for (const side of ['top', 'right', 'bottom', 'left'] as const) {
@@ -347,7 +368,12 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
       if (!b) continue;
       const edge = format.borders.getItem(sides[side]);
       edge.style = b.style === 'dashed' || b.style === 'mediumDashed' ? 'Dash' : 'Continuous';
-      edge.weight = b.style === 'thin' || b.style === 'dashed' ? 'Thin' : b.style === 'medium' || b.style === 'mediumDashed' ? 'Medium' : 'Thick';
+      edge.weight =
+        b.style === 'thin' || b.style === 'dashed'
+          ? 'Thin'
+          : b.style === 'medium' || b.style === 'mediumDashed'
+            ? 'Medium'
+            : 'Thick';
       edge.color = color(b.color);
     }
   }
@@ -362,7 +388,9 @@ function denseWidth(plan: SheetPlan, headerRows: number): number {
   }
   const dataRows = Math.max(1, plan.rows.length - headerRows);
   let width = 0;
-  counts.forEach((n, c) => { if (n >= dataRows / 10) width = c + 1; });
+  counts.forEach((n, c) => {
+    if (n >= dataRows / 10) width = c + 1;
+  });
   return width;
 }
 
@@ -379,13 +407,21 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
       range.format.columnWidth = Math.round((col.width * 7 + 5) * 0.75);
     });
   }
-  await applyGrouped(ws, w, plan.columns.flatMap((col, c) => (col.style ? [{ address: `${columnLetters(c)}:${columnLetters(c)}`, style: col.style }] : [])));
+  await applyGrouped(
+    ws,
+    w,
+    plan.columns.flatMap((col, c) =>
+      col.style ? [{ address: `${columnLetters(c)}:${columnLetters(c)}`, style: col.style }] : [],
+    ),
+  );
 
   // Header rows in full; data rows as dense row blocks, sparse cells one by one.
   for (let r = 0; r < headerRows; r++) {
     const row = plan.rows[r];
     const values = [Array.from({ length: Math.max(1, row.length) }, (_, c) => officeValue(row[c] ?? null))];
-    await w.add(jsonBytes(values), () => { ws.getRangeByIndexes(r, 0, 1, values[0].length).values = values; });
+    await w.add(jsonBytes(values), () => {
+      ws.getRangeByIndexes(r, 0, 1, values[0].length).values = values;
+    });
   }
   const dense = denseWidth(plan, headerRows);
   const sparse: { r: number; c: number; v: PlanValue }[] = [];
@@ -398,19 +434,27 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
       const row = plan.rows[r];
       const line = new Array<string | number | boolean>(dense);
       for (let c = 0; c < dense; c++) line[c] = officeValue(row[c] ?? null);
-      for (let c = dense; c < row.length; c++) if (row[c] !== null && row[c] !== undefined) sparse.push({ r, c, v: row[c] });
+      for (let c = dense; c < row.length; c++)
+        if (row[c] !== null && row[c] !== undefined) sparse.push({ r, c, v: row[c] });
       block.push(line);
       bytes += jsonBytes(line);
       r++;
     }
-    await w.add(bytes, () => { ws.getRangeByIndexes(start, 0, block.length, dense).values = block; });
+    await w.add(bytes, () => {
+      ws.getRangeByIndexes(start, 0, block.length, dense).values = block;
+    });
   }
   if (dense === 0) {
-    for (let k = headerRows; k < plan.rows.length; k++) plan.rows[k].forEach((v, c) => { if (v !== null && v !== undefined) sparse.push({ r: k, c, v }); });
+    for (let k = headerRows; k < plan.rows.length; k++)
+      plan.rows[k].forEach((v, c) => {
+        if (v !== null && v !== undefined) sparse.push({ r: k, c, v });
+      });
   }
   for (const s of sparse) {
     const value = [[officeValue(s.v)]];
-    await w.add(jsonBytes(value) + 20, () => { ws.getRangeByIndexes(s.r, s.c, 1, 1).values = value; });
+    await w.add(jsonBytes(value) + 20, () => {
+      ws.getRangeByIndexes(s.r, s.c, 1, 1).values = value;
+    });
   }
 
   // Number formats of the data rows, by column; then the styled ranges grouped by style.
@@ -433,7 +477,10 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
     await w.add(link.target.length * 2 + 40, () => {
       ws.getRangeByIndexes(link.row, link.col, 1, 1).hyperlink = {
         documentReference: link.target,
-        textToDisplay: text === null || text === undefined ? link.target : String(typeof text === 'object' ? excelSerialFromWall(text.date) : text),
+        textToDisplay:
+          text === null || text === undefined
+            ? link.target
+            : String(typeof text === 'object' ? excelSerialFromWall(text.date) : text),
       };
     });
   }
@@ -447,7 +494,9 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
       const first = k;
       while (k + 1 < levels.length && (levels[k + 1] ?? 0) >= level) k++;
       const last = k;
-      await w.add(40, () => { ws.getRange(`${first + 1}:${last + 1}`).group('ByRows'); });
+      await w.add(40, () => {
+        ws.getRange(`${first + 1}:${last + 1}`).group('ByRows');
+      });
     }
   }
 
@@ -458,11 +507,13 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
     if (f && f.rows > 0 && f.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, f.rows, f.cols));
     else if (f && f.rows > 0) ws.freezePanes.freezeRows(f.rows);
     else if (f && f.cols > 0) ws.freezePanes.freezeColumns(f.cols);
-    if (plan.autoFilter && plan.rows.length > 0) ws.autoFilter.apply(ws.getRangeByIndexes(0, 0, plan.rows.length, width));
+    if (plan.autoFilter && plan.rows.length > 0)
+      ws.autoFilter.apply(ws.getRangeByIndexes(0, 0, plan.rows.length, width));
     if (plan.print) {
       ws.pageLayout.orientation = plan.print.landscape ? 'Landscape' : 'Portrait';
       if (plan.print.titleRows) ws.pageLayout.setPrintTitleRows(`$1:$${plan.print.titleRows}`);
-      if (plan.print.titleColumns) ws.pageLayout.setPrintTitleColumns(`$A:$${columnLetters(plan.print.titleColumns - 1)}`);
+      if (plan.print.titleColumns)
+        ws.pageLayout.setPrintTitleColumns(`$A:$${columnLetters(plan.print.titleColumns - 1)}`);
       if (plan.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       else if (plan.print.scale) ws.pageLayout.zoom = { scale: plan.print.scale };
       if (plan.print.acrossFirst) ws.pageLayout.printOrder = 'OverThenDown';
@@ -487,7 +538,11 @@ function addressChunks(addresses: string[]): string[][] {
   let chunk: string[] = [];
   let length = 0;
   for (const a of addresses) {
-    if (chunk.length > 0 && length + a.length + 1 > ADDRESS_CHARS) { out.push(chunk); chunk = []; length = 0; }
+    if (chunk.length > 0 && length + a.length + 1 > ADDRESS_CHARS) {
+      out.push(chunk);
+      chunk = [];
+      length = 0;
+    }
     chunk.push(a);
     length += a.length + 1;
   }
@@ -496,7 +551,11 @@ function addressChunks(addresses: string[]): string[][] {
 }
 
 /** Styles grouped by style: one RangeAreas per group (in chunks), so a Gantt's thousands of bars cost a few calls. */
-async function applyGrouped(ws: Excel.Worksheet, w: BatchWriter, items: { address: string; style: CellStyle }[]): Promise<void> {
+async function applyGrouped(
+  ws: Excel.Worksheet,
+  w: BatchWriter,
+  items: { address: string; style: CellStyle }[],
+): Promise<void> {
   const groups = new Map<string, { style: CellStyle; addresses: string[] }>();
   for (const it of items) {
     const key = JSON.stringify(it.style);
@@ -510,11 +569,16 @@ async function applyGrouped(ws: Excel.Worksheet, w: BatchWriter, items: { addres
       const address = chunk.join(',');
       if (Object.keys(format).length > 0) {
         // Each property set is an action with its own object path (format, fill, font...).
-        await w.add(address.length + jsonBytes(format) + 300 * Object.keys(format).length, () => applyStyle(ws.getRanges(address).format, format));
+        await w.add(address.length + jsonBytes(format) + 300 * Object.keys(format).length, () =>
+          applyStyle(ws.getRanges(address).format, format),
+        );
       }
       if (numFmt) {
         // RangeAreas has no number format: each area gets its own.
-        for (const a of chunk) await w.add(a.length + numFmt.length + 40, () => { (ws.getRange(a) as unknown as { numberFormat: string }).numberFormat = numFmt; });
+        for (const a of chunk)
+          await w.add(a.length + numFmt.length + 40, () => {
+            (ws.getRange(a) as unknown as { numberFormat: string }).numberFormat = numFmt;
+          });
       }
     }
   }
@@ -570,7 +634,10 @@ export async function applyPlans(
   // The product's earlier rules go wherever they are (when new ones are written); then the new ones.
   // By id: deleting by position would shift the positions of the rules after it.
   if (highlights.length > 0) {
-    for (const rule of snapshot.ownRules) await w.add(60 + rule.id.length, () => sheets.getItem(rule.sheet).getRange().conditionalFormats.getItem(rule.id).delete());
+    for (const rule of snapshot.ownRules)
+      await w.add(60 + rule.id.length, () =>
+        sheets.getItem(rule.sheet).getRange().conditionalFormats.getItem(rule.id).delete(),
+      );
   }
   for (const h of highlights) {
     for (const rule of h.rules) {
@@ -595,21 +662,38 @@ export async function applyPlans(
  * syncs as the payload limit allows (one for most plans) and deletes the product's earlier sheets
  * before placing the new ones.
  */
-export function officeWriter(context: Excel.RequestContext, snapshot: WorkbookSnapshot, counter?: SyncCounter): WorkbookWriter {
+export function officeWriter(
+  context: Excel.RequestContext,
+  snapshot: WorkbookSnapshot,
+  counter?: SyncCounter,
+): WorkbookWriter {
   const plans: SheetPlan[] = [];
   const stale: GeneratedSheet[] = [];
   const highlights: HighlightPlan[] = [];
   let activate: string | undefined;
   // The generated sheets cleared before writing (those rewritten and those gone stale), in GENERATED_SHEETS order.
-  const rank = (key: string) => { const k = GENERATED_SHEETS.findIndex(([g]) => g === key); return k < 0 ? GENERATED_SHEETS.length : k; };
+  const rank = (key: string) => {
+    const k = GENERATED_SHEETS.findIndex(([g]) => g === key);
+    return k < 0 ? GENERATED_SHEETS.length : k;
+  };
   return {
     conflictingSheets: async (p) => conflictingSheets(snapshot, p),
-    applySheetPlan: async (plan) => { plans.push(plan); },
-    removeStaleSheets: async (sheets) => { stale.push(...sheets); },
-    applyHighlights: async (h) => { highlights.push(...h); },
-    activate: async (name) => { activate = name; },
+    applySheetPlan: async (plan) => {
+      plans.push(plan);
+    },
+    removeStaleSheets: async (sheets) => {
+      stale.push(...sheets);
+    },
+    applyHighlights: async (h) => {
+      highlights.push(...h);
+    },
+    activate: async (name) => {
+      activate = name;
+    },
     commit: async () => {
-      const generated: GeneratedSheet[] = [...plans.map((p): GeneratedSheet => [p.key, p.name]), ...stale].sort((a, b) => rank(a[0]) - rank(b[0]));
+      const generated: GeneratedSheet[] = [...plans.map((p): GeneratedSheet => [p.key, p.name]), ...stale].sort(
+        (a, b) => rank(a[0]) - rank(b[0]),
+      );
       await applyPlans(context, snapshot, plans, highlights, generated, counter, { activate });
     },
   };

@@ -50,7 +50,11 @@ export function sheetConflictIssue(name: string): Issue {
  * a sheet with a generated sheet's name was not written by the product; when the plan has errors,
  * what `onErrors` says.
  */
-export async function regenerate(raw: RawWorkbook, writer: WorkbookWriter, options: RegenerateFlowOptions): Promise<RegenerateOutcome> {
+export async function regenerate(
+  raw: RawWorkbook,
+  writer: WorkbookWriter,
+  options: RegenerateFlowOptions,
+): Promise<RegenerateOutcome> {
   const progress = options.onProgress ?? (() => undefined);
   progress('Calculating the schedule and costs');
   const calc = calculate(raw, options.read);

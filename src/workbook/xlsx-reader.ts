@@ -75,7 +75,18 @@ async function readWorkbook(zip: JSZip): Promise<{ raw: RawWorkbook; date1904: b
     const name = entry.name[0] === '/' ? entry.name.slice(1) : entry.name;
     if (parts.has(name)) decline(`two entries named ${name}`);
     parts.set(name, entry);
-    if (['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml'].includes(name)) continue;
+    if (
+      [
+        'xl/workbook.xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/sharedStrings.xml',
+        'xl/styles.xml',
+        '_rels/.rels',
+        'docProps/app.xml',
+        'docProps/core.xml',
+      ].includes(name)
+    )
+      continue;
     let m = WORKSHEET_PART.exec(name);
     if (m) {
       if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) decline(`unusual worksheet part ${name}`);
@@ -84,14 +95,22 @@ async function readWorkbook(zip: JSZip): Promise<{ raw: RawWorkbook; date1904: b
     }
     m = WORKSHEET_RELS_PART.exec(name);
     if (m) {
-      if (!/^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name) || relsParts.has(m[1])) decline(`unusual worksheet relationships part ${name}`);
+      if (!/^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name) || relsParts.has(m[1]))
+        decline(`unusual worksheet relationships part ${name}`);
       relsParts.set(m[1], name);
     }
   }
   // Every part that may be read starts inflating now, on zlib's threads, while this thread
   // parses the parts that are ready.
   const inflating = new Map<string, Promise<Buffer>>();
-  for (const name of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml', ...worksheetParts.keys(), ...relsParts.values()]) {
+  for (const name of [
+    'xl/workbook.xml',
+    'xl/_rels/workbook.xml.rels',
+    'xl/styles.xml',
+    'xl/sharedStrings.xml',
+    ...worksheetParts.keys(),
+    ...relsParts.values(),
+  ]) {
     const entry = parts.get(name);
     if (!entry) continue;
     const bytes = inflate(entry);
@@ -124,7 +143,10 @@ async function readWorkbook(zip: JSZip): Promise<{ raw: RawWorkbook; date1904: b
     if (!(Number.isInteger(s.id) && s.id > 0) || ids.has(s.id)) decline('a missing or repeated sheetId');
     ids.add(s.id);
     if (chosen.some((c) => c.part === part)) decline('two sheets on one worksheet part');
-    checkSheetName(s.name, chosen.map((c) => c.name));
+    checkSheetName(
+      s.name,
+      chosen.map((c) => c.name),
+    );
     chosen.push({ name: s.name as string, part, sheetNo });
   }
 
@@ -133,7 +155,10 @@ async function readWorkbook(zip: JSZip): Promise<{ raw: RawWorkbook; date1904: b
     const relsName = relsParts.get(c.sheetNo);
     const relsText = relsName === undefined ? null : await text(relsName);
     const rows = readWorksheet(await need(c.part), {
-      styles, shared, date1904: book.date1904, rels: relsText === null ? null : () => readRelationships(relsText),
+      styles,
+      shared,
+      date1904: book.date1904,
+      rels: relsText === null ? null : () => readRelationships(relsText),
     });
     sheets.push(gridSheet(c.name, rows));
   }

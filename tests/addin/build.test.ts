@@ -7,19 +7,32 @@ import { SpawnSyncReturns, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { FUNCTIONS_SOURCE, NETWORK_MARKER, OFFICE_JS, manifestFiles, offlineEnv, pngSize, readManifest, root } from './manifest';
+import {
+  FUNCTIONS_SOURCE,
+  NETWORK_MARKER,
+  OFFICE_JS,
+  manifestFiles,
+  offlineEnv,
+  pngSize,
+  readManifest,
+  root,
+} from './manifest';
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'production-planner-addin-'));
 const withFunctions = fs.existsSync(FUNCTIONS_SOURCE);
 let run: SpawnSyncReturns<string>;
 
 beforeAll(() => {
-  run = spawnSync(process.execPath, [require.resolve('webpack/bin/webpack.js'), '--mode', 'production', '--output-path', out], {
-    cwd: root,
-    env: offlineEnv(),
-    encoding: 'utf8',
-    timeout: 170_000,
-  });
+  run = spawnSync(
+    process.execPath,
+    [require.resolve('webpack/bin/webpack.js'), '--mode', 'production', '--output-path', out],
+    {
+      cwd: root,
+      env: offlineEnv(),
+      encoding: 'utf8',
+      timeout: 170_000,
+    },
+  );
 }, 180_000);
 
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -34,7 +47,9 @@ test('the production build succeeds without the network', () => {
 
 test('taskpane.html loads office.js from the CDN, then the taskpane bundle, and nothing else', () => {
   const html = read('taskpane.html');
-  const scripts = [...html.matchAll(/<script\b([^>]*)>/gi)].map((s) => /\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(s[1]));
+  const scripts = [...html.matchAll(/<script\b([^>]*)>/gi)].map((s) =>
+    /\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(s[1]),
+  );
   expect(scripts.map((s) => s && (s[1] ?? s[2] ?? s[3]))).toEqual([OFFICE_JS, 'taskpane.js']);
   // No other address: every absolute or protocol-relative URL in the page is the CDN's office.js.
   const addresses = [...html.matchAll(/(?:\b[a-z][a-z0-9+.-]*:)?\/\/[^\s"'<>]+/gi)].map((x) => x[0]);
@@ -57,13 +72,18 @@ test('the icons are the PNGs from assets/, at their sizes', () => {
   }
 });
 
-(withFunctions ? test : test.skip)('functions.json describes the PROD functions, and the bundle registers each of them', () => {
-  const metadata = JSON.parse(read('functions.json'));
-  expect(Array.isArray(metadata.functions)).toBe(true);
-  expect(metadata.functions.length).toBeGreaterThan(0);
-  const bundle = read('taskpane.js');
-  for (const f of metadata.functions) {
-    expect(f).toEqual(expect.objectContaining({ id: expect.stringMatching(/^[A-Za-z0-9.]+$/), name: expect.any(String) }));
-    expect([f.id, bundle.includes(`CustomFunctions.associate("${f.id}"`)]).toEqual([f.id, true]);
-  }
-});
+(withFunctions ? test : test.skip)(
+  'functions.json describes the PROD functions, and the bundle registers each of them',
+  () => {
+    const metadata = JSON.parse(read('functions.json'));
+    expect(Array.isArray(metadata.functions)).toBe(true);
+    expect(metadata.functions.length).toBeGreaterThan(0);
+    const bundle = read('taskpane.js');
+    for (const f of metadata.functions) {
+      expect(f).toEqual(
+        expect.objectContaining({ id: expect.stringMatching(/^[A-Za-z0-9.]+$/), name: expect.any(String) }),
+      );
+      expect([f.id, bundle.includes(`CustomFunctions.associate("${f.id}"`)]).toEqual([f.id, true]);
+    }
+  },
+);

@@ -39,10 +39,16 @@ test('VersionOverrides is version 1.0, the only one a task pane add-in takes, an
 
 test('SharedRuntime 1.1 and ExcelApi 1.10 (RangeAreas, page layout, row groups) are required, by the add-in and by its VersionOverrides', () => {
   const base = child(child(doc, 'Requirements'), 'Sets');
-  expect(base.children.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion])).toEqual([['Set', 'SharedRuntime', '1.1'], ['Set', 'ExcelApi', '1.10']]);
+  expect(base.children.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion])).toEqual([
+    ['Set', 'SharedRuntime', '1.1'],
+    ['Set', 'ExcelApi', '1.10'],
+  ]);
   const sets = child(child(versionOverrides, 'Requirements'), 'bt:Sets');
   expect(sets.attrs.DefaultMinVersion).toBe('1.1');
-  expect(sets.children.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion])).toEqual([['bt:Set', 'SharedRuntime', '1.1'], ['bt:Set', 'ExcelApi', '1.10']]);
+  expect(sets.children.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion])).toEqual([
+    ['bt:Set', 'SharedRuntime', '1.1'],
+    ['bt:Set', 'ExcelApi', '1.10'],
+  ]);
 });
 
 test('every resid used is defined once in Resources, with the kind of resource its element wants', () => {
@@ -54,10 +60,13 @@ test('every resid used is defined once in Resources, with the kind of resource i
     const res = m.resources.get(resid);
     if (!res) throw new Error(`<${e.name} resid="${resid}"> is not defined in Resources`);
     const wants =
-      e.name === 'bt:Image' ? 'bt:Images'
-      : ['Runtime', 'SourceLocation', 'FunctionFile', 'LearnMoreUrl'].includes(e.name) ? 'bt:Urls'
-      : e.name === 'Description' ? 'bt:LongStrings'
-      : 'bt:ShortStrings'; // Label, Title, Namespace
+      e.name === 'bt:Image'
+        ? 'bt:Images'
+        : ['Runtime', 'SourceLocation', 'FunctionFile', 'LearnMoreUrl'].includes(e.name)
+          ? 'bt:Urls'
+          : e.name === 'Description'
+            ? 'bt:LongStrings'
+            : 'bt:ShortStrings'; // Label, Title, Namespace
     expect([`<${e.name} resid="${resid}">`, res.parent?.name]).toEqual([`<${e.name} resid="${resid}">`, wants]);
   }
   // Nothing defined and never used.
@@ -73,7 +82,11 @@ test(`every URL is on one origin, ${ORIGIN}; no other address appears (but the X
     .map((x) => x[0])
     .filter((u) => !u.startsWith(`${ORIGIN}`));
   const namespaces = new Set(
-    elements(doc).flatMap((e) => Object.entries(e.attrs).filter(([k]) => k === 'xmlns' || k.startsWith('xmlns:')).map(([, v]) => v)),
+    elements(doc).flatMap((e) =>
+      Object.entries(e.attrs)
+        .filter(([k]) => k === 'xmlns' || k.startsWith('xmlns:'))
+        .map(([, v]) => v),
+    ),
   );
   expect(elsewhere.filter((u) => !namespaces.has(u))).toEqual([]);
 });

@@ -9,7 +9,8 @@ const net = require('net');
 const dns = require('dns');
 
 const LOCAL = new Set(['localhost', '127.0.0.1', '::1', '0.0.0.0', '::', '']);
-const isLocal = (host) => host === undefined || host === null || LOCAL.has(String(host).replace(/^\[|\]$/g, '')) || /^127\./.test(String(host));
+const isLocal = (host) =>
+  host === undefined || host === null || LOCAL.has(String(host).replace(/^\[|\]$/g, '')) || /^127\./.test(String(host));
 
 function blocked(what) {
   process.stderr.write(`no-network.js blocked ${what} (pid ${process.pid})\n`);

@@ -20,7 +20,9 @@ const serve = { WEBPACK_BUNDLE: true, WEBPACK_SERVE: true };
 async function configWithFunctions(present: boolean, env: object, mode: string) {
   const nodeFs: typeof fs = require('fs'); // the module object the config calls (spyOn cannot patch an import namespace)
   const existsSync = nodeFs.existsSync;
-  const spy = jest.spyOn(nodeFs, 'existsSync').mockImplementation((p) => (p === FUNCTIONS_SOURCE ? present : existsSync(p)));
+  const spy = jest
+    .spyOn(nodeFs, 'existsSync')
+    .mockImplementation((p) => (p === FUNCTIONS_SOURCE ? present : existsSync(p)));
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   try {
     return { config: await makeConfig(env, { mode }), warnings: warn.mock.calls.map((c) => String(c[0])) };
@@ -78,7 +80,10 @@ test('with the functions file: one taskpane bundle holds it, and functions.json 
   expect(config.entry).toEqual({ taskpane: ['./src/taskpane/index.tsx', FUNCTIONS_SOURCE] });
   const [metadata] = pluginNamed(config, 'CustomFunctionsMetadataPlugin');
   expect(metadata.options).toEqual({ input: FUNCTIONS_SOURCE, output: 'functions.json' });
-  expect(pluginNamed(config, 'HtmlWebpackPlugin')[0].userOptions).toMatchObject({ filename: 'taskpane.html', chunks: ['taskpane'] });
+  expect(pluginNamed(config, 'HtmlWebpackPlugin')[0].userOptions).toMatchObject({
+    filename: 'taskpane.html',
+    chunks: ['taskpane'],
+  });
 });
 
 test('without it the build still works, says so, and makes no functions.json', async () => {
@@ -91,7 +96,9 @@ test('without it the build still works, says so, and makes no functions.json', a
 test('the build emits every file manifest.xml names', async () => {
   const { config } = await configWithFunctions(true, build, 'production');
   const files = manifestFiles(readManifest());
-  expect(files).toEqual(expect.arrayContaining(['taskpane.html', 'taskpane.js', 'functions.json', 'assets/icon-80.png']));
+  expect(files).toEqual(
+    expect.arrayContaining(['taskpane.html', 'taskpane.js', 'functions.json', 'assets/icon-80.png']),
+  );
   const made = emitted(config);
   expect(files.filter((f) => !made.has(f))).toEqual([]);
   expect(made.has('manifest.xml')).toBe(true);

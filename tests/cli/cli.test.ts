@@ -13,7 +13,10 @@ assertLibFresh();
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['node', 'production-planner', ...args], { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
+  const code = await main(['node', 'production-planner', ...args], {
+    out: (t) => (out += t + '\n'),
+    err: (t) => (err += t + '\n'),
+  });
   return { code, out, err };
 }
 
@@ -30,9 +33,33 @@ describe('calculate', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(Object.keys(doc)).toEqual(['project', 'tasks', 'costs', 'earnedValue', 'issues']);
-    expect(doc.project).toEqual({ start: '2027-03-01T08:00', finish: '2027-03-04T17:00', statusDate: '2027-03-03T17:00' });
-    expect(Object.keys(doc.tasks[0])).toEqual(['id', 'name', 'start', 'finish', 'earlyStart', 'earlyFinish', 'lateStart', 'lateFinish', 'totalFloat', 'freeFloat', 'critical']);
-    expect(doc.tasks[2]).toEqual(expect.objectContaining({ id: '3', start: '2027-03-04T17:00', finish: '2027-03-04T17:00', totalFloat: 0, critical: true }));
+    expect(doc.project).toEqual({
+      start: '2027-03-01T08:00',
+      finish: '2027-03-04T17:00',
+      statusDate: '2027-03-03T17:00',
+    });
+    expect(Object.keys(doc.tasks[0])).toEqual([
+      'id',
+      'name',
+      'start',
+      'finish',
+      'earlyStart',
+      'earlyFinish',
+      'lateStart',
+      'lateFinish',
+      'totalFloat',
+      'freeFloat',
+      'critical',
+    ]);
+    expect(doc.tasks[2]).toEqual(
+      expect.objectContaining({
+        id: '3',
+        start: '2027-03-04T17:00',
+        finish: '2027-03-04T17:00',
+        totalFloat: 0,
+        critical: true,
+      }),
+    );
   });
 
   test('without --json prints a readable table', async () => {
@@ -45,7 +72,11 @@ describe('calculate', () => {
 
   test('a plan with errors exits 1 and lists each error with its cell', async () => {
     const dir = tempDir();
-    const r = await cli('calculate', writeJson(dir, 'bad.json', { settings: {}, tasks: [{ ID: '1', Name: 'A', Duration: 'x' }] }), '--json');
+    const r = await cli(
+      'calculate',
+      writeJson(dir, 'bad.json', { settings: {}, tasks: [{ ID: '1', Name: 'A', Duration: 'x' }] }),
+      '--json',
+    );
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out);
     expect(doc.tasks).toEqual([]);
@@ -63,7 +94,7 @@ describe('calculate', () => {
     expect(r.err).toMatch(message);
   });
 
-  test('a file that is not valid JSON exits 2 with the parser\'s reason', async () => {
+  test("a file that is not valid JSON exits 2 with the parser's reason", async () => {
     const dir = tempDir();
     const file = path.join(dir, 'broken.json');
     fs.writeFileSync(file, '{ "tasks": [ ');
@@ -105,7 +136,10 @@ describe('regenerate', () => {
 
   test('errors: exit 1, input byte-identical, no output file', async () => {
     const dir = tempDir();
-    const input = await writeXlsx(dir, 'plan.xlsx', { ...SMALL_PLAN, tasks: [...SMALL_PLAN.tasks, { ID: '4', Name: 'Loop', Duration: '1d', Predecessors: '4' }] });
+    const input = await writeXlsx(dir, 'plan.xlsx', {
+      ...SMALL_PLAN,
+      tasks: [...SMALL_PLAN.tasks, { ID: '4', Name: 'Loop', Duration: '1d', Predecessors: '4' }],
+    });
     const before = fs.readFileSync(input);
     const r = await cli('regenerate', input, '--in-place');
     expect(r.code).toBe(1);
@@ -122,17 +156,25 @@ describe('the installed command', () => {
     const ok = spawnSync(process.execPath, [BIN, 'calculate', good, '--json'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).tasks).toHaveLength(3);
-    const bad = spawnSync(process.execPath, [BIN, 'calculate', writeJson(dir, 'bad.json', { tasks: [] })], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [BIN, 'calculate', writeJson(dir, 'bad.json', { tasks: [] })], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(1);
     expect(spawnSync(process.execPath, [BIN, 'calculate'], { encoding: 'utf8' }).status).toBe(2);
   });
 });
 
-test('--today is the same calendar day whatever the machine\'s time zone', () => {
+test("--today is the same calendar day whatever the machine's time zone", () => {
   const dir = tempDir();
-  const file = writeJson(dir, 'plan.json', { settings: { 'Project Start': '2027-03-01' }, tasks: [{ ID: '1', Name: 'A', Duration: '1d' }] });
+  const file = writeJson(dir, 'plan.json', {
+    settings: { 'Project Start': '2027-03-01' },
+    tasks: [{ ID: '1', Name: 'A', Duration: '1d' }],
+  });
   for (const TZ of ['UTC', 'America/New_York', 'Pacific/Auckland']) {
-    const res = spawnSync(process.execPath, [BIN, 'calculate', file, '--json', '--today', '2027-03-03'], { encoding: 'utf8', env: { ...process.env, TZ } });
+    const res = spawnSync(process.execPath, [BIN, 'calculate', file, '--json', '--today', '2027-03-03'], {
+      encoding: 'utf8',
+      env: { ...process.env, TZ },
+    });
     expect(JSON.parse(res.stdout).project.statusDate).toBe('2027-03-03T17:00');
   }
 });

@@ -14,7 +14,7 @@ const DOC = {
   ],
 };
 
-test('go to an issue\'s cell: the sheet is shown and the cell selected; a place that is not a cell is refused', async () => {
+test("go to an issue's cell: the sheet is shown and the cell selected; a place that is not a cell is refused", async () => {
   const excel = simulatedExcel(simWorkbookFromJson(DOC));
   expect(await goToCell(excel.run, cellLocation('Tasks', 2, 2))).toBe(true);
   expect(excel.book.active).toBe('Tasks');
@@ -28,12 +28,24 @@ test('go to an issue\'s cell: the sheet is shown and the cell selected; a place 
 test('settings: read from the Settings sheet; saved beside their names, or as new rows', async () => {
   const excel = simulatedExcel(simWorkbookFromJson(DOC));
   expect(await readSettings(excel.run)).toEqual({ 'Gantt Scale': 'week' });
-  await writeSettings(excel.run, { 'Gantt Scale': 'day', 'Variance Amber %': '3', 'Variance Sign': 'forecast-minus-budget' });
+  await writeSettings(excel.run, {
+    'Gantt Scale': 'day',
+    'Variance Amber %': '3',
+    'Variance Sign': 'forecast-minus-budget',
+  });
   expect(excel.book.values('Settings')).toEqual([
-    ['Setting', 'Value'], ['Project Start', '2027-03-01'], ['Status Date', '2027-03-03'], ['Gantt Scale', 'day'],
-    ['Variance Amber %', 3], ['Variance Sign', 'forecast-minus-budget'],
+    ['Setting', 'Value'],
+    ['Project Start', '2027-03-01'],
+    ['Status Date', '2027-03-03'],
+    ['Gantt Scale', 'day'],
+    ['Variance Amber %', 3],
+    ['Variance Sign', 'forecast-minus-budget'],
   ]);
-  expect(await readSettings(excel.run)).toEqual({ 'Gantt Scale': 'day', 'Variance Amber %': '3', 'Variance Sign': 'forecast-minus-budget' });
+  expect(await readSettings(excel.run)).toEqual({
+    'Gantt Scale': 'day',
+    'Variance Amber %': '3',
+    'Variance Sign': 'forecast-minus-budget',
+  });
   // The saved settings take effect on the next regeneration.
   const summary = await regenerateWorkbook(excel.run, TODAY);
   expect(summary.issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -51,7 +63,10 @@ test('set baseline: columns added after the last used one; replacing earlier dat
   excel.book.sheet('Tasks')!.type(2, 3, "'AFS+3d");
   const asked = await setBaseline(excel.run, TODAY);
   expect(asked.written).toBe(false);
-  expect(asked.overwrites).toEqual([expect.stringMatching(/^Tasks!E3: 2027-03-04 08:00 -> 2027-03-08 08:00$/), expect.stringMatching(/^Tasks!F3:/)]);
+  expect(asked.overwrites).toEqual([
+    expect.stringMatching(/^Tasks!E3: 2027-03-04 08:00 -> 2027-03-08 08:00$/),
+    expect.stringMatching(/^Tasks!F3:/),
+  ]);
   const replaced = await setBaseline(excel.run, { ...TODAY, replace: true });
   expect(replaced.written).toBe(true);
   const summary = await regenerateWorkbook(excel.run, TODAY);
@@ -66,8 +81,14 @@ test('explain the selected task: on the Tasks sheet by its row, on Schedule by i
   const onTasks = await explainSelection(excel.run, TODAY);
   expect(onTasks).toEqual({
     explanation: expect.objectContaining({
-      id: 'B', critical: true, totalFloat: 0, constraint: 'ASAP',
-      chain: [expect.objectContaining({ id: 'B', drivenBy: 'AFS+1d' }), expect.objectContaining({ id: 'A', drivenBy: 'Project start' })],
+      id: 'B',
+      critical: true,
+      totalFloat: 0,
+      constraint: 'ASAP',
+      chain: [
+        expect.objectContaining({ id: 'B', drivenBy: 'AFS+1d' }),
+        expect.objectContaining({ id: 'A', drivenBy: 'Project start' }),
+      ],
     }),
   });
   book.selection = { sheet: 'Schedule', address: 'D4' };
@@ -83,11 +104,19 @@ test('settings on an empty Settings sheet: written into it, not a second one', a
   const excel = simulatedExcel(book);
   await writeSettings(excel.run, { 'Gantt Scale': 'week' });
   expect(book.sheets.filter((s) => s.name === 'Settings')).toHaveLength(1);
-  expect(book.values('Settings')).toEqual([['Setting', 'Value'], ['Gantt Scale', 'week']]);
+  expect(book.values('Settings')).toEqual([
+    ['Setting', 'Value'],
+    ['Gantt Scale', 'week'],
+  ]);
 });
 
 test('set baseline on 5,000 tasks: column blocks, every request under 5 MB', async () => {
-  const tasks = Array.from({ length: 5_000 }, (_, k) => ({ ID: `T${k}`, Name: `Task ${k}`, Duration: `${1 + (k % 5)}d`, ...(k > 0 ? { Predecessors: `T${k - 1}` } : {}) }));
+  const tasks = Array.from({ length: 5_000 }, (_, k) => ({
+    ID: `T${k}`,
+    Name: `Task ${k}`,
+    Duration: `${1 + (k % 5)}d`,
+    ...(k > 0 ? { Predecessors: `T${k - 1}` } : {}),
+  }));
   const excel = simulatedExcel(simWorkbookFromJson({ settings: DOC.settings, tasks }));
   const outcome = await setBaseline(excel.run, TODAY);
   expect(outcome).toMatchObject({ written: true, tasks: 5_000 });

@@ -5,14 +5,19 @@ const ANCHOR = 20878; // 2027-03-01
 
 const calendars = fc.record({
   weekdays: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }).filter((d) => d.some(Boolean)),
-  cuts: fc.uniqueArray(fc.integer({ min: 1, max: 47 }), { minLength: 2, maxLength: 6 }).map((c) => c.sort((a, b) => a - b)),
+  cuts: fc
+    .uniqueArray(fc.integer({ min: 1, max: 47 }), { minLength: 2, maxLength: 6 })
+    .map((c) => c.sort((a, b) => a - b)),
   holidays: fc.array(fc.integer({ min: -400, max: 3000 }), { maxLength: 40 }),
 });
 
 function make(c: { weekdays: boolean[]; cuts: number[]; holidays: number[] }): WorkCalendar {
   const intervals = [];
   for (let k = 0; k + 1 < c.cuts.length; k += 2) intervals.push({ start: c.cuts[k] * 30, end: c.cuts[k + 1] * 30 });
-  return new WorkCalendar({ workingWeekdays: c.weekdays, intervals, holidays: c.holidays.map((h) => ANCHOR + h) }, ANCHOR);
+  return new WorkCalendar(
+    { workingWeekdays: c.weekdays, intervals, holidays: c.holidays.map((h) => ANCHOR + h) },
+    ANCHOR,
+  );
 }
 
 test('the index counts working minutes: it rises by one exactly over each working minute', () => {

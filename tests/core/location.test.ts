@@ -1,8 +1,18 @@
 /** Locations: one formatter for every place an issue can be, and the A1 parsing of Excel's own addresses. */
 import fc from 'fast-check';
 import {
-  a1, cellLocation, columnIndex, columnLetters, fileLocation, formatLocation, isWorkbookPlace, parseA1, pathLocation,
-  quoteSheetName, rowLocation, sheetLocation,
+  a1,
+  cellLocation,
+  columnIndex,
+  columnLetters,
+  fileLocation,
+  formatLocation,
+  isWorkbookPlace,
+  parseA1,
+  pathLocation,
+  quoteSheetName,
+  rowLocation,
+  sheetLocation,
 } from '../../src/core/location';
 
 describe('formatLocation', () => {
@@ -34,7 +44,7 @@ describe('formatLocation', () => {
 });
 
 describe('A1 references', () => {
-  test('column letters and indices are inverse, to XFD (Excel\'s last column)', () => {
+  test("column letters and indices are inverse, to XFD (Excel's last column)", () => {
     expect(columnLetters(0)).toBe('A');
     expect(columnLetters(25)).toBe('Z');
     expect(columnLetters(26)).toBe('AA');
@@ -50,10 +60,12 @@ describe('A1 references', () => {
     expect(parseA1('Tasks!7:7')).toBeNull();
     expect(parseA1('Tasks')).toBeNull();
     const sheetName = fc.string({ minLength: 1, maxLength: 12 });
-    fc.assert(fc.property(sheetName, fc.nat(1_048_575), fc.nat(16383), (sheet, row, column) => {
-      const text = formatLocation(cellLocation(sheet, row, column));
-      expect(parseA1(text)).toEqual({ sheet, row, column });
-    }));
+    fc.assert(
+      fc.property(sheetName, fc.nat(1_048_575), fc.nat(16383), (sheet, row, column) => {
+        const text = formatLocation(cellLocation(sheet, row, column));
+        expect(parseA1(text)).toEqual({ sheet, row, column });
+      }),
+    );
   });
 
   test('quoteSheetName leaves plain names bare', () => {

@@ -13,7 +13,10 @@ const excel = simulatedExcel(simWorkbookFromJson(plans[which]));
 const commands: Record<string, (event: { completed(): void }) => Promise<void>> = {};
 
 class CustomFunctionsError extends Error {
-  constructor(readonly code: string, message?: string) {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
     super(message);
   }
 }
@@ -27,12 +30,24 @@ Object.assign(window, {
       if (callback) setTimeout(() => callback(info), 0);
       return Promise.resolve(info);
     },
-    actions: { associate: (name: string, f: (event: { completed(): void }) => Promise<void>) => { commands[name] = f; } },
+    actions: {
+      associate: (name: string, f: (event: { completed(): void }) => Promise<void>) => {
+        commands[name] = f;
+      },
+    },
   },
   Excel: { run: excel.run },
   CustomFunctions: {
     associate: () => undefined,
     Error: CustomFunctionsError,
-    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+    ErrorCode: {
+      invalidValue: '#VALUE!',
+      notAvailable: '#N/A',
+      divisionByZero: '#DIV/0!',
+      invalidNumber: '#NUM!',
+      nullReference: '#NULL!',
+      invalidName: '#NAME?',
+      invalidReference: '#REF!',
+    },
   },
 });

@@ -27,35 +27,62 @@ let stub = '';
 
 function buildStub(): Promise<string> {
   return new Promise((resolve, reject) => {
-    webpack({
-      mode: 'development',
-      devtool: false,
-      target: 'web',
-      entry: path.join(__dirname, 'office-stub.ts'),
-      output: { path: out, filename: 'office-stub.js' },
-      resolve: { extensions: ['.ts', '.js'] },
-      module: { rules: [{ test: /\.ts$/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.join(ROOT, 'tsconfig.json') } } }] },
-    }, (err, stats) => {
-      if (err || stats?.hasErrors()) reject(err ?? new Error(stats!.toString('errors-only')));
-      else resolve(fs.readFileSync(path.join(out, 'office-stub.js'), 'utf8'));
-    });
+    webpack(
+      {
+        mode: 'development',
+        devtool: false,
+        target: 'web',
+        entry: path.join(__dirname, 'office-stub.ts'),
+        output: { path: out, filename: 'office-stub.js' },
+        resolve: { extensions: ['.ts', '.js'] },
+        module: {
+          rules: [
+            {
+              test: /\.ts$/,
+              use: {
+                loader: 'ts-loader',
+                options: { transpileOnly: true, configFile: path.join(ROOT, 'tsconfig.json') },
+              },
+            },
+          ],
+        },
+      },
+      (err, stats) => {
+        if (err || stats?.hasErrors()) reject(err ?? new Error(stats!.toString('errors-only')));
+        else resolve(fs.readFileSync(path.join(out, 'office-stub.js'), 'utf8'));
+      },
+    );
   });
 }
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) return;
-  const build = spawnSync(process.execPath, [require.resolve('webpack/bin/webpack.js'), '--mode', 'production', '--output-path', path.join(out, 'dist')], { cwd: ROOT, encoding: 'utf8' });
+  const build = spawnSync(
+    process.execPath,
+    [require.resolve('webpack/bin/webpack.js'), '--mode', 'production', '--output-path', path.join(out, 'dist')],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (build.status !== 0) throw new Error(`the add-in build failed:\n${build.stdout}\n${build.stderr}`);
   stub = await buildStub();
   server = http.createServer((req, res) => {
     const file = path.join(out, 'dist', decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(path.join(out, 'dist')) || !fs.existsSync(file)) { res.statusCode = 404; res.end(); return; }
-    res.setHeader('Content-Type', file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+    if (!file.startsWith(path.join(out, 'dist')) || !fs.existsSync(file)) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader(
+      'Content-Type',
+      file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream',
+    );
     res.end(fs.readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -87,13 +114,20 @@ describeIf('the built task pane in Chromium', () => {
     const { page, offMachine, errors } = await openPane('film');
     await page.getByRole('button', { name: 'Regenerate' }).click();
     const result = page.getByRole('region', { name: 'Result' });
-    await result.getByText(/^Wrote Schedule, Gantt, Cost Report, Earned Value, Plan Issues in/).waitFor({ timeout: 60_000 });
+    await result
+      .getByText(/^Wrote Schedule, Gantt, Cost Report, Earned Value, Plan Issues in/)
+      .waitFor({ timeout: 60_000 });
     await expect(result.innerText()).resolves.toMatch(/Finish\s+Wed 2027-08-25 12:00/);
     await expect(result.innerText()).resolves.toMatch(/Critical\s+20 tasks: PRE-3, PRE-5, PRE-6/);
     await expect(result.innerText()).resolves.toMatch(/Budget\s+green\s+EFC 7,125,350 of 7,061,850 USD/);
     // The simulated workbook now has the generated sheets, written in three round-trips.
-    const sheets = await page.evaluate(() => (window as unknown as { __excel: { book: { sheets: { name: string }[] }; runs: { syncs: number }[] } }).__excel);
-    expect(sheets.book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Schedule', 'Gantt', 'Cost Report', 'Earned Value', 'Plan Issues']));
+    const sheets = await page.evaluate(
+      () =>
+        (window as unknown as { __excel: { book: { sheets: { name: string }[] }; runs: { syncs: number }[] } }).__excel,
+    );
+    expect(sheets.book.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Schedule', 'Gantt', 'Cost Report', 'Earned Value', 'Plan Issues']),
+    );
     expect(sheets.runs[0].syncs).toBe(3);
     await page.screenshot({ path: process.env.PP_SCREENSHOT ?? path.join(out, 'taskpane.png'), fullPage: true });
     expect(offMachine).toEqual([]);
@@ -109,17 +143,23 @@ describeIf('the built task pane in Chromium', () => {
     await link.click();
     type W = { __excel: { book: { selection: { sheet: string; address: string }; active: string } } };
     await page.waitForFunction(() => (window as unknown as W).__excel.book.selection.address === 'N36');
-    expect(await page.evaluate(() => (window as unknown as W).__excel.book.selection)).toEqual({ sheet: 'Tasks', address: 'N36' });
-    await expect(issues.innerText()).resolves.toMatch(/WO-1005-S 'Ship' finishes Sat 2027-03-20 21:30, after its deadline/);
+    expect(await page.evaluate(() => (window as unknown as W).__excel.book.selection)).toEqual({
+      sheet: 'Tasks',
+      address: 'N36',
+    });
+    await expect(issues.innerText()).resolves.toMatch(
+      /WO-1005-S 'Ship' finishes Sat 2027-03-20 21:30, after its deadline/,
+    );
     expect(await page.locator('script').count()).toBe(2); // office.js and the bundle: nothing injected
     expect(errors).toEqual([]);
   }, 120_000);
 
-  test('Explain: the selected task\'s dates, float and driving chain', async () => {
+  test("Explain: the selected task's dates, float and driving chain", async () => {
     const { page, errors } = await openPane('film');
     // Select a cell on SH-3's row of the Tasks sheet, as a user clicking it would.
     await page.evaluate(() => {
-      const book = (window as unknown as { __excel: { book: { selection: unknown; values(n: string): unknown[][] } } }).__excel.book;
+      const book = (window as unknown as { __excel: { book: { selection: unknown; values(n: string): unknown[][] } } })
+        .__excel.book;
       const row = book.values('Tasks').findIndex((r) => r[0] === 'SH-3') + 1;
       book.selection = { sheet: 'Tasks', address: `B${row}` };
     });
@@ -132,7 +172,8 @@ describeIf('the built task pane in Chromium', () => {
     expect(text).toMatch(/^SH-3 Block 2: stage interiors/);
     expect(text).toMatch(/Total float 0 d, free float 0 d: critical\./);
     expect(text).toMatch(/SH-2 Company move to stage: starts .*, set by SH-1FS/);
-    if (process.env.PP_SCREENSHOT) await page.screenshot({ path: process.env.PP_SCREENSHOT.replace(/\.png$/, '-explain.png') });
+    if (process.env.PP_SCREENSHOT)
+      await page.screenshot({ path: process.env.PP_SCREENSHOT.replace(/\.png$/, '-explain.png') });
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -150,16 +191,28 @@ describeIf('the built task pane in Chromium', () => {
       const book = (window as unknown as { __excel: { book: { values(n: string): unknown[][] } } }).__excel.book;
       return book.values('Settings');
     });
-    expect(settings).toEqual(expect.arrayContaining([['Gantt Scale', 'week'], ['Variance Amber %', 3]]));
+    expect(settings).toEqual(
+      expect.arrayContaining([
+        ['Gantt Scale', 'week'],
+        ['Variance Amber %', 3],
+      ]),
+    );
     expect(errors).toEqual([]);
   }, 120_000);
 
   test('the ribbon command is registered and regenerates with no pane interaction', async () => {
     const { page } = await openPane('film');
     const done = await page.evaluate(async () => {
-      const w = window as unknown as { __commands: Record<string, (e: { completed(): void }) => Promise<void>>; __excel: { book: { sheets: { name: string }[] } } };
+      const w = window as unknown as {
+        __commands: Record<string, (e: { completed(): void }) => Promise<void>>;
+        __excel: { book: { sheets: { name: string }[] } };
+      };
       let completed = false;
-      await w.__commands.regenerate({ completed: () => { completed = true; } });
+      await w.__commands.regenerate({
+        completed: () => {
+          completed = true;
+        },
+      });
       return { completed, sheets: w.__excel.book.sheets.map((s) => s.name) };
     });
     expect(done.completed).toBe(true);

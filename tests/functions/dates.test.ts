@@ -12,19 +12,32 @@ describe('FINISH', () => {
     expect(FINISH(MON_0800, '5d')).toBe(serial(2027, 3, 5, 17));
   });
   test('a number is days', () => expect(FINISH(MON_0800, 5)).toBe(serial(2027, 3, 5, 17)));
-  test('a date without a time starts at 08:00', () => expect(FINISH(serial(2027, 3, 1), '1d')).toBe(serial(2027, 3, 1, 17)));
-  test('a date typed as text works as on the Tasks sheet', () => expect(FINISH('2027-03-01 13:00', '1d')).toBe(serial(2027, 3, 2, 12)));
-  test('hours skip the lunch break: 5h from 08:00 is 14:00', () => expect(FINISH(MON_0800, '5h')).toBe(serial(2027, 3, 1, 14)));
+  test('a date without a time starts at 08:00', () =>
+    expect(FINISH(serial(2027, 3, 1), '1d')).toBe(serial(2027, 3, 1, 17)));
+  test('a date typed as text works as on the Tasks sheet', () =>
+    expect(FINISH('2027-03-01 13:00', '1d')).toBe(serial(2027, 3, 2, 12)));
+  test('hours skip the lunch break: 5h from 08:00 is 14:00', () =>
+    expect(FINISH(MON_0800, '5h')).toBe(serial(2027, 3, 1, 14)));
   test('"2w" is ten working days', () => expect(FINISH(MON_0800, '2w')).toBe(serial(2027, 3, 12, 17)));
   test('a holiday pushes the finish a working day', () => {
     expect(FINISH(MON_0800, '5d', [[serial(2027, 3, 3)]])).toBe(serial(2027, 3, 8, 17));
   });
   test('holidays as a Date | Name table with its header, and as a row of dates', () => {
-    expect(FINISH(MON_0800, '5d', [['Date', 'Name'], [serial(2027, 3, 3), 'Studio closed']])).toBe(serial(2027, 3, 8, 17));
+    expect(
+      FINISH(MON_0800, '5d', [
+        ['Date', 'Name'],
+        [serial(2027, 3, 3), 'Studio closed'],
+      ]),
+    ).toBe(serial(2027, 3, 8, 17));
     expect(FINISH(MON_0800, '5d', [[serial(2027, 3, 2), '', serial(2027, 3, 3)]])).toBe(serial(2027, 3, 9, 17));
   });
   test('a closure of several days with End Date', () => {
-    expect(FINISH(MON_0800, '5d', [['Date', 'End Date'], [serial(2027, 3, 2), serial(2027, 3, 3)]])).toBe(serial(2027, 3, 9, 17));
+    expect(
+      FINISH(MON_0800, '5d', [
+        ['Date', 'End Date'],
+        [serial(2027, 3, 2), serial(2027, 3, 3)],
+      ]),
+    ).toBe(serial(2027, 3, 9, 17));
   });
   test('"4ed" runs around the clock: Monday 08:00 to Friday 08:00', () => {
     expect(FINISH(MON_0800, '4ed')).toBe(serial(2027, 3, 5, 8));
@@ -32,7 +45,8 @@ describe('FINISH', () => {
   test('"4ed" ignores holidays and weekends', () => {
     expect(FINISH(serial(2027, 3, 5, 8), '4ed', [[serial(2027, 3, 8)]])).toBe(serial(2027, 3, 9, 8));
   });
-  test('a start on a Saturday waits for Monday 08:00', () => expect(FINISH(serial(2027, 3, 6), '1d')).toBe(serial(2027, 3, 8, 17)));
+  test('a start on a Saturday waits for Monday 08:00', () =>
+    expect(FINISH(serial(2027, 3, 6), '1d')).toBe(serial(2027, 3, 8, 17)));
   test('0 is a milestone: it sits at the start', () => expect(FINISH(MON_0800, 0)).toBe(MON_0800));
   test('working days Mon-Sat: six days end on Saturday', () => {
     expect(FINISH(MON_0800, '6d', null as never, 'Mon-Sat')).toBe(serial(2027, 3, 6, 17));
@@ -52,48 +66,89 @@ describe('FINISH', () => {
   });
 
   test('empty cells passed as 0 (older Excel versions): holidays and options take no 0', () => {
-    expect(FINISH(MON_0800, '5d', [[serial(2027, 3, 3)], [0], [0]], 0 as never, 0 as never)).toBe(serial(2027, 3, 8, 17));
+    expect(FINISH(MON_0800, '5d', [[serial(2027, 3, 3)], [0], [0]], 0 as never, 0 as never)).toBe(
+      serial(2027, 3, 8, 17),
+    );
   });
 
   describe('errors', () => {
     test('a duration that is not one', () => {
-      expectFailure(() => FINISH(MON_0800, '5x'), '#VALUE!',
-        'Duration: "5x" is not a duration: use a number with a unit: 5d, 3h, 2w, 1mo, 4ed, or 0 for a milestone.');
+      expectFailure(
+        () => FINISH(MON_0800, '5x'),
+        '#VALUE!',
+        'Duration: "5x" is not a duration: use a number with a unit: 5d, 3h, 2w, 1mo, 4ed, or 0 for a milestone.',
+      );
     });
     test('a negative duration', () => {
       expectFailure(() => FINISH(MON_0800, -2), '#VALUE!', 'Duration: -2 is not a duration: it must be 0 or more.');
     });
     test('an empty duration', () => {
-      expectFailure(() => FINISH(MON_0800, ''), '#VALUE!', 'Duration is empty: give a duration such as 5d, 3h, 2w or 4ed, or 0 for a milestone.');
+      expectFailure(
+        () => FINISH(MON_0800, ''),
+        '#VALUE!',
+        'Duration is empty: give a duration such as 5d, 3h, 2w or 4ed, or 0 for a milestone.',
+      );
     });
     test('an empty start', () => {
-      expectFailure(() => FINISH(null, '5d'), '#VALUE!', 'Start is empty: give a date (an Excel date, or text like 2027-03-01 08:00).');
+      expectFailure(
+        () => FINISH(null, '5d'),
+        '#VALUE!',
+        'Start is empty: give a date (an Excel date, or text like 2027-03-01 08:00).',
+      );
     });
     test('a start that reads two ways', () => {
-      expectFailure(() => FINISH('3/1/2027', '5d'), '#VALUE!',
-        'Start: "3/1/2027" could be read day-first or month-first; enter it as an Excel date or as 2027-03-01.');
+      expectFailure(
+        () => FINISH('3/1/2027', '5d'),
+        '#VALUE!',
+        'Start: "3/1/2027" could be read day-first or month-first; enter it as an Excel date or as 2027-03-01.',
+      );
     });
     test('a cell showing an error', () => {
-      expectFailure(() => FINISH({ code: '#REF!' }, '5d'), '#VALUE!', 'Start: the cell shows the error #REF!, not a date.');
+      expectFailure(
+        () => FINISH({ code: '#REF!' }, '5d'),
+        '#VALUE!',
+        'Start: the cell shows the error #REF!, not a date.',
+      );
     });
     test('bad working days', () => {
-      expectFailure(() => FINISH(MON_0800, '5d', null as never, 'Funday'), '#VALUE!',
-        'Working days: "Funday" is not a list of working days: write Mon-Fri, Mon-Sat or Mon,Tue,Thu.');
+      expectFailure(
+        () => FINISH(MON_0800, '5d', null as never, 'Funday'),
+        '#VALUE!',
+        'Working days: "Funday" is not a list of working days: write Mon-Fri, Mon-Sat or Mon,Tue,Thu.',
+      );
     });
     test('bad working hours', () => {
-      expectFailure(() => FINISH(MON_0800, '5d', null as never, '', '17-8'), '#VALUE!',
-        'Working hours: "17-8" has an interval that ends before it starts (17-8): write intervals like 08:00-12:00,13:00-17:00.');
+      expectFailure(
+        () => FINISH(MON_0800, '5d', null as never, '', '17-8'),
+        '#VALUE!',
+        'Working hours: "17-8" has an interval that ends before it starts (17-8): write intervals like 08:00-12:00,13:00-17:00.',
+      );
     });
     test('a holiday that is not a date names its cell in the range', () => {
-      expectFailure(() => FINISH(MON_0800, '5d', [[serial(2027, 3, 3)], ['someday']]), '#VALUE!',
-        'Holiday "Holiday": "someday" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00) (row 2 of the holidays range).');
+      expectFailure(
+        () => FINISH(MON_0800, '5d', [[serial(2027, 3, 3)], ['someday']]),
+        '#VALUE!',
+        'Holiday "Holiday": "someday" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00) (row 2 of the holidays range).',
+      );
     });
     test('a holiday in a table names its row', () => {
-      expectFailure(() => FINISH(MON_0800, '5d', [['Date', 'Name'], [serial(2027, 3, 3), 'Closed'], ['soon', 'Party']]), '#VALUE!',
-        'Holiday "Party": "soon" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00) (row 3 of the holidays range, column Date).');
+      expectFailure(
+        () =>
+          FINISH(MON_0800, '5d', [
+            ['Date', 'Name'],
+            [serial(2027, 3, 3), 'Closed'],
+            ['soon', 'Party'],
+          ]),
+        '#VALUE!',
+        'Holiday "Party": "soon" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00) (row 3 of the holidays range, column Date).',
+      );
     });
     test('a holiday in a block of dates names row and column', () => {
-      expectFailure(() => FINISH(MON_0800, '5d', [[serial(2027, 3, 3), -3]]), '#VALUE!', /-3 is not a date.*\(row 1, column 2 of the holidays range\)\.$/);
+      expectFailure(
+        () => FINISH(MON_0800, '5d', [[serial(2027, 3, 3), -3]]),
+        '#VALUE!',
+        /-3 is not a date.*\(row 1, column 2 of the holidays range\)\.$/,
+      );
     });
   });
 });
@@ -103,7 +158,8 @@ describe('WORKDAYS', () => {
     expect(WORKDAYS(serial(2027, 3, 1), serial(2027, 3, 5))).toBe(5);
   });
   test('one day alone is one working day', () => expect(WORKDAYS(serial(2027, 3, 1), serial(2027, 3, 1))).toBe(1));
-  test('a holiday is not counted', () => expect(WORKDAYS(serial(2027, 3, 1), serial(2027, 3, 5), [[serial(2027, 3, 3)]])).toBe(4));
+  test('a holiday is not counted', () =>
+    expect(WORKDAYS(serial(2027, 3, 1), serial(2027, 3, 5), [[serial(2027, 3, 3)]])).toBe(4));
   test('hours: 08:00 to 12:00 is half a day', () => expect(WORKDAYS(MON_0800, serial(2027, 3, 1, 12))).toBe(0.5));
   test('the lunch break and the weekend are not working time: Fri 13:00 to Mon 12:00 is one day', () => {
     expect(WORKDAYS(serial(2027, 3, 5, 13), serial(2027, 3, 8, 12))).toBe(1);
@@ -117,8 +173,15 @@ describe('WORKDAYS', () => {
     expect(WORKDAYS(MON_0800, finish, [[serial(2027, 3, 4)]])).toBe(7.5);
   });
   test('errors name the argument', () => {
-    expectFailure(() => WORKDAYS(MON_0800, 'later'), '#VALUE!',
-      'Finish: "later" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00).');
-    expectFailure(() => WORKDAYS('', MON_0800), '#VALUE!', 'Start is empty: give a date (an Excel date, or text like 2027-03-01 08:00).');
+    expectFailure(
+      () => WORKDAYS(MON_0800, 'later'),
+      '#VALUE!',
+      'Finish: "later" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00).',
+    );
+    expectFailure(
+      () => WORKDAYS('', MON_0800),
+      '#VALUE!',
+      'Start is empty: give a date (an Excel date, or text like 2027-03-01 08:00).',
+    );
   });
 });

@@ -8,9 +8,15 @@ import { expectFailure, serial } from './helpers';
 
 /** A stand-in for Excel's runtime, as the custom functions runtime defines it. */
 class FakeError {
-  constructor(readonly code: string, readonly message?: string) {}
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
 }
-const FAKE_RUNTIME = { Error: FakeError, ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!' } };
+const FAKE_RUNTIME = {
+  Error: FakeError,
+  ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!' },
+};
 
 function withRuntime(body: () => void): void {
   const g = globalThis as { CustomFunctions?: unknown };
@@ -53,7 +59,12 @@ describe('fail', () => {
   test('in Excel: a custom function passes the runtime error through', () => {
     withRuntime(() => {
       const e = thrown(() => FINISH(serial(2027, 3, 1, 8), '5x'));
-      expect(e).toEqual(new FakeError('#VALUE!', 'Duration: "5x" is not a duration: use a number with a unit: 5d, 3h, 2w, 1mo, 4ed, or 0 for a milestone.'));
+      expect(e).toEqual(
+        new FakeError(
+          '#VALUE!',
+          'Duration: "5x" is not a duration: use a number with a unit: 5d, 3h, 2w, 1mo, 4ed, or 0 for a milestone.',
+        ),
+      );
     });
   });
 });
@@ -61,8 +72,14 @@ describe('fail', () => {
 describe('guard', () => {
   test('returns what the body returns', () => expect(guard(() => 42)).toBe(42));
   test('a fault in the code becomes #VALUE! with a one-line message, no stack trace', () => {
-    expectFailure(() => guard(() => { throw new TypeError('x is undefined\n    at somewhere (file.ts:1:1)'); }), '#VALUE!',
-      'Production Planner could not compute this: x is undefined');
+    expectFailure(
+      () =>
+        guard(() => {
+          throw new TypeError('x is undefined\n    at somewhere (file.ts:1:1)');
+        }),
+      '#VALUE!',
+      'Production Planner could not compute this: x is undefined',
+    );
   });
   test('a range argument that is not a range is a message, not a crash', () => {
     expectFailure(() => SCHEDULE(42 as never, [[serial(2027, 3, 1)]]), '#VALUE!', /^The tasks range has no header row/);

@@ -20,7 +20,9 @@ describe('GANTTBAR', () => {
     expect(GANTTBAR(serial(2027, 3, 2), serial(2027, 3, 4), WEEK)).toEqual(bar('.###...'));
   });
   test('dates typed as text work too, in the timeline as well', () => {
-    expect(GANTTBAR('2027-03-06 08:00', '2027-03-07 12:00', [['2027-03-01', '2027-03-06', '2027-03-07']])).toEqual(bar('.##'));
+    expect(GANTTBAR('2027-03-06 08:00', '2027-03-07 12:00', [['2027-03-01', '2027-03-06', '2027-03-07']])).toEqual(
+      bar('.##'),
+    );
   });
   test('a milestone is a diamond in the period holding its instant', () => {
     expect(GANTTBAR(serial(2027, 3, 3, 17), serial(2027, 3, 3, 17), WEEK)).toEqual(bar('..o....'));
@@ -41,8 +43,15 @@ describe('GANTTBAR', () => {
     expect(GANTTBAR(serial(2027, 1, 25, 8), serial(2027, 2, 2, 17), months)).toEqual(bar('##.'));
   });
   test('a column timeline gives a column; empty timeline cells stay empty and are skipped', () => {
-    expect(GANTTBAR(serial(2027, 3, 2, 8), serial(2027, 3, 3, 17), [[serial(2027, 3, 1)], [serial(2027, 3, 2)], [''], [serial(2027, 3, 3)], [serial(2027, 3, 4)]]))
-      .toEqual([[''], ['█'], [''], ['█'], ['']]);
+    expect(
+      GANTTBAR(serial(2027, 3, 2, 8), serial(2027, 3, 3, 17), [
+        [serial(2027, 3, 1)],
+        [serial(2027, 3, 2)],
+        [''],
+        [serial(2027, 3, 3)],
+        [serial(2027, 3, 4)],
+      ]),
+    ).toEqual([[''], ['█'], [''], ['█'], ['']]);
   });
   test('a row with no dates draws nothing, so the formula can be filled down past the last task', () => {
     expect(GANTTBAR('', null, WEEK)).toEqual(bar('.......'));
@@ -51,30 +60,49 @@ describe('GANTTBAR', () => {
 
   describe('errors', () => {
     test('finish before start', () => {
-      expectFailure(() => GANTTBAR(serial(2027, 3, 4, 8), serial(2027, 3, 2, 17), WEEK), '#VALUE!',
-        'Finish (Tue 2027-03-02 17:00) is before Start (Thu 2027-03-04 08:00).');
+      expectFailure(
+        () => GANTTBAR(serial(2027, 3, 4, 8), serial(2027, 3, 2, 17), WEEK),
+        '#VALUE!',
+        'Finish (Tue 2027-03-02 17:00) is before Start (Thu 2027-03-04 08:00).',
+      );
     });
     test('one date without the other', () => {
-      expectFailure(() => GANTTBAR(serial(2027, 3, 4, 8), '', WEEK), '#VALUE!', 'Finish is empty: give a date (an Excel date, or text like 2027-03-01 08:00).');
+      expectFailure(
+        () => GANTTBAR(serial(2027, 3, 4, 8), '', WEEK),
+        '#VALUE!',
+        'Finish is empty: give a date (an Excel date, or text like 2027-03-01 08:00).',
+      );
     });
     test('a start that is not a date', () => {
       expectFailure(() => GANTTBAR('soon', serial(2027, 3, 4), WEEK), '#VALUE!', /^Start: "soon" is not a date/);
     });
     test('a timeline cell that is not a date', () => {
-      expectFailure(() => GANTTBAR(serial(2027, 3, 2), serial(2027, 3, 4), [[serial(2027, 3, 1), 'W10']]), '#VALUE!',
-        'Timeline cell 2: "W10" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00).');
+      expectFailure(
+        () => GANTTBAR(serial(2027, 3, 2), serial(2027, 3, 4), [[serial(2027, 3, 1), 'W10']]),
+        '#VALUE!',
+        'Timeline cell 2: "W10" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00).',
+      );
     });
     test('a timeline that does not run forward', () => {
-      expectFailure(() => GANTTBAR(serial(2027, 3, 2), serial(2027, 3, 4), [[serial(2027, 3, 2), serial(2027, 3, 1)]]), '#VALUE!',
-        'Timeline cell 2 (Mon 2027-03-01 00:00) is not after the cell before it (Tue 2027-03-02 00:00): the dates must increase.');
+      expectFailure(
+        () => GANTTBAR(serial(2027, 3, 2), serial(2027, 3, 4), [[serial(2027, 3, 2), serial(2027, 3, 1)]]),
+        '#VALUE!',
+        'Timeline cell 2 (Mon 2027-03-01 00:00) is not after the cell before it (Tue 2027-03-02 00:00): the dates must increase.',
+      );
     });
     test('a block of cells', () => {
-      expectFailure(() => GANTTBAR(serial(2027, 3, 2), serial(2027, 3, 4), [WEEK[0], WEEK[0]]), '#VALUE!',
-        'The timeline is 2 rows by 7 columns: give one row (or one column) of period start dates.');
+      expectFailure(
+        () => GANTTBAR(serial(2027, 3, 2), serial(2027, 3, 4), [WEEK[0], WEEK[0]]),
+        '#VALUE!',
+        'The timeline is 2 rows by 7 columns: give one row (or one column) of period start dates.',
+      );
     });
     test('an empty timeline', () => {
-      expectFailure(() => GANTTBAR(serial(2027, 3, 2), serial(2027, 3, 4), [['', '']]), '#VALUE!',
-        'The timeline is empty: give a row of period start dates, like the header row of a Gantt grid.');
+      expectFailure(
+        () => GANTTBAR(serial(2027, 3, 2), serial(2027, 3, 4), [['', '']]),
+        '#VALUE!',
+        'The timeline is empty: give a row of period start dates, like the header row of a Gantt grid.',
+      );
     });
   });
 });

@@ -9,8 +9,20 @@ import * as functions from '../../src/functions/functions';
 
 const FILE = path.resolve(__dirname, '../../src/functions/functions.ts');
 
-interface Parameter { name: string; description?: string; type: string; dimensionality?: string; optional?: boolean }
-interface Fn { id: string; name: string; description?: string; parameters: Parameter[]; result: { type?: string; dimensionality?: string } }
+interface Parameter {
+  name: string;
+  description?: string;
+  type: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Parameter[];
+  result: { type?: string; dimensionality?: string };
+}
 
 /** name: [parameters, with `?` after the optional ones], result dimensionality. */
 const EXPECTED: Record<string, [string[], 'scalar' | 'matrix']> = {
@@ -49,22 +61,27 @@ describe('functions.json from the real generator', () => {
     for (const a of associate) expect(typeof (functions as Record<string, unknown>)[a.functionName]).toBe('function');
   });
 
-  test.each(Object.entries(EXPECTED))('%s: description, parameters with help text, optional flags, result', (name, [params, dim]) => {
-    const f = fns.find((x) => x.name === name)!;
-    expect(f.description!.length).toBeGreaterThan(20);
-    expect(f.description!.length).toBeLessThanOrEqual(255);
-    expect(f.parameters.map((p) => p.name + (p.optional ? '?' : ''))).toEqual(params);
-    for (const p of f.parameters) {
-      expect(p.description!.length).toBeGreaterThan(5);
-      expect(p.description!.length).toBeLessThanOrEqual(255);
-      expect(p.dimensionality === 'matrix').toBe(RANGES.has(p.name));
-    }
-    expect(f.result.dimensionality ?? 'scalar').toBe(dim);
-    if (dim === 'scalar') expect(f.result.type).toBe('number');
-  });
+  test.each(Object.entries(EXPECTED))(
+    '%s: description, parameters with help text, optional flags, result',
+    (name, [params, dim]) => {
+      const f = fns.find((x) => x.name === name)!;
+      expect(f.description!.length).toBeGreaterThan(20);
+      expect(f.description!.length).toBeLessThanOrEqual(255);
+      expect(f.parameters.map((p) => p.name + (p.optional ? '?' : ''))).toEqual(params);
+      for (const p of f.parameters) {
+        expect(p.description!.length).toBeGreaterThan(5);
+        expect(p.description!.length).toBeLessThanOrEqual(255);
+        expect(p.dimensionality === 'matrix').toBe(RANGES.has(p.name));
+      }
+      expect(f.result.dimensionality ?? 'scalar').toBe(dim);
+      if (dim === 'scalar') expect(f.result.type).toBe('number');
+    },
+  );
 
   test('optional parameters say so in their help text', () => {
-    for (const f of fns) for (const p of f.parameters) if (p.optional && p.name !== 'settings') expect(p.description).toMatch(/^Optional\./);
+    for (const f of fns)
+      for (const p of f.parameters)
+        if (p.optional && p.name !== 'settings') expect(p.description).toMatch(/^Optional\./);
   });
 
   test('no function is volatile, streaming or needs its address: they depend only on their arguments', () => {

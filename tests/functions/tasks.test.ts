@@ -21,7 +21,11 @@ const TASKS: unknown[][] = [
   [6, 'Shoot', '5d', '3, 5', 1, '', '', ''],
   [7, 'Wrap', 0, 6, 1, '', '', ''],
 ];
-const SETTINGS = [['Setting', 'Value'], ['Project Start', serial(2027, 3, 1)], ['Status Date', serial(2027, 3, 3)]];
+const SETTINGS = [
+  ['Setting', 'Value'],
+  ['Project Start', serial(2027, 3, 1)],
+  ['Status Date', serial(2027, 3, 3)],
+];
 const HOLIDAYS = [[serial(2027, 3, 5)]];
 
 /** A copy of the tasks range with one cell changed (row and column as in the range, 0-based). */
@@ -31,9 +35,16 @@ function withCell(r: number, c: number, value: unknown): unknown[][] {
 
 /** The same plan through the JSON form and `calculate`, as the command line computes it. */
 function calculated() {
-  const iso = (x: unknown) => (typeof x === 'number' && x > 40000 ? formatWall(wallFromExcelSerial(x)).slice(0, 10) : x);
-  const tasks = TASKS.slice(1).map((row) => Object.fromEntries(HEADER.map((h, c) => [h, row[c] === '' ? null : iso(row[c])])));
-  const doc = { settings: { 'Project Start': '2027-03-01', 'Status Date': '2027-03-03' }, holidays: [{ Date: '2027-03-05' }], tasks };
+  const iso = (x: unknown) =>
+    typeof x === 'number' && x > 40000 ? formatWall(wallFromExcelSerial(x)).slice(0, 10) : x;
+  const tasks = TASKS.slice(1).map((row) =>
+    Object.fromEntries(HEADER.map((h, c) => [h, row[c] === '' ? null : iso(row[c])])),
+  );
+  const doc = {
+    settings: { 'Project Start': '2027-03-01', 'Status Date': '2027-03-03' },
+    holidays: [{ Date: '2027-03-05' }],
+    tasks,
+  };
   return calculationToJson(calculate(readJsonPlan(doc).workbook));
 }
 
@@ -58,7 +69,10 @@ describe('SCHEDULE', () => {
     const json = calculated();
     json.tasks.forEach((t, i) => {
       const [start, finish, float, critical] = out[i + 1] as [number, number, number, boolean];
-      expect([formatWall(wallFromExcelSerial(start)), formatWall(wallFromExcelSerial(finish))]).toEqual([t.start, t.finish]);
+      expect([formatWall(wallFromExcelSerial(start)), formatWall(wallFromExcelSerial(finish))]).toEqual([
+        t.start,
+        t.finish,
+      ]);
       expect(float).toBeCloseTo(t.totalFloat, 4);
       expect(critical).toBe(t.critical);
     });
@@ -91,8 +105,17 @@ describe('SCHEDULE', () => {
   });
 
   test('working days and hours from the settings', () => {
-    const got = SCHEDULE([['ID', 'Name', 'Duration'], [1, 'Shoot', '6d']],
-      [['Project Start', '2027-03-01'], ['Working Days', 'Mon-Sat'], ['Working Hours', '07:00-15:00']]);
+    const got = SCHEDULE(
+      [
+        ['ID', 'Name', 'Duration'],
+        [1, 'Shoot', '6d'],
+      ],
+      [
+        ['Project Start', '2027-03-01'],
+        ['Working Days', 'Mon-Sat'],
+        ['Working Hours', '07:00-15:00'],
+      ],
+    );
     expect(got[1]).toEqual([serial(2027, 3, 1, 7), serial(2027, 3, 6, 15), 0, true]);
   });
 
@@ -104,7 +127,10 @@ describe('SCHEDULE', () => {
   test('empty cells passed as 0 (older Excel versions) read as empty: the same schedule', () => {
     const zeros = (range: unknown[][]) => range.map((row) => row.map((v) => (v === '' ? 0 : v)));
     const zeroRow = HEADER.map(() => 0);
-    const got = SCHEDULE([...zeros(TASKS), zeroRow, zeroRow], zeros([...SETTINGS, ['Working Days', ''], ['', '']]), [[serial(2027, 3, 5)], [0]]);
+    const got = SCHEDULE([...zeros(TASKS), zeroRow, zeroRow], zeros([...SETTINGS, ['Working Days', ''], ['', '']]), [
+      [serial(2027, 3, 5)],
+      [0],
+    ]);
     expect(got).toEqual(out);
     const gap = SCHEDULE([...zeros(TASKS.slice(0, 3)), zeroRow, ...zeros(TASKS.slice(3))], SETTINGS, HOLIDAYS);
     expect(gap[3]).toEqual(['', '', '', '']);
@@ -113,58 +139,125 @@ describe('SCHEDULE', () => {
 
   describe('errors name the cell in the range', () => {
     test('a bad duration', () => {
-      expectFailure(() => SCHEDULE(withCell(3, 2, '5x'), SETTINGS), '#VALUE!',
-        'Task 3 \'Permits\' duration: "5x" is not a duration: use a number with a unit: 5d, 3h, 2w, 1mo, 4ed, or 0 for a milestone (row 4 of the tasks range, column Duration).');
+      expectFailure(
+        () => SCHEDULE(withCell(3, 2, '5x'), SETTINGS),
+        '#VALUE!',
+        'Task 3 \'Permits\' duration: "5x" is not a duration: use a number with a unit: 5d, 3h, 2w, 1mo, 4ed, or 0 for a milestone (row 4 of the tasks range, column Duration).',
+      );
     });
     test('an unknown predecessor', () => {
-      expectFailure(() => SCHEDULE(withCell(3, 3, '9'), SETTINGS), '#VALUE!',
-        'Task 3 \'Permits\' depends on 9, which is not in the tasks range (row 4 of the tasks range, column Predecessors).');
+      expectFailure(
+        () => SCHEDULE(withCell(3, 3, '9'), SETTINGS),
+        '#VALUE!',
+        "Task 3 'Permits' depends on 9, which is not in the tasks range (row 4 of the tasks range, column Predecessors).",
+      );
     });
     test('an ID used twice names both cells', () => {
-      expectFailure(() => SCHEDULE(withCell(4, 0, 3), SETTINGS), '#VALUE!',
-        /^ID 3 is used twice \(also at row 4 of the tasks range, column ID\): IDs must be unique \(row 5 of the tasks range, column ID\)\./);
+      expectFailure(
+        () => SCHEDULE(withCell(4, 0, 3), SETTINGS),
+        '#VALUE!',
+        /^ID 3 is used twice \(also at row 4 of the tasks range, column ID\): IDs must be unique \(row 5 of the tasks range, column ID\)\./,
+      );
     });
     test('more than one problem: the first, and how many more', () => {
-      expectFailure(() => SCHEDULE(withCell(3, 2, '5x').map((row, i) => (i === 6 ? row.map((v, j) => (j === 2 ? 'long' : v)) : row)), SETTINGS), '#VALUE!',
-        /^Task 3 'Permits' duration: .* \(row 4 of the tasks range, column Duration\)\. \(\+1 more problem\)$/);
+      expectFailure(
+        () =>
+          SCHEDULE(
+            withCell(3, 2, '5x').map((row, i) => (i === 6 ? row.map((v, j) => (j === 2 ? 'long' : v)) : row)),
+            SETTINGS,
+          ),
+        '#VALUE!',
+        /^Task 3 'Permits' duration: .* \(row 4 of the tasks range, column Duration\)\. \(\+1 more problem\)$/,
+      );
     });
     test('a loop', () => {
-      expectFailure(() => SCHEDULE(withCell(2, 3, '6'), SETTINGS), '#VALUE!',
-        /^These tasks depend on each other in a loop, so none of them can be scheduled: .*\(row \d of the tasks range, column Predecessors\)\.$/);
+      expectFailure(
+        () => SCHEDULE(withCell(2, 3, '6'), SETTINGS),
+        '#VALUE!',
+        /^These tasks depend on each other in a loop, so none of them can be scheduled: .*\(row \d of the tasks range, column Predecessors\)\.$/,
+      );
     });
     test('a missing column', () => {
-      expectFailure(() => SCHEDULE(TASKS.map((row) => row.filter((_, c) => c !== 2)), SETTINGS), '#VALUE!',
-        'The tasks range has no "Duration" column; add it to the header row (row 1 of the tasks range).');
+      expectFailure(
+        () =>
+          SCHEDULE(
+            TASKS.map((row) => row.filter((_, c) => c !== 2)),
+            SETTINGS,
+          ),
+        '#VALUE!',
+        'The tasks range has no "Duration" column; add it to the header row (row 1 of the tasks range).',
+      );
     });
     test('no header row', () => {
-      expectFailure(() => SCHEDULE(TASKS.slice(1), SETTINGS), '#VALUE!',
-        'The tasks range has no header row: its first row should name the columns ID, Name, Duration.');
+      expectFailure(
+        () => SCHEDULE(TASKS.slice(1), SETTINGS),
+        '#VALUE!',
+        'The tasks range has no header row: its first row should name the columns ID, Name, Duration.',
+      );
     });
     test('an empty tasks range', () => {
-      expectFailure(() => SCHEDULE([['', ''], ['', '']], SETTINGS), '#VALUE!',
-        'The tasks range is empty: give a range with a header row (ID, Name, Duration...) and one row per task.');
+      expectFailure(
+        () =>
+          SCHEDULE(
+            [
+              ['', ''],
+              ['', ''],
+            ],
+            SETTINGS,
+          ),
+        '#VALUE!',
+        'The tasks range is empty: give a range with a header row (ID, Name, Duration...) and one row per task.',
+      );
     });
     test('a header and no tasks', () => {
-      expectFailure(() => SCHEDULE([HEADER], SETTINGS), '#VALUE!', 'The tasks range has no tasks: add one row per task under the header row.');
+      expectFailure(
+        () => SCHEDULE([HEADER], SETTINGS),
+        '#VALUE!',
+        'The tasks range has no tasks: add one row per task under the header row.',
+      );
     });
     test('no settings', () => {
-      expectFailure(() => SCHEDULE(TASKS, null as never), '#VALUE!',
-        'The project start is missing: give a settings range (Setting | Value) with a row "Project Start", or the start date itself.');
+      expectFailure(
+        () => SCHEDULE(TASKS, null as never),
+        '#VALUE!',
+        'The project start is missing: give a settings range (Setting | Value) with a row "Project Start", or the start date itself.',
+      );
     });
     test('settings without a project start', () => {
-      expectFailure(() => SCHEDULE(TASKS, [['Setting', 'Value'], ['Status Date', serial(2027, 3, 3)]]), '#VALUE!',
-        'Project Start is missing: add a row "Project Start" to the settings range with the date the project starts.');
+      expectFailure(
+        () =>
+          SCHEDULE(TASKS, [
+            ['Setting', 'Value'],
+            ['Status Date', serial(2027, 3, 3)],
+          ]),
+        '#VALUE!',
+        'Project Start is missing: add a row "Project Start" to the settings range with the date the project starts.',
+      );
     });
     test('a project start that is not a date', () => {
-      expectFailure(() => SCHEDULE(TASKS, [['Setting', 'Value'], ['Project Start', 'soon']]), '#VALUE!',
-        'Project Start: "soon" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00) (row 2 of the settings range).');
+      expectFailure(
+        () =>
+          SCHEDULE(TASKS, [
+            ['Setting', 'Value'],
+            ['Project Start', 'soon'],
+          ]),
+        '#VALUE!',
+        'Project Start: "soon" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00) (row 2 of the settings range).',
+      );
     });
     test('a single settings cell that is not a date', () => {
-      expectFailure(() => SCHEDULE(TASKS, [['soon']]), '#VALUE!', /^Project Start: "soon" is not a date: .* \(the settings argument\)\.$/);
+      expectFailure(
+        () => SCHEDULE(TASKS, [['soon']]),
+        '#VALUE!',
+        /^Project Start: "soon" is not a date: .* \(the settings argument\)\.$/,
+      );
     });
     test('a bad holiday', () => {
-      expectFailure(() => SCHEDULE(TASKS, SETTINGS, [[serial(2027, 3, 5)], [-3]]), '#VALUE!',
-        'Holiday "Holiday": -3 is not a date (row 2 of the holidays range).');
+      expectFailure(
+        () => SCHEDULE(TASKS, SETTINGS, [[serial(2027, 3, 5)], [-3]]),
+        '#VALUE!',
+        'Holiday "Holiday": -3 is not a date (row 2 of the holidays range).',
+      );
     });
   });
 });
@@ -174,18 +267,34 @@ describe('CRITICALPATH', () => {
     expect(CRITICALPATH(TASKS, SETTINGS, HOLIDAYS)).toEqual([[1], [2], [4], [5], [6], [7]]);
   });
   test('text IDs stay text', () => {
-    const tasks = [['ID', 'Name', 'Duration', 'Predecessors'], ['PRE-1', 'Scout', '2d', ''], ['PRE-2', 'Permits', '1d', ''], ['SH-1', 'Shoot', '3d', 'PRE-1']];
+    const tasks = [
+      ['ID', 'Name', 'Duration', 'Predecessors'],
+      ['PRE-1', 'Scout', '2d', ''],
+      ['PRE-2', 'Permits', '1d', ''],
+      ['SH-1', 'Shoot', '3d', 'PRE-1'],
+    ];
     expect(CRITICALPATH(tasks, [[serial(2027, 3, 1)]])).toEqual([['PRE-1'], ['SH-1']]);
   });
   test('without the holiday the same path', () => {
     expect(CRITICALPATH(TASKS, SETTINGS)).toEqual([[1], [2], [4], [5], [6], [7]]);
   });
   test('no critical task: #N/A', () => {
-    const done = [['ID', 'Name', 'Duration', '% Complete'], [1, 'Scout', '2d', '100%']];
-    expectFailure(() => CRITICALPATH(done, [[serial(2027, 3, 1)]]), '#N/A', 'No task is critical: the tasks with no float left are all 100% complete.');
+    const done = [
+      ['ID', 'Name', 'Duration', '% Complete'],
+      [1, 'Scout', '2d', '100%'],
+    ];
+    expectFailure(
+      () => CRITICALPATH(done, [[serial(2027, 3, 1)]]),
+      '#N/A',
+      'No task is critical: the tasks with no float left are all 100% complete.',
+    );
   });
   test('plan errors as SCHEDULE gives them', () => {
-    expectFailure(() => CRITICALPATH(withCell(3, 2, '5x'), SETTINGS), '#VALUE!', /\(row 4 of the tasks range, column Duration\)\.$/);
+    expectFailure(
+      () => CRITICALPATH(withCell(3, 2, '5x'), SETTINGS),
+      '#VALUE!',
+      /\(row 4 of the tasks range, column Duration\)\.$/,
+    );
   });
 });
 
@@ -197,13 +306,26 @@ describe('FLOAT', () => {
     expect(FLOAT(withCell(3, 7, serial(2027, 3, 9)), 3, SETTINGS, HOLIDAYS)).toBe(-2);
   });
   test('hours of float are fractions of a day', () => {
-    const tasks = [['ID', 'Name', 'Duration', 'Predecessors'], ['A', 'Long', '2d', ''], ['B', 'Short', '12h', ''], ['C', 'End', 0, 'A, B']];
+    const tasks = [
+      ['ID', 'Name', 'Duration', 'Predecessors'],
+      ['A', 'Long', '2d', ''],
+      ['B', 'Short', '12h', ''],
+      ['C', 'End', 0, 'A, B'],
+    ];
     expect(FLOAT(tasks, 'B', [[serial(2027, 3, 1)]])).toBe(0.5);
   });
   test('an ID not in the range: #N/A', () => {
-    expectFailure(() => FLOAT(TASKS, 99, SETTINGS, HOLIDAYS), '#N/A', 'There is no task with ID 99 in the tasks range.');
+    expectFailure(
+      () => FLOAT(TASKS, 99, SETTINGS, HOLIDAYS),
+      '#N/A',
+      'There is no task with ID 99 in the tasks range.',
+    );
   });
   test('no ID: #VALUE!', () => {
-    expectFailure(() => FLOAT(TASKS, '', SETTINGS, HOLIDAYS), '#VALUE!', 'The task ID is empty: give the ID of a task, as in the ID column of the tasks range.');
+    expectFailure(
+      () => FLOAT(TASKS, '', SETTINGS, HOLIDAYS),
+      '#VALUE!',
+      'The task ID is empty: give the ID of a task, as in the ID column of the tasks range.',
+    );
   });
 });

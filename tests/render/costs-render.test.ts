@@ -13,7 +13,8 @@ import { filmShoot } from '../../scripts/examples';
 import { canRender, mask, Picture, renderSheet } from './render';
 
 const describeIf = canRender() ? describe : describe.skip;
-if (!canRender() && process.env.CI) throw new Error('CI must install libreoffice-calc-nogui and poppler-utils (.ci/run)');
+if (!canRender() && process.env.CI)
+  throw new Error('CI must install libreoffice-calc-nogui and poppler-utils (.ci/run)');
 
 /**
  * Distinct horizontal bands (rows of a sheet) filled with a colour: pixel lines with at least
@@ -33,7 +34,7 @@ function bands(page: Picture, rgb: string, minPixels: number): number {
   return count;
 }
 
-describeIf('the film sample\'s money rendered by LibreOffice', () => {
+describeIf("the film sample's money rendered by LibreOffice", () => {
   let out: string;
   const film = filmShoot();
 
@@ -48,17 +49,19 @@ describeIf('the film sample\'s money rendered by LibreOffice', () => {
   test('the Cost Report prints one page wide, landscape, with its amber and red status cells', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-render-cr-'));
     const { pages, pngs } = await renderSheet(out, 'Cost Report', dir, 60);
-    if (process.env.PP_KEEP_RENDER) fs.copyFileSync(pngs[0], process.env.PP_KEEP_RENDER.replace(/\.png$/, '-cost-report.png'));
+    if (process.env.PP_KEEP_RENDER)
+      fs.copyFileSync(pngs[0], process.env.PP_KEEP_RENDER.replace(/\.png$/, '-cost-report.png'));
     expect(pages.length).toBeLessThanOrEqual(3);
     expect(pages[0].width).toBeGreaterThan(pages[0].height);
     expect(bands(pages[0], STATUS_STYLE.amber.fill, 8)).toBeGreaterThanOrEqual(1);
     expect(bands(pages[0], STATUS_STYLE.red.fill, 8)).toBeGreaterThanOrEqual(1);
   }, 120000);
 
-  test('the Budget sheet\'s own rows turn amber and red, as many as the cost report has such lines', async () => {
+  test("the Budget sheet's own rows turn amber and red, as many as the cost report has such lines", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-render-bu-'));
     const { pages, pngs } = await renderSheet(out, 'Budget', dir, 60, ['Cost Report'], true);
-    if (process.env.PP_KEEP_RENDER) fs.copyFileSync(pngs[0], process.env.PP_KEEP_RENDER.replace(/\.png$/, '-budget.png'));
+    if (process.env.PP_KEEP_RENDER)
+      fs.copyFileSync(pngs[0], process.env.PP_KEEP_RENDER.replace(/\.png$/, '-budget.png'));
     const all = (rgb: string) => pages.reduce((n, p) => n + bands(p, rgb, 200), 0);
     const { lines } = (await calculateFile(out)).costs!.report;
     expect(lines.length).toBeGreaterThan(70);

@@ -13,7 +13,8 @@ import { filmShoot } from '../../scripts/examples';
 import { canRender, mask, renderSheet, runs, verticalLines } from './render';
 
 const describeIf = canRender() ? describe : describe.skip;
-if (!canRender() && process.env.CI) throw new Error('CI must install libreoffice-calc-nogui and poppler-utils (.ci/run)');
+if (!canRender() && process.env.CI)
+  throw new Error('CI must install libreoffice-calc-nogui and poppler-utils (.ci/run)');
 
 describeIf('the film-shoot Gantt rendered by LibreOffice', () => {
   let page: Awaited<ReturnType<typeof renderSheet>>['pages'][number];
@@ -38,7 +39,13 @@ describeIf('the film-shoot Gantt rendered by LibreOffice', () => {
   });
 
   test('the bar colours are all there: tasks, critical, done, summary, non-working days', () => {
-    for (const color of [GANTT_COLORS.task, GANTT_COLORS.critical, GANTT_COLORS.taskDone, GANTT_COLORS.summary, GANTT_COLORS.nonWorking]) {
+    for (const color of [
+      GANTT_COLORS.task,
+      GANTT_COLORS.critical,
+      GANTT_COLORS.taskDone,
+      GANTT_COLORS.summary,
+      GANTT_COLORS.nonWorking,
+    ]) {
       expect(runs(page, mask(page, color), 8).length).toBeGreaterThan(3);
     }
   });
@@ -60,7 +67,9 @@ describeIf('the film-shoot Gantt rendered by LibreOffice', () => {
     // Group adjacent x into bands and take each band's right edge (a Sunday's): the edges are a
     // week apart (a band may hold a holiday too, which only widens it to the left or right by a day).
     const ends: number[] = [];
-    grey.forEach((x, k) => { if (k + 1 === grey.length || grey[k + 1] > x + 1) ends.push(x); });
+    grey.forEach((x, k) => {
+      if (k + 1 === grey.length || grey[k + 1] > x + 1) ends.push(x);
+    });
     expect(ends.length).toBeGreaterThanOrEqual(3);
     const pitches = ends.slice(1).map((x, k) => x - ends[k]);
     const sorted = [...pitches].sort((a, b) => a - b);

@@ -28,7 +28,10 @@ export function readPpm(file: string): Picture {
   let i = 0;
   while (fields.length < 4) {
     while (/\s/.test(String.fromCharCode(buf[i]))) i++;
-    if (buf[i] === 0x23) { while (buf[i] !== 0x0a) i++; continue; } // comment
+    if (buf[i] === 0x23) {
+      while (buf[i] !== 0x0a) i++;
+      continue;
+    } // comment
     let token = '';
     while (!/\s/.test(String.fromCharCode(buf[i]))) token += String.fromCharCode(buf[i++]);
     fields.push(token);
@@ -44,7 +47,12 @@ export function readPpm(file: string): Picture {
  * `alsoHidden` stay in the copy, hidden (not printed): the sheets its formulas look at.
  */
 export async function renderSheet(
-  workbook: string, sheet: string, outDir: string, dpi = 60, alsoHidden: string[] = [], fitToWidth = false,
+  workbook: string,
+  sheet: string,
+  outDir: string,
+  dpi = 60,
+  alsoHidden: string[] = [],
+  fitToWidth = false,
 ): Promise<{ pages: Picture[]; pngs: string[] }> {
   fs.mkdirSync(outDir, { recursive: true });
   const wb = new ExcelJS.Workbook();
@@ -52,11 +60,15 @@ export async function renderSheet(
   for (const ws of [...wb.worksheets]) {
     if (alsoHidden.includes(ws.name)) ws.state = 'hidden';
     else if (ws.name !== sheet) wb.removeWorksheet(ws.id);
-    else if (fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape' });
+    else if (fitToWidth)
+      Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape' });
   }
   const single = path.join(outDir, 'sheet.xlsx');
   await wb.xlsx.writeFile(single);
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', outDir, single], { stdio: 'ignore', timeout: 120000 });
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', outDir, single], {
+    stdio: 'ignore',
+    timeout: 120000,
+  });
   const pdf = path.join(outDir, 'sheet.pdf');
   execFileSync('pdftoppm', ['-r', String(dpi), pdf, path.join(outDir, 'page')]);
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), pdf, path.join(outDir, 'page')]);
@@ -75,7 +87,12 @@ export function mask(p: Picture, rgb: string, tolerance = 24): Uint8Array {
   const m = new Uint8Array(p.width * p.height);
   for (let k = 0; k < m.length; k++) {
     const o = 3 * k;
-    if (Math.abs(p.data[o] - r) <= tolerance && Math.abs(p.data[o + 1] - g) <= tolerance && Math.abs(p.data[o + 2] - b) <= tolerance) m[k] = 1;
+    if (
+      Math.abs(p.data[o] - r) <= tolerance &&
+      Math.abs(p.data[o + 1] - g) <= tolerance &&
+      Math.abs(p.data[o + 2] - b) <= tolerance
+    )
+      m[k] = 1;
   }
   return m;
 }

@@ -15,12 +15,15 @@ function write(root: string, rel: string, seconds: number): void {
 /** A project whose lib/ was built (at 2000) after its sources were written (at 1000). */
 function project(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'production-planner-built-lib-'));
-  fs.writeFileSync(path.join(root, 'tsconfig.build.json'), JSON.stringify({
-    extends: './tsconfig.json',
-    compilerOptions: { outDir: 'lib', rootDir: '.' },
-    include: ['src', 'scripts'],
-    exclude: ['src/taskpane', 'src/workbook/office-host.ts'],
-  }));
+  fs.writeFileSync(
+    path.join(root, 'tsconfig.build.json'),
+    JSON.stringify({
+      extends: './tsconfig.json',
+      compilerOptions: { outDir: 'lib', rootDir: '.' },
+      include: ['src', 'scripts'],
+      exclude: ['src/taskpane', 'src/workbook/office-host.ts'],
+    }),
+  );
   for (const rel of ['src/index.ts', 'src/core/a.ts', 'scripts/demo.ts']) write(root, rel, 1000);
   for (const rel of ['src/taskpane/host.ts', 'src/workbook/office-host.ts', 'src/types.d.ts']) write(root, rel, 3000);
   for (const rel of ['lib/src/index.js', 'lib/src/core/a.js', 'lib/scripts/demo.js']) write(root, rel, 2000);
@@ -42,5 +45,7 @@ test('a source changed since the build, or never built, makes lib/ stale, with a
   write(root, 'src/core/a.ts', 3000);
   write(root, 'src/core/b.ts', 1000);
   expect(staleLibSources(root)).toEqual(['src/core/a.ts', 'src/core/b.ts']);
-  expect(() => assertLibFresh(root)).toThrow('lib/ is older than src/: run `npm run build:lib` (npm test does it). Not built since they changed: src/core/a.ts, src/core/b.ts');
+  expect(() => assertLibFresh(root)).toThrow(
+    'lib/ is older than src/: run `npm run build:lib` (npm test does it). Not built since they changed: src/core/a.ts, src/core/b.ts',
+  );
 });

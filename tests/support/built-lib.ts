@@ -13,7 +13,11 @@ import * as path from 'path';
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '../..');
 
-interface BuildConfig { include?: string[]; exclude?: string[]; compilerOptions?: { outDir?: string; rootDir?: string } }
+interface BuildConfig {
+  include?: string[];
+  exclude?: string[];
+  compilerOptions?: { outDir?: string; rootDir?: string };
+}
 
 function buildConfig(root: string): BuildConfig {
   return JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8')) as BuildConfig;
@@ -26,7 +30,8 @@ export function libSources(root = ROOT): string[] {
   const include = (config.include ?? []).map(clean);
   const exclude = (config.exclude ?? []).map(clean);
   for (const p of [...include, ...exclude]) {
-    if (/[*?]/.test(p)) throw new Error(`tsconfig.build.json: '${p}': tests/support/built-lib.ts reads plain paths only`);
+    if (/[*?]/.test(p))
+      throw new Error(`tsconfig.build.json: '${p}': tests/support/built-lib.ts reads plain paths only`);
   }
   const excluded = (rel: string) => exclude.some((x) => rel === x || rel.startsWith(x + '/'));
   const sources: string[] = [];
@@ -58,5 +63,7 @@ export function assertLibFresh(root = ROOT): void {
   const stale = staleLibSources(root);
   if (!stale.length) return;
   const named = stale.slice(0, 5).join(', ') + (stale.length > 5 ? ` and ${stale.length - 5} more` : '');
-  throw new Error(`lib/ is older than src/: run \`npm run build:lib\` (npm test does it). Not built since they changed: ${named}`);
+  throw new Error(
+    `lib/ is older than src/: run \`npm run build:lib\` (npm test does it). Not built since they changed: ${named}`,
+  );
 }

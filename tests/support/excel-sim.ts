@@ -36,14 +36,17 @@ function utf8Json(v: unknown): number {
   let n = s.length;
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
-    if (c > 0x7ff) n += (c >= 0xd800 && c <= 0xdbff) ? 1 : 2;
+    if (c > 0x7ff) n += c >= 0xd800 && c <= 0xdbff ? 1 : 2;
     else if (c > 0x7f) n += 1;
   }
   return n;
 }
 
 export class SimError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(`${code}: ${message}`);
   }
 }
@@ -100,7 +103,10 @@ export class SimSheet {
   autoFilter: Area | null = null;
   page: Record<string, unknown> = {};
   hyperlinks = new Map<number, { documentReference?: string; textToDisplay?: string }>();
-  constructor(public name: string, readonly store = true) {}
+  constructor(
+    public name: string,
+    readonly store = true,
+  ) {}
 
   static key(r: number, c: number): number {
     return r * MAX_COLS + c;
@@ -115,14 +121,19 @@ export class SimSheet {
     if (!this.store) return;
     const k = SimSheet.key(r, c);
     if (v === null || v === undefined) return; // null leaves the cell as it is
-    if (v === '') { this.cells.delete(k); return; }
+    if (v === '') {
+      this.cells.delete(k);
+      return;
+    }
     const old = this.cells.get(k);
     const numberFormat = old?.numberFormat;
     if (typeof v === 'string') {
       if (v.startsWith("'")) this.cells.set(k, { value: v.slice(1), text: true, numberFormat });
-      else if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(v.trim())) this.cells.set(k, { value: Number(v), numberFormat });
+      else if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(v.trim()))
+        this.cells.set(k, { value: Number(v), numberFormat });
       else if (/^[=+-]/.test(v)) this.cells.set(k, { value: 0, formula: v, numberFormat });
-      else if (/^(true|false)$/i.test(v.trim())) this.cells.set(k, { value: v.trim().toLowerCase() === 'true', numberFormat });
+      else if (/^(true|false)$/i.test(v.trim()))
+        this.cells.set(k, { value: v.trim().toLowerCase() === 'true', numberFormat });
       else this.cells.set(k, { value: v, numberFormat });
       return;
     }
@@ -138,12 +149,18 @@ export class SimSheet {
   }
 
   used(): Area | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     for (const [k, cell] of this.cells) {
       if (cell.value === '' && !cell.formula) continue;
       const r = Math.floor(k / MAX_COLS);
       const c = k % MAX_COLS;
-      r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, c);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, c);
     }
     return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
@@ -152,7 +169,8 @@ export class SimSheet {
   formatAt(r: number, c: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const f of this.formats) {
-      if (r >= f.area.row && r < f.area.row + f.area.rows && c >= f.area.col && c < f.area.col + f.area.cols) Object.assign(out, f.props);
+      if (r >= f.area.row && r < f.area.row + f.area.rows && c >= f.area.col && c < f.area.col + f.area.cols)
+        Object.assign(out, f.props);
     }
     return out;
   }
@@ -167,8 +185,10 @@ export function parseArea(address: string): Area {
   const a = address.replace(/\$/g, '').replace(/^.*!/, '').trim();
   let m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a);
   if (m) {
-    const r0 = Number(m[2]) - 1, c0 = colNumber(m[1]);
-    const r1 = m[4] ? Number(m[4]) - 1 : r0, c1 = m[3] ? colNumber(m[3]) : c0;
+    const r0 = Number(m[2]) - 1,
+      c0 = colNumber(m[1]);
+    const r1 = m[4] ? Number(m[4]) - 1 : r0,
+      c1 = m[3] ? colNumber(m[3]) : c0;
     return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
   }
   m = /^([A-Z]+):([A-Z]+)$/i.exec(a);
@@ -245,15 +265,29 @@ export class SimWorkbook {
       const c = k % MAX_COLS;
       (out[r] ??= [])[c] = cell.formula ?? cell.value;
     }
-    for (let r = 0; r < out.length; r++) { out[r] ??= []; for (let c = 0; c < out[r].length; c++) if (out[r][c] === undefined) out[r][c] = null; }
+    for (let r = 0; r < out.length; r++) {
+      out[r] ??= [];
+      for (let c = 0; c < out[r].length; c++) if (out[r][c] === undefined) out[r][c] = null;
+    }
     return out;
   }
 }
 
 export class SimContext {
-  readonly stats: SimStats = { syncs: 0, requestBytes: [], responseBytes: [], suspended: [], formulasWritten: [], recalculations: 0 };
+  readonly stats: SimStats = {
+    syncs: 0,
+    requestBytes: [],
+    responseBytes: [],
+    suspended: [],
+    formulasWritten: [],
+    recalculations: 0,
+  };
   readonly workbook: SimWorkbookApi;
-  readonly application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void; calculate(type: string): void };
+  readonly application: {
+    suspendApiCalculationUntilNextSync(): void;
+    suspendScreenUpdatingUntilNextSync(): void;
+    calculate(type: string): void;
+  };
   private queue: Action[] = [];
   private afterSync: (() => void)[] = [];
   private suspendedCalc = false;
@@ -266,9 +300,23 @@ export class SimContext {
   constructor(readonly book: SimWorkbook) {
     this.workbook = new SimWorkbookApi(this);
     this.application = {
-      suspendApiCalculationUntilNextSync: () => { this.suspendedCalc = true; this.enqueue(40, () => undefined, false); },
-      suspendScreenUpdatingUntilNextSync: () => { this.suspendedScreen = true; this.enqueue(40, () => undefined, false); },
-      calculate: (type: string) => { this.enqueue(type.length, () => { this.stats.recalculations++; }, false); },
+      suspendApiCalculationUntilNextSync: () => {
+        this.suspendedCalc = true;
+        this.enqueue(40, () => undefined, false);
+      },
+      suspendScreenUpdatingUntilNextSync: () => {
+        this.suspendedScreen = true;
+        this.enqueue(40, () => undefined, false);
+      },
+      calculate: (type: string) => {
+        this.enqueue(
+          type.length,
+          () => {
+            this.stats.recalculations++;
+          },
+          false,
+        );
+      },
     };
   }
 
@@ -282,7 +330,12 @@ export class SimContext {
 
   /** Registers what a load returns, run in queue order at the sync, with its response size. */
   enqueueLoad(run: () => number): void {
-    this.queue.push({ bytes: ACTION_OVERHEAD, run: () => { this.responseSize += run(); } });
+    this.queue.push({
+      bytes: ACTION_OVERHEAD,
+      run: () => {
+        this.responseSize += run();
+      },
+    });
   }
 
   /** Counts an object path in the current request (proxies made while a sync runs travel in no request). */
@@ -312,7 +365,8 @@ export class SimContext {
     this.suspendedScreen = false;
     this.stats.syncs++;
     this.stats.requestBytes.push(request);
-    if (request > SIM_PAYLOAD_LIMIT) throw new SimError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+    if (request > SIM_PAYLOAD_LIMIT)
+      throw new SimError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
     this.responseSize = 0;
     this.syncing = true;
     try {
@@ -322,7 +376,8 @@ export class SimContext {
     }
     this.stats.responseBytes.push(this.responseSize);
     this.stats.suspended.push(wrote ? suspendedFirst : true);
-    if (this.responseSize > SIM_PAYLOAD_LIMIT) throw new SimError('ResponsePayloadSizeLimitExceeded', `response of ${this.responseSize} bytes`);
+    if (this.responseSize > SIM_PAYLOAD_LIMIT)
+      throw new SimError('ResponsePayloadSizeLimitExceeded', `response of ${this.responseSize} bytes`);
     this.epoch++;
     const after = this.afterSync;
     this.afterSync = [];
@@ -342,26 +397,33 @@ class SimObject {
   protected loadProps(props: string[], read: () => Record<string, unknown>): void {
     this.ctx.enqueueLoad(() => {
       const values = read();
-      this.ctx.onSync(() => { for (const p of props) this.loaded.set(p, values[p]); });
+      this.ctx.onSync(() => {
+        for (const p of props) this.loaded.set(p, values[p]);
+      });
       return utf8Json(values);
     });
   }
 
   protected get<T>(prop: string): T {
-    if (!this.loaded.has(prop)) throw new SimError('PropertyNotLoaded', `${this.constructor.name}.${prop} was read before load() and sync()`);
+    if (!this.loaded.has(prop))
+      throw new SimError('PropertyNotLoaded', `${this.constructor.name}.${prop} was read before load() and sync()`);
     return this.loaded.get(prop) as T;
   }
 
   protected resolveNullAtSync(isNull: () => boolean): void {
     this.ctx.enqueueLoad(() => {
       const value = isNull();
-      this.ctx.onSync(() => { this.nullState = value; this.pendingNull = false; });
+      this.ctx.onSync(() => {
+        this.nullState = value;
+        this.pendingNull = false;
+      });
       return 10;
     });
   }
 
   get isNullObject(): boolean {
-    if (this.pendingNull || this.nullState === undefined) throw new SimError('PropertyNotLoaded', 'isNullObject was read before sync()');
+    if (this.pendingNull || this.nullState === undefined)
+      throw new SimError('PropertyNotLoaded', 'isNullObject was read before sync()');
     return this.nullState;
   }
 }
@@ -380,7 +442,11 @@ class SimWorkbookApi {
 
   getSelectedRange(): SimRange {
     const book = this.ctx.book;
-    return new SimRange(this.ctx, () => book.sheet(book.selection.sheet) ?? null, () => parseArea(book.selection.address));
+    return new SimRange(
+      this.ctx,
+      () => book.sheet(book.selection.sheet) ?? null,
+      () => parseArea(book.selection.address),
+    );
   }
 }
 
@@ -395,14 +461,17 @@ class SimWorksheets extends SimObject {
         if (props.includes('name')) ws.preload(s);
         return ws;
       });
-      this.ctx.onSync(() => { this.itemsLoaded = items; });
+      this.ctx.onSync(() => {
+        this.itemsLoaded = items;
+      });
       return JSON.stringify(items.map(() => props)).length + 30 * items.length;
     });
     return this;
   }
 
   get items(): SimWorksheet[] {
-    if (!this.itemsLoaded) throw new SimError('PropertyNotLoaded', 'worksheets.items was read before load() and sync()');
+    if (!this.itemsLoaded)
+      throw new SimError('PropertyNotLoaded', 'worksheets.items was read before load() and sync()');
     return this.itemsLoaded;
   }
 
@@ -422,7 +491,9 @@ class SimWorksheets extends SimObject {
 
   add(name: string): SimWorksheet {
     let created: SimSheet | null = null;
-    this.ctx.enqueue(name.length + 20, () => { created = this.ctx.book.addSheet(name); });
+    this.ctx.enqueue(name.length + 20, () => {
+      created = this.ctx.book.addSheet(name);
+    });
     return new SimWorksheet(this.ctx, () => {
       if (!created) throw new SimError('InvalidState', 'the new sheet does not exist yet');
       return created;
@@ -431,7 +502,10 @@ class SimWorksheets extends SimObject {
 }
 
 class SimWorksheet extends SimObject {
-  constructor(ctx: SimContext, readonly resolve: () => SimSheet | null) {
+  constructor(
+    ctx: SimContext,
+    readonly resolve: () => SimSheet | null,
+  ) {
     super(ctx);
   }
 
@@ -461,14 +535,17 @@ class SimWorksheet extends SimObject {
     this.ctx.enqueue(10, () => {
       const s = this.sheet();
       const book = this.ctx.book;
-      if (p < 0 || p >= book.sheets.length) throw new SimError('InvalidArgument', `position ${p} for ${book.sheets.length} sheets`);
+      if (p < 0 || p >= book.sheets.length)
+        throw new SimError('InvalidArgument', `position ${p} for ${book.sheets.length} sheets`);
       book.sheets.splice(book.sheets.indexOf(s), 1);
       book.sheets.splice(p, 0, s);
     });
   }
 
   set tabColor(c: string) {
-    this.ctx.enqueue(c.length, () => { this.sheet().tabColor = c; });
+    this.ctx.enqueue(c.length, () => {
+      this.sheet().tabColor = c;
+    });
   }
 
   delete(): void {
@@ -477,51 +554,94 @@ class SimWorksheet extends SimObject {
       const book = this.ctx.book;
       book.sheets.splice(book.sheets.indexOf(s), 1);
       // Names pointing at a deleted sheet turn into #REF!, as in Excel.
-      for (const [n, v] of book.names) if (v.formula.includes(`${s.name}!`) || v.formula.includes(`'${s.name.replace(/'/g, "''")}'!`)) book.names.set(n, { ...v, formula: '=#REF!' });
+      for (const [n, v] of book.names)
+        if (v.formula.includes(`${s.name}!`) || v.formula.includes(`'${s.name.replace(/'/g, "''")}'!`))
+          book.names.set(n, { ...v, formula: '=#REF!' });
     });
   }
 
   activate(): void {
-    this.ctx.enqueue(10, () => { this.ctx.book.active = this.sheet().name; });
+    this.ctx.enqueue(10, () => {
+      this.ctx.book.active = this.sheet().name;
+    });
   }
 
   getRange(address?: string): SimRange {
-    return new SimRange(this.ctx, () => this.resolve(), () => (address === undefined ? { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } : parseArea(address)));
+    return new SimRange(
+      this.ctx,
+      () => this.resolve(),
+      () => (address === undefined ? { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } : parseArea(address)),
+    );
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): SimRange {
-    return new SimRange(this.ctx, () => this.sheet(), () => ({ row, col, rows, cols }));
+    return new SimRange(
+      this.ctx,
+      () => this.sheet(),
+      () => ({ row, col, rows, cols }),
+    );
   }
 
   getRanges(address: string): SimRangeAreas {
-    if (address.length > 8192) throw new SimError('InvalidArgument', `a RangeAreas address of ${address.length} characters (Excel's limit is 8,192)`);
+    if (address.length > 8192)
+      throw new SimError(
+        'InvalidArgument',
+        `a RangeAreas address of ${address.length} characters (Excel's limit is 8,192)`,
+      );
     return new SimRangeAreas(this.ctx, () => this.sheet(), address);
   }
 
   getUsedRangeOrNullObject(_valuesOnly?: boolean): SimRange {
-    const range = new SimRange(this.ctx, () => this.resolve(), () => this.resolve()?.used() ?? { row: 0, col: 0, rows: 0, cols: 0 });
+    const range = new SimRange(
+      this.ctx,
+      () => this.resolve(),
+      () => this.resolve()?.used() ?? { row: 0, col: 0, rows: 0, cols: 0 },
+    );
     range.trackNull(() => this.resolve() === null || this.resolve()!.used() === null);
     return range;
   }
 
   get freezePanes() {
     return {
-      freezeAt: (range: SimRange) => this.ctx.enqueue(20, () => { this.sheet().freeze = range.area(); }),
-      freezeRows: (n: number) => this.ctx.enqueue(10, () => { this.sheet().freeze = { row: 0, col: 0, rows: n, cols: 0 }; }),
-      freezeColumns: (n: number) => this.ctx.enqueue(10, () => { this.sheet().freeze = { row: 0, col: 0, rows: 0, cols: n }; }),
+      freezeAt: (range: SimRange) =>
+        this.ctx.enqueue(20, () => {
+          this.sheet().freeze = range.area();
+        }),
+      freezeRows: (n: number) =>
+        this.ctx.enqueue(10, () => {
+          this.sheet().freeze = { row: 0, col: 0, rows: n, cols: 0 };
+        }),
+      freezeColumns: (n: number) =>
+        this.ctx.enqueue(10, () => {
+          this.sheet().freeze = { row: 0, col: 0, rows: 0, cols: n };
+        }),
     };
   }
 
   get autoFilter() {
-    return { apply: (range: SimRange) => this.ctx.enqueue(20, () => { this.sheet().autoFilter = range.area(); }) };
+    return {
+      apply: (range: SimRange) =>
+        this.ctx.enqueue(20, () => {
+          this.sheet().autoFilter = range.area();
+        }),
+    };
   }
 
   get pageLayout() {
-    const set = (key: string, v: unknown) => this.ctx.enqueue(utf8Json(v), () => { this.sheet().page[key] = v; });
+    const set = (key: string, v: unknown) =>
+      this.ctx.enqueue(utf8Json(v), () => {
+        this.sheet().page[key] = v;
+      });
     return {
-      set orientation(v: string) { set('orientation', v); },
-      set zoom(v: unknown) { set('zoom', v); },
-      set printOrder(v: string) { set('printOrder', v); },
+      set orientation(v: string) {
+        set('orientation', v);
+      },
+      set zoom(v: unknown) {
+        set('zoom', v);
+      },
+      set printOrder(v: string) {
+        set('printOrder', v);
+      },
       setPrintTitleRows: (v: string) => set('titleRows', v),
       setPrintTitleColumns: (v: string) => set('titleColumns', v),
     };
@@ -538,8 +658,17 @@ class SimWorksheet extends SimObject {
         });
         const ctx = this.ctx;
         return {
-          title: { set text(t: string) { ctx.enqueue(t.length, () => { chart!.title = t; }); } },
-          setPosition: (a: string, b: string) => ctx.enqueue(a.length + b.length, () => { chart!.position = [a, b]; }),
+          title: {
+            set text(t: string) {
+              ctx.enqueue(t.length, () => {
+                chart!.title = t;
+              });
+            },
+          },
+          setPosition: (a: string, b: string) =>
+            ctx.enqueue(a.length + b.length, () => {
+              chart!.position = [a, b];
+            }),
         };
       },
     };
@@ -549,24 +678,51 @@ class SimWorksheet extends SimObject {
 /** A RangeFormat's settable surface; every assignment is queued and applied at the sync. */
 function formatApi(ctx: SimContext, apply: (props: Record<string, unknown>) => void) {
   ctx.notePath(); // the format object, and below its fill or font
-  const set = (prop: string, v: unknown) => ctx.enqueue(utf8Json(v) + prop.length + (prop === 'columnWidth' ? 0 : 120), () => apply({ [prop]: v }));
+  const set = (prop: string, v: unknown) =>
+    ctx.enqueue(utf8Json(v) + prop.length + (prop === 'columnWidth' ? 0 : 120), () => apply({ [prop]: v }));
   return {
-    fill: { set color(v: string) { set('fill', v); } },
-    font: {
-      set bold(v: boolean) { set('bold', v); },
-      set italic(v: boolean) { set('italic', v); },
-      set color(v: string) { set('color', v); },
-      set size(v: number) { set('size', v); },
+    fill: {
+      set color(v: string) {
+        set('fill', v);
+      },
     },
-    set columnWidth(v: number) { set('columnWidth', v); },
-    set indentLevel(v: number) { set('indent', v); },
-    set wrapText(v: boolean) { set('wrap', v); },
-    set horizontalAlignment(v: string) { set('align', v); },
+    font: {
+      set bold(v: boolean) {
+        set('bold', v);
+      },
+      set italic(v: boolean) {
+        set('italic', v);
+      },
+      set color(v: string) {
+        set('color', v);
+      },
+      set size(v: number) {
+        set('size', v);
+      },
+    },
+    set columnWidth(v: number) {
+      set('columnWidth', v);
+    },
+    set indentLevel(v: number) {
+      set('indent', v);
+    },
+    set wrapText(v: boolean) {
+      set('wrap', v);
+    },
+    set horizontalAlignment(v: string) {
+      set('align', v);
+    },
     borders: {
       getItem: (edge: string) => ({
-        set style(v: string) { set(`border${edge}Style`, v); },
-        set weight(v: string) { set(`border${edge}Weight`, v); },
-        set color(v: string) { set(`border${edge}Color`, v); },
+        set style(v: string) {
+          set(`border${edge}Style`, v);
+        },
+        set weight(v: string) {
+          set(`border${edge}Weight`, v);
+        },
+        set color(v: string) {
+          set(`border${edge}Color`, v);
+        },
       }),
     },
   };
@@ -574,7 +730,11 @@ function formatApi(ctx: SimContext, apply: (props: Record<string, unknown>) => v
 type SimFormatApi = ReturnType<typeof formatApi>;
 
 class SimRange extends SimObject {
-  constructor(ctx: SimContext, private readonly sheetMaybe: () => SimSheet | null, readonly area: () => Area) {
+  constructor(
+    ctx: SimContext,
+    private readonly sheetMaybe: () => SimSheet | null,
+    readonly area: () => Area,
+  ) {
     super(ctx);
   }
 
@@ -592,7 +752,10 @@ class SimRange extends SimObject {
     if (!Array.isArray(v)) return null;
     const a = this.area();
     if (v.length !== a.rows || v.some((row) => !Array.isArray(row) || row.length !== a.cols)) {
-      throw new SimError('InvalidArgument', `${name}: a ${v.length}x${Array.isArray(v[0]) ? v[0].length : '?'} array for a ${a.rows}x${a.cols} range`);
+      throw new SimError(
+        'InvalidArgument',
+        `${name}: a ${v.length}x${Array.isArray(v[0]) ? v[0].length : '?'} array for a ${a.rows}x${a.cols} range`,
+      );
     }
     return v as unknown[][];
   }
@@ -602,11 +765,19 @@ class SimRange extends SimObject {
       const s = this.sheet();
       const a = this.area();
       const grid = this.check2d('values', v);
-      for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) {
-        const value = grid ? grid[r][c] : v;
-        if (typeof value === 'string' && /^[=+-]/.test(value) && !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value.trim())) this.ctx.stats.formulasWritten.push(`${areaAddress(s.name, { row: a.row + r, col: a.col + c, rows: 1, cols: 1 })} ${value}`);
-        s.type(a.row + r, a.col + c, value);
-      }
+      for (let r = 0; r < a.rows; r++)
+        for (let c = 0; c < a.cols; c++) {
+          const value = grid ? grid[r][c] : v;
+          if (
+            typeof value === 'string' &&
+            /^[=+-]/.test(value) &&
+            !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value.trim())
+          )
+            this.ctx.stats.formulasWritten.push(
+              `${areaAddress(s.name, { row: a.row + r, col: a.col + c, rows: 1, cols: 1 })} ${value}`,
+            );
+          s.type(a.row + r, a.col + c, value);
+        }
     });
   }
 
@@ -617,11 +788,14 @@ class SimRange extends SimObject {
       const grid = this.check2d('numberFormat', v);
       if (!grid) {
         // One format for every cell of the range (whole columns are kept as a format record).
-        if (a.rows * a.cols <= 1_000_000) for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) s.setFormat(a.row + r, a.col + c, String(v));
+        if (a.rows * a.cols <= 1_000_000)
+          for (let r = 0; r < a.rows; r++)
+            for (let c = 0; c < a.cols; c++) s.setFormat(a.row + r, a.col + c, String(v));
         else s.formats.push({ area: a, props: { numberFormat: v } });
         return;
       }
-      for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) s.setFormat(a.row + r, a.col + c, String(grid[r][c]));
+      for (let r = 0; r < a.rows; r++)
+        for (let c = 0; c < a.cols; c++) s.setFormat(a.row + r, a.col + c, String(grid[r][c]));
     });
   }
 
@@ -638,7 +812,8 @@ class SimRange extends SimObject {
     return formatApi(this.ctx, (props) => {
       const s = this.sheet();
       const a = this.area();
-      if ('columnWidth' in props) for (let c = a.col; c < a.col + a.cols; c++) s.columnWidths.set(c, props.columnWidth as number);
+      if ('columnWidth' in props)
+        for (let c = a.col; c < a.col + a.cols; c++) s.columnWidths.set(c, props.columnWidth as number);
       else if (s.store) s.formats.push({ area: a, props });
     });
   }
@@ -651,15 +826,27 @@ class SimRange extends SimObject {
   }
 
   getEntireRow(): SimRange {
-    return new SimRange(this.ctx, this.sheetMaybe, () => ({ row: this.area().row, col: 0, rows: this.area().rows, cols: MAX_COLS }));
+    return new SimRange(this.ctx, this.sheetMaybe, () => ({
+      row: this.area().row,
+      col: 0,
+      rows: this.area().rows,
+      cols: MAX_COLS,
+    }));
   }
 
   getCell(r: number, c: number): SimRange {
-    return new SimRange(this.ctx, this.sheetMaybe, () => ({ row: this.area().row + r, col: this.area().col + c, rows: 1, cols: 1 }));
+    return new SimRange(this.ctx, this.sheetMaybe, () => ({
+      row: this.area().row + r,
+      col: this.area().col + c,
+      rows: 1,
+      cols: 1,
+    }));
   }
 
   group(_by: string): void {
-    this.ctx.enqueue(20, () => { this.sheet().groups.push(this.area()); });
+    this.ctx.enqueue(20, () => {
+      this.sheet().groups.push(this.area());
+    });
   }
 
   get conditionalFormats(): SimConditionalFormats {
@@ -681,7 +868,8 @@ class SimRange extends SimObject {
         else if (p === 'rowIndex') out.rowIndex = a.row;
         else if (p === 'columnIndex') out.columnIndex = a.col;
         else if (p === 'values' || p === 'numberFormat' || p === 'valueTypes') {
-          if (a.rows * a.cols > 5_000_000) throw new SimError('ResponsePayloadSizeLimitExceeded', `${a.rows * a.cols} cells`);
+          if (a.rows * a.cols > 5_000_000)
+            throw new SimError('ResponsePayloadSizeLimitExceeded', `${a.rows * a.cols} cells`);
           const grid: unknown[][] = [];
           for (let r = 0; r < a.rows; r++) {
             const line: unknown[] = [];
@@ -689,7 +877,16 @@ class SimRange extends SimObject {
               const cell = s.cell(a.row + r, a.col + c);
               if (p === 'values') line.push(cell ? cell.value : '');
               else if (p === 'numberFormat') line.push(cell?.numberFormat ?? 'General');
-              else line.push(!cell || cell.value === '' ? 'Empty' : typeof cell.value === 'number' ? 'Double' : typeof cell.value === 'boolean' ? 'Boolean' : 'String');
+              else
+                line.push(
+                  !cell || cell.value === ''
+                    ? 'Empty'
+                    : typeof cell.value === 'number'
+                      ? 'Double'
+                      : typeof cell.value === 'boolean'
+                        ? 'Boolean'
+                        : 'String',
+                );
             }
             grid.push(line);
           }
@@ -701,18 +898,38 @@ class SimRange extends SimObject {
     return this;
   }
 
-  get values(): unknown[][] { return this.get('values'); }
-  get numberFormat(): unknown[][] { return this.get('numberFormat'); }
-  get valueTypes(): string[][] { return this.get('valueTypes'); }
-  get address(): string { return this.get('address'); }
-  get rowCount(): number { return this.get('rowCount'); }
-  get columnCount(): number { return this.get('columnCount'); }
-  get rowIndex(): number { return this.get('rowIndex'); }
-  get columnIndex(): number { return this.get('columnIndex'); }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
 }
 
 class SimRangeAreas {
-  constructor(private readonly ctx: SimContext, private readonly sheet: () => SimSheet, private readonly address: string) {}
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly sheet: () => SimSheet,
+    private readonly address: string,
+  ) {}
 
   get format(): SimFormatApi {
     return formatApi(this.ctx, (props) => {
@@ -727,7 +944,11 @@ let ruleIds = 0;
 
 class SimConditionalFormats extends SimObject {
   private itemsLoaded: SimConditionalFormat[] | null = null;
-  constructor(ctx: SimContext, private readonly sheetMaybe: () => SimSheet | null, private readonly area: () => Area) {
+  constructor(
+    ctx: SimContext,
+    private readonly sheetMaybe: () => SimSheet | null,
+    private readonly area: () => Area,
+  ) {
     super(ctx);
   }
 
@@ -752,14 +973,17 @@ class SimConditionalFormats extends SimObject {
     this.ctx.enqueueLoad(() => {
       const rules = (this.sheetMaybe()?.rules ?? []).filter((r) => !r.deleted);
       const items = rules.map((r) => new SimConditionalFormat(this.ctx, () => r, true));
-      this.ctx.onSync(() => { this.itemsLoaded = items; });
+      this.ctx.onSync(() => {
+        this.itemsLoaded = items;
+      });
       return JSON.stringify(rules.map((r) => (props.includes('type') ? r.type : ''))).length;
     });
     return this;
   }
 
   get items(): SimConditionalFormat[] {
-    if (!this.itemsLoaded) throw new SimError('PropertyNotLoaded', 'conditionalFormats.items was read before load() and sync()');
+    if (!this.itemsLoaded)
+      throw new SimError('PropertyNotLoaded', 'conditionalFormats.items was read before load() and sync()');
     return this.itemsLoaded;
   }
 
@@ -773,20 +997,28 @@ class SimConditionalFormats extends SimObject {
 }
 
 class SimConditionalFormat {
-  constructor(private readonly ctx: SimContext, private readonly rule: () => SimRule, private readonly typeLoaded = false) {}
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly rule: () => SimRule,
+    private readonly typeLoaded = false,
+  ) {}
 
   get type(): string {
-    if (!this.typeLoaded) throw new SimError('PropertyNotLoaded', 'ConditionalFormat.type was read before load() and sync()');
+    if (!this.typeLoaded)
+      throw new SimError('PropertyNotLoaded', 'ConditionalFormat.type was read before load() and sync()');
     return this.rule().type;
   }
 
   get id(): string {
-    if (!this.typeLoaded) throw new SimError('PropertyNotLoaded', 'ConditionalFormat.id was read before load() and sync()');
+    if (!this.typeLoaded)
+      throw new SimError('PropertyNotLoaded', 'ConditionalFormat.id was read before load() and sync()');
     return this.rule().id;
   }
 
   delete(): void {
-    this.ctx.enqueue(10, () => { this.rule().deleted = true; });
+    this.ctx.enqueue(10, () => {
+      this.rule().deleted = true;
+    });
   }
 
   get custom() {
@@ -794,7 +1026,13 @@ class SimConditionalFormat {
     const rule = this.rule;
     const fmt = formatApi(ctx, (props) => Object.assign(rule().format, props));
     return {
-      rule: { set formula(f: string) { ctx.enqueue(f.length, () => { rule().formula = f; }); } },
+      rule: {
+        set formula(f: string) {
+          ctx.enqueue(f.length, () => {
+            rule().formula = f;
+          });
+        },
+      },
       format: fmt,
     };
   }
@@ -809,12 +1047,18 @@ class SimConditionalFormat {
           ctx.enqueueLoad(() => {
             const r = rule();
             const formula = r.type === 'Custom' ? r.formula : null;
-            ctx.onSync(() => { holder.rule.loaded = formula; });
+            ctx.onSync(() => {
+              holder.rule.loaded = formula;
+            });
             return (formula ?? '').length + 20;
           });
         },
         get formula(): string {
-          if (holder.rule.loaded === null) throw new SimError('PropertyNotLoaded', 'CustomConditionalFormat.rule.formula was read before load() and sync()');
+          if (holder.rule.loaded === null)
+            throw new SimError(
+              'PropertyNotLoaded',
+              'CustomConditionalFormat.rule.formula was read before load() and sync()',
+            );
           return holder.rule.loaded;
         },
       };
@@ -830,7 +1074,9 @@ class SimNames extends SimObject {
   load(_spec: string): this {
     this.ctx.enqueueLoad(() => {
       const items = [...this.ctx.book.names].map(([name, v]) => ({ name, formula: v.formula }));
-      this.ctx.onSync(() => { this.itemsLoaded = items; });
+      this.ctx.onSync(() => {
+        this.itemsLoaded = items;
+      });
       return JSON.stringify(items).length;
     });
     return this;
@@ -846,15 +1092,19 @@ class SimNames extends SimObject {
       if (this.ctx.book.names.has(name)) throw new SimError('ItemAlreadyExists', `the name ${name} exists`);
       const a = reference.area();
       const sheet = (reference as unknown as { sheetMaybe: () => SimSheet }).sheetMaybe().name;
-      this.ctx.book.names.set(name, { formula: `=${areaAddress(sheet, a).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`, comment });
+      this.ctx.book.names.set(name, {
+        formula: `=${areaAddress(sheet, a).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`,
+        comment,
+      });
     });
   }
 
   getItem(name: string) {
     return {
-      delete: () => this.ctx.enqueue(name.length, () => {
-        if (!this.ctx.book.names.delete(name)) throw new SimError('ItemNotFound', `no name ${name}`);
-      }),
+      delete: () =>
+        this.ctx.enqueue(name.length, () => {
+          if (!this.ctx.book.names.delete(name)) throw new SimError('ItemNotFound', `no name ${name}`);
+        }),
     };
   }
 }
@@ -879,25 +1129,34 @@ export function simWorkbookFromJson(doc: Record<string, unknown>, options: { sto
   const book = new SimWorkbook(options.store ?? true);
   const settings = doc.settings as Record<string, unknown> | undefined;
   if (settings) book.setRows('Settings', [['Setting', 'Value'], ...Object.entries(settings).map(([k, v]) => [k, v])]);
-  for (const [key, sheet] of [['tasks', 'Tasks'], ['resources', 'Resources'], ['budget', 'Budget'], ['holidays', 'Holidays']] as const) {
+  for (const [key, sheet] of [
+    ['tasks', 'Tasks'],
+    ['resources', 'Resources'],
+    ['budget', 'Budget'],
+    ['holidays', 'Holidays'],
+  ] as const) {
     const rows = doc[key] as Record<string, unknown>[] | undefined;
     if (!rows || rows.length === 0) continue;
     const headers: string[] = [];
     for (const r of rows) for (const k of Object.keys(r)) if (!headers.includes(k)) headers.push(k);
     const grid: unknown[][] = [headers];
     const formats: Record<string, string> = {};
-    rows.forEach((r, i) => grid.push(headers.map((h, c) => {
-      const v = r[h];
-      if (typeof v === 'string' && /date|start|finish|deadline/i.test(h)) {
-        const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(v);
-        if (m) {
-          const serial = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0)) / 86400000 + 25569;
-          formats[`${colLetters(c)}${i + 2}`] = m[4] ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
-          return serial;
-        }
-      }
-      return v === undefined ? null : v;
-    })));
+    rows.forEach((r, i) =>
+      grid.push(
+        headers.map((h, c) => {
+          const v = r[h];
+          if (typeof v === 'string' && /date|start|finish|deadline/i.test(h)) {
+            const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(v);
+            if (m) {
+              const serial = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0)) / 86400000 + 25569;
+              formats[`${colLetters(c)}${i + 2}`] = m[4] ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
+              return serial;
+            }
+          }
+          return v === undefined ? null : v;
+        }),
+      ),
+    );
     book.setRows(sheet, grid, formats);
   }
   return book;

@@ -10,32 +10,76 @@ import fc from 'fast-check';
 import { calc, plan, Row } from '../helpers';
 import type { ScheduleResult } from '../../src/core/schedule/schedule';
 import {
-  DAY, fmt, dayNumber, refCalendar, W, onStart, referenceSchedule, referenceLate, checkDelays, ancestorsOf, actualDuration,
+  DAY,
+  fmt,
+  dayNumber,
+  refCalendar,
+  W,
+  onStart,
+  referenceSchedule,
+  referenceLate,
+  checkDelays,
+  ancestorsOf,
+  actualDuration,
 } from './reference-scheduler';
 import type { LinkType, Span, RefLink, ConstraintType, RefTask, RefSchedule } from './reference-scheduler';
 
 export const RUNS = Number(process.env.FC_RUNS ?? 200);
 /** Two tests of `check`: on networks in working time (titled `title`), then with elapsed durations and lags too. */
-export function inBothTimes<T>(title: string, arbitrary: (elapsed: boolean) => fc.Arbitrary<T>, check: (value: T) => string[]): void {
+export function inBothTimes<T>(
+  title: string,
+  arbitrary: (elapsed: boolean) => fc.Arbitrary<T>,
+  check: (value: T) => string[],
+): void {
   test(title, () => holds(arbitrary(false), check));
   test('with elapsed durations and lags too', () => holds(arbitrary(true), check));
 }
 
 /** A property: `check` finds no problem on any value of `arbitrary` (RUNS of them). */
 export function holds<T>(arbitrary: fc.Arbitrary<T>, check: (value: T) => string[]): void {
-  fc.assert(fc.property(arbitrary, (value) => expect(check(value)).toEqual([])), { numRuns: RUNS });
+  fc.assert(
+    fc.property(arbitrary, (value) => expect(check(value)).toEqual([])),
+    { numRuns: RUNS },
+  );
 }
 
 // ---- Settings, durations and lags, as typed and as the reference reads them -----------
 
 export const DAYS_OF = (list: number[]) => [0, 1, 2, 3, 4, 5, 6].map((d) => list.includes(d));
 
-export interface CalendarChoice { days?: string; hours?: string; weekdays: boolean[]; intervals: [number, number][] }
+export interface CalendarChoice {
+  days?: string;
+  hours?: string;
+  weekdays: boolean[];
+  intervals: [number, number][];
+}
 export const CALENDARS: CalendarChoice[] = [
-  { weekdays: DAYS_OF([1, 2, 3, 4, 5]), intervals: [[480, 720], [780, 1020]] }, // the defaults, settings left out
+  {
+    weekdays: DAYS_OF([1, 2, 3, 4, 5]),
+    intervals: [
+      [480, 720],
+      [780, 1020],
+    ],
+  }, // the defaults, settings left out
   { days: 'Mon-Sat', hours: '07:00-15:00', weekdays: DAYS_OF([1, 2, 3, 4, 5, 6]), intervals: [[420, 900]] },
-  { days: 'Sun-Thu', hours: '06:00-14:00,14:30-22:30', weekdays: DAYS_OF([0, 1, 2, 3, 4]), intervals: [[360, 840], [870, 1350]] },
-  { days: 'Mon,Tue,Thu', hours: '9-12, 13-17:30', weekdays: DAYS_OF([1, 2, 4]), intervals: [[540, 720], [780, 1050]] },
+  {
+    days: 'Sun-Thu',
+    hours: '06:00-14:00,14:30-22:30',
+    weekdays: DAYS_OF([0, 1, 2, 3, 4]),
+    intervals: [
+      [360, 840],
+      [870, 1350],
+    ],
+  },
+  {
+    days: 'Mon,Tue,Thu',
+    hours: '9-12, 13-17:30',
+    weekdays: DAYS_OF([1, 2, 4]),
+    intervals: [
+      [540, 720],
+      [780, 1050],
+    ],
+  },
   { days: 'Mon-Fri', hours: '00:00-24:00', weekdays: DAYS_OF([1, 2, 3, 4, 5]), intervals: [[0, 1440]] },
 ];
 
@@ -53,18 +97,39 @@ export const e = (minutes: number): Span => ({ minutes, elapsed: true });
 
 /** Durations: the working ones first. */
 export const DURATIONS: [string, (mpd: number) => Span][] = [
-  ['1d', (m) => w(m)], ['3d', (m) => w(3 * m)], ['0', () => w(0)], ['4h', () => w(240)], ['2.5d', (m) => w(2.5 * m)],
-  ['1w', (m) => w(5 * m)], ['30m', () => w(30)], ['6h', () => w(360)],
-  ['2ed', () => e(2880)], ['1ed', () => e(1440)], ['10eh', () => e(600)], ['90em', () => e(90)],
+  ['1d', (m) => w(m)],
+  ['3d', (m) => w(3 * m)],
+  ['0', () => w(0)],
+  ['4h', () => w(240)],
+  ['2.5d', (m) => w(2.5 * m)],
+  ['1w', (m) => w(5 * m)],
+  ['30m', () => w(30)],
+  ['6h', () => w(360)],
+  ['2ed', () => e(2880)],
+  ['1ed', () => e(1440)],
+  ['10eh', () => e(600)],
+  ['90em', () => e(90)],
 ];
 export const WORKING_DURATIONS = 8;
 
 export type LagOf = (mpd: number) => Span | { percent: number };
 export const LAGS: [string, LagOf][] = [
-  ['', () => w(0)], ['+1d', (m) => w(m)], ['-1d', (m) => w(-m)], ['+4h', () => w(240)], ['+2d', (m) => w(2 * m)],
-  ['-3h', () => w(-180)], ['+30m', () => w(30)], ['-90m', () => w(-90)], ['+50%', () => ({ percent: 50 })],
-  ['-25%', () => ({ percent: -25 })], ['+150%', () => ({ percent: 150 })],
-  ['+2ed', () => e(2880)], ['+1ed', () => e(1440)], ['-1ed', () => e(-1440)], ['+5eh', () => e(300)], ['-10eh', () => e(-600)],
+  ['', () => w(0)],
+  ['+1d', (m) => w(m)],
+  ['-1d', (m) => w(-m)],
+  ['+4h', () => w(240)],
+  ['+2d', (m) => w(2 * m)],
+  ['-3h', () => w(-180)],
+  ['+30m', () => w(30)],
+  ['-90m', () => w(-90)],
+  ['+50%', () => ({ percent: 50 })],
+  ['-25%', () => ({ percent: -25 })],
+  ['+150%', () => ({ percent: 150 })],
+  ['+2ed', () => e(2880)],
+  ['+1ed', () => e(1440)],
+  ['-1ed', () => e(-1440)],
+  ['+5eh', () => e(300)],
+  ['-10eh', () => e(-600)],
 ];
 export const WORKING_LAGS = 11;
 export const TYPES: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
@@ -84,12 +149,24 @@ export const spec = (elapsed: boolean) =>
     fc.record({
       calendar: fc.integer({ min: 0, max: CALENDARS.length - 1 }),
       projectStart: fc.integer({ min: 0, max: PROJECT_STARTS.length - 1 }),
-      durations: fc.array(fc.integer({ min: 0, max: (elapsed ? DURATIONS.length : WORKING_DURATIONS) - 1 }), { minLength: n, maxLength: n }),
+      durations: fc.array(fc.integer({ min: 0, max: (elapsed ? DURATIONS.length : WORKING_DURATIONS) - 1 }), {
+        minLength: n,
+        maxLength: n,
+      }),
       links: fc.array(
-        fc.array(fc.record({ pred: fc.nat(), type: fc.integer({ min: 0, max: 3 }), lag: fc.integer({ min: 0, max: (elapsed ? LAGS.length : WORKING_LAGS) - 1 }) }), { maxLength: 3 }),
+        fc.array(
+          fc.record({
+            pred: fc.nat(),
+            type: fc.integer({ min: 0, max: 3 }),
+            lag: fc.integer({ min: 0, max: (elapsed ? LAGS.length : WORKING_LAGS) - 1 }),
+          }),
+          { maxLength: 3 },
+        ),
         { minLength: n, maxLength: n },
       ),
-      holidays: fc.array(fc.record({ day: fc.integer({ min: -3, max: 60 }), length: fc.integer({ min: 1, max: 3 }) }), { maxLength: 5 }),
+      holidays: fc.array(fc.record({ day: fc.integer({ min: -3, max: 60 }), length: fc.integer({ min: 1, max: 3 }) }), {
+        maxLength: 5,
+      }),
       rowKeys: fc.oneof(fc.constant([]), fc.array(fc.nat({ max: 99 }), { minLength: n, maxLength: n })),
     }),
   );
@@ -108,7 +185,10 @@ export function isoDay(day: number): string {
  * are typed FS and SS (docs: summaries take only FS and SS). A summary's successors come after its
  * last subtask, so a pass in row order finds its dates before they are needed.
  */
-export function build(s: Spec | SummarySpec, decorate?: (i: number, row: Row, task: RefTask, cal: CalendarChoice) => void) {
+export function build(
+  s: Spec | SummarySpec,
+  decorate?: (i: number, row: Row, task: RefTask, cal: CalendarChoice) => void,
+) {
   const cal = CALENDARS[s.calendar];
   const mpd = cal.intervals.reduce((a, [x, y]) => a + y - x, 0);
   const n = s.durations.length;
@@ -120,7 +200,11 @@ export function build(s: Spec | SummarySpec, decorate?: (i: number, row: Row, ta
     const task: RefTask = { dur: w(0), links: [] };
     if (level) {
       let parent = -1;
-      for (let k = i - 1; k >= 0; k--) if (level[k] < level[i]) { parent = k; break; }
+      for (let k = i - 1; k >= 0; k--)
+        if (level[k] < level[i]) {
+          parent = k;
+          break;
+        }
       task.parent = parent;
       if (isSummary(i)) task.summary = true;
     }
@@ -148,25 +232,41 @@ export function build(s: Spec | SummarySpec, decorate?: (i: number, row: Row, ta
   // rowOf[j]: the row task j is typed in (by its sort key; none: in order, every link downwards).
   const byKey = s.durations.map((_, j) => j).sort((a, b) => (s.rowKeys[a] ?? 0) - (s.rowKeys[b] ?? 0) || a - b);
   const rowOf: number[] = [];
-  byKey.forEach((j, row) => { rowOf[j] = row; });
+  byKey.forEach((j, row) => {
+    rowOf[j] = row;
+  });
   const typed = byKey.map((j) => rows[j]);
   const holidayRows = s.holidays.map((h) => {
     const first = dayNumber(2027, 3, 1) + h.day;
-    return h.length === 1 ? { Date: isoDay(first), Name: 'H' } : { Date: isoDay(first), 'End Date': isoDay(first + h.length - 1), Name: 'H' };
+    return h.length === 1
+      ? { Date: isoDay(first), Name: 'H' }
+      : { Date: isoDay(first), 'End Date': isoDay(first + h.length - 1), Name: 'H' };
   });
-  const holidayDays = s.holidays.flatMap((h) => Array.from({ length: h.length }, (_, k) => dayNumber(2027, 3, 1) + h.day + k));
+  const holidayDays = s.holidays.flatMap((h) =>
+    Array.from({ length: h.length }, (_, k) => dayNumber(2027, 3, 1) + h.day + k),
+  );
   const settings: Record<string, string> = { 'Project Start': PROJECT_STARTS[s.projectStart][0] };
   if (cal.days) settings['Working Days'] = cal.days;
   if (cal.hours) settings['Working Hours'] = cal.hours;
   const doc = plan(typed, settings, { holidays: holidayRows });
   const refCal = refCalendar(cal.weekdays, cal.intervals, holidayDays);
-  return { doc, rows: typed, rowOf, settings, holidayRows, tasks, refCal, projectStartSetting: PROJECT_STARTS[s.projectStart][1](cal) };
+  return {
+    doc,
+    rows: typed,
+    rowOf,
+    settings,
+    holidayRows,
+    tasks,
+    refCal,
+    projectStartSetting: PROJECT_STARTS[s.projectStart][1](cal),
+  };
 }
 
 export type Built = ReturnType<typeof build>;
 
 /** A plan as typed, to head the problems found on it. */
-export const typedAs = (b: Pick<Built, 'settings' | 'holidayRows' | 'rows'>) => `settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`;
+export const typedAs = (b: Pick<Built, 'settings' | 'holidayRows' | 'rows'>) =>
+  `settings ${JSON.stringify(b.settings)} holidays ${JSON.stringify(b.holidayRows)} rows ${JSON.stringify(b.rows)}`;
 
 /**
  * Check 3 on the reference's own floats (its mirrored backward rules against its forward ones), and
@@ -177,14 +277,23 @@ export const typedAs = (b: Pick<Built, 'settings' | 'holidayRows' | 'rows'>) => 
  */
 export function referenceSelfCheck(
   b: Pick<Built, 'settings' | 'holidayRows' | 'rows' | 'tasks' | 'refCal' | 'projectStartSetting'>,
-  tight: (j: number) => boolean, { delays = true, order = true, signs = true } = {},
+  tight: (j: number) => boolean,
+  { delays = true, order = true, signs = true } = {},
 ): string[] {
   const early = referenceSchedule(b.refCal, b.projectStartSetting, b.tasks);
   const late = referenceLate(b.refCal, b.tasks, early);
-  const problems = delays ? checkDelays(b.refCal, b.projectStartSetting, b.tasks, early, { total: (j) => late.totalFloat[j], free: (j) => late.freeFloat[j], tight }) : [];
+  const problems = delays
+    ? checkDelays(b.refCal, b.projectStartSetting, b.tasks, early, {
+        total: (j) => late.totalFloat[j],
+        free: (j) => late.freeFloat[j],
+        tight,
+      })
+    : [];
   b.tasks.forEach((t, j) => {
-    if (order && (late.start[j] < early.start[j] || late.finish[j] < early.finish[j])) problems.push(`T${j}: late dates before the early ones`);
-    if (signs && (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0)) problems.push(`T${j}: negative float or slack`);
+    if (order && (late.start[j] < early.start[j] || late.finish[j] < early.finish[j]))
+      problems.push(`T${j}: late dates before the early ones`);
+    if (signs && (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0))
+      problems.push(`T${j}: negative float or slack`);
     if (t.summary && !(early.start[j] < Infinity)) problems.push(`T${j}: a summary with no subtasks`);
   });
   if (problems.length) problems.unshift(typedAs(b));
@@ -211,9 +320,22 @@ export const EARLY_CONSTRAINTS = 6;
  * SNLT, MSO, its last for the others and deadlines: read-plan.ts), the edges of the default day,
  * lunch, the night, and others.
  */
-export const DATE_TIMES: [string, number | null][] = [['', null], ['', null], ['T08:00', 480], ['T17:00', 1020], ['T12:30', 750], ['T03:00', 180], ['T10:15', 615], ['T00:00', 0], ['T16:59', 1019]];
+export const DATE_TIMES: [string, number | null][] = [
+  ['', null],
+  ['', null],
+  ['T08:00', 480],
+  ['T17:00', 1020],
+  ['T12:30', 750],
+  ['T03:00', 180],
+  ['T10:15', 615],
+  ['T00:00', 0],
+  ['T16:59', 1019],
+];
 
-export interface DatedSpec { day: number; time: number }
+export interface DatedSpec {
+  day: number;
+  time: number;
+}
 export interface ConstrainedSpec extends Spec {
   constraints: { kind: number; date: DatedSpec }[];
   /** null: no deadline. */
@@ -221,17 +343,30 @@ export interface ConstrainedSpec extends Spec {
 }
 
 /** Days from Friday 2027-02-26 to four weeks after the default project start, Fridays and Mondays among them. */
-export const datedSpec = fc.record({ day: fc.integer({ min: -3, max: 25 }), time: fc.integer({ min: 0, max: DATE_TIMES.length - 1 }) });
+export const datedSpec = fc.record({
+  day: fc.integer({ min: -3, max: 25 }),
+  time: fc.integer({ min: 0, max: DATE_TIMES.length - 1 }),
+});
 
 /** `lateBounds` false: SNET, FNET and ALAP only, no deadlines (the plans check 3 applies to). */
 export const constrainedSpec = (elapsed: boolean, lateBounds = true) =>
   spec(elapsed).chain((s) => {
     const n = s.durations.length;
-    const deadline = lateBounds ? fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: datedSpec, weight: 1 }) : fc.constant(null);
-    return fc.record({
-      constraints: fc.array(fc.record({ kind: fc.integer({ min: 0, max: (lateBounds ? CONSTRAINTS.length : EARLY_CONSTRAINTS) - 1 }), date: datedSpec }), { minLength: n, maxLength: n }),
-      deadlines: fc.array(deadline, { minLength: n, maxLength: n }),
-    }).map((x): ConstrainedSpec => ({ ...s, ...x }));
+    const deadline = lateBounds
+      ? fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: datedSpec, weight: 1 })
+      : fc.constant(null);
+    return fc
+      .record({
+        constraints: fc.array(
+          fc.record({
+            kind: fc.integer({ min: 0, max: (lateBounds ? CONSTRAINTS.length : EARLY_CONSTRAINTS) - 1 }),
+            date: datedSpec,
+          }),
+          { minLength: n, maxLength: n },
+        ),
+        deadlines: fc.array(deadline, { minLength: n, maxLength: n }),
+      })
+      .map((x): ConstrainedSpec => ({ ...s, ...x }));
   });
 
 /** A date as typed, and its wall time (a date alone: the day's first or last working minute). */
@@ -248,7 +383,11 @@ export function buildConstrained(s: ConstrainedSpec) {
 
 /** Whether a plan has a late constraint or a deadline: what can make float negative (docs). */
 export const hasLateBounds = (tasks: RefTask[]) =>
-  tasks.some((t) => t.deadline !== undefined || (t.constraint !== undefined && ['SNLT', 'FNLT', 'MSO', 'MFO'].includes(t.constraint.type)));
+  tasks.some(
+    (t) =>
+      t.deadline !== undefined ||
+      (t.constraint !== undefined && ['SNLT', 'FNLT', 'MSO', 'MFO'].includes(t.constraint.type)),
+  );
 
 /**
  * The engine's dates, floats and critical flags against the reference's, task by task, to the
@@ -257,16 +396,22 @@ export const hasLateBounds = (tasks: RefTask[]) =>
  * `critical(j)`: whether task j should be flagged critical. Returns the problems found.
  */
 export function compareTasks(
-  b: { tasks: RefTask[]; rowOf: number[]; refCal: ReturnType<typeof refCalendar> }, r: ScheduleResult,
-  early: RefSchedule, scheduled: RefSchedule, late: ReturnType<typeof referenceLate>, critical: (j: number) => boolean,
+  b: { tasks: RefTask[]; rowOf: number[]; refCal: ReturnType<typeof refCalendar> },
+  r: ScheduleResult,
+  early: RefSchedule,
+  scheduled: RefSchedule,
+  late: ReturnType<typeof referenceLate>,
+  critical: (j: number) => boolean,
 ): string[] {
   const cal = b.refCal;
   const problems: string[] = [];
   const same = (id: string, what: string, expected: number, actual: number) => {
     if (expected !== actual) problems.push(`${id} ${what}: expected ${fmt(expected)}, engine ${fmt(actual)}`);
   };
-  const shown = (expected: number, earlyWall: number) => (W(cal, expected) === W(cal, earlyWall) ? earlyWall : expected);
-  if (r.projectFinish !== late.projectFinish) problems.push(`project finish: expected ${fmt(late.projectFinish)}, engine ${fmt(r.projectFinish)}`);
+  const shown = (expected: number, earlyWall: number) =>
+    W(cal, expected) === W(cal, earlyWall) ? earlyWall : expected;
+  if (r.projectFinish !== late.projectFinish)
+    problems.push(`project finish: expected ${fmt(late.projectFinish)}, engine ${fmt(r.projectFinish)}`);
   b.tasks.forEach((_, j) => {
     const id = `T${j}`;
     const row = b.rowOf[j];
@@ -276,9 +421,12 @@ export function compareTasks(
     same(id, 'finish', scheduled.finish[j], r.finish[row]);
     same(id, 'late start', shown(late.start[j], early.start[j]), r.lateStart[row]);
     same(id, 'late finish', shown(late.finish[j], early.finish[j]), r.lateFinish[row]);
-    if (r.totalFloat[row] !== late.totalFloat[j]) problems.push(`${id} total float: expected ${late.totalFloat[j]} min, engine ${r.totalFloat[row]}`);
-    if (r.freeFloat[row] !== late.freeFloat[j]) problems.push(`${id} free float: expected ${late.freeFloat[j]} min, engine ${r.freeFloat[row]}`);
-    if (r.critical[row] !== (critical(j) ? 1 : 0)) problems.push(`${id} critical: expected ${critical(j)}, engine ${r.critical[row] === 1}`);
+    if (r.totalFloat[row] !== late.totalFloat[j])
+      problems.push(`${id} total float: expected ${late.totalFloat[j]} min, engine ${r.totalFloat[row]}`);
+    if (r.freeFloat[row] !== late.freeFloat[j])
+      problems.push(`${id} free float: expected ${late.freeFloat[j]} min, engine ${r.freeFloat[row]}`);
+    if (r.critical[row] !== (critical(j) ? 1 : 0))
+      problems.push(`${id} critical: expected ${critical(j)}, engine ${r.critical[row] === 1}`);
   });
   return problems;
 }
@@ -293,7 +441,11 @@ export interface SummarySpec extends Spec {
 /** Outlines of one or two levels of summaries (Outline Level 1 to 3) over the rows of a spec, typed in order. */
 export const summarySpec = (elapsed: boolean) =>
   spec(elapsed).chain((s) =>
-    fc.array(fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 3 }), weight: 4 }), { minLength: s.durations.length, maxLength: s.durations.length })
+    fc
+      .array(
+        fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 3 }), weight: 4 }),
+        { minLength: s.durations.length, maxLength: s.durations.length },
+      )
       .map((steps): SummarySpec => ({ ...s, rowKeys: [], steps })),
   );
 
@@ -301,7 +453,9 @@ export function outlineLevels(steps: number[]): number[] {
   const levels: number[] = [];
   steps.forEach((st, i) => {
     const above = i === 0 ? 0 : levels[i - 1];
-    levels.push(i === 0 ? 1 : st === 0 ? above : st === 1 ? Math.min(3, above + 1) : st === 2 ? Math.max(1, above - 1) : 1);
+    levels.push(
+      i === 0 ? 1 : st === 0 ? above : st === 1 ? Math.min(3, above + 1) : st === 2 ? Math.max(1, above - 1) : 1,
+    );
   });
   return levels;
 }
@@ -320,18 +474,34 @@ export interface ConstrainedSummarySpec extends SummarySpec {
 export const constrainedSummarySpec = (elapsed: boolean, lateBounds = true) =>
   summarySpec(elapsed).chain((s) => {
     const n = s.durations.length;
-    const deadline = lateBounds ? fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: datedSpec, weight: 1 }) : fc.constant(null);
-    return fc.record({
-      constraints: fc.array(fc.record({ kind: fc.integer({ min: 0, max: (lateBounds ? CONSTRAINTS.length : EARLY_CONSTRAINTS) - 1 }), date: datedSpec }), { minLength: n, maxLength: n }),
-      deadlines: fc.array(deadline, { minLength: n, maxLength: n }),
-    }).map((x): ConstrainedSummarySpec => ({ ...s, ...x }));
+    const deadline = lateBounds
+      ? fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: datedSpec, weight: 1 })
+      : fc.constant(null);
+    return fc
+      .record({
+        constraints: fc.array(
+          fc.record({
+            kind: fc.integer({ min: 0, max: (lateBounds ? CONSTRAINTS.length : EARLY_CONSTRAINTS) - 1 }),
+            date: datedSpec,
+          }),
+          { minLength: n, maxLength: n },
+        ),
+        deadlines: fc.array(deadline, { minLength: n, maxLength: n }),
+      })
+      .map((x): ConstrainedSummarySpec => ({ ...s, ...x }));
   });
 
 /**
  * Task i's constraint and deadline cells, and the reference's reading of them. A summary takes only
  * SNET and FNLT (docs; the other kinds are left off it) and a deadline.
  */
-export function decorateConstrained(s: Pick<ConstrainedSpec, 'constraints' | 'deadlines'>, i: number, row: Row, task: RefTask, cal: CalendarChoice) {
+export function decorateConstrained(
+  s: Pick<ConstrainedSpec, 'constraints' | 'deadlines'>,
+  i: number,
+  row: Row,
+  task: RefTask,
+  cal: CalendarChoice,
+) {
   const kind = CONSTRAINTS[s.constraints[i].kind];
   const type = task.summary && kind !== 'SNET' && kind !== 'FNLT' ? '' : kind;
   if (type) {
@@ -359,7 +529,18 @@ export function decorateConstrained(s: Pick<ConstrainedSpec, 'constraints' | 'de
  */
 export const PROGRESS_KINDS = ['', '', 'AS', 'AS+AF', 'AF'] as const;
 /** % Complete as typed, and as read (parsePercentCell: a number below 1 is a share, 1 is 100%, others are percents). */
-export const PERCENTS: [string | number | null, number][] = [[null, 0], [null, 0], ['50%', 50], ['100%', 100], ['0%', 0], [40, 40], [0.25, 25], ['12.5%', 12.5], [1, 100], ['99%', 99]];
+export const PERCENTS: [string | number | null, number][] = [
+  [null, 0],
+  [null, 0],
+  ['50%', 50],
+  ['100%', 100],
+  ['0%', 0],
+  [40, 40],
+  [0.25, 25],
+  ['12.5%', 12.5],
+  [1, 100],
+  ['99%', 99],
+];
 
 export interface ProgressSpec extends Spec {
   progress: { kind: number; start: DatedSpec; finishDays: number; finishTime: number; percent: number }[];
@@ -367,13 +548,18 @@ export interface ProgressSpec extends Spec {
 
 export const progressSpec = (elapsed: boolean) =>
   spec(elapsed).chain((s) =>
-    fc.array(fc.record({
-      kind: fc.integer({ min: 0, max: PROGRESS_KINDS.length - 1 }),
-      start: datedSpec,
-      finishDays: fc.integer({ min: 0, max: 6 }),
-      finishTime: fc.integer({ min: 0, max: DATE_TIMES.length - 1 }),
-      percent: fc.integer({ min: 0, max: PERCENTS.length - 1 }),
-    }), { minLength: s.durations.length, maxLength: s.durations.length }).map((progress): ProgressSpec => ({ ...s, progress })),
+    fc
+      .array(
+        fc.record({
+          kind: fc.integer({ min: 0, max: PROGRESS_KINDS.length - 1 }),
+          start: datedSpec,
+          finishDays: fc.integer({ min: 0, max: 6 }),
+          finishTime: fc.integer({ min: 0, max: DATE_TIMES.length - 1 }),
+          percent: fc.integer({ min: 0, max: PERCENTS.length - 1 }),
+        }),
+        { minLength: s.durations.length, maxLength: s.durations.length },
+      )
+      .map((progress): ProgressSpec => ({ ...s, progress })),
   );
 
 /**
@@ -401,8 +587,11 @@ export function buildProgress(s: ProgressSpec) {
       task.percentComplete = 100;
     }
   });
-  for (const t of b.tasks) if (t.actualStart !== undefined && t.actualFinish !== undefined) t.dur = actualDuration(b.refCal, t.dur, t.actualStart, t.actualFinish);
+  for (const t of b.tasks)
+    if (t.actualStart !== undefined && t.actualFinish !== undefined)
+      t.dur = actualDuration(b.refCal, t.dur, t.actualStart, t.actualFinish);
   return b;
 }
 
-export const hasActualDates = (tasks: RefTask[]) => tasks.some((t) => t.actualStart !== undefined || t.actualFinish !== undefined);
+export const hasActualDates = (tasks: RefTask[]) =>
+  tasks.some((t) => t.actualStart !== undefined || t.actualFinish !== undefined);

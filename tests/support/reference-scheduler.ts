@@ -94,8 +94,16 @@ export function nextWorkingTime(c: RefCalendar, t: number): number {
 // ---- The reference schedule -------------------------------------------------------------
 
 export type LinkType = 'FS' | 'SS' | 'FF' | 'SF';
-export interface Span { minutes: number; elapsed: boolean }
-export interface RefLink { pred: number; type: LinkType; lag: Span | { percent: number }; text: string }
+export interface Span {
+  minutes: number;
+  elapsed: boolean;
+}
+export interface RefLink {
+  pred: number;
+  type: LinkType;
+  lag: Span | { percent: number };
+  text: string;
+}
 export type ConstraintType = 'SNET' | 'FNET' | 'SNLT' | 'FNLT' | 'MSO' | 'MFO' | 'ALAP';
 /**
  * A constraint (date: a wall time, Constraint Date as typed; none for ALAP) and a deadline (a wall time).
@@ -104,13 +112,20 @@ export type ConstraintType = 'SNET' | 'FNET' | 'SNLT' | 'FNLT' | 'MSO' | 'MFO' |
  * from a summary runs to a task after its last subtask (see summaryForward and summaryBackward below).
  */
 export interface RefTask {
-  dur: Span; links: RefLink[]; constraint?: { type: ConstraintType; date: number }; deadline?: number; summary?: boolean; parent?: number;
+  dur: Span;
+  links: RefLink[];
+  constraint?: { type: ConstraintType; date: number };
+  deadline?: number;
+  summary?: boolean;
+  parent?: number;
   /**
    * Progress on a leaf (docs/scheduling.md, "Progress"): Actual Start and Actual Finish as typed, wall
    * times; % Complete (0-100; 100 with an Actual Finish). With both actual dates, `dur` must be the
    * time between them (see actualDuration).
    */
-  actualStart?: number; actualFinish?: number; percentComplete?: number;
+  actualStart?: number;
+  actualFinish?: number;
+  percentComplete?: number;
 }
 
 /**
@@ -131,11 +146,15 @@ export function actualDuration(c: RefCalendar, planned: Span, actualStart: numbe
  * an elapsed task: the finish less d; a milestone: the finish). None when it has no actual date.
  */
 export function actualDates(c: RefCalendar, t: RefTask): { start: number; finish: number } | undefined {
-  if (t.actualStart !== undefined) return { start: t.actualStart, finish: t.actualFinish ?? finishOf(c, t, t.actualStart) };
+  if (t.actualStart !== undefined)
+    return { start: t.actualStart, finish: t.actualFinish ?? finishOf(c, t, t.actualStart) };
   if (t.actualFinish === undefined) return undefined;
   const af = t.actualFinish;
   const k = kindOf(t);
-  return { start: k === 'work' ? startSide(c, W(c, af) - t.dur.minutes) : k === 'elapsed' ? af - t.dur.minutes : af, finish: af };
+  return {
+    start: k === 'work' ? startSide(c, W(c, af) - t.dur.minutes) : k === 'elapsed' ? af - t.dur.minutes : af,
+    finish: af,
+  };
 }
 
 /** Task j's summaries, nearest first. */
@@ -149,10 +168,15 @@ export type Kind = 'work' | 'elapsed' | 'milestone';
 export const kindOf = (t: RefTask): Kind => (t.dur.elapsed ? 'elapsed' : t.dur.minutes === 0 ? 'milestone' : 'work');
 
 /** A summary's span in working minutes, W(finish) - W(start): its duration for a % lag from it (msproject: 4 working days -> 2). */
-export const summarySpan = (c: RefCalendar, start: number[], finish: number[], p: number) => W(c, finish[p]) - W(c, start[p]);
+export const summarySpan = (c: RefCalendar, start: number[], finish: number[], p: number) =>
+  W(c, finish[p]) - W(c, start[p]);
 
 /** A lower bound on a successor's start or finish: a wall time, or a working instant. */
-export interface Bound { side: 'start' | 'finish'; wall?: number; index?: number }
+export interface Bound {
+  side: 'start' | 'finish';
+  wall?: number;
+  index?: number;
+}
 
 export interface RefSchedule {
   start: number[];
@@ -207,9 +231,12 @@ export function compareStarts(c: RefCalendar, t: RefTask, a: number, b: number):
 
 export function finishOf(c: RefCalendar, t: RefTask, start: number): number {
   switch (kindOf(t)) {
-    case 'milestone': return start;
-    case 'elapsed': return start + t.dur.minutes;
-    default: return finishSide(c, W(c, start) + t.dur.minutes);
+    case 'milestone':
+      return start;
+    case 'elapsed':
+      return start + t.dur.minutes;
+    default:
+      return finishSide(c, W(c, start) + t.dur.minutes);
   }
 }
 
@@ -227,7 +254,8 @@ export function constraintStart(c: RefCalendar, t: RefTask, type: ConstraintType
   // goes on to the next working time, as after a link; from above (SNLT, FNLT, MFO), back to the
   // edge of working time before it.
   if (kindOf(t) === 'milestone') {
-    if (type === 'SNLT' || type === 'FNLT' || type === 'MFO') return milestoneMaySit(c, date) ? date : finishSide(c, W(c, date));
+    if (type === 'SNLT' || type === 'FNLT' || type === 'MFO')
+      return milestoneMaySit(c, date) ? date : finishSide(c, W(c, date));
     return startFor(c, t, { side: 'start', wall: date });
   }
   return startFor(c, t, { side: onStart(type) ? 'start' : 'finish', wall: date });
@@ -250,7 +278,13 @@ export function constraintStart(c: RefCalendar, t: RefTask, type: ConstraintType
  * Progress: a leaf with an actual date is placed by it alone (see actualDates); its late dates and
  * floats are any task's, by its duration (the time between its actual dates when it has both).
  */
-export function referenceSchedule(c: RefCalendar, projectStartSetting: number, tasks: RefTask[], extra?: { task: number; bound: Bound }, alapAt?: number[]): RefSchedule {
+export function referenceSchedule(
+  c: RefCalendar,
+  projectStartSetting: number,
+  tasks: RefTask[],
+  extra?: { task: number; bound: Bound },
+  alapAt?: number[],
+): RefSchedule {
   const projectStart = nextWorkingTime(c, projectStartSetting);
   const start: number[] = [];
   const finish: number[] = [];
@@ -270,7 +304,8 @@ export function referenceSchedule(c: RefCalendar, projectStartSetting: number, t
       finish[j] = -Infinity;
       return;
     }
-    const inherited: Bound[] = up >= 0 && summaryBound[up] > -Infinity ? [{ side: 'start', wall: summaryBound[up] }] : [];
+    const inherited: Bound[] =
+      up >= 0 && summaryBound[up] > -Infinity ? [{ side: 'start', wall: summaryBound[up] }] : [];
     const atProjectStart = startFor(c, t, { side: 'start', wall: projectStart });
     let linked: number | undefined;
     for (const b of extra?.task === j ? [...bs, ...inherited, extra.bound] : [...bs, ...inherited]) {
@@ -361,7 +396,13 @@ export function latestBound(c: RefCalendar, t: RefTask, side: 'start' | 'finish'
  * the lag; with a working lag, W(x) + lag <= W(latest), so x up to where working minute
  * W(latest) - lag begins.
  */
-export function latestBase(c: RefCalendar, tasks: RefTask[], l: RefLink, latest: number, span?: (p: number) => number): number {
+export function latestBase(
+  c: RefCalendar,
+  tasks: RefTask[],
+  l: RefLink,
+  latest: number,
+  span?: (p: number) => number,
+): number {
   const { minutes, elapsed } = lagOf(tasks, l, span);
   return minutes === 0 || elapsed ? latest - minutes : startSide(c, W(c, latest) - minutes);
 }
@@ -397,7 +438,8 @@ export function latestDates(c: RefCalendar, t: RefTask, finishBy: number, startB
 }
 
 /** Float in working minutes from early dates to later ones: the least of the starts' and the finishes' (docs/scheduling.md). */
-export const floatBetween = (c: RefCalendar, es: number, ef: number, ls: number, lf: number) => Math.min(W(c, ls) - W(c, es), W(c, lf) - W(c, ef));
+export const floatBetween = (c: RefCalendar, es: number, ef: number, ls: number, lf: number) =>
+  Math.min(W(c, ls) - W(c, es), W(c, lf) - W(c, ef));
 
 export interface RefLate {
   start: number[];
@@ -458,7 +500,8 @@ export function referenceLate(c: RefCalendar, tasks: RefTask[], early: RefSchedu
       if (t.deadline !== undefined) finishBy[j] = Math.min(finishBy[j], t.deadline);
       const k = t.constraint;
       if (k && (k.type === 'FNLT' || k.type === 'MFO')) finishBy[j] = Math.min(finishBy[j], k.date);
-      if (k && (k.type === 'SNLT' || k.type === 'MSO')) startBy[j] = Math.min(startBy[j], kindOf(t) === 'work' ? startSide(c, W(c, k.date)) : k.date);
+      if (k && (k.type === 'SNLT' || k.type === 'MSO'))
+        startBy[j] = Math.min(startBy[j], kindOf(t) === 'work' ? startSide(c, W(c, k.date)) : k.date);
       ({ start: start[j], finish: finish[j] } = latestDates(c, tasks[j], finishBy[j], startBy[j]));
     }
     tasks[j].links.forEach((l) => {
@@ -474,7 +517,10 @@ export function referenceLate(c: RefCalendar, tasks: RefTask[], early: RefSchedu
       // A milestone by its actual dates may span non-working time (Actual Start Monday 17:00, Actual
       // Finish Tuesday 03:00, no working minute between): a bound on its finish is measured from its
       // finish, the link table's own mirror (the docs are silent on such a task; as the engine).
-      const atEarly = side === 'finish' && kindOf(tasks[j]) === 'milestone' ? early.finish[j] : latestBound(c, tasks[j], side, early.start[j]);
+      const atEarly =
+        side === 'finish' && kindOf(tasks[j]) === 'milestone'
+          ? early.finish[j]
+          : latestBound(c, tasks[j], side, early.start[j]);
       const free = latestBase(c, tasks, l, atEarly, span);
       if (tasks[p].summary) {
         if (onFinish) finishFree[p] = Math.min(finishFree[p], free);
@@ -499,13 +545,20 @@ export function referenceLate(c: RefCalendar, tasks: RefTask[], early: RefSchedu
     let ff = linkSlack[j] ?? Infinity;
     for (const a of t.summary ? [j, ...ancestorsOf(tasks, j)] : ancestorsOf(tasks, j)) {
       if (finishFree[a] < Infinity) {
-        ff = Math.min(ff, t.summary ? W(c, finishFree[a]) - W(c, early.finish[j])
-          : W(c, latestDates(c, t, finishFree[a], Infinity).start) - W(c, early.start[j]));
+        ff = Math.min(
+          ff,
+          t.summary
+            ? W(c, finishFree[a]) - W(c, early.finish[j])
+            : W(c, latestDates(c, t, finishFree[a], Infinity).start) - W(c, early.start[j]),
+        );
       }
       if (startFree[a] < Infinity) {
-        ff = Math.min(ff, !t.summary && early.start[j] === early.start[a]
-          ? W(c, latestDates(c, t, Infinity, startFree[a]).start) - W(c, early.start[j])
-          : W(c, startFree[a]) - W(c, early.start[a]) + W(c, early.start[j]) - W(c, early.start[a]));
+        ff = Math.min(
+          ff,
+          !t.summary && early.start[j] === early.start[a]
+            ? W(c, latestDates(c, t, Infinity, startFree[a]).start) - W(c, early.start[j])
+            : W(c, startFree[a]) - W(c, early.start[a]) + W(c, early.start[j]) - W(c, early.start[a]),
+        );
       }
     }
     return Math.max(0, Math.min(ff, totalFloat[j]));
@@ -522,17 +575,25 @@ export function referenceLate(c: RefCalendar, tasks: RefTask[], early: RefSchedu
  * A date moves when its wall time does (a working-time task's wall times follow its instants).
  */
 export function checkDelays(
-  c: RefCalendar, projectStartSetting: number, tasks: RefTask[], early: RefSchedule,
+  c: RefCalendar,
+  projectStartSetting: number,
+  tasks: RefTask[],
+  early: RefSchedule,
   floats: { total: (i: number) => number; free: (i: number) => number; tight: (i: number) => boolean },
 ): string[] {
   const problems: string[] = [];
   const projectFinish = Math.max(...early.finish);
   const delayed = (i: number, minutes: number) => {
-    const d = referenceSchedule(c, projectStartSetting, tasks, { task: i, bound: { side: 'start', index: W(c, early.start[i]) + minutes } });
+    const d = referenceSchedule(c, projectStartSetting, tasks, {
+      task: i,
+      bound: { side: 'start', index: W(c, early.start[i]) + minutes },
+    });
     const finish = Math.max(...d.finish);
     // A task's own summaries are not its successors: they span it (their successors are checked).
     const own = ancestorsOf(tasks, i);
-    const other = tasks.findIndex((_, k) => k !== i && !own.includes(k) && (d.start[k] !== early.start[k] || d.finish[k] !== early.finish[k]));
+    const other = tasks.findIndex(
+      (_, k) => k !== i && !own.includes(k) && (d.start[k] !== early.start[k] || d.finish[k] !== early.finish[k]),
+    );
     return {
       at: fmt(d.start[i]),
       finish: finish === projectFinish ? null : `the project finish moves to ${fmt(finish)}`,
@@ -546,12 +607,15 @@ export function checkDelays(
     const a = delayed(i, tf);
     if (a.finish) problems.push(`T${i} delayed by its total float ${tf} min (to ${a.at}): ${a.finish}`);
     const f = delayed(i, ff);
-    if (f.other || f.finish) problems.push(`T${i} delayed by its free float ${ff} min (to ${f.at}): ${f.other ?? f.finish}`);
+    if (f.other || f.finish)
+      problems.push(`T${i} delayed by its free float ${ff} min (to ${f.at}): ${f.other ?? f.finish}`);
     if (!floats.tight(i)) return;
     const b = delayed(i, tf + 1);
-    if (!b.finish) problems.push(`T${i} delayed by its total float + 1 = ${tf + 1} min (to ${b.at}): the project finish stays`);
+    if (!b.finish)
+      problems.push(`T${i} delayed by its total float + 1 = ${tf + 1} min (to ${b.at}): the project finish stays`);
     const g = delayed(i, ff + 1);
-    if (!g.other && !g.finish) problems.push(`T${i} delayed by its free float + 1 = ${ff + 1} min (to ${g.at}): nothing else moves`);
+    if (!g.other && !g.finish)
+      problems.push(`T${i} delayed by its free float + 1 = ${ff + 1} min (to ${g.at}): nothing else moves`);
   });
   return problems;
 }

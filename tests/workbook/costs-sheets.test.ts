@@ -9,13 +9,36 @@ import { calc, plan } from '../helpers';
 import { tempDir, writeXlsx } from './fixtures';
 
 const BUDGET = [
-  { Account: '1100', Description: 'Producer', Category: 'Above the line', Budget: 100000, Committed: 20000, Actual: 50000 },
-  { Account: '2100', Description: 'Crew', Category: 'Production', Budget: 50000, Committed: 10000, Actual: 40000, ETC: 3500 }, // 7% over: amber
+  {
+    Account: '1100',
+    Description: 'Producer',
+    Category: 'Above the line',
+    Budget: 100000,
+    Committed: 20000,
+    Actual: 50000,
+  },
+  {
+    Account: '2100',
+    Description: 'Crew',
+    Category: 'Production',
+    Budget: 50000,
+    Committed: 10000,
+    Actual: 40000,
+    ETC: 3500,
+  }, // 7% over: amber
   { Account: '2200', Description: 'Camera', Category: 'Production', Budget: 20000, Actual: 22500 }, // 12.5% over: red
 ];
 const DOC = plan(
   [
-    { ID: 'A', Name: 'Prep', Duration: '10d', 'Fixed Cost': 10000, 'Cost Account': '1100', '% Complete': '40%', 'Actual Start': '2027-03-01' },
+    {
+      ID: 'A',
+      Name: 'Prep',
+      Duration: '10d',
+      'Fixed Cost': 10000,
+      'Cost Account': '1100',
+      '% Complete': '40%',
+      'Actual Start': '2027-03-01',
+    },
     { ID: 'B', Name: 'Shoot', Duration: '5d', Predecessors: 'A', Resources: 'Crew', 'Cost Account': '2100' },
   ],
   { 'Status Date': '2027-03-05' },
@@ -34,28 +57,67 @@ describe('Cost Report sheet plan', () => {
   const find = (label: string) => sheet.rows.find((r) => r[1] === label)!;
 
   test('a title with the status date, currency, sign convention and thresholds; then the column headers', () => {
-    expect(sheet.rows[0][0]).toBe('Cost report as of 2027-03-05 · USD · Variance = Budget - EFC · amber over 5%, red over 10%');
-    expect(sheet.rows[1]).toEqual(['Account', 'Description', 'Category', 'Budget', 'Committed', 'Actual', 'ETC', 'EFC', 'Scheduled Cost', 'Variance', 'Variance %', 'Fav/Unfav', 'Status']);
+    expect(sheet.rows[0][0]).toBe(
+      'Cost report as of 2027-03-05 · USD · Variance = Budget - EFC · amber over 5%, red over 10%',
+    );
+    expect(sheet.rows[1]).toEqual([
+      'Account',
+      'Description',
+      'Category',
+      'Budget',
+      'Committed',
+      'Actual',
+      'ETC',
+      'EFC',
+      'Scheduled Cost',
+      'Variance',
+      'Variance %',
+      'Fav/Unfav',
+      'Status',
+    ]);
     expect(sheet.headerRows).toBe(2);
   });
 
   test('the topsheet: one row per category with its status, then the total', () => {
-    expect(find('Production').slice(3)).toEqual([70000, 10000, 62500, 3500, 76000, 4000, -6000, -6000 / 70000, 'Unfav', 'Amber']);
+    expect(find('Production').slice(3)).toEqual([
+      70000,
+      10000,
+      62500,
+      3500,
+      76000,
+      4000,
+      -6000,
+      -6000 / 70000,
+      'Unfav',
+      'Amber',
+    ]);
     expect(find('Total').slice(3, 8)).toEqual([170000, 30000, 112500, 33500, 176000]);
   });
 
   test('the detail: each line under its category, then the category total; Account in column A for the Budget highlights', () => {
     const labels = sheet.rows.map((r) => r[1]);
     const detail = sheet.rows.findIndex((r) => r[0] === 'Detail by account');
-    expect(labels.slice(detail + 1)).toEqual(['Above the line', 'Producer', 'Total Above the line', 'Production', 'Crew', 'Camera', 'Total Production']);
+    expect(labels.slice(detail + 1)).toEqual([
+      'Above the line',
+      'Producer',
+      'Total Above the line',
+      'Production',
+      'Crew',
+      'Camera',
+      'Total Production',
+    ]);
     const camera = sheet.rows.find((r) => r[0] === '2200')!;
     expect(camera[COST_COLUMNS.status]).toBe('Red');
     expect(camera.slice(9, 12)).toEqual([-2500, -0.125, 'Unfav']);
   });
 
-  test('status cells are coloured as Excel\'s Good, Neutral and Bad styles; a derived ETC is italic', () => {
+  test("status cells are coloured as Excel's Good, Neutral and Bad styles; a derived ETC is italic", () => {
     const r = sheet.rows.findIndex((row) => row[0] === '2200');
-    expect(sheet.styles).toContainEqual({ row: r, col: COST_COLUMNS.status, style: expect.objectContaining({ fill: 'FFC7CE' }) });
+    expect(sheet.styles).toContainEqual({
+      row: r,
+      col: COST_COLUMNS.status,
+      style: expect.objectContaining({ fill: 'FFC7CE' }),
+    });
     expect(sheet.styles).toContainEqual({ row: r, col: 6, style: { italic: true, color: '595959' } });
     const crew = sheet.rows.findIndex((row) => row[0] === '2100');
     expect(sheet.styles.some((s) => s.row === crew && s.col === 6 && s.style.italic)).toBe(false);
@@ -74,7 +136,9 @@ describe('Earned Value sheet plan', () => {
   const sheet = planEarnedValueSheet(c.plan!, c.costs!.earnedValue);
 
   test('project figures first, then accounts and tasks, with the baseline used named in the title', () => {
-    expect(sheet.rows[0][0]).toMatch(/^Earned value as of Fri 2027-03-05 17:00 · no baseline set: the current schedule serves as the baseline · EAC = AC \+ \(BAC - EV\) \/ CPI/);
+    expect(sheet.rows[0][0]).toMatch(
+      /^Earned value as of Fri 2027-03-05 17:00 · no baseline set: the current schedule serves as the baseline · EAC = AC \+ \(BAC - EV\) \/ CPI/,
+    );
     const project = sheet.rows.find((r) => r[0] === 'Project')!;
     // BAC 10,000 + 4,000 (5 d x 8 h x 100); PV 5,000; EV 4,000; AC 50,000 + 40,000: the Actuals of
     // accounts 1100 and 2100 (B has earned nothing yet, but its account has spent).
@@ -83,7 +147,10 @@ describe('Earned Value sheet plan', () => {
   });
 
   test('the S-curve block: week ending Sundays, cumulative PV to the end, EV and AC to the status week; a line chart over it', () => {
-    const curve = sheet.rows.slice(2).map((r) => r.slice(15, 19)).filter((r) => r.length > 0);
+    const curve = sheet.rows
+      .slice(2)
+      .map((r) => r.slice(15, 19))
+      .filter((r) => r.length > 0);
     expect(curve).toHaveLength(3);
     expect(curve.map((r) => r[1])).toEqual([5000, 10000, 14000]);
     expect(curve[0].slice(2)).toEqual([4000, 90000]);
@@ -108,7 +175,8 @@ describe('Budget highlights and regeneration', () => {
     const wb = await open(res.written!);
     const budget = wb.getWorksheet('Budget')!;
     expect(JSON.stringify(budget.getSheetValues())).toBe(before);
-    const cfs = (budget as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    const cfs = (budget as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
     expect(cfs).toHaveLength(1);
     expect(cfs[0].ref).toBe('A2:G4');
     const formulae = cfs[0].rules.map((r) => ('formulae' in r ? (r.formulae as string[])[0] : ''));
@@ -119,12 +187,16 @@ describe('Budget highlights and regeneration', () => {
     expect(formulae.every(isOwnRule)).toBe(true);
     const report = wb.getWorksheet('Cost Report')!;
     expect(report.getCell('A1').value).toMatch(/^Cost report as of/);
-    expect(wb.definedNames.model.map((n) => n.name)).toEqual(expect.arrayContaining(['ProductionPlanner.CostReport', 'ProductionPlanner.EarnedValue']));
+    expect(wb.definedNames.model.map((n) => n.name)).toEqual(
+      expect.arrayContaining(['ProductionPlanner.CostReport', 'ProductionPlanner.EarnedValue']),
+    );
 
     // Again: still one set of rules; then the budget goes, and so do the money sheets.
     const again = await regenerateFile(res.written!, { inPlace: true });
     const wb2 = await open(again.written!);
-    expect((wb2.getWorksheet('Budget') as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings).toHaveLength(1);
+    expect(
+      (wb2.getWorksheet('Budget') as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings,
+    ).toHaveLength(1);
     wb2.removeWorksheet(wb2.getWorksheet('Budget')!.id);
     wb2.removeWorksheet(wb2.getWorksheet('Resources')!.id);
     const noBudget = `${dir}/no-budget.xlsx`;

@@ -29,7 +29,9 @@ describe('reading workbooks', () => {
     expect(a.tasks).toEqual(b.tasks);
     expect(a.project).toEqual(b.project);
     // Issues name cells in the workbook's own terms.
-    expect(a.issues.map((i) => i.where).every((w) => /^(Tasks|Settings|Holidays|Budget|Resources)(!|$)/.test(w))).toBe(true);
+    expect(a.issues.map((i) => i.where).every((w) => /^(Tasks|Settings|Holidays|Budget|Resources)(!|$)/.test(w))).toBe(
+      true,
+    );
   });
 });
 
@@ -42,9 +44,30 @@ describe('regenerating a workbook', () => {
     expect(res.written).toBe(path.join(dir, 'plan.regenerated.xlsx'));
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     const wb = await open(res.written!);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Settings', 'Tasks', 'Holidays', 'Schedule', 'Gantt', 'Plan Issues']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Settings',
+      'Tasks',
+      'Holidays',
+      'Schedule',
+      'Gantt',
+      'Plan Issues',
+    ]);
     const ws = wb.getWorksheet('Schedule')!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'ID', 'Name', 'Start', 'Finish', 'Duration (days)', 'Total Float (days)', 'Free Float (days)', 'Critical', 'Driving Predecessor', '% Complete', 'Start Variance (days)', 'Finish Variance (days)']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      'ID',
+      'Name',
+      'Start',
+      'Finish',
+      'Duration (days)',
+      'Total Float (days)',
+      'Free Float (days)',
+      'Critical',
+      'Driving Predecessor',
+      '% Complete',
+      'Start Variance (days)',
+      'Finish Variance (days)',
+    ]);
     // Prep: Mon 1 and Tue 2 (Wed 3 is a holiday); the next task starts Thu 4 at 08:00.
     expect(ws.getCell('C2').value).toEqual(new Date(Date.UTC(2027, 2, 1, 8, 0)));
     expect(ws.getCell('D2').value).toEqual(new Date(Date.UTC(2027, 2, 2, 17, 0)));
@@ -72,10 +95,20 @@ describe('regenerating a workbook', () => {
     const second = await regenerateFile(first.written!, { inPlace: true });
     expect(second.written).toBe(first.written);
     const wb = await open(second.written!);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Settings', 'Tasks', 'Holidays', 'Schedule', 'Gantt', 'Plan Issues']);
-    expect(wb.definedNames.model.filter((n) => n.name.startsWith('ProductionPlanner.')).map((n) => n.name).sort()).toEqual([
-      'ProductionPlanner.Gantt', 'ProductionPlanner.PlanIssues', 'ProductionPlanner.Schedule',
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Settings',
+      'Tasks',
+      'Holidays',
+      'Schedule',
+      'Gantt',
+      'Plan Issues',
     ]);
+    expect(
+      wb.definedNames.model
+        .filter((n) => n.name.startsWith('ProductionPlanner.'))
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(['ProductionPlanner.Gantt', 'ProductionPlanner.PlanIssues', 'ProductionPlanner.Schedule']);
     expect(wb.getWorksheet('Schedule')!.getCell('C3').value).toEqual(new Date(Date.UTC(2027, 2, 4, 8, 0)));
   });
 
@@ -88,14 +121,23 @@ describe('regenerating a workbook', () => {
     const before = fs.readFileSync(input);
     const res = await regenerateFile(input, { inPlace: true });
     expect(res.written).toBeNull();
-    expect(res.calc.issues).toEqual([expect.objectContaining({ severity: 'error', at: sheetLocation('Schedule'), message: expect.stringMatching(/not written by Production Planner/) })]);
+    expect(res.calc.issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        at: sheetLocation('Schedule'),
+        message: expect.stringMatching(/not written by Production Planner/),
+      }),
+    ]);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     expect(fs.existsSync(path.join(dir, 'plan.regenerated.xlsx'))).toBe(false);
   });
 
   test('a plan with errors writes nothing', async () => {
     const dir = tempDir();
-    const input = await writeXlsx(dir, 'bad.xlsx', { ...SMALL_PLAN, tasks: [{ ID: '1', Name: 'A', Duration: 'soon' }] });
+    const input = await writeXlsx(dir, 'bad.xlsx', {
+      ...SMALL_PLAN,
+      tasks: [{ ID: '1', Name: 'A', Duration: 'soon' }],
+    });
     const res = await regenerateFile(input);
     expect(res.written).toBeNull();
     expect(res.calc.issues).toEqual([expect.objectContaining({ at: cellLocation('Tasks', 1, 2) })]);
@@ -106,13 +148,21 @@ describe('regenerating a workbook', () => {
     const dir = tempDir();
     const input = await writeXlsx(dir, 'plan.xlsx', SMALL_PLAN);
     const zip = await JSZip.loadAsync(fs.readFileSync(input));
-    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    zip.file(
+      'xl/charts/chart1.xml',
+      '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+    );
     fs.writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer' }));
     const before = fs.readFileSync(input);
     await expect(regenerateFile(input, { inPlace: true })).rejects.toThrow(/charts.*would lose them/);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     const copy = await regenerateFile(input);
-    expect(copy.calc.issues).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/charts.*original file is unchanged/) })]);
+    expect(copy.calc.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/charts.*original file is unchanged/),
+      }),
+    ]);
   });
 });
 

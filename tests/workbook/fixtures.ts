@@ -9,7 +9,12 @@ export function tempDir(): string {
 }
 
 /** Writes a JSON-form plan as a real .xlsx workbook (dates as Excel dates) and returns its path. */
-export async function writeXlsx(dir: string, name: string, doc: Record<string, unknown>, tasksAsTable = false): Promise<string> {
+export async function writeXlsx(
+  dir: string,
+  name: string,
+  doc: Record<string, unknown>,
+  tasksAsTable = false,
+): Promise<string> {
   const file = path.join(dir, name);
   fs.writeFileSync(file, await workbookToBuffer(workbookFromJsonPlan(doc, { tasksAsTable })));
   return file;

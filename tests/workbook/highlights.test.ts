@@ -24,8 +24,12 @@ async function open(file: string): Promise<ExcelJS.Workbook> {
 
 function rules(ws: ExcelJS.Worksheet): { ref: string; formulae: string[] }[] {
   // ExcelJS keeps a sheet's rules in an untyped property.
-  const all = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
-  return all.map((cf) => ({ ref: cf.ref, formulae: cf.rules.flatMap((r) => ('formulae' in r ? ((r.formulae as string[] | undefined) ?? []) : [])) }));
+  const all = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+    .conditionalFormattings;
+  return all.map((cf) => ({
+    ref: cf.ref,
+    formulae: cf.rules.flatMap((r) => ('formulae' in r ? ((r.formulae as string[] | undefined) ?? []) : [])),
+  }));
 }
 
 function values(ws: ExcelJS.Worksheet): unknown {
@@ -44,7 +48,7 @@ async function withUserRule(dir: string): Promise<string> {
   return input;
 }
 
-test('regenerating adds the product\'s highlight rules to the Tasks sheet, formatting only, beside the user\'s own rule', async () => {
+test("regenerating adds the product's highlight rules to the Tasks sheet, formatting only, beside the user's own rule", async () => {
   const dir = tempDir();
   const input = await withUserRule(dir);
   const before = values((await open(input)).getWorksheet('Tasks')!);
@@ -77,7 +81,7 @@ test('regenerating again gives the same workbook: same sheets, values, rules and
   expect(b.definedNames.model).toEqual(a.definedNames.model);
 });
 
-test('clean removes the generated sheets, their markers and the product\'s rules, and leaves the rest as it was', async () => {
+test("clean removes the generated sheets, their markers and the product's rules, and leaves the rest as it was", async () => {
   const dir = tempDir();
   const input = await withUserRule(dir);
   const regenerated = (await regenerateFile(input)).written!;
@@ -97,7 +101,10 @@ test('clean removes the generated sheets, their markers and the product\'s rules
 describe('baseline', () => {
   test('adds Baseline Start and Baseline Finish columns with the current dates; the schedule then shows no variance', async () => {
     const dir = tempDir();
-    const input = await writeXlsx(dir, 'plan.xlsx', { settings: PLAN.settings, tasks: [PLAN.tasks[1], PLAN.tasks[2]].map(({ Predecessors, ...t }) => t) });
+    const input = await writeXlsx(dir, 'plan.xlsx', {
+      settings: PLAN.settings,
+      tasks: [PLAN.tasks[1], PLAN.tasks[2]].map(({ Predecessors, ...t }) => t),
+    });
     const res = await baselineFile(input);
     expect(res.overwrites).toEqual([]);
     const tasks = (await open(res.written!)).getWorksheet('Tasks')!;
@@ -117,23 +124,37 @@ describe('baseline', () => {
     expect(refused.overwrites).toEqual(['Tasks!E2: 2027-03-01 17:00 -> 2027-03-02 17:00']);
     expect(fs.readdirSync(dir)).toEqual(['plan.xlsx']);
     const done = await baselineFile(input, { yes: true });
-    expect((await open(done.written!)).getWorksheet('Tasks')!.getCell('E2').value).toEqual(new Date(Date.UTC(2027, 2, 2, 17)));
+    expect((await open(done.written!)).getWorksheet('Tasks')!.getCell('E2').value).toEqual(
+      new Date(Date.UTC(2027, 2, 2, 17)),
+    );
   });
 });
 
-describe('the user\'s own things stay theirs', () => {
-  test('a user rule in the same block as the product\'s rules survives regeneration and clean', async () => {
+describe("the user's own things stay theirs", () => {
+  test("a user rule in the same block as the product's rules survives regeneration and clean", async () => {
     const dir = tempDir();
     const regenerated = (await regenerateFile(await writeXlsx(dir, 'plan.xlsx', PLAN))).written!;
     const wb = await open(regenerated);
     const tasks = wb.getWorksheet('Tasks')!;
-    const blocks = (tasks as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
-    blocks[0].rules.push({ type: 'expression', priority: 9, formulae: ['$C2="3d"'], style: { font: { italic: true } } });
+    const blocks = (tasks as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
+    blocks[0].rules.push({
+      type: 'expression',
+      priority: 9,
+      formulae: ['$C2="3d"'],
+      style: { font: { italic: true } },
+    });
     await wb.xlsx.writeFile(regenerated);
     const again = (await regenerateFile(regenerated, { output: path.join(dir, 'again.xlsx') })).written!;
-    expect(rules((await open(again)).getWorksheet('Tasks')!).flatMap((r) => r.formulae).filter((f) => !isOwnRule(f))).toEqual(['$C2="3d"']);
+    expect(
+      rules((await open(again)).getWorksheet('Tasks')!)
+        .flatMap((r) => r.formulae)
+        .filter((f) => !isOwnRule(f)),
+    ).toEqual(['$C2="3d"']);
     const cleaned = await cleanFile(again, { output: path.join(dir, 'clean.xlsx') });
-    expect(rules((await open(cleaned.written)).getWorksheet('Tasks')!)).toEqual([{ ref: 'A2:F4', formulae: ['$C2="3d"'] }]);
+    expect(rules((await open(cleaned.written)).getWorksheet('Tasks')!)).toEqual([
+      { ref: 'A2:F4', formulae: ['$C2="3d"'] },
+    ]);
   });
 
   test('a generated sheet the user renamed is kept as their own: regenerate and clean leave it', async () => {
@@ -143,7 +164,14 @@ describe('the user\'s own things stay theirs', () => {
     wb.getWorksheet('Schedule')!.name = 'Schedule wk46';
     await wb.xlsx.writeFile(regenerated);
     const again = (await regenerateFile(regenerated, { output: path.join(dir, 'again.xlsx') })).written!;
-    expect((await open(again)).worksheets.map((w) => w.name)).toEqual(['Settings', 'Tasks', 'Schedule wk46', 'Gantt', 'Plan Issues', 'Schedule']);
+    expect((await open(again)).worksheets.map((w) => w.name)).toEqual([
+      'Settings',
+      'Tasks',
+      'Schedule wk46',
+      'Gantt',
+      'Plan Issues',
+      'Schedule',
+    ]);
     const cleaned = await cleanFile(again, { output: path.join(dir, 'clean.xlsx') });
     expect((await open(cleaned.written)).worksheets.map((w) => w.name)).toEqual(['Settings', 'Tasks', 'Schedule wk46']);
   });
@@ -161,14 +189,26 @@ describe('the user\'s own things stay theirs', () => {
 
   test('baseline puts new columns after the last used column and names a non-empty cell it would cover', async () => {
     const dir = tempDir();
-    const input = await writeXlsx(dir, 'plan.xlsx', { settings: PLAN.settings, tasks: [{ ID: '1', Name: 'Prep', Duration: '2d' }] });
+    const input = await writeXlsx(dir, 'plan.xlsx', {
+      settings: PLAN.settings,
+      tasks: [{ ID: '1', Name: 'Prep', Duration: '2d' }],
+    });
     const wb = await open(input);
     wb.getWorksheet('Tasks')!.getCell('E2').value = 'my note'; // a column with no header
     await wb.xlsx.writeFile(input);
     const res = await baselineFile(input);
     const tasks = (await open(res.written!)).getWorksheet('Tasks')!;
     expect(tasks.getCell('E2').value).toBe('my note');
-    expect(tasks.getRow(1).values).toEqual([undefined, 'ID', 'Name', 'Duration', undefined, undefined, 'Baseline Start', 'Baseline Finish']);
+    expect(tasks.getRow(1).values).toEqual([
+      undefined,
+      'ID',
+      'Name',
+      'Duration',
+      undefined,
+      undefined,
+      'Baseline Start',
+      'Baseline Finish',
+    ]);
   });
 
   test('-o naming the input under another name (a hard link) is refused', async () => {

@@ -12,7 +12,14 @@ import { regenerateFile } from '../../src/workbook/files';
 import { BATCH_BUDGET, READ_CELLS_PER_SYNC, officeValue, rawCellFromOffice } from '../../src/workbook/office-host';
 import { filmShoot } from '../../scripts/examples';
 import { costPlan } from '../../bench/costs';
-import { SIM_PAYLOAD_LIMIT, SimContext, SimError, SimWorkbook, simWorkbookFromJson, simulatedExcel } from '../support/excel-sim';
+import {
+  SIM_PAYLOAD_LIMIT,
+  SimContext,
+  SimError,
+  SimWorkbook,
+  simWorkbookFromJson,
+  simulatedExcel,
+} from '../support/excel-sim';
 import { tempDir, writeXlsx } from './fixtures';
 
 const TODAY = { today: new Date(Date.UTC(2027, 2, 1)) };
@@ -30,7 +37,7 @@ describe('the simulated host enforces Office.js rules', () => {
     expect(range.values).toEqual([['ID'], ['1']]);
   });
 
-  test('a 2-D array must have its range\'s shape; a single value fills the range', async () => {
+  test("a 2-D array must have its range's shape; a single value fills the range", async () => {
     const book = new SimWorkbook();
     book.addSheet('S', true);
     const ctx = new SimContext(book);
@@ -39,7 +46,10 @@ describe('the simulated host enforces Office.js rules', () => {
     await expect(ctx.sync()).rejects.toThrow(/InvalidArgument/);
     (ws.getRange('A1:B2') as unknown as { values: number }).values = 7;
     await ctx.sync();
-    expect(book.values('S')).toEqual([[7, 7], [7, 7]]);
+    expect(book.values('S')).toEqual([
+      [7, 7],
+      [7, 7],
+    ]);
   });
 
   test('a request over 5 MB fails with PayloadTooLarge, and the sync is counted', async () => {
@@ -58,7 +68,9 @@ describe('the simulated host enforces Office.js rules', () => {
     const book = new SimWorkbook();
     book.addSheet('S', true);
     const ctx = new SimContext(book);
-    (ctx.workbook.worksheets.getItem('S') as unknown as Excel.Worksheet).getRange('A1:D1').values = [['=1+1', "'=1+1", '007', "'007"]];
+    (ctx.workbook.worksheets.getItem('S') as unknown as Excel.Worksheet).getRange('A1:D1').values = [
+      ['=1+1', "'=1+1", '007', "'007"],
+    ];
     await ctx.sync();
     expect(book.values('S')).toEqual([['=1+1', '=1+1', 7, '007']]);
     expect(book.sheet('S')!.cell(0, 1)!.text).toBe(true);
@@ -68,7 +80,9 @@ describe('the simulated host enforces Office.js rules', () => {
 
 describe('cell conversion', () => {
   test('numbers with a date format are dates; with a percent format, percentages; errors stay errors', () => {
-    expect(rawCellFromOffice(46447, 'yyyy-mm-dd', 'Double')).toEqual({ value: { kind: 'date', wall: expect.any(Number) } });
+    expect(rawCellFromOffice(46447, 'yyyy-mm-dd', 'Double')).toEqual({
+      value: { kind: 'date', wall: expect.any(Number) },
+    });
     expect(rawCellFromOffice(0.4, '0%', 'Double')).toEqual({ value: 0.4, percent: true });
     expect(rawCellFromOffice(5, '"days" 0', 'Double')).toEqual({ value: 5 });
     expect(rawCellFromOffice('#N/A', 'General', 'Error')).toEqual({ value: { kind: 'error', text: '#N/A' } });
@@ -93,8 +107,12 @@ async function excelJsSheet(file: string, name: string): Promise<unknown[][]> {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const v = cell.value as unknown;
       // Dates come back as Dates: compare them as the serials Office.js reads.
-      line[c - 1] = v instanceof Date ? v.getTime() / 86400000 + 25569
-        : v && typeof v === 'object' && 'text' in (v as object) ? (v as { text: string }).text : v;
+      line[c - 1] =
+        v instanceof Date
+          ? v.getTime() / 86400000 + 25569
+          : v && typeof v === 'object' && 'text' in (v as object)
+            ? (v as { text: string }).text
+            : v;
     });
     out[r - 1] = line;
   });
@@ -103,7 +121,11 @@ async function excelJsSheet(file: string, name: string): Promise<unknown[][]> {
 
 function normalize(grid: unknown[][]): unknown[][] {
   const out = Array.from(grid, (row) => Array.from(row ?? [], (v) => (v === undefined || v === '' ? null : v)));
-  return out.map((row) => { const r = [...row]; while (r.length && r[r.length - 1] === null) r.pop(); return r; });
+  return out.map((row) => {
+    const r = [...row];
+    while (r.length && r[r.length - 1] === null) r.pop();
+    return r;
+  });
 }
 
 describe('Regenerate through the Office.js adapter', () => {
@@ -125,12 +147,17 @@ describe('Regenerate through the Office.js adapter', () => {
     const input = await writeXlsx(dir, 'film.xlsx', film.doc, true);
     const file = (await regenerateFile(input, TODAY)).written!;
     for (const sheet of ['Schedule', 'Cost Report', 'Earned Value', 'Plan Issues']) {
-      expect({ sheet, values: normalize(excel.book.values(sheet)) }).toEqual({ sheet, values: normalize(await excelJsSheet(file, sheet)) });
+      expect({ sheet, values: normalize(excel.book.values(sheet)) }).toEqual({
+        sheet,
+        values: normalize(await excelJsSheet(file, sheet)),
+      });
     }
     // Markers, in the workbook's names, point at each sheet's A1.
     expect(excel.book.names.get('ProductionPlanner.CostReport')!.formula).toBe("='Cost Report'!$A$1");
     // The chart the file writer cannot make.
-    expect(excel.book.sheet('Earned Value')!.charts).toEqual([expect.objectContaining({ type: 'Line', title: expect.stringMatching(/^S-curve/) })]);
+    expect(excel.book.sheet('Earned Value')!.charts).toEqual([
+      expect.objectContaining({ type: 'Line', title: expect.stringMatching(/^S-curve/) }),
+    ]);
   });
 
   test('Gantt bars are filled through RangeAreas, one call per style and chunk, not per bar', async () => {
@@ -150,19 +177,31 @@ describe('Regenerate through the Office.js adapter', () => {
   test('text stays text: an ID like 007 and a task named =1+1 come back as typed', async () => {
     const doc = {
       settings: { 'Project Start': '2027-03-01', 'Status Date': '2027-03-01' },
-      tasks: [{ ID: '007', Name: '=1+1', Duration: '2d' }, { ID: '8', Name: '+44 call', Duration: '1d', Predecessors: '007' }],
+      tasks: [
+        { ID: '007', Name: '=1+1', Duration: '2d' },
+        { ID: '8', Name: '+44 call', Duration: '1d', Predecessors: '007' },
+      ],
     };
     const excel = simulatedExcel(simWorkbookFromJson(doc));
     const summary = await regenerateWorkbook(excel.run, TODAY);
     expect(summary.written).toBe(true);
     const schedule = excel.book.values('Schedule');
-    expect(schedule.slice(1).map((r) => [r[0], r[1]])).toEqual([['007', '=1+1'], ['8', '+44 call']]);
+    expect(schedule.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['007', '=1+1'],
+      ['8', '+44 call'],
+    ]);
     expect(excel.runs[0].formulasWritten).toEqual([]);
   });
 
-  test('regenerating again replaces the product\'s sheets and rules, keeps the user\'s rule and sheet order', async () => {
+  test("regenerating again replaces the product's sheets and rules, keeps the user's rule and sheet order", async () => {
     const book = simWorkbookFromJson(film.doc);
-    book.sheet('Tasks')!.rules.push({ id: '{user-1}', area: 'Tasks!B2:B9', type: 'Custom', formula: '=LEN(B2)>30', format: { italic: true } });
+    book.sheet('Tasks')!.rules.push({
+      id: '{user-1}',
+      area: 'Tasks!B2:B9',
+      type: 'Custom',
+      formula: '=LEN(B2)>30',
+      format: { italic: true },
+    });
     const excel = simulatedExcel(book);
     await regenerateWorkbook(excel.run, TODAY);
     const order = book.sheets.map((s) => s.name);
@@ -171,10 +210,16 @@ describe('Regenerate through the Office.js adapter', () => {
     expect(book.sheets.map((s) => s.name)).toEqual(order);
     const live = (sheet: string) => book.sheet(sheet)!.rules.filter((r) => !r.deleted);
     expect(live('Tasks').filter((r) => isOwnRule(r.formula))).toHaveLength(2);
-    expect(live('Tasks').filter((r) => !isOwnRule(r.formula))).toEqual([expect.objectContaining({ formula: '=LEN(B2)>30' })]);
+    expect(live('Tasks').filter((r) => !isOwnRule(r.formula))).toEqual([
+      expect.objectContaining({ formula: '=LEN(B2)>30' }),
+    ]);
     expect(live('Budget').filter((r) => isOwnRule(r.formula))).toHaveLength(2);
     expect([...book.names.keys()].filter((n) => n.startsWith('ProductionPlanner.')).sort()).toEqual([
-      'ProductionPlanner.CostReport', 'ProductionPlanner.EarnedValue', 'ProductionPlanner.Gantt', 'ProductionPlanner.PlanIssues', 'ProductionPlanner.Schedule',
+      'ProductionPlanner.CostReport',
+      'ProductionPlanner.EarnedValue',
+      'ProductionPlanner.Gantt',
+      'ProductionPlanner.PlanIssues',
+      'ProductionPlanner.Schedule',
     ]);
   });
 
@@ -184,7 +229,9 @@ describe('Regenerate through the Office.js adapter', () => {
     const excel = simulatedExcel(book);
     const summary = await regenerateWorkbook(excel.run, TODAY);
     expect(summary.written).toBe(false);
-    expect(summary.issues).toContainEqual(expect.objectContaining({ severity: 'error', at: sheetLocation('Schedule') }));
+    expect(summary.issues).toContainEqual(
+      expect.objectContaining({ severity: 'error', at: sheetLocation('Schedule') }),
+    );
     expect(book.values('Schedule')).toEqual([['My own notes']]);
     expect(book.sheet('Gantt')).toBeUndefined();
     expect(excel.runs[0].syncs).toBe(2); // the reads only
@@ -198,14 +245,19 @@ describe('Regenerate through the Office.js adapter', () => {
     book.sheet('Tasks')!.type(3, 2, "'5x"); // a bad duration
     const summary = await regenerateWorkbook(excel.run, TODAY);
     expect(summary.written).toBe(false);
-    expect(summary.issues).toContainEqual(expect.objectContaining({ severity: 'error', at: cellLocation('Tasks', 3, 2) }));
+    expect(summary.issues).toContainEqual(
+      expect.objectContaining({ severity: 'error', at: cellLocation('Tasks', 3, 2) }),
+    );
     expect(book.active).toBe('Plan Issues');
     expect(book.values('Plan Issues').flat()).toContain('Tasks!C4');
     expect(book.values('Schedule')).toEqual(scheduleBefore);
   });
 
   test('Settings naming another Tasks sheet: read in one more round', async () => {
-    const doc = { settings: { 'Project Start': '2027-03-01', 'Tasks Sheet': 'Shots' }, tasks: [{ ID: '1', Name: 'A', Duration: '1d' }] };
+    const doc = {
+      settings: { 'Project Start': '2027-03-01', 'Tasks Sheet': 'Shots' },
+      tasks: [{ ID: '1', Name: 'A', Duration: '1d' }],
+    };
     const book = simWorkbookFromJson(doc);
     book.sheet('Tasks')!.name = 'Shots';
     const excel = simulatedExcel(book);
@@ -224,7 +276,10 @@ describe('size: syncs stay few and every request stays under 5 MB', () => {
     for (let k = 0; k < copies; k++) {
       for (const t of base.tasks) {
         const row = { ...t, ID: `${k}-${t.ID}` };
-        if (typeof t.Predecessors === 'string') (row as Record<string, string | number>).Predecessors = t.Predecessors.split(',').map((p) => `${k}-${p.trim()}`).join(', ');
+        if (typeof t.Predecessors === 'string')
+          (row as Record<string, string | number>).Predecessors = t.Predecessors.split(',')
+            .map((p) => `${k}-${p.trim()}`)
+            .join(', ');
         all.push(row);
       }
     }
@@ -240,7 +295,9 @@ describe('size: syncs stay few and every request stays under 5 MB', () => {
     expect(stats.syncs).toBeLessThanOrEqual(6);
     expect(Math.max(...stats.requestBytes)).toBeLessThan(SIM_PAYLOAD_LIMIT);
     expect(Math.max(...stats.responseBytes)).toBeLessThan(SIM_PAYLOAD_LIMIT);
-    console.log(`5,000 tasks: ${stats.syncs} syncs; requests ${stats.requestBytes.map((b) => (b / 1e6).toFixed(2)).join(', ')} MB`);
+    console.log(
+      `5,000 tasks: ${stats.syncs} syncs; requests ${stats.requestBytes.map((b) => (b / 1e6).toFixed(2)).join(', ')} MB`,
+    );
   }, 120000);
 
   test('50,000 tasks: the extra syncs are only those the payload limit forces', async () => {
@@ -250,10 +307,17 @@ describe('size: syncs stay few and every request stays under 5 MB', () => {
     const stats = excel.runs[0];
     expect(Math.max(...stats.requestBytes)).toBeLessThan(SIM_PAYLOAD_LIMIT);
     expect(Math.max(...stats.responseBytes)).toBeLessThan(SIM_PAYLOAD_LIMIT);
-    console.log(`50,000 tasks: ${stats.syncs} syncs; requests ${stats.requestBytes.map((b) => (b / 1e6).toFixed(2)).join(', ')} MB; responses ${stats.responseBytes.map((b) => (b / 1e6).toFixed(2)).join(', ')} MB`);
+    console.log(
+      `50,000 tasks: ${stats.syncs} syncs; requests ${stats.requestBytes.map((b) => (b / 1e6).toFixed(2)).join(', ')} MB; responses ${stats.responseBytes.map((b) => (b / 1e6).toFixed(2)).join(', ')} MB`,
+    );
     // Reads: one sync for the sheets, then one per READ_CELLS_PER_SYNC cells of the input sheets
     // (loads come in quarter blocks, so allow for packing).
-    const cells = excel.book.sheets.filter((s) => s.store).reduce((n, s) => { const u = s.used(); return n + (u ? u.rows * u.cols : 0); }, 0);
+    const cells = excel.book.sheets
+      .filter((s) => s.store)
+      .reduce((n, s) => {
+        const u = s.used();
+        return n + (u ? u.rows * u.cols : 0);
+      }, 0);
     const reads = stats.responseBytes.findIndex((b) => b === 0);
     expect(reads).toBeLessThanOrEqual(1 + Math.ceil(cells / (READ_CELLS_PER_SYNC * 0.75)));
     expect(stats.responseBytes.slice(reads).every((b) => b === 0)).toBe(true);
@@ -266,7 +330,7 @@ describe('size: syncs stay few and every request stays under 5 MB', () => {
   }, 300000);
 });
 
-test('the fixture converter keeps the film sample\'s dates as Excel dates', () => {
+test("the fixture converter keeps the film sample's dates as Excel dates", () => {
   const book = simWorkbookFromJson(filmShoot().doc);
   const tasks = book.sheet('Tasks')!;
   const header = book.values('Tasks')[0];
@@ -280,7 +344,9 @@ describe('what real Excel would refuse, caught on the simulated host', () => {
     const doc = costPlan(200) as { tasks: Record<string, string | number>[]; [k: string]: unknown };
     // 20 tasks of 5,000 with a 300-character Japanese note and a long Japanese name.
     const note = '撮影の段取りと機材の手配について確認すること。'.repeat(13);
-    const tasks = doc.tasks.slice(0, 5_000).map((t, k) => ({ ...t, Name: `${t.Name} 撮影準備と機材確認 ${k}`, Notes: note }));
+    const tasks = doc.tasks
+      .slice(0, 5_000)
+      .map((t, k) => ({ ...t, Name: `${t.Name} 撮影準備と機材確認 ${k}`, Notes: note }));
     const excel = simulatedExcel(simWorkbookFromJson({ ...doc, tasks }, { store: false }));
     const summary = await regenerateWorkbook(excel.run, { today: new Date(Date.UTC(2027, 5, 30)) });
     expect(summary.issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -300,7 +366,15 @@ describe('what real Excel would refuse, caught on the simulated host', () => {
     for (const name of ['Budget', 'Resources']) book.sheets.splice(book.sheets.indexOf(book.sheet(name)!), 1);
     const again = await regenerateWorkbook(excel.run, TODAY);
     expect(again.sheets).toEqual(['Schedule', 'Gantt', 'Earned Value', 'Plan Issues']);
-    expect(book.sheets.map((s) => s.name)).toEqual(['Settings', 'Tasks', 'Holidays', 'Schedule', 'Gantt', 'Earned Value', 'Plan Issues']);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      'Settings',
+      'Tasks',
+      'Holidays',
+      'Schedule',
+      'Gantt',
+      'Earned Value',
+      'Plan Issues',
+    ]);
     expect(book.sheet('Cost Report')).toBeUndefined();
   });
 

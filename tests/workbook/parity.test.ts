@@ -91,7 +91,11 @@ function clean(style: Style): Style {
 // ---- The file host, read back with ExcelJS ---------------------------------------------------
 
 const EXCELJS_BORDERS: Record<string, string> = {
-  thin: 'Continuous/Thin', medium: 'Continuous/Medium', thick: 'Continuous/Thick', dashed: 'Dash/Thin', mediumDashed: 'Dash/Medium',
+  thin: 'Continuous/Thin',
+  medium: 'Continuous/Medium',
+  thick: 'Continuous/Thick',
+  dashed: 'Dash/Thin',
+  mediumDashed: 'Dash/Medium',
 };
 
 function excelJsStyle(s: Partial<ExcelJS.Style>): Style {
@@ -118,8 +122,17 @@ function excelJsStyle(s: Partial<ExcelJS.Style>): Style {
 
 function excelJsSheet(ws: ExcelJS.Worksheet): SheetView {
   const view: SheetView = {
-    values: {}, numFmts: {}, styles: {}, columnStyles: {}, widths: [], links: {},
-    freeze: null, autoFilter: null, tabColor: null, outline: {}, print: {},
+    values: {},
+    numFmts: {},
+    styles: {},
+    columnStyles: {},
+    widths: [],
+    links: {},
+    freeze: null,
+    autoFilter: null,
+    tabColor: null,
+    outline: {},
+    print: {},
   };
   const rows = ws.rowCount;
   const cols = ws.columnCount;
@@ -162,7 +175,7 @@ function excelJsSheet(ws: ExcelJS.Worksheet): SheetView {
     titleRows: p.printTitlesRow ?? '',
     titleColumns: p.printTitlesColumn ?? '',
     fitToWidth: p.fitToPage === true && p.fitToWidth === 1 && p.fitToHeight === 0,
-    scale: p.fitToPage || p.scale === 100 ? '' : p.scale ?? '',
+    scale: p.fitToPage || p.scale === 100 ? '' : (p.scale ?? ''),
     acrossFirst: p.pageOrder === 'overThenDown',
   });
   return view;
@@ -180,16 +193,24 @@ function excelJsBookOf(wb: ExcelJS.Workbook): BookView {
   const rules: Record<string, Rule[]> = {};
   const generated: Record<string, SheetView> = {};
   for (const ws of wb.worksheets) {
-    const all = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
-    const list = all.flatMap((cf) => cf.rules.map((rule) => {
-      const style = (rule as { style?: Partial<ExcelJS.Style> }).style ?? {};
-      const fill = style.fill as ExcelJS.FillPattern | undefined;
-      return {
-        range: cf.ref,
-        formula: ((rule as { formulae?: string[] }).formulae ?? []).join(';'),
-        format: clean({ fill: hex(fill?.bgColor?.argb) ?? '', color: hex(style.font?.color?.argb) ?? '', bold: style.font?.bold === true }),
-      };
-    }));
+    const all =
+      (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ??
+      [];
+    const list = all.flatMap((cf) =>
+      cf.rules.map((rule) => {
+        const style = (rule as { style?: Partial<ExcelJS.Style> }).style ?? {};
+        const fill = style.fill as ExcelJS.FillPattern | undefined;
+        return {
+          range: cf.ref,
+          formula: ((rule as { formulae?: string[] }).formulae ?? []).join(';'),
+          format: clean({
+            fill: hex(fill?.bgColor?.argb) ?? '',
+            color: hex(style.font?.color?.argb) ?? '',
+            bold: style.font?.bold === true,
+          }),
+        };
+      }),
+    );
     if (list.length > 0) rules[ws.name] = list;
     if (GENERATED.includes(ws.name)) generated[ws.name] = excelJsSheet(ws);
   }
@@ -198,7 +219,12 @@ function excelJsBookOf(wb: ExcelJS.Workbook): BookView {
 
 // ---- The Office.js host, on the simulated workbook -------------------------------------------
 
-const SIM_EDGES: Record<string, string> = { EdgeTop: 'top', EdgeRight: 'right', EdgeBottom: 'bottom', EdgeLeft: 'left' };
+const SIM_EDGES: Record<string, string> = {
+  EdgeTop: 'top',
+  EdgeRight: 'right',
+  EdgeBottom: 'bottom',
+  EdgeLeft: 'left',
+};
 
 function simStyle(props: Record<string, unknown>): Style {
   const out: Style = {};
@@ -209,15 +235,25 @@ function simStyle(props: Record<string, unknown>): Style {
   }
   for (const edge of Object.keys(SIM_EDGES)) {
     const style = props[`border${edge}Style`];
-    if (style) out[`border-${SIM_EDGES[edge]}`] = `${style}/${props[`border${edge}Weight`]}/${props[`border${edge}Color`]}`;
+    if (style)
+      out[`border-${SIM_EDGES[edge]}`] = `${style}/${props[`border${edge}Weight`]}/${props[`border${edge}Color`]}`;
   }
   return clean(out);
 }
 
 function simSheet(s: SimSheet): SheetView {
   const view: SheetView = {
-    values: {}, numFmts: {}, styles: {}, columnStyles: {}, widths: [], links: {},
-    freeze: null, autoFilter: null, tabColor: null, outline: {}, print: {},
+    values: {},
+    numFmts: {},
+    styles: {},
+    columnStyles: {},
+    widths: [],
+    links: {},
+    freeze: null,
+    autoFilter: null,
+    tabColor: null,
+    outline: {},
+    print: {},
   };
   const columnFormats = s.formats.filter((f) => f.area.row === 0 && f.area.rows === MAX_ROWS);
   let rows = 0;
@@ -227,8 +263,11 @@ function simSheet(s: SimSheet): SheetView {
     const c = k % MAX_COLS;
     if (cell.value === '' && !cell.formula) continue;
     view.values[key(r, c)] = cell.formula ?? cell.value;
-    const columnFormat = [...columnFormats].reverse().find((f) => c >= f.area.col && c < f.area.col + f.area.cols && f.props.numberFormat);
-    view.numFmts[key(r, c)] = cell.numberFormat ?? (columnFormat?.props.numberFormat as string | undefined) ?? 'General';
+    const columnFormat = [...columnFormats]
+      .reverse()
+      .find((f) => c >= f.area.col && c < f.area.col + f.area.cols && f.props.numberFormat);
+    view.numFmts[key(r, c)] =
+      cell.numberFormat ?? (columnFormat?.props.numberFormat as string | undefined) ?? 'General';
     rows = Math.max(rows, r + 1);
     cols = Math.max(cols, c + 1);
   }
@@ -260,16 +299,25 @@ function simSheet(s: SimSheet): SheetView {
     if (Object.keys(style).length > 0) view.columnStyles[c] = style;
   }
   for (let c = 0; c < cols; c++) view.widths.push(s.columnWidths.get(c) ?? 0);
-  for (const [k, link] of s.hyperlinks) view.links[key(Math.floor(k / MAX_COLS), k % MAX_COLS)] = link.documentReference ?? '';
+  for (const [k, link] of s.hyperlinks)
+    view.links[key(Math.floor(k / MAX_COLS), k % MAX_COLS)] = link.documentReference ?? '';
   view.freeze = s.freeze ? { rows: s.freeze.rows, cols: s.freeze.cols } : null;
   const a = s.autoFilter;
-  view.autoFilter = a ? `${columnLetters(a.col)}${a.row + 1}:${columnLetters(a.col + a.cols - 1)}${a.row + a.rows}` : null;
+  view.autoFilter = a
+    ? `${columnLetters(a.col)}${a.row + 1}:${columnLetters(a.col + a.cols - 1)}${a.row + a.rows}`
+    : null;
   view.tabColor = s.tabColor || null;
   for (let r = 0; r < rows; r++) {
     const level = s.groups.filter((g) => r >= g.row && r < g.row + g.rows).length;
     if (level > 0) view.outline[r] = level;
   }
-  const page = s.page as { orientation?: string; titleRows?: string; titleColumns?: string; zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }; printOrder?: string };
+  const page = s.page as {
+    orientation?: string;
+    titleRows?: string;
+    titleColumns?: string;
+    zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+    printOrder?: string;
+  };
   view.print = clean({
     orientation: (page.orientation ?? 'portrait').toLowerCase(),
     titleRows: (page.titleRows ?? '').replace(/\$/g, ''),
@@ -287,11 +335,13 @@ function simBook(book: SimWorkbook): BookView {
   const rules: Record<string, Rule[]> = {};
   const generated: Record<string, SheetView> = {};
   for (const s of book.sheets) {
-    const list = s.rules.filter((r) => !r.deleted).map((r) => ({
-      range: r.area.replace(/^.*!/, ''),
-      formula: r.formula.replace(/^=/, ''),
-      format: clean(r.format as Style),
-    }));
+    const list = s.rules
+      .filter((r) => !r.deleted)
+      .map((r) => ({
+        range: r.area.replace(/^.*!/, ''),
+        formula: r.formula.replace(/^=/, ''),
+        format: clean(r.format as Style),
+      }));
     if (list.length > 0) rules[s.name] = list;
     if (GENERATED.includes(s.name)) generated[s.name] = simSheet(s);
   }
@@ -304,14 +354,29 @@ function simBook(book: SimWorkbook): BookView {
 function expectSameSheet(name: string, file: SheetView, excel: SheetView): void {
   const same = (field: string, fileValue: unknown, excelValue: unknown) =>
     expect({ sheet: name, field, value: excelValue }).toEqual({ sheet: name, field, value: fileValue });
-  for (const field of ['values', 'numFmts', 'columnStyles', 'links', 'freeze', 'autoFilter', 'tabColor', 'outline', 'print'] as const) {
+  for (const field of [
+    'values',
+    'numFmts',
+    'columnStyles',
+    'links',
+    'freeze',
+    'autoFilter',
+    'tabColor',
+    'outline',
+    'print',
+  ] as const) {
     same(field, file[field], excel[field]);
   }
-  same('widths', file.widths, excel.widths.map((w) => (w === points(DEFAULT_WIDTH) ? null : w)));
+  same(
+    'widths',
+    file.widths,
+    excel.widths.map((w) => (w === points(DEFAULT_WIDTH) ? null : w)),
+  );
   // Links: ExcelJS gives a link cell the link colour and underline itself; Excel applies its own
   // Hyperlink style to the cell, which the simulator does not model. Everything else matches.
   const styles: Record<string, Style> = { ...excel.styles };
-  for (const at of Object.keys(excel.links)) styles[at] = clean({ ...excel.styles[at], color: '#0563C1', underline: true });
+  for (const at of Object.keys(excel.links))
+    styles[at] = clean({ ...excel.styles[at], color: '#0563C1', underline: true });
   same('styles', file.styles, styles);
 }
 
@@ -319,7 +384,13 @@ function issueList(issues: readonly Issue[]): string[] {
   return issues.map((i) => `${i.severity} ${formatLocation(i.at)}: ${i.message}`);
 }
 
-async function inputFile(dir: string, name: string, doc: Record<string, unknown>, tasksAsTable: boolean, more?: (wb: ExcelJS.Workbook) => void): Promise<string> {
+async function inputFile(
+  dir: string,
+  name: string,
+  doc: Record<string, unknown>,
+  tasksAsTable: boolean,
+  more?: (wb: ExcelJS.Workbook) => void,
+): Promise<string> {
   const wb = workbookFromJsonPlan(doc, { tasksAsTable });
   more?.(wb);
   const file = path.join(dir, name);
@@ -367,25 +438,32 @@ describe.each([
     expect(excel.sheets).toEqual(file.sheets);
     expect(Object.keys(excel.generated).sort()).toEqual(Object.keys(file.generated).sort());
     expect(excel.markers).toEqual(file.markers);
-    expect(Object.keys(file.markers).sort()).toEqual(GENERATED_SHEETS.filter(([, name]) => fileResult.sheets.includes(name)).map(([k]) => `ProductionPlanner.${k}`).sort());
+    expect(Object.keys(file.markers).sort()).toEqual(
+      GENERATED_SHEETS.filter(([, name]) => fileResult.sheets.includes(name))
+        .map(([k]) => `ProductionPlanner.${k}`)
+        .sort(),
+    );
   });
 
-  test('the same highlight rules on the user\'s sheets', () => {
+  test("the same highlight rules on the user's sheets", () => {
     expect(excel.rules).toEqual(file.rules);
     expect(Object.keys(file.rules).length).toBeGreaterThan(0);
   });
 
-  test.each(GENERATED)('%s: the same values, number formats, formats, widths, panes, outline, links and print setup', (sheet) => {
-    if (!fileResult.sheets.includes(sheet)) {
-      expect(file.generated[sheet]).toBeUndefined();
-      expect(excel.generated[sheet]).toBeUndefined();
-      return;
-    }
-    expectSameSheet(sheet, file.generated[sheet], excel.generated[sheet]);
-    expect(Object.keys(file.generated[sheet].values).length).toBeGreaterThan(0);
-  });
+  test.each(GENERATED)(
+    '%s: the same values, number formats, formats, widths, panes, outline, links and print setup',
+    (sheet) => {
+      if (!fileResult.sheets.includes(sheet)) {
+        expect(file.generated[sheet]).toBeUndefined();
+        expect(excel.generated[sheet]).toBeUndefined();
+        return;
+      }
+      expectSameSheet(sheet, file.generated[sheet], excel.generated[sheet]);
+      expect(Object.keys(file.generated[sheet].values).length).toBeGreaterThan(0);
+    },
+  );
 
-  test('a column 9 characters wide: 9 inside Excel; no width in the file (ExcelJS\'s default), so Excel\'s default', () => {
+  test("a column 9 characters wide: 9 inside Excel; no width in the file (ExcelJS's default), so Excel's default", () => {
     const nine = (view: SheetView) => view.widths.flatMap((w, c) => (w === points(DEFAULT_WIDTH) ? [c] : []));
     const none = (view: SheetView) => view.widths.flatMap((w, c) => (w === null ? [c] : []));
     expect(nine(excel.generated.Schedule)).toEqual([7]); // Critical
@@ -394,22 +472,40 @@ describe.each([
   });
 
   test('number formats of empty data cells: Excel gets them by column block, the file only where there are values', async () => {
-    const emptyFormatted = (cells: { value: unknown; numFmt?: string }[]) => cells.filter((c) => (c.value === null || c.value === '') && c.numFmt).length;
+    const emptyFormatted = (cells: { value: unknown; numFmt?: string }[]) =>
+      cells.filter((c) => (c.value === null || c.value === '') && c.numFmt).length;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
     const counts = fileResult.sheets.map((sheet) => {
-      const inExcel = [...book.sheet(sheet)!.cells.values()].map((c) => ({ value: c.formula ?? c.value, numFmt: c.numberFormat }));
+      const inExcel = [...book.sheet(sheet)!.cells.values()].map((c) => ({
+        value: c.formula ?? c.value,
+        numFmt: c.numberFormat,
+      }));
       const inFile: ExcelJS.Cell[] = [];
-      wb.getWorksheet(sheet)!.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => { inFile.push(cell); }));
+      wb.getWorksheet(sheet)!.eachRow((row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          inFile.push(cell);
+        }),
+      );
       return { sheet, excel: emptyFormatted(inExcel) > 0, file: emptyFormatted(inFile) > 0 };
     });
     // The money sheets have empty cells among their figures (a line with no ETC, a week not yet reported).
-    expect(counts).toEqual(fileResult.sheets.map((sheet) => ({ sheet, excel: sheet === 'Cost Report' || sheet === 'Earned Value', file: false })));
+    expect(counts).toEqual(
+      fileResult.sheets.map((sheet) => ({
+        sheet,
+        excel: sheet === 'Cost Report' || sheet === 'Earned Value',
+        file: false,
+      })),
+    );
   });
 
   test('charts: drawn inside Excel only, the file writer cannot make them', async () => {
     const charts = book.sheets.flatMap((s) => s.charts.map((c) => ({ sheet: s.name, type: c.type, title: c.title })));
-    expect(charts).toEqual(fileResult.sheets.includes('Earned Value') ? [{ sheet: 'Earned Value', type: 'Line', title: expect.stringMatching(/^S-curve/) }] : []);
+    expect(charts).toEqual(
+      fileResult.sheets.includes('Earned Value')
+        ? [{ sheet: 'Earned Value', type: 'Line', title: expect.stringMatching(/^S-curve/) }]
+        : [],
+    );
     expect((await zipParts(output)).filter((p) => p.startsWith('xl/charts/'))).toEqual([]);
   });
 });
@@ -427,7 +523,9 @@ describe('a plan with errors', () => {
     const summary = await regenerateWorkbook(sim.run, TODAY);
 
     expect(issueList(summary.issues)).toEqual(issueList(fileResult.calc.issues));
-    expect(summary.issues).toContainEqual(expect.objectContaining({ severity: 'error', at: cellLocation('Tasks', 3, 2) }));
+    expect(summary.issues).toContainEqual(
+      expect.objectContaining({ severity: 'error', at: cellLocation('Tasks', 3, 2) }),
+    );
     // The difference, on purpose (onErrors): the command lists the errors and writes nothing...
     expect(fileResult.written).toBeNull();
     expect(fileResult.sheets).toEqual([]);
@@ -435,7 +533,14 @@ describe('a plan with errors', () => {
     // ...while a ribbon click has only the workbook to tell what to fix.
     expect(summary.written).toBe(false);
     expect(summary.sheets).toEqual(['Plan Issues']);
-    expect(sim.book.sheets.map((s) => s.name)).toEqual(['Settings', 'Tasks', 'Resources', 'Budget', 'Holidays', 'Plan Issues']);
+    expect(sim.book.sheets.map((s) => s.name)).toEqual([
+      'Settings',
+      'Tasks',
+      'Resources',
+      'Budget',
+      'Holidays',
+      'Plan Issues',
+    ]);
     expect(sim.book.active).toBe('Plan Issues');
     expect(Object.keys(simBook(sim.book).markers)).toEqual(['ProductionPlanner.PlanIssues']);
     expect(simBook(sim.book).rules).toEqual({});
@@ -445,7 +550,10 @@ describe('a plan with errors', () => {
     const dir = tempDir();
     const input = await inputFile(dir, 'plan.xlsx', broken, false);
     const loaded = await loadPlanFile(input);
-    const outcome = await regenerate(loaded.raw, excelJsWriter(loaded.excel!), { read: TODAY, onErrors: 'write-issues-sheet' });
+    const outcome = await regenerate(loaded.raw, excelJsWriter(loaded.excel!), {
+      read: TODAY,
+      onErrors: 'write-issues-sheet',
+    });
     const written = path.join(dir, 'issues.xlsx');
     fs.writeFileSync(written, await workbookToBuffer(loaded.excel!));
     const sim = simulatedExcel(simWorkbookFromJson(broken));
@@ -467,7 +575,9 @@ describe('a plan with errors', () => {
 test('a sheet in the way: neither host writes anything, and both say so in the same words', async () => {
   const doc = filmShoot().doc;
   const dir = tempDir();
-  const input = await inputFile(dir, 'plan.xlsx', doc, false, (wb) => { wb.addWorksheet('Gantt').getCell('A1').value = 'My own notes'; });
+  const input = await inputFile(dir, 'plan.xlsx', doc, false, (wb) => {
+    wb.addWorksheet('Gantt').getCell('A1').value = 'My own notes';
+  });
   const target = path.join(dir, 'out.xlsx');
   const fileResult = await regenerateFile(input, { ...TODAY, output: target });
   const book = simWorkbookFromJson(doc);

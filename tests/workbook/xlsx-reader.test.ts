@@ -72,7 +72,9 @@ function valuesWorkbook(): ExcelJS.Workbook {
   set('A1', 'plain');
   set('A2', '  leading and trailing  ');
   set('A3', 'Specials & < > " \' done');
-  set('A4', { richText: [{ text: 'Bold', font: { bold: true } }, { text: ' & <rich> ' }, { text: 'end', font: { italic: true } }] });
+  set('A4', {
+    richText: [{ text: 'Bold', font: { bold: true } }, { text: ' & <rich> ' }, { text: 'end', font: { italic: true } }],
+  });
   set('A5', 'Line one\nLine two\ttabbed');
   set('A6', 'Café – 東京 😀');
   set('A7', '');
@@ -138,9 +140,15 @@ function valuesWorkbook(): ExcelJS.Workbook {
   // An Excel table.
   const table = wb.addWorksheet('Table');
   table.addTable({
-    name: 'People', ref: 'B2', headerRow: true, style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    name: 'People',
+    ref: 'B2',
+    headerRow: true,
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
     columns: [{ name: 'Name' }, { name: 'Share' }, { name: 'Since' }],
-    rows: [['Ann', 0.25, day], ['Bo', 0.75, moment]],
+    rows: [
+      ['Ann', 0.25, day],
+      ['Bo', 0.75, moment],
+    ],
   });
   table.getColumn(3).numFmt = '0%';
   // Sheet names with spaces and quotes; a sheet starting at B3, with empty rows and columns.
@@ -171,7 +179,9 @@ describe('the fast .xlsx reader reads exactly what the ExcelJS path reads', () =
     expect(valueAt(raw, 'Values', 'E2')).toEqual({ value: null }); // a cached 0 is no result to ExcelJS
     expect(valueAt(raw, 'Values', 'E8')).toEqual({ value: null });
     expect(valueAt(raw, 'Values', 'E10')).toEqual({ value: -10.5 });
-    expect(valueAt(raw, 'Values', 'F2')).toEqual({ value: { kind: 'date', wall: Date.UTC(2027, 2, 1, 13, 45) / 60000 } });
+    expect(valueAt(raw, 'Values', 'F2')).toEqual({
+      value: { kind: 'date', wall: Date.UTC(2027, 2, 1, 13, 45) / 60000 },
+    });
     expect(valueAt(raw, 'Values', 'F12')).toEqual({ value: 5 });
     expect(valueAt(raw, 'Values', 'G1')).toEqual({ value: 0.4, percent: true });
     expect(valueAt(raw, 'Values', 'G5')).toEqual({ value: 0.2, percent: true });
@@ -190,11 +200,13 @@ describe('the fast .xlsx reader reads exactly what the ExcelJS path reads', () =
     const sst = await (await JSZip.loadAsync(shared)).file('xl/sharedStrings.xml')!.async('string');
     const items = [...sst.matchAll(/<si>(.*?)<\/si>/gs)].map((m) => m[1]);
     let k = 0;
-    const buffer = await patchPart(shared, 'xl/worksheets/sheet1.xml', (xml) => xml.replace(/ t="s"><v>(\d+)<\/v><\/c>/g, (_all, index: string) => {
-      const item = items[Number(index)];
-      const plain = /^<t(?: xml:space="preserve")?>(.*)<\/t>$/s.exec(item);
-      return plain && k++ % 2 === 1 ? ` t="str"><v>${plain[1]}</v></c>` : ` t="inlineStr"><is>${item}</is></c>`;
-    }));
+    const buffer = await patchPart(shared, 'xl/worksheets/sheet1.xml', (xml) =>
+      xml.replace(/ t="s"><v>(\d+)<\/v><\/c>/g, (_all, index: string) => {
+        const item = items[Number(index)];
+        const plain = /^<t(?: xml:space="preserve")?>(.*)<\/t>$/s.exec(item);
+        return plain && k++ % 2 === 1 ? ` t="str"><v>${plain[1]}</v></c>` : ` t="inlineStr"><is>${item}</is></c>`;
+      }),
+    );
     const xml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(xml).not.toContain('t="s"');
     expect(xml).toContain('t="inlineStr"><is><r>');
@@ -216,45 +228,62 @@ describe('the fast .xlsx reader reads exactly what the ExcelJS path reads', () =
     const pct = /<c r="B1" s="(\d+)"/.exec(original)![1];
     const sst = await (await JSZip.loadAsync(buffer)).file('xl/sharedStrings.xml')!.async('string');
     const n = (sst.match(/<si>/g) ?? []).length;
-    buffer = await patchPart(buffer, 'xl/sharedStrings.xml', (xml) => xml.replace('</sst>', [
-      '<si><t xml:space="preserve">  lead and trail  </t></si>',
-      '<si><t>caf&#233; &#x1F600; one&#13;&#10;two\r\nthree _x000D_ _x005F_x0041_ _x00e9_</t><rPh sb="0" eb="1"><t>phonetic</t></rPh><phoneticPr fontId="1"/></si>',
-      '<si><r><t>rich</t></r><r><rPr><i/><sz val="11"/></rPr><t xml:space="preserve"> text &amp; more</t></r></si>',
-      '<si><t/></si>',
-      '</sst>',
-    ].join('')));
+    buffer = await patchPart(buffer, 'xl/sharedStrings.xml', (xml) =>
+      xml.replace(
+        '</sst>',
+        [
+          '<si><t xml:space="preserve">  lead and trail  </t></si>',
+          '<si><t>caf&#233; &#x1F600; one&#13;&#10;two\r\nthree _x000D_ _x005F_x0041_ _x00e9_</t><rPh sb="0" eb="1"><t>phonetic</t></rPh><phoneticPr fontId="1"/></si>',
+          '<si><r><t>rich</t></r><r><rPr><i/><sz val="11"/></rPr><t xml:space="preserve"> text &amp; more</t></r></si>',
+          '<si><t/></si>',
+          '</sst>',
+        ].join(''),
+      ),
+    );
     const rows = [
-      `<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">  padded _x0041_ inline  </t></is></c>`
-        + `<c r="B1" t="inlineStr"><is><r><rPr><b/></rPr><t>Bold</t></r><r><t xml:space="preserve"> &amp; plain_x0041_</t></r></is></c>`
-        + `<c r="C1" t="str"><v>a &amp;amp; b &lt;c&gt;</v></c><c r="D1" t="inlineStr"><is><t></t></is></c></row>`,
-      `<row r="2" spans="1:4"><c r="A2"><v>1.5E3</v></c><c r="B2" s="${pct}"><v>0.25</v></c><c r="C2" s="${date}"><v>46447.5</v></c>`
-        + `<c r="D2" t="n"><v>-0.000123</v></c><c r="E2"><v>0012</v></c><c r="F2"><v>12345678901234567890</v></c><c r="G2" s="${date}"><v>0</v></c></row>`,
-      `<row r="3"><c r="A3" t="b"><v>1</v></c><c r="B3" t="e"><v>#REF!</v></c><c r="C3"><f>1+1</f><v>0</v></c><c r="D3" t="str"><f>"x"</f><v></v></c>`
-        + `<c r="E3" t="b"><f>TRUE()</f><v>0</v></c><c r="F3"><f t="shared" ref="F3:F4" si="0">A3</f><v>7</v></c><c r="G3" t="str"><f>A1</f><v>x &amp;amp; y</v></c></row>`,
-      `<row r="4"><c r="A4" t="s"><v>${n}</v></c><c t="s"><v>${n + 1}</v></c><c r="D4"><v>1</v></c><c r="D4"><v>2</v></c>`
-        + `<c r="F4"><f t="shared" si="0"/><v>8</v></c><c r="G4" s="${pct}"/><c r="H4"><v>3</v></c><c r="H4" s="${pct}"/><c r="I4"><v>4</v></c><c r="I4"/></row>`,
+      `<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">  padded _x0041_ inline  </t></is></c>` +
+        `<c r="B1" t="inlineStr"><is><r><rPr><b/></rPr><t>Bold</t></r><r><t xml:space="preserve"> &amp; plain_x0041_</t></r></is></c>` +
+        `<c r="C1" t="str"><v>a &amp;amp; b &lt;c&gt;</v></c><c r="D1" t="inlineStr"><is><t></t></is></c></row>`,
+      `<row r="2" spans="1:4"><c r="A2"><v>1.5E3</v></c><c r="B2" s="${pct}"><v>0.25</v></c><c r="C2" s="${date}"><v>46447.5</v></c>` +
+        `<c r="D2" t="n"><v>-0.000123</v></c><c r="E2"><v>0012</v></c><c r="F2"><v>12345678901234567890</v></c><c r="G2" s="${date}"><v>0</v></c></row>`,
+      `<row r="3"><c r="A3" t="b"><v>1</v></c><c r="B3" t="e"><v>#REF!</v></c><c r="C3"><f>1+1</f><v>0</v></c><c r="D3" t="str"><f>"x"</f><v></v></c>` +
+        `<c r="E3" t="b"><f>TRUE()</f><v>0</v></c><c r="F3"><f t="shared" ref="F3:F4" si="0">A3</f><v>7</v></c><c r="G3" t="str"><f>A1</f><v>x &amp;amp; y</v></c></row>`,
+      `<row r="4"><c r="A4" t="s"><v>${n}</v></c><c t="s"><v>${n + 1}</v></c><c r="D4"><v>1</v></c><c r="D4"><v>2</v></c>` +
+        `<c r="F4"><f t="shared" si="0"/><v>8</v></c><c r="G4" s="${pct}"/><c r="H4"><v>3</v></c><c r="H4" s="${pct}"/><c r="I4"><v>4</v></c><c r="I4"/></row>`,
       `<row r="6"/>`,
       `<row r="7" s="${pct}" customFormat="1"><c r="B7" t="s"><v>${n + 2}</v></c><c r="C7" t="s"><v>${n + 3}</v></c></row>`,
       `<row r="8"><c r="C8"><v>5</v></c></row>`,
       `<row r="8"><c r="A8"><v>6</v></c></row>`,
       `<row r="10"><c r="B10"><v>0.75</v></c><c r="C10" s="${pct}"/><c r="E10"><v>0.5</v></c><c r="G10" s="${date}"><v>46447</v></c></row>`,
       `<row r="11" s="${pct}" customFormat="1"><c r="E11" s="${date}"/><c r="F11"><v>9</v></c></row>`,
-      `<row r="13"><c r="A13"><v>42</v></c><c r="B13" t="s"><v>${n + 2}</v></c><c r="C13" s="${date}"><v>46447</v></c><c r="D13" s="${pct}"/><c r="E13"/>`
-        + `<c r="F13"><f>1-1</f><v>0</v></c><c r="G13"><v>7</v></c><c r="H13" t="e"><v>#N/A</v></c></row>`,
+      `<row r="13"><c r="A13"><v>42</v></c><c r="B13" t="s"><v>${n + 2}</v></c><c r="C13" s="${date}"><v>46447</v></c><c r="D13" s="${pct}"/><c r="E13"/>` +
+        `<c r="F13"><f>1-1</f><v>0</v></c><c r="G13"><v>7</v></c><c r="H13" t="e"><v>#N/A</v></c></row>`,
     ];
-    const links = ['A13', 'B13', 'C13', 'D13', 'E13', 'F13', 'H13'].map((ref) => `<hyperlink ref="${ref}" r:id="rIdLink"/>`).join('');
-    buffer = await patchPart(buffer, 'xl/worksheets/sheet1.xml', (xml) => xml
-      .replace(/<cols>.*<\/cols>/, '')
-      .replace(/<sheetData>.*<\/sheetData>/s, [
-        `<cols><col min="4" max="5" width="9" style="${pct}" customWidth="1"/></cols>`,
-        `<sheetData>\n  ${rows.join('\n  ')}\n</sheetData>`,
-        '<mergeCells count="3"><mergeCell ref="B10:C11"/><mergeCell ref="E12:E10"/><mergeCell ref="G10:H10"/></mergeCells>',
-        `<hyperlinks>${links}<hyperlink ref="G13" location="Raw!A1" display="inside"/></hyperlinks>`,
-      ].join('')));
-    buffer = await patchPart(buffer, 'xl/worksheets/_rels/sheet1.xml.rels', () => '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-      + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-      + '<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.com/" TargetMode="External"/>'
-      + '</Relationships>');
+    const links = ['A13', 'B13', 'C13', 'D13', 'E13', 'F13', 'H13']
+      .map((ref) => `<hyperlink ref="${ref}" r:id="rIdLink"/>`)
+      .join('');
+    buffer = await patchPart(buffer, 'xl/worksheets/sheet1.xml', (xml) =>
+      xml
+        .replace(/<cols>.*<\/cols>/, '')
+        .replace(
+          /<sheetData>.*<\/sheetData>/s,
+          [
+            `<cols><col min="4" max="5" width="9" style="${pct}" customWidth="1"/></cols>`,
+            `<sheetData>\n  ${rows.join('\n  ')}\n</sheetData>`,
+            '<mergeCells count="3"><mergeCell ref="B10:C11"/><mergeCell ref="E12:E10"/><mergeCell ref="G10:H10"/></mergeCells>',
+            `<hyperlinks>${links}<hyperlink ref="G13" location="Raw!A1" display="inside"/></hyperlinks>`,
+          ].join(''),
+        ),
+    );
+    buffer = await patchPart(
+      buffer,
+      'xl/worksheets/_rels/sheet1.xml.rels',
+      () =>
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.com/" TargetMode="External"/>' +
+        '</Relationships>',
+    );
     const raw = await expectSameAsExcelJS(buffer);
     expect(valueAt(raw, 'Raw', 'A1')).toEqual({ value: '  padded _x0041_ inline  ' });
     expect(valueAt(raw, 'Raw', 'B1')).toEqual({ value: 'Bold & plainA' });
@@ -294,43 +323,100 @@ describe('the fast .xlsx reader reads exactly what the ExcelJS path reads', () =
     const res = await regenerateFile(await writeXlsx(dir, 'film.xlsx', filmShoot().doc, true));
     expect(res.written).not.toBeNull();
     const raw = await expectSameAsExcelJS(fs.readFileSync(res.written!));
-    expect(raw.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Schedule', 'Gantt', 'Cost Report', 'Plan Issues']));
+    expect(raw.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Schedule', 'Gantt', 'Cost Report', 'Plan Issues']),
+    );
   });
 
   test('random sheets: values of every kind in random places and formats, merged and linked at random', async () => {
-    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom(' x ', 'a & <b>', '_x0041_', 'line\nline', '', '"\'"'));
-    const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 0.5, 1e-9, 46447.25));
-    const date = fc.date({ min: new Date(Date.UTC(1901, 0, 1)), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: true });
-    const error = fc.constantFrom('#N/A', '#REF!', '#DIV/0!', '#VALUE!').map((e) => ({ error: e }) as ExcelJS.CellErrorValue);
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.constantFrom(' x ', 'a & <b>', '_x0041_', 'line\nline', '', '"\'"'),
+    );
+    const number = fc.oneof(
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(0, -0, 0.5, 1e-9, 46447.25),
+    );
+    const date = fc.date({
+      min: new Date(Date.UTC(1901, 0, 1)),
+      max: new Date(Date.UTC(2200, 0, 1)),
+      noInvalidDate: true,
+    });
+    const error = fc
+      .constantFrom('#N/A', '#REF!', '#DIV/0!', '#VALUE!')
+      .map((e) => ({ error: e }) as ExcelJS.CellErrorValue);
     const result = fc.oneof(number, text, fc.boolean(), error, fc.constant(undefined));
     const value: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
-      text, number, fc.boolean(), date, error,
-      fc.array(text, { minLength: 1, maxLength: 3 }).map((runs) => ({ richText: runs.map((t, k) => ({ text: t, font: { bold: k % 2 === 0 } })) })),
+      text,
+      number,
+      fc.boolean(),
+      date,
+      error,
+      fc
+        .array(text, { minLength: 1, maxLength: 3 })
+        .map((runs) => ({ richText: runs.map((t, k) => ({ text: t, font: { bold: k % 2 === 0 } })) })),
       result.map((r) => ({ formula: 'A1+1', result: r }) as ExcelJS.CellFormulaValue),
-      fc.tuple(text, fc.constantFrom('https://example.com/', '#Sheet1!A1')).map(([t, link]) => ({ text: t, hyperlink: link })),
+      fc
+        .tuple(text, fc.constantFrom('https://example.com/', '#Sheet1!A1'))
+        .map(([t, link]) => ({ text: t, hyperlink: link })),
     );
-    const numFmt = fc.constantFrom(undefined, '0%', '0.00%', '0.0"%"', 'yyyy-mm-dd', 'd-mmm-yy', 'h:mm', '[h]:mm:ss', 'mm:ss', '0 "days"', '#,##0.00', 'General', '@');
-    const cell = fc.record({ row: fc.integer({ min: 1, max: 25 }), col: fc.integer({ min: 1, max: 8 }), value, numFmt });
-    const merge = fc.record({ row: fc.integer({ min: 1, max: 25 }), col: fc.integer({ min: 1, max: 8 }), rows: fc.integer({ min: 1, max: 3 }), cols: fc.integer({ min: 1, max: 3 }) });
+    const numFmt = fc.constantFrom(
+      undefined,
+      '0%',
+      '0.00%',
+      '0.0"%"',
+      'yyyy-mm-dd',
+      'd-mmm-yy',
+      'h:mm',
+      '[h]:mm:ss',
+      'mm:ss',
+      '0 "days"',
+      '#,##0.00',
+      'General',
+      '@',
+    );
+    const cell = fc.record({
+      row: fc.integer({ min: 1, max: 25 }),
+      col: fc.integer({ min: 1, max: 8 }),
+      value,
+      numFmt,
+    });
+    const merge = fc.record({
+      row: fc.integer({ min: 1, max: 25 }),
+      col: fc.integer({ min: 1, max: 8 }),
+      rows: fc.integer({ min: 1, max: 3 }),
+      cols: fc.integer({ min: 1, max: 3 }),
+    });
     const columnFmt = fc.array(fc.tuple(fc.integer({ min: 1, max: 8 }), numFmt), { maxLength: 3 });
-    await fc.assert(fc.asyncProperty(fc.array(cell, { maxLength: 40 }), fc.array(merge, { maxLength: 4 }), columnFmt, async (cells, merges, columns) => {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('Sheet1');
-      for (const [col, fmt] of columns) if (fmt) ws.getColumn(col).numFmt = fmt;
-      for (const c of cells) {
-        const target = ws.getCell(c.row, c.col);
-        target.value = c.value;
-        if (c.numFmt) target.numFmt = c.numFmt;
-      }
-      const taken: { top: number; left: number; bottom: number; right: number }[] = [];
-      for (const m of merges) {
-        const r = { top: m.row, left: m.col, bottom: m.row + m.rows - 1, right: m.col + m.cols - 1 };
-        if (taken.some((t) => !(t.bottom < r.top || t.top > r.bottom || t.right < r.left || t.left > r.right))) continue;
-        taken.push(r);
-        ws.mergeCells(r.top, r.left, r.bottom, r.right);
-      }
-      await expectSameAsExcelJS(await workbookToBuffer(wb));
-    }), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(cell, { maxLength: 40 }),
+        fc.array(merge, { maxLength: 4 }),
+        columnFmt,
+        async (cells, merges, columns) => {
+          const wb = new ExcelJS.Workbook();
+          const ws = wb.addWorksheet('Sheet1');
+          for (const [col, fmt] of columns) if (fmt) ws.getColumn(col).numFmt = fmt;
+          for (const c of cells) {
+            const target = ws.getCell(c.row, c.col);
+            target.value = c.value;
+            if (c.numFmt) target.numFmt = c.numFmt;
+          }
+          const taken: { top: number; left: number; bottom: number; right: number }[] = [];
+          for (const m of merges) {
+            const r = { top: m.row, left: m.col, bottom: m.row + m.rows - 1, right: m.col + m.cols - 1 };
+            if (taken.some((t) => !(t.bottom < r.top || t.top > r.bottom || t.right < r.left || t.left > r.right)))
+              continue;
+            taken.push(r);
+            ws.mergeCells(r.top, r.left, r.bottom, r.right);
+          }
+          await expectSameAsExcelJS(await workbookToBuffer(wb));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   test("the bench's cost plan (20,000 budget lines, 5,000 tasks)", async () => {
@@ -347,17 +433,35 @@ describe('reading plan files', () => {
     expect(fast.excel).toBeNull();
     expect(full.excel).not.toBeNull();
     expect(contents(fast.raw)).toStrictEqual(contents(full.raw));
-    expect(calculationToJson(await calculateFile(file))).toEqual(calculationToJson(await calculateFile(path.join(EXAMPLES, 'film-shoot.json'))));
+    expect(calculationToJson(await calculateFile(file))).toEqual(
+      calculationToJson(await calculateFile(path.join(EXAMPLES, 'film-shoot.json'))),
+    );
   });
 
   test.each([
     ['a comment in the sheet', (xml: string) => xml.replace('<sheetData>', '<sheetData><!-- a note -->'), /comment/],
-    ['a cell type it does not read', (xml: string) => xml.replace(/<c r="B2"( s="\d+")?>/, '<c r="B2"$1 t="d">'), /type/],
-    ['the strict OOXML namespace', (xml: string) => xml.replace('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'), /namespace/],
+    [
+      'a cell type it does not read',
+      (xml: string) => xml.replace(/<c r="B2"( s="\d+")?>/, '<c r="B2"$1 t="d">'),
+      /type/,
+    ],
+    [
+      'the strict OOXML namespace',
+      (xml: string) =>
+        xml.replace(
+          'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+          'http://purl.oclc.org/ooxml/spreadsheetml/main',
+        ),
+      /namespace/,
+    ],
   ])('a workbook with %s falls back to ExcelJS and still reads', async (_what, edit, reason) => {
     const dir = tempDir();
     const file = path.join(dir, 'plan.xlsx');
-    const buffer = await patchPart(fs.readFileSync(path.join(EXAMPLES, 'film-shoot.xlsx')), 'xl/worksheets/sheet1.xml', edit);
+    const buffer = await patchPart(
+      fs.readFileSync(path.join(EXAMPLES, 'film-shoot.xlsx')),
+      'xl/worksheets/sheet1.xml',
+      edit,
+    );
     fs.writeFileSync(file, buffer);
     const fast = await readXlsxFast(await JSZip.loadAsync(buffer));
     expect(fast.ok).toBe(false);
@@ -399,31 +503,48 @@ describe('reading plan files', () => {
 
 describe('the ExcelJS and JSZip the reader was proven with', () => {
   const ROOT = path.join(__dirname, '..', '..');
-  const pins = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
-  const installed = (name: string) => (JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+  const pins = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+  ).dependencies;
+  const installed = (name: string) =>
+    (JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 
   /** What stands between the installed and pinned package and the version the reader was proven with: [] when nothing. */
   function versionProblems(name: string, proven: string, constant: string, reprove: string): string[] {
     const problems: string[] = [];
-    const what = (v: string, where: string) => `${name} ${v} ${where}, but the fast .xlsx reader was proven with ${name} ${proven} (${constant}). ${reprove}`;
+    const what = (v: string, where: string) =>
+      `${name} ${v} ${where}, but the fast .xlsx reader was proven with ${name} ${proven} (${constant}). ${reprove}`;
     if (installed(name) !== proven) problems.push(what(installed(name), 'is installed'));
-    if (pins[name] !== proven) problems.push(what(`"${pins[name]}"`, 'is what package.json asks for (it must pin the proven version exactly)'));
+    if (pins[name] !== proven)
+      problems.push(what(`"${pins[name]}"`, 'is what package.json asks for (it must pin the proven version exactly)'));
     return problems;
   }
 
   test('ExcelJS: the installed version and the pin are the one the equivalence tests above were proven against', () => {
-    expect(versionProblems('exceljs', PROVEN_WITH_EXCELJS, 'PROVEN_WITH_EXCELJS in src/workbook/xlsx-reader.ts',
-      'The reader copies that version\'s reading, quirks included. Before moving to another ExcelJS: run the equivalence tests in ' +
-      'tests/workbook/xlsx-reader.test.ts against it, read what it changed in reading .xlsx files (its lib/xlsx), adapt the reader ' +
-      'wherever it reads differently, then set PROVEN_WITH_EXCELJS and the exact pin in package.json (and package-lock.json) to it.')).toEqual([]);
+    expect(
+      versionProblems(
+        'exceljs',
+        PROVEN_WITH_EXCELJS,
+        'PROVEN_WITH_EXCELJS in src/workbook/xlsx-reader.ts',
+        "The reader copies that version's reading, quirks included. Before moving to another ExcelJS: run the equivalence tests in " +
+          'tests/workbook/xlsx-reader.test.ts against it, read what it changed in reading .xlsx files (its lib/xlsx), adapt the reader ' +
+          'wherever it reads differently, then set PROVEN_WITH_EXCELJS and the exact pin in package.json (and package-lock.json) to it.',
+      ),
+    ).toEqual([]);
   });
 
   test('JSZip: the installed version and the pin are the one whose private entry layout the reader reads', () => {
-    expect(versionProblems('jszip', PROVEN_WITH_JSZIP, 'PROVEN_WITH_JSZIP in src/workbook/xlsx/zip-entry.ts',
-      'The reader takes the deflated bytes of each entry from JSZip\'s private _data (compressedData in src/workbook/xlsx/zip-entry.ts). ' +
-      'Before moving to another JSZip: check that its ZipObject still keeps a CompressedObject there (lib/zipObject.js, ' +
-      'lib/compressedObject.js), run these tests against it, then set PROVEN_WITH_JSZIP and the exact pin in package.json ' +
-      '(and package-lock.json) to it.')).toEqual([]);
+    expect(
+      versionProblems(
+        'jszip',
+        PROVEN_WITH_JSZIP,
+        'PROVEN_WITH_JSZIP in src/workbook/xlsx/zip-entry.ts',
+        "The reader takes the deflated bytes of each entry from JSZip's private _data (compressedData in src/workbook/xlsx/zip-entry.ts). " +
+          'Before moving to another JSZip: check that its ZipObject still keeps a CompressedObject there (lib/zipObject.js, ' +
+          'lib/compressedObject.js), run these tests against it, then set PROVEN_WITH_JSZIP and the exact pin in package.json ' +
+          '(and package-lock.json) to it.',
+      ),
+    ).toEqual([]);
   });
 
   test("JSZip: a loaded archive's entries are inflated by zlib from what JSZip keeps of them, not by JSZip", async () => {

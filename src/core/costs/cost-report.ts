@@ -85,11 +85,23 @@ export function lineEtc(budget: number, actual: number, committed: number, etc: 
   return etc ?? Math.max(0, budget - actual - committed);
 }
 
-function figures(budget: number, committed: number, actual: number, etc: number, scheduled: number, s: Pick<PlanSettings, 'varianceSign' | 'varianceAmberPct' | 'varianceRedPct'>): CostFigures {
+function figures(
+  budget: number,
+  committed: number,
+  actual: number,
+  etc: number,
+  scheduled: number,
+  s: Pick<PlanSettings, 'varianceSign' | 'varianceAmberPct' | 'varianceRedPct'>,
+): CostFigures {
   const efc = actual + committed + etc;
   const variance = signedVariance(budget, efc, s.varianceSign);
   return {
-    budget, committed, actual, etc, efc, variance,
+    budget,
+    committed,
+    actual,
+    etc,
+    efc,
+    variance,
     variancePct: budget !== 0 ? (variance / budget) * 100 : null,
     status: costStatus(budget, efc, { amberPct: s.varianceAmberPct, redPct: s.varianceRedPct }),
     scheduled,
@@ -97,9 +109,14 @@ function figures(budget: number, committed: number, actual: number, etc: number,
 }
 
 /** The cost report of a budget, with each line's scheduled cost from the tasks booking to it. */
-export function costReport(budget: readonly BudgetLine[], settings: PlanSettings, bookings: readonly Booking[] = []): CostReport {
+export function costReport(
+  budget: readonly BudgetLine[],
+  settings: PlanSettings,
+  bookings: readonly Booking[] = [],
+): CostReport {
   const scheduledBy = new Map<string, number>();
-  for (const b of bookings) if (b.account !== null) scheduledBy.set(b.account, (scheduledBy.get(b.account) ?? 0) + b.scheduled);
+  for (const b of bookings)
+    if (b.account !== null) scheduledBy.set(b.account, (scheduledBy.get(b.account) ?? 0) + b.scheduled);
 
   const lines: CostLine[] = budget.map((l) => ({
     account: l.account,
@@ -107,25 +124,56 @@ export function costReport(budget: readonly BudgetLine[], settings: PlanSettings
     category: l.category,
     at: l.at,
     etcGiven: l.etc !== null,
-    ...figures(l.budget, l.committed, l.actual, lineEtc(l.budget, l.actual, l.committed, l.etc), scheduledBy.get(l.account) ?? 0, settings),
+    ...figures(
+      l.budget,
+      l.committed,
+      l.actual,
+      lineEtc(l.budget, l.actual, l.committed, l.etc),
+      scheduledBy.get(l.account) ?? 0,
+      settings,
+    ),
   }));
 
   const order: string[] = [];
   const members = new Map<string, number[]>();
   lines.forEach((l, k) => {
     let m = members.get(l.category);
-    if (!m) { m = []; members.set(l.category, m); order.push(l.category); }
+    if (!m) {
+      m = [];
+      members.set(l.category, m);
+      order.push(l.category);
+    }
     m.push(k);
   });
   const sum = (ks: readonly number[]) => {
-    let b = 0, c = 0, a = 0, e = 0, s = 0;
-    for (const k of ks) { const l = lines[k]; b += l.budget; c += l.committed; a += l.actual; e += l.etc; s += l.scheduled; }
+    let b = 0,
+      c = 0,
+      a = 0,
+      e = 0,
+      s = 0;
+    for (const k of ks) {
+      const l = lines[k];
+      b += l.budget;
+      c += l.committed;
+      a += l.actual;
+      e += l.etc;
+      s += l.scheduled;
+    }
     return figures(b, c, a, e, s, settings);
   };
-  const categories: CostCategory[] = order.map((category) => ({ category, lines: members.get(category)!, ...sum(members.get(category)!) }));
+  const categories: CostCategory[] = order.map((category) => ({
+    category,
+    lines: members.get(category)!,
+    ...sum(members.get(category)!),
+  }));
   const total = sum(lines.map((_, k) => k));
   return {
-    lines, categories, total,
-    currency: settings.currency, sign: settings.varianceSign, amberPct: settings.varianceAmberPct, redPct: settings.varianceRedPct,
+    lines,
+    categories,
+    total,
+    currency: settings.currency,
+    sign: settings.varianceSign,
+    amberPct: settings.varianceAmberPct,
+    redPct: settings.varianceRedPct,
   };
 }

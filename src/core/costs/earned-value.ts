@@ -32,10 +32,15 @@ export function evFigures(bac: number, pv: number, ev: number, ac: number, metho
   const spi = pv !== 0 ? ev / pv : null;
   const eac = estimateAtCompletion(bac, ev, ac, cpi, spi, method);
   return {
-    bac, pv, ev, ac,
+    bac,
+    pv,
+    ev,
+    ac,
     sv: ev - pv,
     cv: ev - ac,
-    spi, cpi, eac,
+    spi,
+    cpi,
+    eac,
     etc: eac - ac,
     vac: bac - eac,
     // `+ 0` turns a -0 (nothing left to do, over budget) into 0.
@@ -47,7 +52,14 @@ export function evFigures(bac: number, pv: number, ev: number, ac: number, metho
  * EAC by method. Where the method's index is undefined (no actual cost yet, or
  * no planned value yet), the work to go is taken at budget: AC + (BAC - EV).
  */
-export function estimateAtCompletion(bac: number, ev: number, ac: number, cpi: number | null, spi: number | null, method: EacMethod): number {
+export function estimateAtCompletion(
+  bac: number,
+  ev: number,
+  ac: number,
+  cpi: number | null,
+  spi: number | null,
+  method: EacMethod,
+): number {
   const remaining = bac - ev;
   if (method === 'cpi' && cpi !== null && cpi > 0) return ac + remaining / cpi;
   if (method === 'cpi-spi' && cpi !== null && spi !== null && cpi * spi > 0) return ac + remaining / (cpi * spi);
@@ -105,7 +117,15 @@ export function earnedValue(plan: Plan, result: ScheduleResult, costs: TaskCosts
     // same, with a spent fraction, four rollups and more per task (70 ms at 100,000 tasks).
     const tasks: EvFigures[] = [];
     for (let i = 0; i < n; i++) tasks.push(evFigures(0, 0, 0, 0, method));
-    return { statusDate: cutoff, method, baseline, project: evFigures(0, 0, 0, 0, method), tasks, accounts: [], curve: [] };
+    return {
+      statusDate: cutoff,
+      method,
+      baseline,
+      project: evFigures(0, 0, 0, 0, method),
+      tasks,
+      accounts: [],
+      curve: [],
+    };
   }
 
   // Baseline span of each task: its baseline dates, or its current dates.
@@ -121,25 +141,35 @@ export function earnedValue(plan: Plan, result: ScheduleResult, costs: TaskCosts
     const t = plan.tasks[i];
     bStart[i] = costs.hasBaseline[i] ? t.baselineStart! : result.start[i];
     bFinish[i] = costs.hasBaseline[i] ? t.baselineFinish! : result.finish[i];
-    if (booked[i] === 1 || !isPositiveZero(costs.baseline[i])) pvFrac[i] = spentFraction(cal, elapsedTask(plan, i), bStart[i], bFinish[i], cutoff);
+    if (booked[i] === 1 || !isPositiveZero(costs.baseline[i]))
+      pvFrac[i] = spentFraction(cal, elapsedTask(plan, i), bStart[i], bFinish[i], cutoff);
     evFrac[i] = result.percentComplete[i] / 100;
   }
 
   // Actual cost: each account's Actual shared over the bookings to it.
   const actualBy = new Map<string, number>();
   const describe = new Map<string, string>();
-  for (const l of plan.budget) { actualBy.set(l.account, l.actual); describe.set(l.account, l.description); }
+  for (const l of plan.budget) {
+    actualBy.set(l.account, l.actual);
+    describe.set(l.account, l.description);
+  }
   const groups = new Map<string, number[]>();
   costs.bookings.forEach((b, k) => {
     if (b.account === null || !actualBy.has(b.account)) return;
     let g = groups.get(b.account);
-    if (!g) { g = []; groups.set(b.account, g); }
+    if (!g) {
+      g = [];
+      groups.set(b.account, g);
+    }
     g.push(k);
   });
   const ownAc = new Float64Array(n);
   const ownPv = new Float64Array(n);
   const ownEv = new Float64Array(n);
-  for (let i = 0; i < n; i++) { ownPv[i] = costs.baseline[i] * pvFrac[i]; ownEv[i] = costs.baseline[i] * evFrac[i]; }
+  for (let i = 0; i < n; i++) {
+    ownPv[i] = costs.baseline[i] * pvFrac[i];
+    ownEv[i] = costs.baseline[i] * evFrac[i];
+  }
   const accounts: AccountEv[] = [];
   for (const l of plan.budget) {
     const g = groups.get(l.account);
@@ -148,7 +178,9 @@ export function earnedValue(plan: Plan, result: ScheduleResult, costs: TaskCosts
     const budgeted = g.map((k) => costs.bookings[k].baseline);
     const weights = total(earned) > 0 ? earned : total(budgeted) > 0 ? budgeted : g.map(() => 1);
     const w = total(weights);
-    let bac = 0, pv = 0, ev = 0;
+    let bac = 0,
+      pv = 0,
+      ev = 0;
     g.forEach((k, j) => {
       const b = costs.bookings[k];
       ownAc[b.task] += (l.actual * weights[j]) / w;
@@ -156,7 +188,11 @@ export function earnedValue(plan: Plan, result: ScheduleResult, costs: TaskCosts
       pv += b.baseline * pvFrac[b.task];
       ev += earned[j];
     });
-    accounts.push({ account: l.account, description: describe.get(l.account) ?? '', figures: evFigures(bac, pv, ev, l.actual, method) });
+    accounts.push({
+      account: l.account,
+      description: describe.get(l.account) ?? '',
+      figures: evFigures(bac, pv, ev, l.actual, method),
+    });
   }
 
   const bacs = rollUp(plan.tasks, costs.baseline);
@@ -164,10 +200,16 @@ export function earnedValue(plan: Plan, result: ScheduleResult, costs: TaskCosts
   const evs = rollUp(plan.tasks, ownEv);
   const acs = rollUp(plan.tasks, ownAc);
   const tasks: EvFigures[] = [];
-  let bac = 0, pv = 0, ev = 0, ac = 0;
+  let bac = 0,
+    pv = 0,
+    ev = 0,
+    ac = 0;
   for (let i = 0; i < n; i++) {
     tasks.push(evFigures(bacs[i], pvs[i], evs[i], acs[i], method));
-    bac += costs.baseline[i]; pv += ownPv[i]; ev += ownEv[i]; ac += ownAc[i];
+    bac += costs.baseline[i];
+    pv += ownPv[i];
+    ev += ownEv[i];
+    ac += ownAc[i];
   }
 
   return {
@@ -235,13 +277,19 @@ function weekEndOf(wall: Wall): Wall {
  * (from its start to its finish when done, else to the status date).
  */
 function sCurve(
-  plan: Plan, result: ScheduleResult, bac: Float64Array, ac: Float64Array,
-  bStart: Float64Array, bFinish: Float64Array, evFrac: Float64Array,
+  plan: Plan,
+  result: ScheduleResult,
+  bac: Float64Array,
+  ac: Float64Array,
+  bStart: Float64Array,
+  bFinish: Float64Array,
+  evFrac: Float64Array,
 ): CurvePoint[] {
   const n = plan.tasks.length;
   const cal = result.calendar;
   const cutoff = result.statusDate;
-  let first = Infinity, last = -Infinity;
+  let first = Infinity,
+    last = -Infinity;
   for (let i = 0; i < n; i++) {
     if (bac[i] === 0 && ac[i] === 0) continue;
     first = Math.min(first, bStart[i], result.start[i]);
@@ -285,9 +333,13 @@ function sCurve(
     acStep[Math.max(0, w1)] += ac[i];
   }
   const out: CurvePoint[] = [];
-  let p = 0, e = 0, a = 0;
+  let p = 0,
+    e = 0,
+    a = 0;
   for (let k = 0; k < weeks; k++) {
-    p += pvStep[k]; e += evStep[k]; a += acStep[k];
+    p += pvStep[k];
+    e += evStep[k];
+    a += acStep[k];
     const done = k <= statusWeek;
     out.push({ weekEnd: at(k), pv: pv[k] + p, ev: done ? ev[k] + e : null, ac: done ? acc[k] + a : null });
   }

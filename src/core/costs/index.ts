@@ -23,9 +23,10 @@ export function calculateCosts(plan: Plan, result: ScheduleResult): Costs {
     const missing = plan.tasks.findIndex((_, i) => tasks.hasBaseline[i] === 0);
     issues.push({
       severity: 'warning',
-      message: ev.baseline === 'none'
-        ? 'No baseline is set (no Baseline Start and Finish), so earned value takes the current schedule as the baseline. Set a baseline to measure progress against a fixed plan.'
-        : 'Some tasks have no Baseline Start and Finish: for them earned value takes the current schedule as the baseline.',
+      message:
+        ev.baseline === 'none'
+          ? 'No baseline is set (no Baseline Start and Finish), so earned value takes the current schedule as the baseline. Set a baseline to measure progress against a fixed plan.'
+          : 'Some tasks have no Baseline Start and Finish: for them earned value takes the current schedule as the baseline.',
       at: ev.baseline === 'none' ? sheetLocation(sheet) : plan.tasks[missing].refs.baselineStart,
     });
   }

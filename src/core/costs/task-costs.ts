@@ -49,7 +49,8 @@ export function taskCosts(plan: Plan, result: ScheduleResult): TaskCosts {
 
   for (let i = 0; i < n; i++) {
     const t = plan.tasks[i];
-    const bStart = t.baselineStart, bFinish = t.baselineFinish;
+    const bStart = t.baselineStart,
+      bFinish = t.baselineFinish;
     if (bStart !== null && bFinish !== null) hasBaseline[i] = 1;
     if (t.resources.length === 0 && t.fixedCost === 0) continue;
     const current = result.duration[i];
@@ -65,7 +66,10 @@ export function taskCosts(plan: Plan, result: ScheduleResult): TaskCosts {
     const parts = new Map<string | null, [number, number]>();
     const add = (account: string | null, sc: number, bc: number) => {
       const p = parts.get(account);
-      if (p) { p[0] += sc; p[1] += bc; } else parts.set(account, [sc, bc]);
+      if (p) {
+        p[0] += sc;
+        p[1] += bc;
+      } else parts.set(account, [sc, bc]);
     };
     add(t.costAccount, t.fixedCost, t.fixedCost);
     for (const a of t.resources) {
@@ -79,7 +83,8 @@ export function taskCosts(plan: Plan, result: ScheduleResult): TaskCosts {
     }
     scheduled[i] = s;
     baseline[i] = b;
-    for (const [account, [sc, bc]] of parts) if (sc !== 0 || bc !== 0) bookings.push({ task: i, account, scheduled: sc, baseline: bc });
+    for (const [account, [sc, bc]] of parts)
+      if (sc !== 0 || bc !== 0) bookings.push({ task: i, account, scheduled: sc, baseline: bc });
   }
   return { scheduled, baseline, hasBaseline, bookings };
 }

@@ -49,21 +49,31 @@ export function planCostReportSheet(report: CostReport, statusDate: number): She
   const width = columns.length;
   const title = `Cost report as of ${formatDay(statusDate)} · ${report.currency} · ${signLabel(report.sign)} · amber over ${report.amberPct}%, red over ${report.redPct}%`;
   const rows: PlanValue[][] = [[title], columns.map((c) => c.header)];
-  const styles: StyledRange[] = [
-    { row: 0, col: 0, style: { bold: true, size: 13 } },
-    headerStyle(width, 1),
-  ];
+  const styles: StyledRange[] = [{ row: 0, col: 0, style: { bold: true, size: 13 } }, headerStyle(width, 1)];
   const levels: number[] = [0, 0];
 
   const figures = (f: CostFigures): PlanValue[] => [
-    f.budget, f.committed, f.actual, f.etc, f.efc, f.scheduled, f.variance,
+    f.budget,
+    f.committed,
+    f.actual,
+    f.etc,
+    f.efc,
+    f.scheduled,
+    f.variance,
     f.variancePct === null ? null : f.variancePct / 100,
     favourable(f.variance, report.sign),
     STATUS_STYLE[f.status].text,
   ];
   const status = (r: number, s: CostStatus) => {
     const st = STATUS_STYLE[s];
-    styles.push({ row: r, col: COST_COLUMNS.status, style: s === 'green' ? { color: st.color, align: 'center' } : { fill: st.fill, color: st.color, bold: true, align: 'center' } });
+    styles.push({
+      row: r,
+      col: COST_COLUMNS.status,
+      style:
+        s === 'green'
+          ? { color: st.color, align: 'center' }
+          : { fill: st.fill, color: st.color, bold: true, align: 'center' },
+    });
   };
   const section = (text: string) => {
     rows.push([text]);
@@ -80,7 +90,15 @@ export function planCostReportSheet(report: CostReport, statusDate: number): She
   rows.push([null, 'Total', null, ...figures(report.total)]);
   levels.push(0);
   const totalRow = rows.length - 1;
-  styles.push({ row: totalRow, col: 0, cols: width, style: { bold: true, border: { top: { style: 'thin', color: '000000' }, bottom: { style: 'medium', color: '000000' } } } });
+  styles.push({
+    row: totalRow,
+    col: 0,
+    cols: width,
+    style: {
+      bold: true,
+      border: { top: { style: 'thin', color: '000000' }, bottom: { style: 'medium', color: '000000' } },
+    },
+  });
   status(totalRow, report.total.status);
 
   rows.push([]);
@@ -99,16 +117,32 @@ export function planCostReportSheet(report: CostReport, statusDate: number): She
     }
     rows.push([null, `Total ${c.category}`, null, ...figures(c)]);
     levels.push(0);
-    styles.push({ row: rows.length - 1, col: 0, cols: width, style: { bold: true, border: { top: { style: 'thin', color: '808080' } } } });
+    styles.push({
+      row: rows.length - 1,
+      col: 0,
+      cols: width,
+      style: { bold: true, border: { top: { style: 'thin', color: '808080' } } },
+    });
     status(rows.length - 1, c.status);
   }
   if (report.lines.length === 0) {
-    rows.push([null, 'The Budget sheet has no lines yet: add Account, Description, Category, Budget, Committed, Actual and ETC columns.']);
+    rows.push([
+      null,
+      'The Budget sheet has no lines yet: add Account, Description, Category, Budget, Committed, Actual and ETC columns.',
+    ]);
     levels.push(0);
   }
   return {
-    key: 'CostReport', name: 'Cost Report', columns, rows, styles, links: [],
-    headerRows: 2, rowLevels: levels, freeze: { rows: 2, cols: 2 }, tabColor: '548235',
+    key: 'CostReport',
+    name: 'Cost Report',
+    columns,
+    rows,
+    styles,
+    links: [],
+    headerRows: 2,
+    rowLevels: levels,
+    freeze: { rows: 2, cols: 2 },
+    tabColor: '548235',
     print: { landscape: true, titleRows: 2, fitToWidth: true },
   };
 }

@@ -35,7 +35,11 @@ export function planEarnedValueSheet(plan: Plan, ev: EarnedValue): SheetPlan {
   const columns: ColumnPlan[] = [
     { header: 'ID / Account', width: Math.max(12, idColumnWidth(plan)) },
     { header: 'Name', width: 34 },
-    ...figureColumns.map((h, k) => ({ header: h, width: ratio.has(k + 2) ? 7 : 13, numFmt: ratio.has(k + 2) ? RATIO_FORMAT : MONEY_FORMAT })),
+    ...figureColumns.map((h, k) => ({
+      header: h,
+      width: ratio.has(k + 2) ? 7 : 13,
+      numFmt: ratio.has(k + 2) ? RATIO_FORMAT : MONEY_FORMAT,
+    })),
     { header: '', width: 3 },
     { header: 'Week ending', width: 12, numFmt: DATE_FORMAT },
     { header: 'PV', width: 14, numFmt: MONEY_FORMAT },
@@ -49,10 +53,25 @@ export function planEarnedValueSheet(plan: Plan, ev: EarnedValue): SheetPlan {
   titles[CURVE_COL] = 'S-curve, cumulative';
   const rows: PlanValue[][] = [titles, columns.map((c) => c.header)];
   const styles: StyledRange[] = [
-    { row: 0, col: 0, style: { bold: true, size: 13 } }, { row: 0, col: CURVE_COL, style: { bold: true } },
-    headerStyle(width, 1), { ...headerStyle(4, 1), col: CURVE_COL },
+    { row: 0, col: 0, style: { bold: true, size: 13 } },
+    { row: 0, col: CURVE_COL, style: { bold: true } },
+    headerStyle(width, 1),
+    { ...headerStyle(4, 1), col: CURVE_COL },
   ];
-  const figures = (f: EvFigures): PlanValue[] => [f.bac, f.pv, f.ev, f.ac, f.sv, f.cv, f.spi, f.cpi, f.eac, f.etc, f.vac, f.tcpi];
+  const figures = (f: EvFigures): PlanValue[] => [
+    f.bac,
+    f.pv,
+    f.ev,
+    f.ac,
+    f.sv,
+    f.cv,
+    f.spi,
+    f.cpi,
+    f.eac,
+    f.etc,
+    f.vac,
+    f.tcpi,
+  ];
   const section = (text: string) => {
     rows.push([text]);
     styles.push({ row: rows.length - 1, col: 0, cols: width, style: { bold: true, fill: SECTION_FILL } });
@@ -82,16 +101,32 @@ export function planEarnedValueSheet(plan: Plan, ev: EarnedValue): SheetPlan {
     while (row.length < CURVE_COL) row.push(null);
     row.push({ date: p.weekEnd - 1440 }, p.pv, p.ev, p.ac);
   });
-  const charts: SheetPlan['charts'] = ev.curve.length > 0 ? [{
-    type: 'line',
-    title: `S-curve to ${formatDay(ev.statusDate)}: planned, earned and actual cost`,
-    categories: { row: first, col: CURVE_COL, rows: ev.curve.length },
-    series: ['PV', 'EV', 'AC'].map((name, k) => ({ name, values: { row: first, col: CURVE_COL + 1 + k, rows: ev.curve.length } })),
-    at: { row: first, col: CURVE_COL + 5, cols: 10, rows: 20 },
-  }] : [];
+  const charts: SheetPlan['charts'] =
+    ev.curve.length > 0
+      ? [
+          {
+            type: 'line',
+            title: `S-curve to ${formatDay(ev.statusDate)}: planned, earned and actual cost`,
+            categories: { row: first, col: CURVE_COL, rows: ev.curve.length },
+            series: ['PV', 'EV', 'AC'].map((name, k) => ({
+              name,
+              values: { row: first, col: CURVE_COL + 1 + k, rows: ev.curve.length },
+            })),
+            at: { row: first, col: CURVE_COL + 5, cols: 10, rows: 20 },
+          },
+        ]
+      : [];
   return {
-    key: 'EarnedValue', name: 'Earned Value', columns, rows, styles, links: [],
-    headerRows: 2, freeze: { rows: 2, cols: 2 }, tabColor: '7030A0', charts,
+    key: 'EarnedValue',
+    name: 'Earned Value',
+    columns,
+    rows,
+    styles,
+    links: [],
+    headerRows: 2,
+    freeze: { rows: 2, cols: 2 },
+    tabColor: '7030A0',
+    charts,
     print: { landscape: true, titleRows: 2, fitToWidth: true },
   };
 }

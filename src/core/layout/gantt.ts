@@ -116,7 +116,11 @@ function isoWeek(day: number): number {
  * The Gantt's time axis: its scale and columns, covering the schedule, baselines, deadlines and the
  * status date, with one unit to spare at each end.
  */
-export function ganttTimeline(plan: Plan, result: ScheduleResult, asked: GanttScale): { scale: TimeScale; timeline: TimelineColumn[] } {
+export function ganttTimeline(
+  plan: Plan,
+  result: ScheduleResult,
+  asked: GanttScale,
+): { scale: TimeScale; timeline: TimelineColumn[] } {
   let from = Math.min(result.projectStart, result.statusDate);
   let to = Math.max(result.projectFinish, result.statusDate);
   for (const t of plan.tasks) {
@@ -133,7 +137,8 @@ export function ganttTimeline(plan: Plan, result: ScheduleResult, asked: GanttSc
   const spanDays = (to - from) / MINUTES_PER_DAY;
   if (scale === 'day' && spanDays > MAX_TIMELINE_COLUMNS) scale = 'week';
   if (scale === 'week' && spanDays / 7 > MAX_TIMELINE_COLUMNS) scale = 'month';
-  if (scale === 'month' && spanDays / 31 > MAX_TIMELINE_COLUMNS) to = from + MAX_TIMELINE_COLUMNS * 28 * MINUTES_PER_DAY;
+  if (scale === 'month' && spanDays / 31 > MAX_TIMELINE_COLUMNS)
+    to = from + MAX_TIMELINE_COLUMNS * 28 * MINUTES_PER_DAY;
   const pad = (scale === 'day' ? 1 : scale === 'week' ? 7 : 31) * MINUTES_PER_DAY;
   return { scale, timeline: buildTimeline(from - pad, to + pad, scale, result.calendar) };
 }
@@ -178,7 +183,11 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
 
   // Header rows: title and legend over the table, months / weeks / days over the timeline.
   const width_ = T + timeline.length;
-  const rows: PlanValue[][] = [new Array(width_).fill(null), new Array(width_).fill(null), new Array(width_).fill(null)];
+  const rows: PlanValue[][] = [
+    new Array(width_).fill(null),
+    new Array(width_).fill(null),
+    new Array(width_).fill(null),
+  ];
   const styles: StyledRange[] = [];
   rows[0][0] = 'Gantt';
   styles.push({ row: 0, col: 0, style: { bold: true, size: 14 } });
@@ -209,12 +218,12 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     const d = new Date(c.start * 60000);
     const month = `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
     if (scale === 'month') {
-      if (String(d.getUTCFullYear()) !== lastLabel) rows[0][T + k] = (lastLabel = String(d.getUTCFullYear()));
+      if (String(d.getUTCFullYear()) !== lastLabel) rows[0][T + k] = lastLabel = String(d.getUTCFullYear());
       rows[1][T + k] = MONTHS[d.getUTCMonth()];
     } else {
       // A month's name where the month starts, or on the first column if its month runs on for a while.
       const roomy = k > 0 || timeline.length < 4 || dayOf(timeline[3].start) < nextMonth(monthStart(day));
-      if (month !== lastLabel && roomy) rows[0][T + k] = (lastLabel = month);
+      if (month !== lastLabel && roomy) rows[0][T + k] = lastLabel = month;
       if (scale === 'day') {
         if ((weekdayOfDay(day) + 6) % 7 === 0) rows[1][T + k] = `W${isoWeek(day)}`;
         rows[2][T + k] = d.getUTCDate();
@@ -224,7 +233,13 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
       }
     }
   });
-  styles.push({ row: 0, col: T, rows: 3, cols: timeline.length, style: { fill: GANTT_COLORS.headerFill, size: 8, align: 'left' } });
+  styles.push({
+    row: 0,
+    col: T,
+    rows: 3,
+    cols: timeline.length,
+    style: { fill: GANTT_COLORS.headerFill, size: 8, align: 'left' },
+  });
   styles.push({ row: 2, col: T, cols: timeline.length, style: { align: 'center' } });
 
   // Task rows.
@@ -254,7 +269,11 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     const milestone = !t.isSummary && t.duration !== null && start === finish;
     if (span && milestone) {
       row[T + span[0]] = '◆';
-      styles.push({ row: r, col: T + span[0], style: { color: critical ? GANTT_COLORS.critical : GANTT_COLORS.milestone, align: 'center', bold: true } });
+      styles.push({
+        row: r,
+        col: T + span[0],
+        style: { color: critical ? GANTT_COLORS.critical : GANTT_COLORS.milestone, align: 'center', bold: true },
+      });
     } else if (span) {
       const color = t.isSummary ? GANTT_COLORS.summary : critical ? GANTT_COLORS.critical : GANTT_COLORS.task;
       styles.push({ row: r, col: T + span[0], cols: span[1] - span[0] + 1, style: { fill: color } });
@@ -266,7 +285,12 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
           : cal.finishWall(cal.index(start) + Math.round(((cal.index(finish) - cal.index(start)) * pct) / 100));
         const done = barColumns(timeline, start, doneUntil);
         if (done) {
-          styles.push({ row: r, col: T + done[0], cols: done[1] - done[0] + 1, style: { fill: critical ? GANTT_COLORS.criticalDone : GANTT_COLORS.taskDone } });
+          styles.push({
+            row: r,
+            col: T + done[0],
+            cols: done[1] - done[0] + 1,
+            style: { fill: critical ? GANTT_COLORS.criticalDone : GANTT_COLORS.taskDone },
+          });
         }
       }
     }
@@ -289,7 +313,10 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
   // The status date: a red line down the right edge of its column ("through the end of that day").
   if (statusColumn < timeline.length) {
     styles.push({
-      row: HEADER_ROWS, col: T + statusColumn, rows: tasks.length, cols: 1,
+      row: HEADER_ROWS,
+      col: T + statusColumn,
+      rows: tasks.length,
+      cols: 1,
       style: { border: { right: { style: 'thick', color: GANTT_COLORS.statusLine } } },
     });
   }

@@ -39,7 +39,19 @@ export function planTaskHighlights(plan: Plan): HighlightPlan | null {
   if (!first || !last) return null; // not a workbook (a JSON plan)
   let maxCol = first.column;
   const refs = tasks[0].refs;
-  for (const at of [refs.name, refs.duration, refs.predecessors, refs.constraint, refs.constraintDate, refs.deadline, refs.percentComplete, refs.actualStart, refs.actualFinish, refs.outlineLevel, refs.resources]) {
+  for (const at of [
+    refs.name,
+    refs.duration,
+    refs.predecessors,
+    refs.constraint,
+    refs.constraintDate,
+    refs.deadline,
+    refs.percentComplete,
+    refs.actualStart,
+    refs.actualFinish,
+    refs.outlineLevel,
+    refs.resources,
+  ]) {
     const p = cellOf(at);
     if (p) maxCol = Math.max(maxCol, p.column);
   }
@@ -73,7 +85,10 @@ export function planBudgetHighlights(plan: Plan): HighlightPlan | null {
   const refs = lines[0].refs;
   for (const at of [refs.description, refs.category, refs.budget, refs.committed, refs.actual, refs.etc]) {
     const p = cellOf(at);
-    if (p) { minCol = Math.min(minCol, p.column); maxCol = Math.max(maxCol, p.column); }
+    if (p) {
+      minCol = Math.min(minCol, p.column);
+      maxCol = Math.max(maxCol, p.column);
+    }
   }
   const report = `'Cost Report'`;
   const status = columnLetters(COST_COLUMNS.status);
@@ -85,8 +100,16 @@ export function planBudgetHighlights(plan: Plan): HighlightPlan | null {
     sheet: plan.sheetNames.budget,
     range: `${a1(first.row, minCol)}:${a1(last.row, maxCol)}`,
     rules: [
-      { key: 'budget-red', formula: `AND(${lookup(STATUS_STYLE.red.text, 'budget-red')})`, style: { fill: STATUS_STYLE.red.fill, color: STATUS_STYLE.red.color } },
-      { key: 'budget-amber', formula: `AND(${lookup(STATUS_STYLE.amber.text, 'budget-amber')})`, style: { fill: STATUS_STYLE.amber.fill, color: STATUS_STYLE.amber.color } },
+      {
+        key: 'budget-red',
+        formula: `AND(${lookup(STATUS_STYLE.red.text, 'budget-red')})`,
+        style: { fill: STATUS_STYLE.red.fill, color: STATUS_STYLE.red.color },
+      },
+      {
+        key: 'budget-amber',
+        formula: `AND(${lookup(STATUS_STYLE.amber.text, 'budget-amber')})`,
+        style: { fill: STATUS_STYLE.amber.fill, color: STATUS_STYLE.amber.color },
+      },
     ],
   };
 }

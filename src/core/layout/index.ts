@@ -14,8 +14,10 @@ export function planGeneratedSheets(calc: Calculation): SheetPlan[] {
     sheets.push(planScheduleSheet(calc.plan, calc.schedule));
     sheets.push(planGanttSheet(calc.plan, calc.schedule));
     // A plan without a budget or costs gets no money sheets (and loses those of an earlier run).
-    if (calc.costs && calc.plan.budget.length > 0) sheets.push(planCostReportSheet(calc.costs.report, calc.schedule.statusDate));
-    if (calc.costs && calc.costs.earnedValue.project.bac > 0) sheets.push(planEarnedValueSheet(calc.plan, calc.costs.earnedValue));
+    if (calc.costs && calc.plan.budget.length > 0)
+      sheets.push(planCostReportSheet(calc.costs.report, calc.schedule.statusDate));
+    if (calc.costs && calc.costs.earnedValue.project.bac > 0)
+      sheets.push(planEarnedValueSheet(calc.plan, calc.costs.earnedValue));
   }
   sheets.push(planIssuesSheet(calc.issues));
   return sheets;
@@ -32,5 +34,9 @@ export type { SheetPlan } from './sheet-plan';
 
 /** Every sheet the product generates, as [marker key, sheet name], for cleaning a workbook. */
 export const GENERATED_SHEETS = [
-  ['Schedule', 'Schedule'], ['Gantt', 'Gantt'], ['CostReport', 'Cost Report'], ['EarnedValue', 'Earned Value'], ['PlanIssues', 'Plan Issues'],
+  ['Schedule', 'Schedule'],
+  ['Gantt', 'Gantt'],
+  ['CostReport', 'Cost Report'],
+  ['EarnedValue', 'Earned Value'],
+  ['PlanIssues', 'Plan Issues'],
 ] as const;

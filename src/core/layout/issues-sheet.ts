@@ -22,5 +22,14 @@ export function planIssuesSheet(issues: readonly Issue[]): SheetPlan {
     if (isWorkbookPlace(issue.at)) links.push({ row: k + 1, col: 1, target: where });
   });
   if (sorted.length === 0) rows.push(['', '', 'No issues found: the plan reads cleanly.']);
-  return { key: 'PlanIssues', name: 'Plan Issues', columns, rows, styles, links, freeze: { rows: 1, cols: 0 }, autoFilter: sorted.length > 0 };
+  return {
+    key: 'PlanIssues',
+    name: 'Plan Issues',
+    columns,
+    rows,
+    styles,
+    links,
+    freeze: { rows: 1, cols: 0 },
+    autoFilter: sorted.length > 0,
+  };
 }

@@ -76,10 +76,21 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
     if (t.isSummary) styles.push({ row: r, col: 0, cols: columns.length, style: { bold: true, fill: SUMMARY_FILL } });
     if (elapsed) styles.push({ row: r, col: 4, style: { numFmt: '0.##" ed"' } });
     if (result.critical[i]) styles.push({ row: r, col: 0, cols: columns.length, style: { color: CRITICAL_TEXT } });
-    if (slipped(t, result, i)) styles.push({ row: r, col: 3, style: { fill: SLIPPED_FILL } }, { row: r, col: 11, style: { fill: SLIPPED_FILL, bold: true } });
+    if (slipped(t, result, i))
+      styles.push(
+        { row: r, col: 3, style: { fill: SLIPPED_FILL } },
+        { row: r, col: 11, style: { fill: SLIPPED_FILL, bold: true } },
+      );
   });
   return {
-    key: 'Schedule', name: 'Schedule', columns, rows, styles, links: [],
-    freeze: { rows: 1, cols: 2 }, autoFilter: true, tabColor: '2F5597',
+    key: 'Schedule',
+    name: 'Schedule',
+    columns,
+    rows,
+    styles,
+    links: [],
+    freeze: { rows: 1, cols: 2 },
+    autoFilter: true,
+    tabColor: '2F5597',
   };
 }

@@ -50,7 +50,8 @@ function amount(text: string, minutesPerDay: number): Parsed<Span & { negative: 
  */
 export function parseDuration(input: unknown, minutesPerDay: number): Parsed<Span> {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input) || input < 0) return { ok: false, message: `${input} is not a duration: it must be 0 or more` };
+    if (!Number.isFinite(input) || input < 0)
+      return { ok: false, message: `${input} is not a duration: it must be 0 or more` };
     if (input > MAX_DAYS) return { ok: false, message: `${input} days is longer than 100 years` };
     return { ok: true, value: { minutes: Math.round(input * minutesPerDay), elapsed: false } };
   }
@@ -77,7 +78,10 @@ export function parseLag(text: string, minutesPerDay: number): Parsed<Lag> {
   const a = amount(t, minutesPerDay);
   if (a === null) return { ok: false, message: `"${clip(t)}" is not a lag: use +2d, -1d, +4h, +3ed or +50%` };
   if (!a.ok) return a;
-  return { ok: true, value: { minutes: a.value.negative ? -a.value.minutes : a.value.minutes, elapsed: a.value.elapsed } };
+  return {
+    ok: true,
+    value: { minutes: a.value.negative ? -a.value.minutes : a.value.minutes, elapsed: a.value.elapsed },
+  };
 }
 
 /** Formats working minutes as a duration a coordinator reads: `5d`, `3h`, `2.5d`, `30m`, `4ed`. */

@@ -48,7 +48,12 @@ export function parsePredecessors(
 const COMMA = 44;
 const SEMICOLON = 59;
 
-function readEntry(entry: string, isKnownId: (id: string) => boolean, minutesPerDay: number, out: PredecessorParse): void {
+function readEntry(
+  entry: string,
+  isKnownId: (id: string) => boolean,
+  minutesPerDay: number,
+  out: PredecessorParse,
+): void {
   const { links, problems } = out;
   if (isKnownId(entry)) {
     links.push({ id: entry, type: 'FS', lag: { minutes: 0, elapsed: false }, text: entry });
@@ -79,7 +84,9 @@ function readEntry(entry: string, isKnownId: (id: string) => boolean, minutesPer
     }
   }
   if (/\s/.test(entry) || entry.length > 60) {
-    problems.push(`"${clip(entry)}" is not a predecessor: write an ID, optionally with a link type and lag, like 3, 3FS+2d or 4SS`);
+    problems.push(
+      `"${clip(entry)}" is not a predecessor: write an ID, optionally with a link type and lag, like 3, 3FS+2d or 4SS`,
+    );
     return;
   }
   // A single word that is no known ID: reported by the caller as an unknown task.
@@ -155,7 +162,13 @@ function parseLagCached(text: string, minutesPerDay: number): Parsed<Lag> {
   }
   if (!parsed.ok) return parsed;
   const lag = parsed.value;
-  return { ok: true, value: lag.percent === undefined ? { minutes: lag.minutes, elapsed: lag.elapsed } : { minutes: lag.minutes, elapsed: lag.elapsed, percent: lag.percent } };
+  return {
+    ok: true,
+    value:
+      lag.percent === undefined
+        ? { minutes: lag.minutes, elapsed: lag.elapsed }
+        : { minutes: lag.minutes, elapsed: lag.elapsed, percent: lag.percent },
+  };
 }
 
 function isKnownOrPlausible(id: string, isKnownId: (id: string) => boolean): boolean {

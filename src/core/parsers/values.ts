@@ -29,9 +29,13 @@ export function parseDateCell(v: RawValue): Parsed<ParsedDate> {
         message: `"${clip(v)}" could be read day-first or month-first; enter it as an Excel date or as 2027-03-01`,
       };
     }
-    return { ok: false, message: `"${clip(v)}" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00)` };
+    return {
+      ok: false,
+      message: `"${clip(v)}" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00)`,
+    };
   }
-  if (v !== null && typeof v === 'object') return { ok: false, message: `the cell shows the error ${v.text}, not a date` };
+  if (v !== null && typeof v === 'object')
+    return { ok: false, message: `the cell shows the error ${v.text}, not a date` };
   return { ok: false, message: 'this is not a date' };
 }
 
@@ -39,7 +43,10 @@ export function parseDateCell(v: RawValue): Parsed<ParsedDate> {
 export function parseNumberCell(v: RawValue, what = 'a number'): Parsed<number> {
   if (typeof v === 'number' && Number.isFinite(v)) return { ok: true, value: v };
   if (typeof v === 'string') {
-    const t = v.trim().replace(/^[$€£¥]\s*/, '').replace(/\s*(USD|EUR|GBP)$/i, '');
+    const t = v
+      .trim()
+      .replace(/^[$€£¥]\s*/, '')
+      .replace(/\s*(USD|EUR|GBP)$/i, '');
     if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t) || /^[+-]?\.\d+$/.test(t)) {
       return { ok: true, value: Number(t.replace(/,/g, '')) };
     }
@@ -47,7 +54,10 @@ export function parseNumberCell(v: RawValue, what = 'a number'): Parsed<number> 
     return { ok: false, message: `"${clip(v)}" is not ${what}` };
   }
   if (v !== null && typeof v === 'object') {
-    return { ok: false, message: v.kind === 'error' ? `the cell shows the error ${v.text}, not ${what}` : `a date is not ${what}` };
+    return {
+      ok: false,
+      message: v.kind === 'error' ? `the cell shows the error ${v.text}, not ${what}` : `a date is not ${what}`,
+    };
   }
   if (typeof v === 'boolean') return { ok: false, message: `${v ? 'TRUE' : 'FALSE'} is not ${what}` };
   return { ok: false, message: `this is not ${what}` };
@@ -90,20 +100,29 @@ export function parsePercentCell(cell: RawCell): Parsed<PercentRead> {
     return { ok: true, value: { value: n * 100 } };
   }
   if (n < 1) return { ok: true, value: { value: n * 100 } };
-  if (n === 1) return { ok: true, value: { value: 100, note: 'read 1 as 100% complete; write 1% if one percent was meant' } };
+  if (n === 1)
+    return { ok: true, value: { value: 100, note: 'read 1 as 100% complete; write 1% if one percent was meant' } };
   if (n > 100) return { ok: false, message: `${n} is more than 100%` };
   return { ok: true, value: { value: n } };
 }
 
 const CONSTRAINTS: Record<string, ConstraintType> = {
-  asap: 'ASAP', assoonaspossible: 'ASAP',
-  alap: 'ALAP', aslateaspossible: 'ALAP',
-  snet: 'SNET', startnoearlierthan: 'SNET',
-  snlt: 'SNLT', startnolaterthan: 'SNLT',
-  fnet: 'FNET', finishnoearlierthan: 'FNET',
-  fnlt: 'FNLT', finishnolaterthan: 'FNLT',
-  mso: 'MSO', muststarton: 'MSO',
-  mfo: 'MFO', mustfinishon: 'MFO',
+  asap: 'ASAP',
+  assoonaspossible: 'ASAP',
+  alap: 'ALAP',
+  aslateaspossible: 'ALAP',
+  snet: 'SNET',
+  startnoearlierthan: 'SNET',
+  snlt: 'SNLT',
+  startnolaterthan: 'SNLT',
+  fnet: 'FNET',
+  finishnoearlierthan: 'FNET',
+  fnlt: 'FNLT',
+  finishnolaterthan: 'FNLT',
+  mso: 'MSO',
+  muststarton: 'MSO',
+  mfo: 'MFO',
+  mustfinishon: 'MFO',
 };
 
 export function parseConstraint(text: string): Parsed<ConstraintType> {
@@ -127,8 +146,14 @@ function dayIndex(word: string): number {
 /** Working days: `Mon-Fri`, `Mon-Sat`, `Sun-Thu`, `Mon,Tue,Thu`, full names too. */
 export function parseWorkingDays(text: string): Parsed<boolean[]> {
   const days = [false, false, false, false, false, false, false];
-  const bad = { ok: false as const, message: `"${clip(text)}" is not a list of working days: write Mon-Fri, Mon-Sat or Mon,Tue,Thu` };
-  const parts = text.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
+  const bad = {
+    ok: false as const,
+    message: `"${clip(text)}" is not a list of working days: write Mon-Fri, Mon-Sat or Mon,Tue,Thu`,
+  };
+  const parts = text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) return bad;
   for (const part of parts) {
     const range = part.split(/\s*(?:-|–|to)\s*/i);
@@ -157,7 +182,10 @@ export function parseWorkingHours(text: string): Parsed<WorkInterval[]> {
     ok: false as const,
     message: `"${clip(text)}" ${why}: write intervals like 08:00-12:00,13:00-17:00`,
   });
-  const parts = text.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) return bad('has no working hours');
   const out: WorkInterval[] = [];
   for (const part of parts) {
@@ -185,7 +213,10 @@ export function parseAssignments(text: string): Parsed<Assignment[]> {
     const m = /^(.*?)\s*(?:\[\s*([^\]]*)\s*\])?$/.exec(entry);
     const name = m?.[1]?.trim() ?? '';
     if (!m || name === '' || /[[\]]/.test(name)) {
-      return { ok: false, message: `"${clip(entry)}" is not a resource: write a name, optionally with units like Editor[50%] or Line 1[2]` };
+      return {
+        ok: false,
+        message: `"${clip(entry)}" is not a resource: write a name, optionally with units like Editor[50%] or Line 1[2]`,
+      };
     }
     let units = 1;
     if (m[2] !== undefined) {

@@ -5,7 +5,8 @@ import { parseNumberCell } from '../parsers/values';
 import type { RawSheet } from '../raw';
 import { ColumnSpec, TableRow, cellText, readTable } from './table';
 
-type BudgetField = 'account' | 'description' | 'category' | 'budget' | 'committed' | 'actual' | 'etc' | 'units' | 'qty' | 'rate';
+type BudgetField =
+  'account' | 'description' | 'category' | 'budget' | 'committed' | 'actual' | 'etc' | 'units' | 'qty' | 'rate';
 export const BUDGET_COLUMNS: ColumnSpec<BudgetField>[] = [
   { field: 'account', label: 'Account', names: ['account', 'acct', 'accountno', 'costaccount'], required: true },
   { field: 'description', label: 'Description', names: ['description', 'desc'] },
@@ -30,11 +31,20 @@ export function readBudget(sheet: RawSheet, issues: Issue[]): BudgetLine[] {
     const description = cellText(row.cell('description'));
     const label = account !== '' ? `Budget line ${account}` : 'This budget line';
     if (account === '') {
-      issues.push({ severity: 'error', message: `This budget line${description ? ` ("${clip(description)}")` : ''} has no account.`, at: row.at('account') });
+      issues.push({
+        severity: 'error',
+        message: `This budget line${description ? ` ("${clip(description)}")` : ''} has no account.`,
+        at: row.at('account'),
+      });
       continue;
     }
     if (seen.has(account)) {
-      issues.push({ severity: 'error', message: `Account ${account} is on two budget lines (also at ${formatLocation(seen.get(account)!)}); give each line its own account.`, at: row.at('account'), also: seen.get(account) });
+      issues.push({
+        severity: 'error',
+        message: `Account ${account} is on two budget lines (also at ${formatLocation(seen.get(account)!)}); give each line its own account.`,
+        at: row.at('account'),
+        also: seen.get(account),
+      });
       continue;
     }
     seen.set(account, row.at('account'));
@@ -54,18 +64,38 @@ export function readBudget(sheet: RawSheet, issues: Issue[]): BudgetLine[] {
       const r = money('rate', 'Rate');
       if (u !== null && q !== null && r !== null) amount = u * q * r;
       else if (!row.has('units') || !row.has('qty') || !row.has('rate')) {
-        issues.push({ severity: 'error', message: `${label} gives no Budget and not all of Units, Qty and Rate.`, at: row.at('budget') });
+        issues.push({
+          severity: 'error',
+          message: `${label} gives no Budget and not all of Units, Qty and Rate.`,
+          at: row.at('budget'),
+        });
       }
     }
     const committed = money('committed', 'Committed') ?? 0;
     const actual = money('actual', 'Actual') ?? 0;
     const etc = money('etc', 'ETC');
-    for (const [f, v, what] of [['budget', amount, 'Budget'], ['committed', committed, 'Committed'], ['etc', etc, 'ETC']] as const) {
-      if (v !== null && v < 0) issues.push({ severity: 'warning', message: `${label} has a negative ${what} (${v}); check it.`, at: row.at(f) });
+    for (const [f, v, what] of [
+      ['budget', amount, 'Budget'],
+      ['committed', committed, 'Committed'],
+      ['etc', etc, 'ETC'],
+    ] as const) {
+      if (v !== null && v < 0)
+        issues.push({
+          severity: 'warning',
+          message: `${label} has a negative ${what} (${v}); check it.`,
+          at: row.at(f),
+        });
     }
     out.push({
-      account, description, category: cellText(row.cell('category')) || 'Uncategorized',
-      budget: amount ?? 0, committed, actual, etc, at: row.at('account'), refs: new BudgetRowRefs(row),
+      account,
+      description,
+      category: cellText(row.cell('category')) || 'Uncategorized',
+      budget: amount ?? 0,
+      committed,
+      actual,
+      etc,
+      at: row.at('account'),
+      refs: new BudgetRowRefs(row),
     });
   }
   return out;
@@ -74,11 +104,25 @@ export function readBudget(sheet: RawSheet, issues: Issue[]): BudgetLine[] {
 /** A budget line's cell references, worked out when needed. */
 class BudgetRowRefs implements BudgetRefs {
   constructor(private readonly row: TableRow<BudgetField>) {}
-  get account(): Location { return this.row.at('account'); }
-  get description(): Location { return this.row.at('description'); }
-  get category(): Location { return this.row.at('category'); }
-  get budget(): Location { return this.row.at(this.row.has('budget') || !this.row.has('units') ? 'budget' : 'units'); }
-  get committed(): Location { return this.row.at('committed'); }
-  get actual(): Location { return this.row.at('actual'); }
-  get etc(): Location { return this.row.at('etc'); }
+  get account(): Location {
+    return this.row.at('account');
+  }
+  get description(): Location {
+    return this.row.at('description');
+  }
+  get category(): Location {
+    return this.row.at('category');
+  }
+  get budget(): Location {
+    return this.row.at(this.row.has('budget') || !this.row.has('units') ? 'budget' : 'units');
+  }
+  get committed(): Location {
+    return this.row.at('committed');
+  }
+  get actual(): Location {
+    return this.row.at('actual');
+  }
+  get etc(): Location {
+    return this.row.at('etc');
+  }
 }

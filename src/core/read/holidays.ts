@@ -19,7 +19,9 @@ export function readHolidays(sheet: RawSheet, issues: Issue[]): Holiday[] {
   const out: Holiday[] = [];
   for (const row of table.rows) {
     const name = cellText(row.cell('name')) || 'Holiday';
-    const d = row.has('date') ? parseDateCell(row.cell('date')!.value) : { ok: false as const, message: 'the date is empty' };
+    const d = row.has('date')
+      ? parseDateCell(row.cell('date')!.value)
+      : { ok: false as const, message: 'the date is empty' };
     if (!d.ok) {
       issues.push({ severity: 'error', message: `Holiday "${clip(name)}": ${d.message}.`, at: row.at('date') });
       continue;
@@ -33,11 +35,19 @@ export function readHolidays(sheet: RawSheet, issues: Issue[]): Holiday[] {
       }
       last = dayOf(e.value.wall);
       if (last < dayOf(d.value.wall)) {
-        issues.push({ severity: 'error', message: `Holiday "${clip(name)}" ends before it starts.`, at: row.at('end') });
+        issues.push({
+          severity: 'error',
+          message: `Holiday "${clip(name)}" ends before it starts.`,
+          at: row.at('end'),
+        });
         continue;
       }
       if (last - dayOf(d.value.wall) > 366) {
-        issues.push({ severity: 'error', message: `Holiday "${clip(name)}" is longer than a year; check its dates.`, at: row.at('end') });
+        issues.push({
+          severity: 'error',
+          message: `Holiday "${clip(name)}" is longer than a year; check its dates.`,
+          at: row.at('end'),
+        });
         continue;
       }
     }

@@ -41,7 +41,8 @@ export function readLinks(
     if (text === '') continue;
     const task = tasks[i];
     const parsed = parsePredecessors(text, isKnown, mpd);
-    for (const p of parsed.problems) issues.push({ severity: 'error', message: `${taskLabel(task)} predecessors: ${p}.`, at: row.at('predecessors') });
+    for (const p of parsed.problems)
+      issues.push({ severity: 'error', message: `${taskLabel(task)} predecessors: ${p}.`, at: row.at('predecessors') });
     for (const l of parsed.links) {
       const pred = index.get(l.id);
       let problem: string | null = null;

@@ -33,11 +33,13 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
 
   const holidaysSheet = find(sheetNames.holidays);
   const holidays = holidaysSheet ? readHolidays(holidaysSheet, issues) : [];
-  if (!holidaysSheet && entries.has('holidayssheet')) missingSheet(sheetNames.holidays, entries.get('holidayssheet')!, issues);
+  if (!holidaysSheet && entries.has('holidayssheet'))
+    missingSheet(sheetNames.holidays, entries.get('holidayssheet')!, issues);
 
   const resourcesSheet = find(sheetNames.resources);
   const resources = resourcesSheet ? readResources(resourcesSheet, issues) : [];
-  if (!resourcesSheet && entries.has('resourcessheet')) missingSheet(sheetNames.resources, entries.get('resourcessheet')!, issues);
+  if (!resourcesSheet && entries.has('resourcessheet'))
+    missingSheet(sheetNames.resources, entries.get('resourcessheet')!, issues);
 
   const budgetSheet = find(sheetNames.budget);
   const budget = budgetSheet ? readBudget(budgetSheet, issues) : [];
@@ -71,16 +73,30 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
 }
 
 /** Tasks and resources that book to an account the Budget sheet does not have: their cost would be on no line. */
-function checkAccounts(budgetName: string, budget: BudgetLine[], tasks: PlanTask[], resources: ResourceDef[], issues: Issue[]): void {
+function checkAccounts(
+  budgetName: string,
+  budget: BudgetLine[],
+  tasks: PlanTask[],
+  resources: ResourceDef[],
+  issues: Issue[],
+): void {
   const accounts = new Set(budget.map((b) => b.account));
   for (const r of resources) {
     if (r.costAccount !== null && !accounts.has(r.costAccount)) {
-      issues.push({ severity: 'warning', message: `Resource "${clip(r.name)}" books to account ${clip(r.costAccount)}, which is not on the ${budgetName} sheet: its cost is on no budget line.`, at: r.refs.costAccount });
+      issues.push({
+        severity: 'warning',
+        message: `Resource "${clip(r.name)}" books to account ${clip(r.costAccount)}, which is not on the ${budgetName} sheet: its cost is on no budget line.`,
+        at: r.refs.costAccount,
+      });
     }
   }
   for (const t of tasks) {
     if (t.costAccount !== null && !accounts.has(t.costAccount)) {
-      issues.push({ severity: 'warning', message: `Task ${clip(t.id)} books to account ${clip(t.costAccount)}, which is not on the ${budgetName} sheet: its cost is on no budget line.`, at: t.refs.costAccount });
+      issues.push({
+        severity: 'warning',
+        message: `Task ${clip(t.id)} books to account ${clip(t.costAccount)}, which is not on the ${budgetName} sheet: its cost is on no budget line.`,
+        at: t.refs.costAccount,
+      });
     }
   }
 }

@@ -28,7 +28,12 @@ export function readResources(sheet: RawSheet, issues: Issue[]): ResourceDef[] {
     }
     const key = name.toLowerCase();
     if (seen.has(key)) {
-      issues.push({ severity: 'error', message: `Resource "${clip(name)}" is listed twice (also at ${formatLocation(seen.get(key)!)}).`, at: row.at('name'), also: seen.get(key) });
+      issues.push({
+        severity: 'error',
+        message: `Resource "${clip(name)}" is listed twice (also at ${formatLocation(seen.get(key)!)}).`,
+        at: row.at('name'),
+        also: seen.get(key),
+      });
       continue;
     }
     seen.set(key, row.at('name'));
@@ -37,24 +42,45 @@ export function readResources(sheet: RawSheet, issues: Issue[]): ResourceDef[] {
     if (t === 'work' || t === '') type = 'Work';
     else if (t === 'equipment') type = 'Equipment';
     else if (t === 'material') type = 'Material';
-    else issues.push({ severity: 'error', message: `Resource "${clip(name)}": type "${clip(t)}" must be Work, Equipment or Material.`, at: row.at('type') });
+    else
+      issues.push({
+        severity: 'error',
+        message: `Resource "${clip(name)}": type "${clip(t)}" must be Work, Equipment or Material.`,
+        at: row.at('type'),
+      });
     let maxUnits = 1;
     if (row.has('maxUnits')) {
       const u = parseUnits(row.cell('maxUnits')!.value);
       if (u.ok) maxUnits = u.value;
-      else issues.push({ severity: 'error', message: `Resource "${clip(name)}": ${u.message}.`, at: row.at('maxUnits') });
+      else
+        issues.push({ severity: 'error', message: `Resource "${clip(name)}": ${u.message}.`, at: row.at('maxUnits') });
     }
     let rate = 0;
     if (row.has('rate')) {
       const cell = row.cell('rate')!;
-      const v = typeof cell.value === 'string' ? cell.value.replace(/\s*\/\s*(h|hr|hour|unit|day)\s*$/i, '') : cell.value;
+      const v =
+        typeof cell.value === 'string' ? cell.value.replace(/\s*\/\s*(h|hr|hour|unit|day)\s*$/i, '') : cell.value;
       const p = parseNumberCell(v, 'an amount');
-      if (!p.ok) issues.push({ severity: 'error', message: `Resource "${clip(name)}" rate: ${p.message}.`, at: row.at('rate') });
-      else if (p.value < 0) issues.push({ severity: 'error', message: `Resource "${clip(name)}" has a negative rate.`, at: row.at('rate') });
+      if (!p.ok)
+        issues.push({ severity: 'error', message: `Resource "${clip(name)}" rate: ${p.message}.`, at: row.at('rate') });
+      else if (p.value < 0)
+        issues.push({
+          severity: 'error',
+          message: `Resource "${clip(name)}" has a negative rate.`,
+          at: row.at('rate'),
+        });
       else rate = p.value;
     }
     const account = cellText(row.cell('costAccount'));
-    out.push({ name, type, maxUnits, rate, costAccount: account === '' ? null : account, at: row.at('name'), refs: { costAccount: row.at('costAccount') } });
+    out.push({
+      name,
+      type,
+      maxUnits,
+      rate,
+      costAccount: account === '' ? null : account,
+      at: row.at('name'),
+      refs: { costAccount: row.at('costAccount') },
+    });
   }
   return out;
 }

@@ -13,17 +13,34 @@ const MON_FRI = [false, true, true, true, true, true, false];
 
 /** The settings that rename an input sheet (`Tasks Sheet | Shots`), by normalized key. */
 export const SHEET_SETTINGS: Record<string, keyof Plan['sheetNames']> = {
-  taskssheet: 'tasks', budgetsheet: 'budget', resourcessheet: 'resources', holidayssheet: 'holidays',
+  taskssheet: 'tasks',
+  budgetsheet: 'budget',
+  resourcessheet: 'resources',
+  holidayssheet: 'holidays',
 };
 
 const KNOWN_SETTINGS = new Set([
-  'setting', 'projectstart', 'statusdate', 'workingdays', 'workinghours', 'currency', 'varianceamber', 'variancered',
-  'variancesign', 'ganttscale', 'eacmethod', ...Object.keys(SHEET_SETTINGS),
+  'setting',
+  'projectstart',
+  'statusdate',
+  'workingdays',
+  'workinghours',
+  'currency',
+  'varianceamber',
+  'variancered',
+  'variancesign',
+  'ganttscale',
+  'eacmethod',
+  ...Object.keys(SHEET_SETTINGS),
 ]);
 
 /** A sheet that Settings name but the workbook lacks. */
 export function missingSheet(name: string, entry: SettingEntry, issues: Issue[]): void {
-  issues.push({ severity: 'warning', message: `Settings name the sheet "${name}", but there is no sheet by that name.`, at: entry.at });
+  issues.push({
+    severity: 'warning',
+    message: `Settings name the sheet "${name}", but there is no sheet by that name.`,
+    at: entry.at,
+  });
 }
 
 /** A setting as typed: its value cell and where that cell is. */
@@ -35,7 +52,13 @@ export interface SettingEntry {
 
 /** The input sheets' names: the defaults, or what Settings name (`Tasks Sheet | Shots`). */
 export function sheetNamesFrom(entries: Map<string, SettingEntry>): Plan['sheetNames'] {
-  const sheetNames = { tasks: 'Tasks', budget: 'Budget', resources: 'Resources', holidays: 'Holidays', settings: 'Settings' };
+  const sheetNames = {
+    tasks: 'Tasks',
+    budget: 'Budget',
+    resources: 'Resources',
+    holidays: 'Holidays',
+    settings: 'Settings',
+  };
   for (const [key, field] of Object.entries(SHEET_SETTINGS)) {
     const e = entries.get(key);
     const text = e ? cellText(e.cell) : '';
@@ -81,13 +104,18 @@ export function readSettings(
   if (!sheet) {
     issues.push({
       severity: 'error',
-      message: 'There is no Settings sheet: add a sheet named Settings with a row "Project Start" and the date the project starts.',
+      message:
+        'There is no Settings sheet: add a sheet named Settings with a row "Project Start" and the date the project starts.',
       at: sheetLocation('Settings'),
     });
   }
   for (const [key, entry] of entries) {
     if (!KNOWN_SETTINGS.has(key) && entry.keyText !== '') {
-      issues.push({ severity: 'warning', message: `"${clip(entry.keyText)}" is not a setting this version knows; it is ignored.`, at: entry.at });
+      issues.push({
+        severity: 'warning',
+        message: `"${clip(entry.keyText)}" is not a setting this version knows; it is ignored.`,
+        at: entry.at,
+      });
     }
   }
 
@@ -95,13 +123,19 @@ export function readSettings(
   if (text('workingdays') !== '') {
     const p = parseWorkingDays(text('workingdays'));
     if (p.ok) workingWeekdays = p.value;
-    else { err('workingdays', `Working Days: ${p.message}.`); ok = false; }
+    else {
+      err('workingdays', `Working Days: ${p.message}.`);
+      ok = false;
+    }
   }
   let intervals = DEFAULT_INTERVALS;
   if (text('workinghours') !== '') {
     const p = parseWorkingHours(text('workinghours'));
     if (p.ok) intervals = p.value;
-    else { err('workinghours', `Working Hours: ${p.message}.`); ok = false; }
+    else {
+      err('workinghours', `Working Hours: ${p.message}.`);
+      ok = false;
+    }
   }
   const dayStartMinute = intervals[0].start;
   const dayEndMinute = intervals[intervals.length - 1].end;
@@ -109,14 +143,24 @@ export function readSettings(
   let projectStart: Wall | null = null;
   const ps = entries.get('projectstart');
   if (!ps || isEmptyValue(ps.cell?.value)) {
-    if (sheet) err('projectstart', 'Project Start is missing: add a row "Project Start" to Settings with the date the project starts.');
+    if (sheet)
+      err(
+        'projectstart',
+        'Project Start is missing: add a row "Project Start" to Settings with the date the project starts.',
+      );
     ok = false;
   } else {
     const d = parseDateCell(ps.cell!.value);
     if (d.ok) projectStart = atDefaultTime(d.value, dayStartMinute);
-    else { err('projectstart', `Project Start: ${d.message}.`); ok = false; }
+    else {
+      err('projectstart', `Project Start: ${d.message}.`);
+      ok = false;
+    }
     if (projectStart !== null && projectStart > LAST_PLACEABLE_WALL) {
-      err('projectstart', `Project Start ${formatDay(projectStart)} is after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in.`);
+      err(
+        'projectstart',
+        `Project Start ${formatDay(projectStart)} is after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in.`,
+      );
       projectStart = null;
       ok = false;
     }
@@ -143,7 +187,10 @@ export function readSettings(
   const pct = (key: string, label: string, dflt: number): number => {
     if (text(key) === '') return dflt;
     const cell = entries.get(key)!.cell!;
-    const p = parseNumberCell(typeof cell.value === 'string' ? cell.value.replace(/%\s*$/, '') : cell.value, 'a percentage');
+    const p = parseNumberCell(
+      typeof cell.value === 'string' ? cell.value.replace(/%\s*$/, '') : cell.value,
+      'a percentage',
+    );
     if (!p.ok || p.value < 0) {
       err(key, `${label}: ${p.ok ? 'it must be 0 or more' : p.message}.`);
       ok = false;
@@ -155,13 +202,20 @@ export function readSettings(
   const varianceAmberPct = pct('varianceamber', 'Variance Amber %', 5);
   const varianceRedPct = pct('variancered', 'Variance Red %', 10);
   if (varianceRedPct < varianceAmberPct) {
-    issues.push({ severity: 'warning', message: `Variance Red % (${varianceRedPct}) is below Variance Amber % (${varianceAmberPct}); lines over it show red.`, at: at('variancered') });
+    issues.push({
+      severity: 'warning',
+      message: `Variance Red % (${varianceRedPct}) is below Variance Amber % (${varianceAmberPct}); lines over it show red.`,
+      at: at('variancered'),
+    });
   }
 
   const sign = parseVarianceSign(text('variancesign'));
   const varianceSign = sign ?? 'budget-minus-forecast';
   if (sign === null) {
-    err('variancesign', `Variance Sign: "${clip(text('variancesign'))}" must be budget-minus-forecast or forecast-minus-budget.`);
+    err(
+      'variancesign',
+      `Variance Sign: "${clip(text('variancesign'))}" must be budget-minus-forecast or forecast-minus-budget.`,
+    );
     ok = false;
   }
 
@@ -169,20 +223,34 @@ export function readSettings(
   const gs = text('ganttscale').toLowerCase();
   if (gs !== '') {
     if (gs === 'auto' || gs === 'day' || gs === 'week' || gs === 'month') ganttScale = gs;
-    else { err('ganttscale', `Gantt Scale: "${clip(text('ganttscale'))}" must be day, week, month or auto.`); ok = false; }
+    else {
+      err('ganttscale', `Gantt Scale: "${clip(text('ganttscale'))}" must be day, week, month or auto.`);
+      ok = false;
+    }
   }
 
   const method = parseEacMethod(text('eacmethod'));
   const eacMethod = method ?? 'cpi';
-  if (method === null) { err('eacmethod', `EAC Method: "${clip(text('eacmethod'))}" must be cpi, budget-rate or cpi-spi.`); ok = false; }
-
+  if (method === null) {
+    err('eacmethod', `EAC Method: "${clip(text('eacmethod'))}" must be cpi, budget-rate or cpi-spi.`);
+    ok = false;
+  }
 
   if (!ok || projectStart === null) return { ok: false };
   return {
     ok: true,
     value: {
-      projectStart, statusDate, statusDateGiven, workingWeekdays, intervals,
-      currency: text('currency') || 'USD', varianceAmberPct, varianceRedPct, varianceSign, ganttScale, eacMethod,
+      projectStart,
+      statusDate,
+      statusDateGiven,
+      workingWeekdays,
+      intervals,
+      currency: text('currency') || 'USD',
+      varianceAmberPct,
+      varianceRedPct,
+      varianceSign,
+      ganttScale,
+      eacMethod,
     },
   };
 }

@@ -80,11 +80,7 @@ const HEADER_SCAN_ROWS = 30;
  * a title above the table or a table that starts at B3 is fine), maps columns
  * to fields, and returns the data rows that have anything in a known column.
  */
-export function readTable<F extends string>(
-  sheet: RawSheet,
-  specs: ColumnSpec<F>[],
-  issues: Issue[],
-): Table<F> | null {
+export function readTable<F extends string>(sheet: RawSheet, specs: ColumnSpec<F>[], issues: Issue[]): Table<F> | null {
   // An entirely empty sheet holds no rows: callers decide whether that is a problem (Tasks) or not (Holidays).
   if (sheet.rows.every((row) => !row || row.every((cell) => isEmptyValue(cell?.value)))) {
     return { sheet, columns: {}, rows: [] };

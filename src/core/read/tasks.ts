@@ -3,7 +3,12 @@ import { Location, formatLocation } from '../location';
 import type { ConstraintType, Issue, PlanTask, ResourceDef, Span, TaskRefs } from '../model';
 import { parseDuration } from '../parsers/duration';
 import {
-  atDefaultTime, parseAssignments, parseConstraint, parseDateCell, parseNumberCell, parsePercentCell,
+  atDefaultTime,
+  parseAssignments,
+  parseConstraint,
+  parseDateCell,
+  parseNumberCell,
+  parsePercentCell,
 } from '../parsers/values';
 import type { Parsed } from '../parsers/parsed';
 import type { RawSheet, RawValue } from '../raw';
@@ -14,16 +19,34 @@ import type { SettingsRead } from './settings';
 import { ColumnSpec, TableRow, cellText, readTable } from './table';
 
 export type TaskField =
-  | 'id' | 'name' | 'duration' | 'predecessors' | 'resources' | 'constraint' | 'constraintDate' | 'deadline'
-  | 'percentComplete' | 'actualStart' | 'actualFinish' | 'baselineStart' | 'baselineFinish' | 'outlineLevel'
-  | 'costAccount' | 'fixedCost' | 'priority';
+  | 'id'
+  | 'name'
+  | 'duration'
+  | 'predecessors'
+  | 'resources'
+  | 'constraint'
+  | 'constraintDate'
+  | 'deadline'
+  | 'percentComplete'
+  | 'actualStart'
+  | 'actualFinish'
+  | 'baselineStart'
+  | 'baselineFinish'
+  | 'outlineLevel'
+  | 'costAccount'
+  | 'fixedCost'
+  | 'priority';
 
 /** The Tasks sheet's columns and the headers each is known by (normalized). */
 export const TASK_COLUMNS: ColumnSpec<TaskField>[] = [
   { field: 'id', label: 'ID', names: ['id', 'taskid'], required: true },
   { field: 'name', label: 'Name', names: ['name', 'taskname', 'task'], required: true },
   { field: 'duration', label: 'Duration', names: ['duration', 'dur'], required: true },
-  { field: 'predecessors', label: 'Predecessors', names: ['predecessors', 'predecessor', 'preds', 'dependencies', 'dependson'] },
+  {
+    field: 'predecessors',
+    label: 'Predecessors',
+    names: ['predecessors', 'predecessor', 'preds', 'dependencies', 'dependson'],
+  },
   { field: 'resources', label: 'Resources', names: ['resources', 'resourcenames', 'resource'] },
   { field: 'constraint', label: 'Constraint', names: ['constraint', 'constrainttype'] },
   { field: 'constraintDate', label: 'Constraint Date', names: ['constraintdate'] },
@@ -63,7 +86,11 @@ export function readTasks(
   const table = readTable(sheet, TASK_COLUMNS, issues);
   if (!table) return [];
   if (table.rows.length === 0 || Object.keys(table.columns).length === 0) {
-    issues.push({ severity: 'error', message: `The ${sheet.name} sheet has no tasks: add one row per task under the header row.`, at: sheet.locateSheet() });
+    issues.push({
+      severity: 'error',
+      message: `The ${sheet.name} sheet has no tasks: add one row per task under the header row.`,
+      at: sheet.locateSheet(),
+    });
     return [];
   }
   const intervals = settingsRead.ok ? settingsRead.value.intervals : null;
@@ -74,7 +101,8 @@ export function readTasks(
     statusDate: settingsRead.ok ? settingsRead.value.statusDate : null,
     knownResources: new Set(resources.map((r) => r.name.toLowerCase())),
     durations: new Map(),
-    error: (message, at, also) => issues.push(also ? { severity: 'error', message, at, also } : { severity: 'error', message, at }),
+    error: (message, at, also) =>
+      issues.push(also ? { severity: 'error', message, at, also } : { severity: 'error', message, at }),
     warn: (message, at) => issues.push({ severity: 'warning', message, at }),
   };
   const rows = table.rows;
@@ -118,7 +146,10 @@ function readOutline(rows: TableRow<TaskField>[], cx: TaskContext): Outline {
     if (cell === undefined) return 1;
     const p = parseNumberCell(cell.value, 'an outline level');
     if (!p.ok || !Number.isInteger(p.value) || p.value < 1 || p.value > 100) {
-      cx.error(`Outline Level must be a whole number from 1 ${p.ok ? `(not ${p.value})` : `(${p.message})`}.`, row.at('outlineLevel'));
+      cx.error(
+        `Outline Level must be a whole number from 1 ${p.ok ? `(not ${p.value})` : `(${p.message})`}.`,
+        row.at('outlineLevel'),
+      );
       return 1;
     }
     return p.value;
@@ -128,7 +159,10 @@ function readOutline(rows: TableRow<TaskField>[], cx: TaskContext): Outline {
   for (let i = 0; i < rows.length; i++) {
     const prevLevel = i > 0 ? levels[i - 1] : 0;
     if (levels[i] > prevLevel + 1) {
-      cx.warn(`Outline Level jumps from ${prevLevel} to ${levels[i]}; read as ${prevLevel + 1}, one level below the row above.`, rows[i].at('outlineLevel'));
+      cx.warn(
+        `Outline Level jumps from ${prevLevel} to ${levels[i]}; read as ${prevLevel + 1}, one level below the row above.`,
+        rows[i].at('outlineLevel'),
+      );
       levels[i] = prevLevel + 1;
     }
     while (stack.length > 0 && levels[stack[stack.length - 1]] >= levels[i]) stack.pop();
@@ -157,7 +191,10 @@ function readTask(row: TableRow<TaskField>, id: string, outline: Outline, i: num
     }
     const wall = atDefaultTime(d.value, defaultMinute);
     if (places && wall > LAST_PLACEABLE_WALL) {
-      cx.error(`${label()} ${what}: ${formatDay(wall)} is after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in.`, row.at(f));
+      cx.error(
+        `${label()} ${what}: ${formatDay(wall)} is after the year ${LAST_PLACEABLE_YEAR}, the last year the scheduler places tasks in.`,
+        row.at(f),
+      );
       return null;
     }
     return wall;
@@ -172,12 +209,25 @@ function readTask(row: TableRow<TaskField>, id: string, outline: Outline, i: num
   const account = row.text('costAccount');
   // Fields listed one by one (no spread of `progress`): a literal of known shape is built in one go.
   return {
-    id, name, outlineLevel: outline.levels[i], parent: outline.parents[i], isSummary: summary, duration, links: [],
-    constraint, constraintDate, deadline: date('deadline', 'Deadline', cx.dayEnd),
-    percentComplete: progress.percentComplete, actualStart: progress.actualStart, actualFinish: progress.actualFinish,
+    id,
+    name,
+    outlineLevel: outline.levels[i],
+    parent: outline.parents[i],
+    isSummary: summary,
+    duration,
+    links: [],
+    constraint,
+    constraintDate,
+    deadline: date('deadline', 'Deadline', cx.dayEnd),
+    percentComplete: progress.percentComplete,
+    actualStart: progress.actualStart,
+    actualFinish: progress.actualFinish,
     baselineStart: date('baselineStart', 'Baseline Start', cx.dayStart),
     baselineFinish: date('baselineFinish', 'Baseline Finish', cx.dayEnd),
-    resources, costAccount: account === '' ? null : account, fixedCost, priority,
+    resources,
+    costAccount: account === '' ? null : account,
+    fixedCost,
+    priority,
     refs: new RowRefs(row),
   };
 }
@@ -213,7 +263,11 @@ function readDuration(row: TableRow<TaskField>, label: Label, cx: TaskContext): 
 
 /** Constraint and Constraint Date; a summary keeps only ASAP, SNET or FNLT. */
 function readConstraint(
-  row: TableRow<TaskField>, summary: boolean, label: Label, date: DateReader, cx: TaskContext,
+  row: TableRow<TaskField>,
+  summary: boolean,
+  label: Label,
+  date: DateReader,
+  cx: TaskContext,
 ): { constraint: ConstraintType; constraintDate: Wall | null } {
   let constraint: ConstraintType = 'ASAP';
   const constraintCell = row.filled('constraint');
@@ -224,17 +278,24 @@ function readConstraint(
   }
   const startSide = constraint === 'SNET' || constraint === 'SNLT' || constraint === 'MSO';
   // A date that places the task (not only bounds it); a summary keeps only SNET of these (below).
-  const pushes = constraint === 'SNET' || (!summary && (constraint === 'FNET' || constraint === 'MSO' || constraint === 'MFO'));
+  const pushes =
+    constraint === 'SNET' || (!summary && (constraint === 'FNET' || constraint === 'MSO' || constraint === 'MFO'));
   let constraintDate = date('constraintDate', 'Constraint Date', startSide ? cx.dayStart : cx.dayEnd, pushes);
   if (constraint !== 'ASAP' && constraint !== 'ALAP' && constraintDate === null && !row.has('constraintDate')) {
     cx.error(`${label()} has the constraint ${constraint} but no Constraint Date.`, row.at('constraintDate'));
   }
   if ((constraint === 'ASAP' || constraint === 'ALAP') && constraintDate !== null) {
-    cx.warn(`${label()} has a Constraint Date but the constraint ${constraint}, which takes no date; the date is ignored.`, row.at('constraintDate'));
+    cx.warn(
+      `${label()} has a Constraint Date but the constraint ${constraint}, which takes no date; the date is ignored.`,
+      row.at('constraintDate'),
+    );
     constraintDate = null;
   }
   if (summary && constraint !== 'ASAP' && constraint !== 'SNET' && constraint !== 'FNLT') {
-    cx.warn(`${label()} is a summary task; summary tasks take only ASAP, SNET or FNLT constraints, so ${constraint} is ignored.`, row.at('constraint'));
+    cx.warn(
+      `${label()} is a summary task; summary tasks take only ASAP, SNET or FNLT constraints, so ${constraint} is ignored.`,
+      row.at('constraint'),
+    );
     constraint = 'ASAP';
     constraintDate = null;
   }
@@ -243,7 +304,11 @@ function readConstraint(
 
 /** % Complete, Actual Start and Actual Finish; a summary's own are ignored (its progress rolls up). */
 function readProgress(
-  row: TableRow<TaskField>, summary: boolean, label: Label, date: DateReader, cx: TaskContext,
+  row: TableRow<TaskField>,
+  summary: boolean,
+  label: Label,
+  date: DateReader,
+  cx: TaskContext,
 ): Pick<PlanTask, 'percentComplete' | 'actualStart' | 'actualFinish'> {
   let percentComplete = 0;
   const percentCell = row.filled('percentComplete');
@@ -258,7 +323,10 @@ function readProgress(
   let actualStart = date('actualStart', 'Actual Start', cx.dayStart, true);
   let actualFinish = date('actualFinish', 'Actual Finish', cx.dayEnd, true);
   if (summary && (actualStart !== null || actualFinish !== null || percentCell !== undefined)) {
-    cx.warn(`${label()} is a summary task: its progress follows from its subtasks, so its own % Complete and actual dates are ignored.`, row.at(actualStart !== null ? 'actualStart' : actualFinish !== null ? 'actualFinish' : 'percentComplete'));
+    cx.warn(
+      `${label()} is a summary task: its progress follows from its subtasks, so its own % Complete and actual dates are ignored.`,
+      row.at(actualStart !== null ? 'actualStart' : actualFinish !== null ? 'actualFinish' : 'percentComplete'),
+    );
     actualStart = null;
     actualFinish = null;
     percentComplete = 0;
@@ -267,7 +335,8 @@ function readProgress(
     cx.error(`${label()} has an Actual Finish before its Actual Start.`, row.at('actualFinish'));
   }
   if (actualFinish !== null && percentComplete < 100) {
-    if (percentCell !== undefined) cx.warn(`${label()} has an Actual Finish, so it is read as 100% complete.`, row.at('percentComplete'));
+    if (percentCell !== undefined)
+      cx.warn(`${label()} has an Actual Finish, so it is read as 100% complete.`, row.at('percentComplete'));
     percentComplete = 100;
   }
   if (cx.statusDate !== null && actualStart !== null && actualStart > cx.statusDate) {
@@ -286,7 +355,10 @@ function readAssignments(row: TableRow<TaskField>, label: Label, cx: TaskContext
   }
   for (const asg of a.value) {
     if (!cx.knownResources.has(asg.resource.toLowerCase())) {
-      cx.warn(`${label()} uses the resource "${clip(asg.resource)}", which is not on the Resources sheet.`, row.at('resources'));
+      cx.warn(
+        `${label()} uses the resource "${clip(asg.resource)}", which is not on the Resources sheet.`,
+        row.at('resources'),
+      );
     }
   }
   return a.value;
@@ -316,20 +388,52 @@ function readPriority(row: TableRow<TaskField>, label: Label, cx: TaskContext): 
 /** A task's cell references, worked out when a message needs one (not 13 strings a task). */
 class RowRefs implements TaskRefs {
   constructor(private readonly row: TableRow<TaskField>) {}
-  get id(): Location { return this.row.at('id'); }
-  get name(): Location { return this.row.at('name'); }
-  get duration(): Location { return this.row.at('duration'); }
-  get predecessors(): Location { return this.row.at('predecessors'); }
-  get constraint(): Location { return this.row.at('constraint'); }
-  get constraintDate(): Location { return this.row.at('constraintDate'); }
-  get deadline(): Location { return this.row.at('deadline'); }
-  get percentComplete(): Location { return this.row.at('percentComplete'); }
-  get actualStart(): Location { return this.row.at('actualStart'); }
-  get actualFinish(): Location { return this.row.at('actualFinish'); }
-  get baselineStart(): Location { return this.row.at('baselineStart'); }
-  get baselineFinish(): Location { return this.row.at('baselineFinish'); }
-  get outlineLevel(): Location { return this.row.at('outlineLevel'); }
-  get resources(): Location { return this.row.at('resources'); }
-  get costAccount(): Location { return this.row.at('costAccount'); }
-  get fixedCost(): Location { return this.row.at('fixedCost'); }
+  get id(): Location {
+    return this.row.at('id');
+  }
+  get name(): Location {
+    return this.row.at('name');
+  }
+  get duration(): Location {
+    return this.row.at('duration');
+  }
+  get predecessors(): Location {
+    return this.row.at('predecessors');
+  }
+  get constraint(): Location {
+    return this.row.at('constraint');
+  }
+  get constraintDate(): Location {
+    return this.row.at('constraintDate');
+  }
+  get deadline(): Location {
+    return this.row.at('deadline');
+  }
+  get percentComplete(): Location {
+    return this.row.at('percentComplete');
+  }
+  get actualStart(): Location {
+    return this.row.at('actualStart');
+  }
+  get actualFinish(): Location {
+    return this.row.at('actualFinish');
+  }
+  get baselineStart(): Location {
+    return this.row.at('baselineStart');
+  }
+  get baselineFinish(): Location {
+    return this.row.at('baselineFinish');
+  }
+  get outlineLevel(): Location {
+    return this.row.at('outlineLevel');
+  }
+  get resources(): Location {
+    return this.row.at('resources');
+  }
+  get costAccount(): Location {
+    return this.row.at('costAccount');
+  }
+  get fixedCost(): Location {
+    return this.row.at('fixedCost');
+  }
 }

@@ -78,7 +78,10 @@ export class JsonBytes {
     const whole = Math.floor(rest / 10000);
     let fraction = rest - whole * 10000;
     let width = 4;
-    while (fraction % 10 === 0) { fraction /= 10; width--; }
+    while (fraction % 10 === 0) {
+      fraction /= 10;
+      width--;
+    }
     this.number(whole);
     this.reserve(1 + width);
     this.buf[this.at++] = DOT;
@@ -100,7 +103,8 @@ export class JsonBytes {
     }
     const index = day - FIRST_FOUR_DIGIT_DAY;
     let dates = this.dates[index >> DAYS_PER_BLOCK_LOG2];
-    if (dates === undefined) dates = this.dates[index >> DAYS_PER_BLOCK_LOG2] = new Uint8Array(DAYS_PER_BLOCK * DATE_BYTES);
+    if (dates === undefined)
+      dates = this.dates[index >> DAYS_PER_BLOCK_LOG2] = new Uint8Array(DAYS_PER_BLOCK * DATE_BYTES);
     const from = (index & (DAYS_PER_BLOCK - 1)) * DATE_BYTES;
     if (dates[from] === 0) dateDigits(day, dates, from); // a date's first byte is a digit, never 0
     this.reserve(16);
@@ -175,8 +179,12 @@ const DAYS_PER_BLOCK = 1 << DAYS_PER_BLOCK_LOG2;
 const TIMES = (() => {
   const out = new Uint8Array(MINUTES_PER_DAY * TIME_BYTES);
   for (let m = 0; m < MINUTES_PER_DAY; m++) {
-    const h = Math.floor(m / 60), mm = m % 60;
-    out.set([DIGIT_0 + Math.floor(h / 10), DIGIT_0 + (h % 10), COLON, DIGIT_0 + Math.floor(mm / 10), DIGIT_0 + (mm % 10)], m * TIME_BYTES);
+    const h = Math.floor(m / 60),
+      mm = m % 60;
+    out.set(
+      [DIGIT_0 + Math.floor(h / 10), DIGIT_0 + (h % 10), COLON, DIGIT_0 + Math.floor(mm / 10), DIGIT_0 + (mm % 10)],
+      m * TIME_BYTES,
+    );
   }
   return out;
 })();

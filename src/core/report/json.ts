@@ -32,9 +32,17 @@ export interface CostsJson {
 }
 
 export interface EarnedValueJson {
-  pv: number; ev: number; ac: number; sv: number; cv: number;
-  spi: number | null; cpi: number | null;
-  eac: number; etc: number; vac: number; tcpi: number | null;
+  pv: number;
+  ev: number;
+  ac: number;
+  sv: number;
+  cv: number;
+  spi: number | null;
+  cpi: number | null;
+  eac: number;
+  etc: number;
+  vac: number;
+  tcpi: number | null;
 }
 
 export interface CalculationJson {
@@ -51,8 +59,14 @@ const ratio = (x: number | null) => (x === null ? null : round(x, 4));
 
 function costFigures(f: CostFigures): CostFiguresJson {
   return {
-    budget: money(f.budget), committed: money(f.committed), actual: money(f.actual), etc: money(f.etc),
-    efc: money(f.efc), variance: money(f.variance), variancePct: f.variancePct === null ? null : round(f.variancePct, 2), status: f.status,
+    budget: money(f.budget),
+    committed: money(f.committed),
+    actual: money(f.actual),
+    etc: money(f.etc),
+    efc: money(f.efc),
+    variance: money(f.variance),
+    variancePct: f.variancePct === null ? null : round(f.variancePct, 2),
+    status: f.status,
   };
 }
 
@@ -66,8 +80,17 @@ export function costsToJson(report: CostReport): CostsJson {
 
 export function earnedValueToJson(f: EvFigures): EarnedValueJson {
   return {
-    pv: money(f.pv), ev: money(f.ev), ac: money(f.ac), sv: money(f.sv), cv: money(f.cv),
-    spi: ratio(f.spi), cpi: ratio(f.cpi), eac: money(f.eac), etc: money(f.etc), vac: money(f.vac), tcpi: ratio(f.tcpi),
+    pv: money(f.pv),
+    ev: money(f.ev),
+    ac: money(f.ac),
+    sv: money(f.sv),
+    cv: money(f.cv),
+    spi: ratio(f.spi),
+    cpi: ratio(f.cpi),
+    eac: money(f.eac),
+    etc: money(f.etc),
+    vac: money(f.vac),
+    tcpi: ratio(f.tcpi),
   };
 }
 
@@ -86,7 +109,8 @@ export function issueToJson(issue: Issue): IssueJson {
 export function calculationToJson(calc: Calculation): CalculationJson {
   const r = calc.schedule;
   const plan = calc.plan;
-  if (!r || !plan) return { project: null, tasks: [], costs: null, earnedValue: null, issues: calc.issues.map(issueToJson) };
+  if (!r || !plan)
+    return { project: null, tasks: [], costs: null, earnedValue: null, issues: calc.issues.map(issueToJson) };
   const mpd = r.calendar.minutesPerDay;
   const days = (minutes: number) => round(minutes / mpd, 4);
   const tasks: TaskJson[] = plan.tasks.map((t, i) => ({
@@ -103,7 +127,11 @@ export function calculationToJson(calc: Calculation): CalculationJson {
     critical: r.critical[i] === 1,
   }));
   return {
-    project: { start: formatWall(r.projectStart), finish: formatWall(r.projectFinish), statusDate: formatWall(r.statusDate) },
+    project: {
+      start: formatWall(r.projectStart),
+      finish: formatWall(r.projectFinish),
+      statusDate: formatWall(r.statusDate),
+    },
     tasks,
     costs: calc.costs ? costsToJson(calc.costs.report) : null,
     earnedValue: calc.costs ? earnedValueToJson(calc.costs.earnedValue.project) : null,
@@ -113,12 +141,19 @@ export function calculationToJson(calc: Calculation): CalculationJson {
 
 /** A task's keys and punctuation in {@link calculationToJsonText}, as bytes. */
 const KEYS = {
-  firstId: asciiBytes('{"id":'), id: asciiBytes(',{"id":'), name: asciiBytes(',"name":'),
-  start: asciiBytes(',"start":"'), finish: asciiBytes('","finish":"'),
-  earlyStart: asciiBytes('","earlyStart":"'), earlyFinish: asciiBytes('","earlyFinish":"'),
-  lateStart: asciiBytes('","lateStart":"'), lateFinish: asciiBytes('","lateFinish":"'),
-  totalFloat: asciiBytes('","totalFloat":'), freeFloat: asciiBytes(',"freeFloat":'),
-  critical: asciiBytes(',"critical":true}'), notCritical: asciiBytes(',"critical":false}'),
+  firstId: asciiBytes('{"id":'),
+  id: asciiBytes(',{"id":'),
+  name: asciiBytes(',"name":'),
+  start: asciiBytes(',"start":"'),
+  finish: asciiBytes('","finish":"'),
+  earlyStart: asciiBytes('","earlyStart":"'),
+  earlyFinish: asciiBytes('","earlyFinish":"'),
+  lateStart: asciiBytes('","lateStart":"'),
+  lateFinish: asciiBytes('","lateFinish":"'),
+  totalFloat: asciiBytes('","totalFloat":'),
+  freeFloat: asciiBytes(',"freeFloat":'),
+  critical: asciiBytes(',"critical":true}'),
+  notCritical: asciiBytes(',"critical":false}'),
 };
 /** About what a task takes in the text (with short names), for the buffer's first size. */
 const BYTES_PER_TASK = 280;
@@ -147,7 +182,11 @@ export function calculationToJsonBytes(calc: Calculation, lineEnd = false): Uint
   if (!r || !plan) return UTF8_ENCODER.encode(JSON.stringify(calculationToJson(calc)) + (lineEnd ? '\n' : ''));
   const mpd = r.calendar.minutesPerDay;
   const out = new JsonBytes(BYTES_PER_TASK * plan.tasks.length + 4096);
-  const project = { start: formatWall(r.projectStart), finish: formatWall(r.projectFinish), statusDate: formatWall(r.statusDate) };
+  const project = {
+    start: formatWall(r.projectStart),
+    finish: formatWall(r.projectFinish),
+    statusDate: formatWall(r.statusDate),
+  };
   out.ascii('{"project":');
   out.text(JSON.stringify(project));
   out.ascii(',"tasks":[');

@@ -5,9 +5,14 @@
 export const UNCOUNTED_BUDGET_BYTES = 768 * 1024 * 1024;
 
 let uncountedBytes = 0;
-const Shared: typeof SharedArrayBuffer | undefined = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : undefined;
+const Shared: typeof SharedArrayBuffer | undefined =
+  typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : undefined;
 const released: FinalizationRegistry<number> | null =
-  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<number>((bytes) => { uncountedBytes -= bytes; }) : null;
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<number>((bytes) => {
+        uncountedBytes -= bytes;
+      })
+    : null;
 
 /**
  * A zeroed buffer for an arena. V8 counts every ArrayBuffer as external memory, and once that

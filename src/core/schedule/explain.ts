@@ -15,25 +15,33 @@ export function describeDriver(plan: Plan, result: ScheduleResult, i: number): s
     const lag = wordLag(word);
     const lagKind = wordLagKind(word);
     const text = formatLag(
-      lagKind === LAG_PERCENT ? { minutes: 0, elapsed: false, percent: net.lagPercent[lag] } : { minutes: lag, elapsed: lagKind === LAG_ELAPSED },
+      lagKind === LAG_PERCENT
+        ? { minutes: 0, elapsed: false, percent: net.lagPercent[lag] }
+        : { minutes: lag, elapsed: lagKind === LAG_ELAPSED },
       mpd,
     );
     return `${plan.tasks[net.linkPred[d]].id}${LINK_NAMES[wordType(word)]}${text}`;
   }
   const t = plan.tasks[i];
   switch (d) {
-    case Driver.ProjectStart: return 'Project start';
-    case Driver.Constraint: return `${t.constraint} ${t.constraintDate !== null ? formatDay(t.constraintDate) : ''}`.trim();
-    case Driver.ActualStart: return 'Actual start';
-    case Driver.AsLateAsPossible: return 'ALAP';
-    case Driver.Subtasks: return '';
+    case Driver.ProjectStart:
+      return 'Project start';
+    case Driver.Constraint:
+      return `${t.constraint} ${t.constraintDate !== null ? formatDay(t.constraintDate) : ''}`.trim();
+    case Driver.ActualStart:
+      return 'Actual start';
+    case Driver.AsLateAsPossible:
+      return 'ALAP';
+    case Driver.Subtasks:
+      return '';
     case Driver.Summary: {
       // The task's summary holds the link or constraint: name it and what drives it.
       let p = t.parent;
       while (p >= 0 && plan.tasks[p].parent >= 0 && !summaryHasOwnBound(plan, p)) p = plan.tasks[p].parent;
       return p >= 0 ? `Summary ${plan.tasks[p].id}` : '';
     }
-    default: return '';
+    default:
+      return '';
   }
 }
 
@@ -75,11 +83,14 @@ export function explainTask(plan: Plan, result: ScheduleResult, i: number): Task
   const mpd = result.calendar.minutesPerDay;
   const chain: ChainStep[] = [];
   const seen = new Set<number>();
-  for (let k = i; k >= 0 && !seen.has(k) && chain.length < CHAIN_LIMIT; ) {
+  for (let k = i; k >= 0 && !seen.has(k) && chain.length < CHAIN_LIMIT;) {
     seen.add(k);
     const task = plan.tasks[k];
     chain.push({
-      id: task.id, name: task.name, start: formatWallReadable(result.start[k]), finish: formatWallReadable(result.finish[k]),
+      id: task.id,
+      name: task.name,
+      start: formatWallReadable(result.start[k]),
+      finish: formatWallReadable(result.finish[k]),
       drivenBy: describeDriver(plan, result, k),
     });
     const d = result.driver[k];
@@ -95,7 +106,10 @@ export function explainTask(plan: Plan, result: ScheduleResult, i: number): Task
     totalFloat: Math.round((result.totalFloat[i] / mpd) * 100) / 100,
     freeFloat: Math.round((result.freeFloat[i] / mpd) * 100) / 100,
     critical: result.critical[i] === 1,
-    constraint: t.constraint === 'ASAP' || t.constraintDate === null ? t.constraint : `${t.constraint} ${formatDay(t.constraintDate)}`,
+    constraint:
+      t.constraint === 'ASAP' || t.constraintDate === null
+        ? t.constraint
+        : `${t.constraint} ${formatDay(t.constraintDate)}`,
     deadline: t.deadline !== null ? formatDay(t.deadline) : null,
     chain,
   };

@@ -58,8 +58,14 @@ export const HAS_ACTUAL_START = 4;
 export const HAS_ACTUAL_FINISH = 8;
 
 const CONSTRAINT_CODE: Record<ConstraintType, ConstraintCode> = {
-  ASAP: ConstraintCode.Asap, ALAP: ConstraintCode.Alap, SNET: ConstraintCode.Snet, SNLT: ConstraintCode.Snlt,
-  FNET: ConstraintCode.Fnet, FNLT: ConstraintCode.Fnlt, MSO: ConstraintCode.Mso, MFO: ConstraintCode.Mfo,
+  ASAP: ConstraintCode.Asap,
+  ALAP: ConstraintCode.Alap,
+  SNET: ConstraintCode.Snet,
+  SNLT: ConstraintCode.Snlt,
+  FNET: ConstraintCode.Fnet,
+  FNLT: ConstraintCode.Fnlt,
+  MSO: ConstraintCode.Mso,
+  MFO: ConstraintCode.Mfo,
 };
 
 /**
@@ -156,7 +162,10 @@ class LinkColumns {
   length = 0;
   percentCount = 0;
 
-  constructor(arena: Arena, readonly capacity: number) {
+  constructor(
+    arena: Arena,
+    readonly capacity: number,
+  ) {
     this.pred = arena.i32(capacity);
     this.word = arena.i32(capacity);
     this.percent = arena.f64(capacity); // memory not written is never touched
@@ -187,7 +196,9 @@ const LINK_ALIGNMENT = 3 * 8;
 export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar): ScheduleInput {
   const n = tasks.length;
   const linkGuess = Math.ceil(n * LINKS_PER_TASK_GUESS) + 16;
-  const arena = new Arena(n * (1 + 4 + 1 + 4 * 2 + 8 + 4 + 1 + 4) + 4 + 10 * 8 + linkGuess * LINK_BYTES + LINK_ALIGNMENT);
+  const arena = new Arena(
+    n * (1 + 4 + 1 + 4 * 2 + 8 + 4 + 1 + 4) + 4 + 10 * 8 + linkGuess * LINK_BYTES + LINK_ALIGNMENT,
+  );
   const kindOf = arena.u8(n);
   const durOf = arena.i32(n);
   const constraint = arena.u8(n);
@@ -210,7 +221,8 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   for (let i = 0; i < n; i++) {
     const t = tasks[i];
     const d = t.duration;
-    let kind = t.isSummary || !d ? Kind.Summary : d.elapsed ? Kind.Elapsed : d.minutes === 0 ? Kind.Milestone : Kind.Normal;
+    let kind =
+      t.isSummary || !d ? Kind.Summary : d.elapsed ? Kind.Elapsed : d.minutes === 0 ? Kind.Milestone : Kind.Normal;
     let dur = d ? d.minutes : 0;
     const as = t.actualStart;
     const af = t.actualFinish;
@@ -231,8 +243,11 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     if (as !== null) (actualStart ??= arena.i32(n))[i] = as;
     if (af !== null) (actualFinish ??= arena.i32(n))[i] = af;
     if (actualPastLast < 0 && ((as ?? 0) > LAST_PLACEABLE_WALL || (af ?? 0) > LAST_PLACEABLE_WALL)) actualPastLast = i;
-    dated[i] = (cd !== null ? HAS_CONSTRAINT_DATE : 0) | (dl !== null ? HAS_DEADLINE : 0)
-      | (as !== null ? HAS_ACTUAL_START : 0) | (af !== null ? HAS_ACTUAL_FINISH : 0);
+    dated[i] =
+      (cd !== null ? HAS_CONSTRAINT_DATE : 0) |
+      (dl !== null ? HAS_DEADLINE : 0) |
+      (as !== null ? HAS_ACTUAL_START : 0) |
+      (af !== null ? HAS_ACTUAL_FINISH : 0);
     const pc = t.percentComplete;
     if (pc !== 0) {
       percentComplete[i] = pc;
@@ -268,9 +283,23 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
   linkStart[n] = linkCount;
   arena.reserve(runBytes(n, linkCount, summaryCount));
   return {
-    taskCount: n, kind: kindOf, dur: durOf, constraint, constraintDate, deadline,
-    actualStart: actualStart ?? new Int32Array(0), actualFinish: actualFinish ?? new Int32Array(0),
-    percentComplete, hasProgress, dated, parent, hasAlap, actualPastLast, rowOrder, summaryCount, arena,
+    taskCount: n,
+    kind: kindOf,
+    dur: durOf,
+    constraint,
+    constraintDate,
+    deadline,
+    actualStart: actualStart ?? new Int32Array(0),
+    actualFinish: actualFinish ?? new Int32Array(0),
+    percentComplete,
+    hasProgress,
+    dated,
+    parent,
+    hasAlap,
+    actualPastLast,
+    rowOrder,
+    summaryCount,
+    arena,
     linkStart,
     linkPred: links.pred.subarray(0, linkCount),
     linkWord: links.word.subarray(0, linkCount),

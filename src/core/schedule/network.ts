@@ -55,8 +55,15 @@ export function buildNetwork(input: ScheduleInput): Network {
   const nodeCount = n + summaries;
 
   const net: Network = {
-    taskCount: n, nodeCount, summaryOfStartNode, startNode, parent,
-    linkStart: input.linkStart, linkPred: input.linkPred, linkWord: input.linkWord, lagPercent: input.lagPercent,
+    taskCount: n,
+    nodeCount,
+    summaryOfStartNode,
+    startNode,
+    parent,
+    linkStart: input.linkStart,
+    linkPred: input.linkPred,
+    linkWord: input.linkWord,
+    lagPercent: input.lagPercent,
     order: new Int32Array(0),
   };
   net.order = outlineOrder(input, startNode, nodeCount) ?? kahnOrder(net, arena);
@@ -145,7 +152,8 @@ export function edgesOut(net: Network, adj: Adjacency, v: number): { node: numbe
   const n = net.taskCount;
   const out: { node: number; edge: number }[] = [];
   if (v >= n) {
-    for (let k = adj.childStart[v - n]; k < adj.childStart[v - n + 1]; k++) out.push({ node: net.startNode[adj.children[k]], edge: INHERIT_EDGE });
+    for (let k = adj.childStart[v - n]; k < adj.childStart[v - n + 1]; k++)
+      out.push({ node: net.startNode[adj.children[k]], edge: INHERIT_EDGE });
     if (out.length === 0) out.push({ node: net.summaryOfStartNode[v - n], edge: INHERIT_EDGE }); // no subtasks: to its own finish
     return out;
   }
@@ -175,7 +183,8 @@ function kahnOrder(net: Network, arena: Arena): Int32Array {
         if (--indegree[w] === 0) order[tail++] = w;
       }
       // A summary with no subtasks: its finish follows its start (see inDegree).
-      if (childStart[v - n] === childStart[v - n + 1] && --indegree[summaryOfStartNode[v - n]] === 0) order[tail++] = summaryOfStartNode[v - n];
+      if (childStart[v - n] === childStart[v - n + 1] && --indegree[summaryOfStartNode[v - n]] === 0)
+        order[tail++] = summaryOfStartNode[v - n];
       continue;
     }
     for (let k = outStart[v]; k < outStart[v + 1]; k++) {
@@ -216,7 +225,6 @@ function outlineOrder(input: ScheduleInput, startNode: Int32Array, nodeCount: nu
   while (open.length > 0) order[o++] = open.pop()!;
   return order;
 }
-
 
 /**
  * Loops in a network whose order is incomplete: each a list of link indices

@@ -2,11 +2,33 @@ import { WorkCalendar } from '../calendar';
 import type { Issue, Plan, PlanTask } from '../model';
 import { sheetLocation } from '../location';
 import { clip } from '../helpers';
-import { FIRST_PLACEABLE_WALL, LAST_PLACEABLE_WALL, MAX_SPAN_MINUTES, Wall, dayOf, formatDay, formatWallReadable } from '../time';
+import {
+  FIRST_PLACEABLE_WALL,
+  LAST_PLACEABLE_WALL,
+  MAX_SPAN_MINUTES,
+  Wall,
+  dayOf,
+  formatDay,
+  formatWallReadable,
+} from '../time';
 import type { Arena } from './arena';
 import {
-  ConstraintCode, HAS_ACTUAL_FINISH, HAS_ACTUAL_START, HAS_CONSTRAINT_DATE, HAS_DEADLINE, Kind, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING,
-  ScheduleInput, linkFromFinish, linkToFinish, readScheduleInput, wordLag, wordLagKind, wordType,
+  ConstraintCode,
+  HAS_ACTUAL_FINISH,
+  HAS_ACTUAL_START,
+  HAS_CONSTRAINT_DATE,
+  HAS_DEADLINE,
+  Kind,
+  LAG_ELAPSED,
+  LAG_PERCENT,
+  LAG_WORKING,
+  ScheduleInput,
+  linkFromFinish,
+  linkToFinish,
+  readScheduleInput,
+  wordLag,
+  wordLagKind,
+  wordType,
 } from './input';
 import { Network, buildNetwork, findLoops, successorOf } from './network';
 
@@ -87,7 +109,12 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
 }
 
 /** The run after the plan's tasks are read into flat arrays (split out so tests can watch the input). */
-export function scheduleInput(plan: Plan, cal: WorkCalendar, input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+export function scheduleInput(
+  plan: Plan,
+  cal: WorkCalendar,
+  input: ScheduleInput,
+  options: ScheduleOptions = {},
+): ScheduleResult {
   const tasks = plan.tasks;
   const s = plan.settings;
   const net = buildNetwork(input);
@@ -96,7 +123,9 @@ export function scheduleInput(plan: Plan, cal: WorkCalendar, input: ScheduleInpu
     reportLoops(tasks, net, issues);
     return emptyResult(cal, net, tasks.length, s.statusDate, issues);
   }
-  return new Scheduler(tasks, cal, input, net, cal.snapStart(s.projectStart), options.warnings !== false, issues).run(s.statusDate);
+  return new Scheduler(tasks, cal, input, net, cal.snapStart(s.projectStart), options.warnings !== false, issues).run(
+    s.statusDate,
+  );
 }
 
 /**
@@ -155,7 +184,12 @@ class Scheduler {
     const arena = input.arena;
     this.summaryBound = arena.f64(summaries);
     this.summaryBoundIndex = arena.f64(summaries);
-    this.span = { start: arena.i32(summaries), startIndex: arena.i32(summaries), finish: arena.i32(summaries), finishIndex: arena.i32(summaries) };
+    this.span = {
+      start: arena.i32(summaries),
+      startIndex: arena.i32(summaries),
+      finish: arena.i32(summaries),
+      finishIndex: arena.i32(summaries),
+    };
   }
 
   /** Gives summary i (start node n + s) the span its subtasks were placed over; false when it has none. */
@@ -222,13 +256,17 @@ class Scheduler {
       scheduled = newDates(n, arena);
       this.forward(scheduled, arena.i32(n), late, false);
       for (let i = 0; i < n; i++) {
-        if (this.constraint[i] === ConstraintCode.Alap && scheduled.start[i] !== early.start[i]) driver[i] = Driver.AsLateAsPossible;
+        if (this.constraint[i] === ConstraintCode.Alap && scheduled.start[i] !== early.start[i])
+          driver[i] = Driver.AsLateAsPossible;
       }
     }
     const floats = this.floats(early, late, scheduled, slacks, this.cal.index(projectFinish));
     if (this.warnings) this.reportDeadlines(scheduled);
     return {
-      calendar: this.cal, network: this.net, statusDate, issues: this.issues,
+      calendar: this.cal,
+      network: this.net,
+      statusDate,
+      issues: this.issues,
       projectStart: Math.min(this.projectStart, firstStart),
       projectFinish,
       start: scheduled.start,
@@ -262,7 +300,8 @@ class Scheduler {
     const k = this.kind[i];
     const cal = this.cal;
     if (k === Kind.Elapsed) return w;
-    if (k === Kind.Milestone) return cal.isWorkingMinute(w) || cal.isWorkingMinute(w - 1) ? w : cal.startWall(cal.index(w));
+    if (k === Kind.Milestone)
+      return cal.isWorkingMinute(w) || cal.isWorkingMinute(w - 1) ? w : cal.startWall(cal.index(w));
     return cal.snapStart(w);
   }
 
@@ -270,7 +309,8 @@ class Scheduler {
     const k = this.kind[i];
     const cal = this.cal;
     if (k === Kind.Elapsed) return w;
-    if (k === Kind.Milestone) return cal.isWorkingMinute(w) || cal.isWorkingMinute(w - 1) ? w : cal.finishWall(cal.index(w));
+    if (k === Kind.Milestone)
+      return cal.isWorkingMinute(w) || cal.isWorkingMinute(w - 1) ? w : cal.finishWall(cal.index(w));
     return cal.snapFinish(w);
   }
 
@@ -304,7 +344,9 @@ class Scheduler {
     const lag = this.lagOf(l, d);
     let b = base;
     if (lag !== 0) {
-      b = this.wallClockLag(l) ? base + lag : this.cal.finishWall((fromFinish ? d.finishIndex[p] : d.startIndex[p]) + lag);
+      b = this.wallClockLag(l)
+        ? base + lag
+        : this.cal.finishWall((fromFinish ? d.finishIndex[p] : d.startIndex[p]) + lag);
     }
     return linkToFinish(type) ? this.startFromFinish(succ, b) : b;
   }
@@ -348,7 +390,8 @@ class Scheduler {
         }
         const up = parent[i];
         if (up >= 0 && summaryBound[startNode[up] - n] > req) req = summaryBound[startNode[up] - n];
-        if (constraint[i] === ConstraintCode.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0) req = Math.max(req, constraintDate.get(i)!);
+        if (constraint[i] === ConstraintCode.Snet && (dated[i] & HAS_CONSTRAINT_DATE) !== 0)
+          req = Math.max(req, constraintDate.get(i)!);
         summaryBound[v - n] = req;
         summaryBoundIndex[v - n] = req === -Infinity ? -Infinity : cal.index(req);
         continue;
@@ -363,7 +406,10 @@ class Scheduler {
           this.placePoint(d, v, at);
         }
         drv[v] = Driver.Subtasks;
-      } else if (kind[v] === Kind.Normal && (dated[v] & (HAS_ACTUAL_START | HAS_ACTUAL_FINISH | HAS_CONSTRAINT_DATE)) === 0) {
+      } else if (
+        kind[v] === Kind.Normal &&
+        (dated[v] & (HAS_ACTUAL_START | HAS_ACTUAL_FINISH | HAS_CONSTRAINT_DATE)) === 0
+      ) {
         this.scheduleNormal(v, d, drv, alap);
       } else {
         this.scheduleLeaf(v, d, drv, alap, report);
@@ -382,9 +428,11 @@ class Scheduler {
     const fromFinish = linkFromFinish(wordType(this.net.linkWord[l]));
     const lag = this.lagOf(l, d);
     const baseIndex = fromFinish ? d.finishIndex[p] : d.startIndex[p];
-    return lag === 0 ? baseIndex
-      : this.wallClockLag(l) ? this.cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag)
-      : baseIndex + lag;
+    return lag === 0
+      ? baseIndex
+      : this.wallClockLag(l)
+        ? this.cal.index((fromFinish ? d.finish[p] : d.start[p]) + lag)
+        : baseIndex + lag;
   }
 
   /**
@@ -405,7 +453,10 @@ class Scheduler {
       const word = linkWord[l];
       const type = wordType(word);
       const fromFinish = linkFromFinish(type);
-      let b = wordLagKind(word) === LAG_WORKING ? (fromFinish ? finishIndex[p] : startIndex[p]) + wordLag(word) : this.boundIndex(l, d);
+      let b =
+        wordLagKind(word) === LAG_WORKING
+          ? (fromFinish ? finishIndex[p] : startIndex[p]) + wordLag(word)
+          : this.boundIndex(l, d);
       if (linkToFinish(type)) b -= di;
       if (b > req) {
         req = b;
@@ -462,7 +513,8 @@ class Scheduler {
 
     const has = this.dated[i];
     if ((has & HAS_ACTUAL_START) !== 0) {
-      if (report && drive >= 0) this.checkSequence(i, this.actualStart[i], this.snapStartOf(i, req), this.net.linkPred[drive]);
+      if (report && drive >= 0)
+        this.checkSequence(i, this.actualStart[i], this.snapStartOf(i, req), this.net.linkPred[drive]);
       this.place(i, this.actualStart[i], d);
       if ((has & HAS_ACTUAL_FINISH) !== 0) {
         const af = this.actualFinish[i];
@@ -480,19 +532,29 @@ class Scheduler {
       switch (constraint[i]) {
         case ConstraintCode.Snet: {
           const x = this.snapStartOf(i, c);
-          if (x > start) { start = x; drive = Driver.Constraint; }
+          if (x > start) {
+            start = x;
+            drive = Driver.Constraint;
+          }
           break;
         }
         case ConstraintCode.Fnet: {
           // A milestone is a moment: no earlier than one inside non-working time, it goes on to the
           // next working time, as after a link (a task in working time finishes at the date's instant).
-          const x = this.kind[i] === Kind.Milestone ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
-          if (x > start) { start = x; drive = Driver.Constraint; }
+          const x =
+            this.kind[i] === Kind.Milestone ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
+          if (x > start) {
+            start = x;
+            drive = Driver.Constraint;
+          }
           break;
         }
         case ConstraintCode.Mso:
         case ConstraintCode.Mfo: {
-          start = constraint[i] === ConstraintCode.Mso ? this.snapStartOf(i, c) : this.startFromFinish(i, this.snapFinishOf(i, c));
+          start =
+            constraint[i] === ConstraintCode.Mso
+              ? this.snapStartOf(i, c)
+              : this.startFromFinish(i, this.snapFinishOf(i, c));
           if (report && linked > start && drive >= 0) this.conflict(this.tasks[i], linked, start);
           drive = Driver.Constraint;
           break;
@@ -500,8 +562,12 @@ class Scheduler {
         case ConstraintCode.Snlt:
         case ConstraintCode.Fnlt: {
           // A milestone no later than a moment inside non-working time goes back to the edge before it.
-          const x = constraint[i] === ConstraintCode.Fnlt ? this.startFromFinish(i, this.snapFinishOf(i, c))
-            : this.kind[i] === Kind.Milestone ? this.snapFinishOf(i, c) : this.snapStartOf(i, c);
+          const x =
+            constraint[i] === ConstraintCode.Fnlt
+              ? this.startFromFinish(i, this.snapFinishOf(i, c))
+              : this.kind[i] === Kind.Milestone
+                ? this.snapFinishOf(i, c)
+                : this.snapStartOf(i, c);
           // Honoured over links; a task that only waits for the project start stays there (negative float shows it).
           if (start > x && drive !== Driver.ProjectStart) {
             if (report && drive >= 0) this.conflict(this.tasks[i], start, x);
@@ -743,7 +809,8 @@ class Scheduler {
     const { parent, startNode } = this.net;
     let bound = Infinity;
     const up = parent[i];
-    if (up >= 0 && early.start[i] === early.start[up] && bounds.start[startNode[up] - n] < bound) bound = bounds.start[startNode[up] - n];
+    if (up >= 0 && early.start[i] === early.start[up] && bounds.start[startNode[up] - n] < bound)
+      bound = bounds.start[startNode[up] - n];
     const own = startNode[i] - n;
     const pushed = own >= 0 ? bounds.start[own] : late.start[i];
     if (pushed !== NO_BOUND && pushed < bound) bound = pushed;
@@ -792,9 +859,21 @@ class Scheduler {
       }
       const lag = this.lagOf(l, early);
       const wallClock = this.wallClockLag(l);
-      const x = this.subtractLag(toFinish ? late.finish[j] : late.start[j], toFinish ? late.finishIndex[j] : late.startIndex[j], lag, wallClock, j);
+      const x = this.subtractLag(
+        toFinish ? late.finish[j] : late.start[j],
+        toFinish ? late.finishIndex[j] : late.startIndex[j],
+        lag,
+        wallClock,
+        j,
+      );
       // The same with j at its early dates, for the free float (see Slacks).
-      const free = this.subtractLag(toFinish ? early.finish[j] : early.start[j], toFinish ? early.finishIndex[j] : early.startIndex[j], lag, wallClock, j);
+      const free = this.subtractLag(
+        toFinish ? early.finish[j] : early.start[j],
+        toFinish ? early.finishIndex[j] : early.startIndex[j],
+        lag,
+        wallClock,
+        j,
+      );
       const s = startNode[p] - n;
       if (s >= 0) {
         const column = fromFinish ? bounds.finish : bounds.start;
@@ -825,7 +904,12 @@ class Scheduler {
   private latestInWorkingTime(l: number, j: number, d: Dates, toFinish: boolean, fromFinish: boolean): number {
     const at = toFinish ? d.finishIndex[j] : d.startIndex[j];
     const lag = this.lagOf(l, d);
-    if (this.wallClockLag(l)) return this.latestIndexBy(this.net.linkPred[l], fromFinish, this.subtractLag(toFinish ? d.finish[j] : d.start[j], at, lag, true, j));
+    if (this.wallClockLag(l))
+      return this.latestIndexBy(
+        this.net.linkPred[l],
+        fromFinish,
+        this.subtractLag(toFinish ? d.finish[j] : d.start[j], at, lag, true, j),
+      );
     if (lag !== 0 || fromFinish) return at - lag;
     return this.kind[j] === Kind.Normal ? at : this.startIndexBy(toFinish ? d.finish[j] : d.start[j]);
   }
@@ -890,12 +974,18 @@ class Scheduler {
         // start it. One that starts d later does not move the summary's start; it is given the
         // summary's start slack plus d (a safe bound), as is a summary.
         const finishBy = summaryFinishBy[s];
-        if (finishBy !== NO_BOUND) ff = Math.min(ff, this.latestIndexBy(i, true, finishBy) - this.sideIndex(i, true, early));
+        if (finishBy !== NO_BOUND)
+          ff = Math.min(ff, this.latestIndexBy(i, true, finishBy) - this.sideIndex(i, true, early));
         const startBy = summaryStartBy[s];
         if (startBy !== NO_BOUND) {
           const d = early.startIndex[i] - early.startIndex[a];
           const startsIt = own < 0 && early.start[i] === early.start[a]; // as the backward pass has it
-          ff = Math.min(ff, startsIt ? this.latestIndexBy(i, false, startBy) - early.startIndex[i] : cal.index(startBy) - early.startIndex[a] + d);
+          ff = Math.min(
+            ff,
+            startsIt
+              ? this.latestIndexBy(i, false, startBy) - early.startIndex[i]
+              : cal.index(startBy) - early.startIndex[a] + d,
+          );
         }
       }
       if (ff >= NO_SLACK) ff = Infinity;
@@ -903,9 +993,11 @@ class Scheduler {
       totalFloat[i] = tf;
       freeFloat[i] = Math.max(0, Math.min(ff, tf));
       const summaryOrStarted = kind[i] === Kind.Summary || (dated[i] & HAS_ACTUAL_START) !== 0;
-      duration[i] = !summaryOrStarted ? dur[i]
-        : kind[i] === Kind.Elapsed ? scheduled.finish[i] - scheduled.start[i]
-        : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
+      duration[i] = !summaryOrStarted
+        ? dur[i]
+        : kind[i] === Kind.Elapsed
+          ? scheduled.finish[i] - scheduled.start[i]
+          : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
       critical[i] = tf <= 0 && (!hasProgress || percentComplete[i] < 100) ? 1 : 0; // a summary's is set again once its % complete is rolled up
     }
     if (hasProgress) {
@@ -923,17 +1015,26 @@ class Scheduler {
   private outOfRangeResult(i: number, late: boolean, statusDate: Wall): ScheduleResult {
     const t = this.tasks[i];
     const last = this.lastWall;
-    this.issues.push(late ? {
-      severity: 'error',
-      message: `Task ${t.id} '${clip(t.name)}' would finish after ${formatDay(last - 1)}, the last day the scheduler places tasks on: check the dates and durations that lead to it.`,
-      at: (t.actualFinish ?? 0) > last ? t.refs.actualFinish
-        : (t.actualStart ?? 0) > last ? t.refs.actualStart
-        : t.constraintDate !== null ? t.refs.constraintDate : t.refs.duration,
-    } : {
-      severity: 'error',
-      message: `Task ${t.id} '${clip(t.name)}' would have to start before ${formatDay(this.firstWall)}, the first day the scheduler places tasks on, to meet the deadlines and constraints after it: check them.`,
-      at: t.refs.duration,
-    });
+    this.issues.push(
+      late
+        ? {
+            severity: 'error',
+            message: `Task ${t.id} '${clip(t.name)}' would finish after ${formatDay(last - 1)}, the last day the scheduler places tasks on: check the dates and durations that lead to it.`,
+            at:
+              (t.actualFinish ?? 0) > last
+                ? t.refs.actualFinish
+                : (t.actualStart ?? 0) > last
+                  ? t.refs.actualStart
+                  : t.constraintDate !== null
+                    ? t.refs.constraintDate
+                    : t.refs.duration,
+          }
+        : {
+            severity: 'error',
+            message: `Task ${t.id} '${clip(t.name)}' would have to start before ${formatDay(this.firstWall)}, the first day the scheduler places tasks on, to meet the deadlines and constraints after it: check them.`,
+            at: t.refs.duration,
+          },
+    );
     return emptyResult(this.cal, this.net, this.n, statusDate, this.issues);
   }
 
@@ -1031,12 +1132,24 @@ interface LateBounds {
 
 function emptyResult(cal: WorkCalendar, net: Network, n: number, statusDate: Wall, issues: Issue[]): ScheduleResult {
   return {
-    calendar: cal, network: net, projectStart: NaN, projectFinish: NaN, statusDate,
-    start: new Int32Array(n), finish: new Int32Array(n),
-    earlyStart: new Int32Array(n), earlyFinish: new Int32Array(n),
-    lateStart: new Int32Array(n), lateFinish: new Int32Array(n),
-    totalFloat: new Int32Array(n), freeFloat: new Int32Array(n), duration: new Int32Array(n),
-    percentComplete: new Float64Array(n), critical: new Uint8Array(n), driver: new Int32Array(n), issues,
+    calendar: cal,
+    network: net,
+    projectStart: NaN,
+    projectFinish: NaN,
+    statusDate,
+    start: new Int32Array(n),
+    finish: new Int32Array(n),
+    earlyStart: new Int32Array(n),
+    earlyFinish: new Int32Array(n),
+    lateStart: new Int32Array(n),
+    lateFinish: new Int32Array(n),
+    totalFloat: new Int32Array(n),
+    freeFloat: new Int32Array(n),
+    duration: new Int32Array(n),
+    percentComplete: new Float64Array(n),
+    critical: new Uint8Array(n),
+    driver: new Int32Array(n),
+    issues,
   };
 }
 
@@ -1097,6 +1210,10 @@ function reportLoops(tasks: readonly PlanTask[], net: Network, issues: Issue[]):
     });
   }
   if (issues.length === 0) {
-    issues.push({ severity: 'error', message: 'The task links form a loop, so the plan cannot be scheduled.', at: tasks[0]?.refs.predecessors ?? sheetLocation('Tasks') });
+    issues.push({
+      severity: 'error',
+      message: 'The task links form a loop, so the plan cannot be scheduled.',
+      at: tasks[0]?.refs.predecessors ?? sheetLocation('Tasks'),
+    });
   }
 }

@@ -6,17 +6,25 @@
 export function xmlDecodeAgain(text: string): string {
   return text.replace(/&([a-z]*);/g, (c) => {
     switch (c) {
-      case '&lt;': return '<';
-      case '&gt;': return '>';
-      case '&amp;': return '&';
-      case '&apos;': return "'";
-      case '&quot;': return '"';
-      default: return c;
+      case '&lt;':
+        return '<';
+      case '&gt;':
+        return '>';
+      case '&amp;':
+        return '&';
+      case '&apos;':
+        return "'";
+      case '&quot;':
+        return '"';
+      default:
+        return c;
     }
   });
 }
 
 /** Excel's `_xHHHH_` escapes in shared and rich text, decoded as ExcelJS decodes them (upper-case hex only). */
 export function decodeEscapes(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_all, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes('_x')
+    ? text.replace(/_x([0-9A-F]{4})_/g, (_all, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }

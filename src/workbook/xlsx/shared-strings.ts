@@ -62,7 +62,7 @@ function readStringItem(s: Scanner): SharedString {
     }
   });
   if (plain !== undefined && runs !== undefined) decline('plain and rich text in one string item');
-  return runs ? new RichText(runs.join('')) : plain ?? EMPTY_SI;
+  return runs ? new RichText(runs.join('')) : (plain ?? EMPTY_SI);
 }
 
 /** A rich-text run's text (its last <t>, escapes decoded); its font is skipped. */

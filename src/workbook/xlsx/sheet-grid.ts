@@ -10,10 +10,22 @@ import { xmlDecodeAgain } from './exceljs-text';
 import type { Relationship } from './relationships';
 import { EMPTY_SI, readRun, RichText, type SharedString } from './shared-strings';
 import type { Styles } from './styles';
-import { cursor, decodeAttr, decodeText, eachChild, endsName, nextAttribute, plainAttr, Scanner, unexpected } from './xml-scanner';
+import {
+  cursor,
+  decodeAttr,
+  decodeText,
+  eachChild,
+  endsName,
+  nextAttribute,
+  plainAttr,
+  Scanner,
+  unexpected,
+} from './xml-scanner';
 
 /** Character codes the cell loop compares with. */
-const LT = 60, GT = 62, SLASH = 47;
+const LT = 60,
+  GT = 62,
+  SLASH = 47;
 
 export interface SheetContext {
   styles: Styles;
@@ -46,7 +58,13 @@ function unreadable(): RawValue {
 type ExcelValue = number | string | boolean | Date | RichText | typeof EMPTY_SI | { error: string } | undefined;
 
 // Cell types (the t attribute), as codes for the cell loop.
-const T_NUMBER = 0, T_SHARED = 1, T_STR = 2, T_INLINE = 3, T_BOOL = 4, T_ERROR = 5, T_OTHER = 6;
+const T_NUMBER = 0,
+  T_SHARED = 1,
+  T_STR = 2,
+  T_INLINE = 3,
+  T_BOOL = 4,
+  T_ERROR = 5,
+  T_OTHER = 6;
 
 function typeCode(t: string): number {
   switch (t) {
@@ -114,7 +132,11 @@ export class SheetGrid {
   /** The column of the last cell ExcelJS kept in the row (the next one without r follows it). */
   private lastCol = 0;
 
-  constructor(private readonly ctx: SheetContext, private readonly links: Map<string, string> | null, private readonly trackStyles: boolean) {
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly links: Map<string, string> | null,
+    private readonly trackStyles: boolean,
+  ) {
     this.shared = ctx.shared;
     this.exists = ctx.styles.exists;
     this.isDate = ctx.styles.date;
@@ -143,7 +165,12 @@ export class SheetGrid {
     for (;;) {
       const lt = x.indexOf('<', i);
       if (lt < 0 || lt >= end) return;
-      if (!(x.charCodeAt(lt + 1) === 114 && x.charCodeAt(lt + 2) === 111 && x.charCodeAt(lt + 3) === 119 && endsName(x.charCodeAt(lt + 4)))) {
+      if (!(
+        x.charCodeAt(lt + 1) === 114 &&
+        x.charCodeAt(lt + 2) === 111 &&
+        x.charCodeAt(lt + 3) === 119 &&
+        endsName(x.charCodeAt(lt + 4))
+      )) {
         unexpected(x, lt, '<sheetData>');
       }
       i = this.readRow(x, lt + 4);
@@ -151,7 +178,8 @@ export class SheetGrid {
   }
 
   private readRow(x: string, j: number): number {
-    let number = NaN, rowStyle = 0;
+    let number = NaN,
+      rowStyle = 0;
     while ((j = nextAttribute(x, j)) >= 0) {
       if (cursor.attrNameLength !== 1) continue;
       const n0 = x.charCodeAt(cursor.attrName);
@@ -197,10 +225,13 @@ export class SheetGrid {
     // The attributes, read in place: only r, s and t count.
     while ((j = nextAttribute(x, j)) >= 0) {
       if (cursor.attrNameLength !== 1) continue;
-      const n0 = x.charCodeAt(cursor.attrName), vs = cursor.attrStart, ve = cursor.attrEnd;
+      const n0 = x.charCodeAt(cursor.attrName),
+        vs = cursor.attrStart,
+        ve = cursor.attrEnd;
       if (n0 === 114 /* r */) col = this.readRef(x, vs, ve);
       else if (n0 === 115 /* s */) this.styleId = readStyleId(x, vs, ve);
-      else if (n0 === 116 /* t */) this.type = ve - vs === 1 && x.charCodeAt(vs) === 115 ? T_SHARED : typeCode(plainAttr(x, vs, ve));
+      else if (n0 === 116 /* t */)
+        this.type = ve - vs === 1 && x.charCodeAt(vs) === 115 ? T_SHARED : typeCode(plainAttr(x, vs, ve));
     }
 
     // The content: <v> (read in place), <f>, <is>.
@@ -242,7 +273,8 @@ export class SheetGrid {
     this.hasRef = true;
     this.refStart = vs;
     this.refEnd = ve;
-    let k = vs, col = 0;
+    let k = vs,
+      col = 0;
     let c = x.charCodeAt(k);
     while (c >= 65 && c <= 90 && k < ve) {
       col = col * 26 + c - 64;
@@ -267,7 +299,9 @@ export class SheetGrid {
 
   /** Reads a cell's content after its start tag, through </c>. */
   private readContent(x: string, j: number): number {
-    let seenF = false, seenV = false, seenIs = false;
+    let seenF = false,
+      seenV = false,
+      seenIs = false;
     for (;;) {
       const lt = x.indexOf('<', j);
       if (lt < 0) decline('an unterminated <c>');
@@ -281,13 +315,16 @@ export class SheetGrid {
         if (seenV) decline('two <v> in a cell');
         seenV = true;
         // Plain digits (a shared-string index, a whole number) are read in place.
-        let k = lt + 3, n = 0, c = x.charCodeAt(k);
+        let k = lt + 3,
+          n = 0,
+          c = x.charCodeAt(k);
         while (c >= 48 && c <= 57) {
           n = n * 10 + c - 48;
           c = x.charCodeAt(++k);
         }
         const close = c === LT ? k : x.indexOf('<', k);
-        if (!(x.charCodeAt(close + 1) === SLASH && x.charCodeAt(close + 2) === 118 && x.charCodeAt(close + 3) === GT)) decline('an element inside <v>');
+        if (!(x.charCodeAt(close + 1) === SLASH && x.charCodeAt(close + 2) === 118 && x.charCodeAt(close + 3) === GT))
+          decline('an element inside <v>');
         if (close > lt + 3) {
           this.hasValue = true;
           if (close === k && k - lt - 3 <= 15) {
@@ -483,7 +520,10 @@ export class SheetGrid {
           const own = this.cellStyle[r - 1]?.get(c - 1);
           const fmt = own !== undefined ? fmtOf(own) : fmtOf(this.rowStyle[r - 1] ?? 0) || colFmt[c];
           const copy = value !== null && typeof value === 'object' ? { ...value } : value;
-          cells[c - 1] = typeof copy === 'number' && fmt !== undefined && fmt.includes('%') ? { value: copy, percent: true } : { value: copy };
+          cells[c - 1] =
+            typeof copy === 'number' && fmt !== undefined && fmt.includes('%')
+              ? { value: copy, percent: true }
+              : { value: copy };
         }
       }
     }

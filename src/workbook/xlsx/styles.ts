@@ -8,10 +8,34 @@ import { eachChild, openRoot, Scanner } from './xml-scanner';
 
 /** ExcelJS's built-in number formats (the ones it has a format code for). */
 const BUILT_IN_FORMATS: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };
 
 /** ExcelJS's test for a date format: date letters outside [brackets] and "quotes". */
@@ -56,7 +80,13 @@ export function readStyles(xml: string): Styles {
       s.skip(new Set(['numFmts', 'cellXfs']));
     }
   });
-  const styles: Styles = { missing: xfs === null || (xfs as number[]).length === 0, exists: [], numFmt: [], date: [], percent: [] };
+  const styles: Styles = {
+    missing: xfs === null || (xfs as number[]).length === 0,
+    exists: [],
+    numFmt: [],
+    date: [],
+    percent: [],
+  };
   (xfs ?? []).forEach((id, k) => {
     const fmt = id ? custom.get(id) || BUILT_IN_FORMATS[id] : undefined;
     styles.exists[k] = true;

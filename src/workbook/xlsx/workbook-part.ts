@@ -23,7 +23,11 @@ export function readWorkbookPart(xml: string): { sheets: BookSheet[]; date1904: 
       eachChild(s, () => {
         if (s.name !== 'sheet') decline(`<${s.name}> in <sheets>`);
         const a = s.attrs;
-        sheets.push({ name: a.name === undefined ? undefined : xmlDecodeAgain(a.name), id: parseInt(a.sheetId, 10), rId: a['r:id'] });
+        sheets.push({
+          name: a.name === undefined ? undefined : xmlDecodeAgain(a.name),
+          id: parseInt(a.sheetId, 10),
+          rId: a['r:id'],
+        });
         s.skip();
       });
     } else if (s.name === 'workbookPr') {
@@ -42,7 +46,12 @@ export function readWorkbookPart(xml: string): { sheets: BookSheet[]; date1904: 
 /** ExcelJS refuses (or truncates) such names when it loads a workbook: let it. */
 export function checkSheetName(name: string | undefined, before: string[]): void {
   if (
-    name === undefined || name === '' || name === 'History' || /[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name) || name.length > 31 ||
+    name === undefined ||
+    name === '' ||
+    name === 'History' ||
+    /[*?:/\\[\]]/.test(name) ||
+    /(^')|('$)/.test(name) ||
+    name.length > 31 ||
     before.some((b) => b.toLowerCase() === name.toLowerCase())
   ) {
     decline(`a sheet name ExcelJS does not take as it is: ${JSON.stringify(name)}`);

@@ -12,9 +12,27 @@ import { eachChild, openRoot, Scanner } from './xml-scanner';
 const VALUE_ELEMENTS = new Set(['sheetData', 'cols', 'mergeCells', 'hyperlinks']);
 /** Top-level worksheet elements ExcelJS reads (their content is theirs). */
 const WORKSHEET_ELEMENTS = new Set([
-  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'autoFilter', 'mergeCells', 'rowBreaks', 'hyperlinks',
-  'pageMargins', 'dataValidations', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'sheetProtection', 'tableParts',
-  'conditionalFormatting', 'extLst',
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetData',
+  'autoFilter',
+  'mergeCells',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
 ]);
 
 export function readWorksheet(xml: string, ctx: SheetContext): (RawCell | undefined)[][] {
@@ -45,7 +63,8 @@ export function readWorksheet(xml: string, ctx: SheetContext): (RawCell | undefi
         eachChild(s, () => {
           if (s.name === 'col') {
             const a = s.attrs;
-            const min = parseInt(a.min || '0', 10), max = parseInt(a.max || '0', 10);
+            const min = parseInt(a.min || '0', 10),
+              max = parseInt(a.max || '0', 10);
             if (!(min >= 1 && max >= min && max <= 16384)) decline('a column range out of bounds');
             const styleId = a.style ? parseInt(a.style, 10) : 0;
             if (styleId && ctx.styles.missing) decline('a column style without cell styles');
@@ -91,7 +110,8 @@ export function readWorksheet(xml: string, ctx: SheetContext): (RawCell | undefi
 
 function mergeRange(ref: string | undefined): Merge {
   const [a, b = a] = (ref ?? '').split(':');
-  const p = CELL_REF.exec(a ?? ''), q = CELL_REF.exec(b ?? '');
+  const p = CELL_REF.exec(a ?? ''),
+    q = CELL_REF.exec(b ?? '');
   if (!p || !q || (ref ?? '').split(':').length > 2) decline(`a merge range ExcelJS reads its own way: ${ref}`);
   const [c1, r1, c2, r2] = [columnNumber(p[1]), parseInt(p[2], 10), columnNumber(q[1]), parseInt(q[2], 10)];
   const m = { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
@@ -104,8 +124,10 @@ function mergeRange(ref: string | undefined): Merge {
 function checkMerges(merges: Merge[]): void {
   for (let a = 0; a < merges.length; a++) {
     for (let b = 0; b < a; b++) {
-      const m = merges[a], n = merges[b];
-      if (!(n.bottom < m.top || n.top > m.bottom || n.right < m.left || n.left > m.right)) decline('overlapping merged ranges');
+      const m = merges[a],
+        n = merges[b];
+      if (!(n.bottom < m.top || n.top > m.bottom || n.right < m.left || n.left > m.right))
+        decline('overlapping merged ranges');
     }
   }
 }

@@ -6,7 +6,14 @@
  */
 import { decline } from './decline';
 
-const LT = 60, GT = 62, SLASH = 47, EQ = 61, QUOT = 34, APOS = 39, QUESTION = 63, BANG = 33;
+const LT = 60,
+  GT = 62,
+  SLASH = 47,
+  EQ = 61,
+  QUOT = 34,
+  APOS = 39,
+  QUESTION = 63,
+  BANG = 33;
 
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
@@ -25,7 +32,8 @@ function startOfRoot(x: string): number {
     i = end + 2;
   }
   while (isSpace(x.charCodeAt(i))) i++;
-  if (x.charCodeAt(i) !== LT || x.charCodeAt(i + 1) === QUESTION || x.charCodeAt(i + 1) === BANG) decline('unexpected content before the root element');
+  if (x.charCodeAt(i) !== LT || x.charCodeAt(i + 1) === QUESTION || x.charCodeAt(i + 1) === BANG)
+    decline('unexpected content before the root element');
   return i;
 }
 
@@ -37,7 +45,13 @@ function decodeEntities(s: string): string {
     if (named) return NAMED[named];
     if (dec === undefined && hex === undefined) decline('an ampersand that starts no known entity');
     const code = dec !== undefined ? parseInt(dec, 10) : parseInt(hex!, 16);
-    const ok = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    const ok =
+      code === 9 ||
+      code === 10 ||
+      code === 13 ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
     if (!ok) decline(`a character reference XML does not allow (${all})`);
     return String.fromCodePoint(code);
   });
@@ -82,7 +96,11 @@ export class Scanner {
   /** Raw text of a Text token (decode with decodeText). */
   raw = '';
 
-  constructor(readonly x: string, start?: number, readonly end = x.length) {
+  constructor(
+    readonly x: string,
+    start?: number,
+    readonly end = x.length,
+  ) {
     this.i = start ?? startOfRoot(x);
   }
 
@@ -105,9 +123,11 @@ export class Scanner {
       return Tok.Close;
     }
     const ns = j;
-    for (let c = x.charCodeAt(j); !(isSpace(c) || c === SLASH || c === GT); c = x.charCodeAt(++j)) if (j >= x.length) decline('an unterminated tag');
+    for (let c = x.charCodeAt(j); !(isSpace(c) || c === SLASH || c === GT); c = x.charCodeAt(++j))
+      if (j >= x.length) decline('an unterminated tag');
     this.name = x.slice(ns, j);
-    if (this.name === '' || this.name.charCodeAt(0) === BANG || this.name.charCodeAt(0) === QUESTION) decline('a comment, CDATA section, DTD or processing instruction');
+    if (this.name === '' || this.name.charCodeAt(0) === BANG || this.name.charCodeAt(0) === QUESTION)
+      decline('a comment, CDATA section, DTD or processing instruction');
     const attrs: Record<string, string> = {};
     this.i = readAttributes(x, j, (name, value) => {
       if (Object.prototype.hasOwnProperty.call(attrs, name)) decline(`attribute ${name} given twice`);
@@ -196,7 +216,8 @@ export function nextAttribute(x: string, j: number): number {
   if (c !== QUOT && c !== APOS) decline('an unquoted attribute value');
   const quote = c;
   let k = j + 1;
-  for (c = x.charCodeAt(k); c !== quote; c = x.charCodeAt(++k)) if (k >= x.length) decline('an unterminated attribute value');
+  for (c = x.charCodeAt(k); c !== quote; c = x.charCodeAt(++k))
+    if (k >= x.length) decline('an unterminated attribute value');
   cursor.attrName = name;
   cursor.attrNameLength = nameLength;
   cursor.attrStart = j + 1;
@@ -211,7 +232,11 @@ export function nextAttribute(x: string, j: number): number {
  * with each decoded name and value. Returns the index after the tag; sets cursor.lastSelfClosing.
  */
 function readAttributes(x: string, j: number, take: (name: string, value: string) => void): number {
-  while ((j = nextAttribute(x, j)) >= 0) take(x.slice(cursor.attrName, cursor.attrName + cursor.attrNameLength), decodeAttr(x.slice(cursor.attrStart, cursor.attrEnd)));
+  while ((j = nextAttribute(x, j)) >= 0)
+    take(
+      x.slice(cursor.attrName, cursor.attrName + cursor.attrNameLength),
+      decodeAttr(x.slice(cursor.attrStart, cursor.attrEnd)),
+    );
   return cursor.tagEnd;
 }
 

@@ -25,7 +25,9 @@ export async function inflate(entry: JSZip.JSZipObject): Promise<Buffer> {
     if (data.compression.magic === '\x08\x00') {
       // One output chunk of the known size: zlib then hands it over without copying chunks together.
       const chunkSize = Math.max(64, Math.min(data.uncompressedSize, 256 * 2 ** 20));
-      out = await new Promise<Buffer | null>((resolve) => zlib.inflateRaw(content, { chunkSize }, (e, r) => resolve(e ? null : r)));
+      out = await new Promise<Buffer | null>((resolve) =>
+        zlib.inflateRaw(content, { chunkSize }, (e, r) => resolve(e ? null : r)),
+      );
     } else if (data.compression.magic === '\x00\x00') {
       out = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     }
@@ -56,6 +58,12 @@ interface ZipData {
  */
 function compressedData(entry: JSZip.JSZipObject): ZipData | null {
   const data = (entry as unknown as { _data?: Partial<ZipData> })._data;
-  if (data && data.compressedContent instanceof Uint8Array && typeof data.uncompressedSize === 'number' && data.compression) return data as ZipData;
+  if (
+    data &&
+    data.compressedContent instanceof Uint8Array &&
+    typeof data.uncompressedSize === 'number' &&
+    data.compression
+  )
+    return data as ZipData;
   return null;
 }

@@ -8,24 +8,38 @@ import { evFigures } from '../../../src/core/costs/earned-value';
 import { calculationToJson } from '../../../src/core/report/json';
 import { calc, plan, Row } from '../../helpers';
 
-const line = (account: string, category: string, budget: number | string, more: Record<string, number | string> = {}) =>
-  ({ Account: account, Description: `Line ${account}`, Category: category, Budget: budget, ...more });
+const line = (
+  account: string,
+  category: string,
+  budget: number | string,
+  more: Record<string, number | string> = {},
+) => ({ Account: account, Description: `Line ${account}`, Category: category, Budget: budget, ...more });
 
-describe('earned value: the issue\'s worked example', () => {
+describe("earned value: the issue's worked example", () => {
   // A 10-day task Mon 03-01 to Fri 03-12, 10,000 fixed cost, baselined as scheduled,
   // 40% complete, status date Fri 03-05 (end of day 5), 4,500 actually spent.
   const doc = plan(
-    [{
-      ID: 'A', Name: 'Build', Duration: '10d', 'Fixed Cost': 10000, 'Cost Account': '100', '% Complete': '40%',
-      'Actual Start': '2027-03-01', 'Baseline Start': '2027-03-01 08:00', 'Baseline Finish': '2027-03-12 17:00',
-    }],
+    [
+      {
+        ID: 'A',
+        Name: 'Build',
+        Duration: '10d',
+        'Fixed Cost': 10000,
+        'Cost Account': '100',
+        '% Complete': '40%',
+        'Actual Start': '2027-03-01',
+        'Baseline Start': '2027-03-01 08:00',
+        'Baseline Finish': '2027-03-12 17:00',
+      },
+    ],
     { 'Status Date': '2027-03-05' },
     { budget: [line('100', 'Work', 10000, { Actual: 4500 })] },
   );
   const c = calc(doc);
   const ev = calculationToJson(c).earnedValue!;
 
-  test('PV 5,000: half the baseline working time lies before the end of the status date', () => expect(ev.pv).toBe(5000));
+  test('PV 5,000: half the baseline working time lies before the end of the status date', () =>
+    expect(ev.pv).toBe(5000));
   test('EV 4,000 = 40% of 10,000', () => expect(ev.ev).toBe(4000));
   test('AC 4,500: the Actual of the account the task books to', () => expect(ev.ac).toBe(4500));
   test('SV -1,000 and CV -500', () => expect([ev.sv, ev.cv]).toEqual([-1000, -500]));
@@ -44,41 +58,71 @@ describe('earned value: the issue\'s worked example', () => {
   });
 
   test('the other EAC methods: budget rate 10,500; CPI x SPI 12,937.50', () => {
-    const budgetRate = calculationToJson(calc({ ...doc, settings: { ...doc.settings, 'EAC Method': 'budget-rate' } })).earnedValue!;
+    const budgetRate = calculationToJson(
+      calc({ ...doc, settings: { ...doc.settings, 'EAC Method': 'budget-rate' } }),
+    ).earnedValue!;
     expect(budgetRate.eac).toBe(10500);
-    const cpiSpi = calculationToJson(calc({ ...doc, settings: { ...doc.settings, 'EAC Method': 'CPI-SPI' } })).earnedValue!;
+    const cpiSpi = calculationToJson(
+      calc({ ...doc, settings: { ...doc.settings, 'EAC Method': 'CPI-SPI' } }),
+    ).earnedValue!;
     expect(cpiSpi.eac).toBe(4500 + 6000 / ((4000 / 4500) * 0.8));
   });
 
   test('an unknown EAC method is an error on its cell', () => {
     const bad = calc({ ...doc, settings: { ...doc.settings, 'EAC Method': 'guess' } });
-    expect(bad.issues.map(issueToJson)).toContainEqual(expect.objectContaining({ severity: 'error', where: 'settings["EAC Method"]' }));
+    expect(bad.issues.map(issueToJson)).toContainEqual(
+      expect.objectContaining({ severity: 'error', where: 'settings["EAC Method"]' }),
+    );
   });
 });
 
 describe('earned value: baselines, spreading and sharing', () => {
   test('without a baseline the current schedule serves as it, and the output says so', () => {
-    const c = calc(plan(
-      [{ ID: 'A', Name: 'A', Duration: '10d', 'Fixed Cost': 1000, '% Complete': '50%', 'Actual Start': '2027-03-01' }],
-      { 'Status Date': '2027-03-03' },
-    ));
+    const c = calc(
+      plan(
+        [
+          {
+            ID: 'A',
+            Name: 'A',
+            Duration: '10d',
+            'Fixed Cost': 1000,
+            '% Complete': '50%',
+            'Actual Start': '2027-03-01',
+          },
+        ],
+        { 'Status Date': '2027-03-03' },
+      ),
+    );
     const ev = calculationToJson(c).earnedValue!;
     expect(ev.pv).toBe(300); // 3 of 10 working days
     expect(ev.ev).toBe(500);
-    expect(c.issues.map(issueToJson)).toContainEqual(expect.objectContaining({ severity: 'warning', where: 'Tasks', message: expect.stringMatching(/No baseline is set/) }));
+    expect(c.issues.map(issueToJson)).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        where: 'Tasks',
+        message: expect.stringMatching(/No baseline is set/),
+      }),
+    );
   });
 
   test('PV follows the baseline dates, not the current ones: a task that slipped a week has planned value already', () => {
-    const c = calc(plan(
-      [
-        { ID: 'P', Name: 'Prep', Duration: '5d' },
-        {
-          ID: 'A', Name: 'A', Duration: '5d', Predecessors: 'P', 'Fixed Cost': 5000,
-          'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-05',
-        },
-      ],
-      { 'Status Date': '2027-03-03' },
-    ));
+    const c = calc(
+      plan(
+        [
+          { ID: 'P', Name: 'Prep', Duration: '5d' },
+          {
+            ID: 'A',
+            Name: 'A',
+            Duration: '5d',
+            Predecessors: 'P',
+            'Fixed Cost': 5000,
+            'Baseline Start': '2027-03-01',
+            'Baseline Finish': '2027-03-05',
+          },
+        ],
+        { 'Status Date': '2027-03-03' },
+      ),
+    );
     const ev = c.costs!.earnedValue;
     expect(ev.tasks[1].pv).toBe(3000); // baseline Mon-Fri: 3 of 5 days by Wednesday evening
     expect(ev.tasks[1].ev).toBe(0);
@@ -86,68 +130,120 @@ describe('earned value: baselines, spreading and sharing', () => {
   });
 
   test('resource cost: work = duration x units at the hourly rate; material per unit', () => {
-    const c = calc(plan(
-      [{ ID: 'A', Name: 'A', Duration: '2d', Resources: 'Crew[2], Camera, Stock[30]' }],
-      {},
-      {
-        resources: [
-          { Name: 'Crew', Type: 'Work', Rate: 50 },
-          { Name: 'Camera', Type: 'Equipment', Rate: '25/h' },
-          { Name: 'Stock', Type: 'Material', Rate: 10 },
-        ],
-      },
-    ));
+    const c = calc(
+      plan(
+        [{ ID: 'A', Name: 'A', Duration: '2d', Resources: 'Crew[2], Camera, Stock[30]' }],
+        {},
+        {
+          resources: [
+            { Name: 'Crew', Type: 'Work', Rate: 50 },
+            { Name: 'Camera', Type: 'Equipment', Rate: '25/h' },
+            { Name: 'Stock', Type: 'Material', Rate: 10 },
+          ],
+        },
+      ),
+    );
     // Crew 2 x 16 h x 50 = 1,600; camera 16 h x 25 = 400; stock 30 x 10 = 300.
     expect(c.costs!.tasks.scheduled[0]).toBe(2300);
   });
 
   test('the baseline cost uses the baseline duration: a task stretched from 2 to 3 days is budgeted at 2', () => {
-    const c = calc(plan(
-      [{ ID: 'A', Name: 'A', Duration: '3d', Resources: 'Crew', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-02' }],
-      {},
-      { resources: [{ Name: 'Crew', Rate: 10 }] },
-    ));
+    const c = calc(
+      plan(
+        [
+          {
+            ID: 'A',
+            Name: 'A',
+            Duration: '3d',
+            Resources: 'Crew',
+            'Baseline Start': '2027-03-01',
+            'Baseline Finish': '2027-03-02',
+          },
+        ],
+        {},
+        { resources: [{ Name: 'Crew', Rate: 10 }] },
+      ),
+    );
     expect(c.costs!.tasks.scheduled[0]).toBe(240);
     expect(c.costs!.tasks.baseline[0]).toBe(160);
   });
 
-  test('an account\'s Actual is shared over its tasks by earned value; by budget while nothing is earned', () => {
+  test("an account's Actual is shared over its tasks by earned value; by budget while nothing is earned", () => {
     const tasks: Row[] = [
-      { ID: 'A', Name: 'A', Duration: '5d', 'Fixed Cost': 3000, 'Cost Account': '200', '% Complete': '100%', 'Actual Start': '2027-03-01', 'Actual Finish': '2027-03-05' },
-      { ID: 'B', Name: 'B', Duration: '5d', 'Fixed Cost': 1000, 'Cost Account': '200', '% Complete': '50%', 'Actual Start': '2027-03-08' },
+      {
+        ID: 'A',
+        Name: 'A',
+        Duration: '5d',
+        'Fixed Cost': 3000,
+        'Cost Account': '200',
+        '% Complete': '100%',
+        'Actual Start': '2027-03-01',
+        'Actual Finish': '2027-03-05',
+      },
+      {
+        ID: 'B',
+        Name: 'B',
+        Duration: '5d',
+        'Fixed Cost': 1000,
+        'Cost Account': '200',
+        '% Complete': '50%',
+        'Actual Start': '2027-03-08',
+      },
       { ID: 'C', Name: 'C', Duration: '5d', 'Fixed Cost': 4000, 'Cost Account': '200' },
     ];
-    const c = calc(plan(tasks, { 'Status Date': '2027-03-10' }, { budget: [line('200', 'Work', 8000, { Actual: 3500 })] }));
+    const c = calc(
+      plan(tasks, { 'Status Date': '2027-03-10' }, { budget: [line('200', 'Work', 8000, { Actual: 3500 })] }),
+    );
     const ev = c.costs!.earnedValue;
     // EV: A 3,000, B 500, C 0: the 3,500 actual splits 3,000 / 500 / 0.
     expect([ev.tasks[0].ac, ev.tasks[1].ac, ev.tasks[2].ac]).toEqual([3000, 500, 0]);
-    expect(ev.accounts).toEqual([expect.objectContaining({ account: '200', figures: expect.objectContaining({ bac: 8000, ev: 3500, ac: 3500 }) })]);
+    expect(ev.accounts).toEqual([
+      expect.objectContaining({ account: '200', figures: expect.objectContaining({ bac: 8000, ev: 3500, ac: 3500 }) }),
+    ]);
 
-    const none = calc(plan(tasks.map((t) => ({ ...t, '% Complete': 0, 'Actual Start': '', 'Actual Finish': '' })), { 'Status Date': '2027-03-10' }, { budget: [line('200', 'Work', 8000, { Actual: 800 })] }));
+    const none = calc(
+      plan(
+        tasks.map((t) => ({ ...t, '% Complete': 0, 'Actual Start': '', 'Actual Finish': '' })),
+        { 'Status Date': '2027-03-10' },
+        { budget: [line('200', 'Work', 8000, { Actual: 800 })] },
+      ),
+    );
     const shared = none.costs!.earnedValue.tasks.map((f) => f.ac);
     expect(shared).toEqual([300, 100, 400]);
   });
 
-  test('summaries roll up their subtasks\' figures; the project counts each cost once', () => {
-    const c = calc(plan([
-      { ID: 'S', Name: 'Phase', Duration: '', 'Outline Level': 1, 'Fixed Cost': 100 },
-      { ID: 'A', Name: 'A', Duration: '2d', 'Outline Level': 2, 'Fixed Cost': 1000 },
-      { ID: 'B', Name: 'B', Duration: '2d', 'Outline Level': 2, 'Fixed Cost': 2000, Predecessors: 'A' },
-    ]));
+  test("summaries roll up their subtasks' figures; the project counts each cost once", () => {
+    const c = calc(
+      plan([
+        { ID: 'S', Name: 'Phase', Duration: '', 'Outline Level': 1, 'Fixed Cost': 100 },
+        { ID: 'A', Name: 'A', Duration: '2d', 'Outline Level': 2, 'Fixed Cost': 1000 },
+        { ID: 'B', Name: 'B', Duration: '2d', 'Outline Level': 2, 'Fixed Cost': 2000, Predecessors: 'A' },
+      ]),
+    );
     const ev = c.costs!.earnedValue;
     expect(ev.tasks[0].bac).toBe(3100);
     expect(ev.project.bac).toBe(3100);
   });
 
   test('S-curve: cumulative PV by week to the end, EV and AC to the status week, ending at the project figures', () => {
-    const c = calc(plan(
-      [
-        { ID: 'A', Name: 'A', Duration: '10d', 'Fixed Cost': 10000, 'Cost Account': '1', '% Complete': '40%', 'Actual Start': '2027-03-01' },
-        { ID: 'B', Name: 'B', Duration: '5d', 'Fixed Cost': 5000, Predecessors: 'A', 'Cost Account': '1' },
-      ],
-      { 'Status Date': '2027-03-05' },
-      { budget: [line('1', 'Work', 15000, { Actual: 4500 })] },
-    ));
+    const c = calc(
+      plan(
+        [
+          {
+            ID: 'A',
+            Name: 'A',
+            Duration: '10d',
+            'Fixed Cost': 10000,
+            'Cost Account': '1',
+            '% Complete': '40%',
+            'Actual Start': '2027-03-01',
+          },
+          { ID: 'B', Name: 'B', Duration: '5d', 'Fixed Cost': 5000, Predecessors: 'A', 'Cost Account': '1' },
+        ],
+        { 'Status Date': '2027-03-05' },
+        { budget: [line('1', 'Work', 15000, { Actual: 4500 })] },
+      ),
+    );
     const { curve, project } = c.costs!.earnedValue;
     expect(curve.map((p) => p.weekEnd)).toHaveLength(3); // weeks ending 03-07, 03-14, 03-21
     expect(curve.map((p) => p.pv)).toEqual([5000, 10000, 15000]);
@@ -204,13 +300,21 @@ describe('cost report', () => {
       ['Post', 25000, 25000, 'green'],
     ]);
     expect(costs.total).toEqual({
-      budget: 195000, committed: 30000, actual: 117500, etc: 53500, efc: 201000,
-      variance: -6000, variancePct: -3.08, status: 'green',
+      budget: 195000,
+      committed: 30000,
+      actual: 117500,
+      etc: 53500,
+      efc: 201000,
+      variance: -6000,
+      variancePct: -3.08,
+      status: 'green',
     });
   });
 
   test('forecast-minus-budget flips the sign, not the labels or colours', () => {
-    const flipped = calculationToJson(calc({ ...doc, settings: { ...doc.settings, 'Variance Sign': 'forecast-minus-budget' } })).costs!;
+    const flipped = calculationToJson(
+      calc({ ...doc, settings: { ...doc.settings, 'Variance Sign': 'forecast-minus-budget' } }),
+    ).costs!;
     expect(flipped.lines[1]).toMatchObject({ variance: 3500, variancePct: 7, status: 'amber' });
     expect(favourable(3500, 'forecast-minus-budget')).toBe('Unfav');
     expect(favourable(-3500, 'budget-minus-forecast')).toBe('Unfav');
@@ -218,7 +322,9 @@ describe('cost report', () => {
   });
 
   test('thresholds from Settings: with amber at 2% and red at 6%, the 7% line turns red and the 3% total amber', () => {
-    const strict = calculationToJson(calc({ ...doc, settings: { ...doc.settings, 'Variance Amber %': 2, 'Variance Red %': 6 } })).costs!;
+    const strict = calculationToJson(
+      calc({ ...doc, settings: { ...doc.settings, 'Variance Amber %': 2, 'Variance Red %': 6 } }),
+    ).costs!;
     expect(strict.lines.map((l) => l.status)).toEqual(['green', 'red', 'red', 'green']);
     expect(strict.categories[1].status).toBe('red');
     expect(strict.total.status).toBe('amber'); // 3.08% over
@@ -233,24 +339,32 @@ describe('cost report', () => {
   });
 
   test('scheduled cost: what the tasks booking to a line cost at the current schedule', () => {
-    const c = calc(plan(
-      [
-        { ID: 'A', Name: 'A', Duration: '2d', Resources: 'Crew', 'Cost Account': '2100' },
-        { ID: 'B', Name: 'B', Duration: '1d', Resources: 'Crew', 'Fixed Cost': 100 }, // books via the resource's account
-      ],
-      {},
-      { budget, resources: [{ Name: 'Crew', Rate: 10, 'Cost Account': '2200' }] },
-    ));
+    const c = calc(
+      plan(
+        [
+          { ID: 'A', Name: 'A', Duration: '2d', Resources: 'Crew', 'Cost Account': '2100' },
+          { ID: 'B', Name: 'B', Duration: '1d', Resources: 'Crew', 'Fixed Cost': 100 }, // books via the resource's account
+        ],
+        {},
+        { budget, resources: [{ Name: 'Crew', Rate: 10, 'Cost Account': '2200' }] },
+      ),
+    );
     const lines = c.costs!.report.lines;
     expect(lines[1].scheduled).toBe(160);
     expect(lines[2].scheduled).toBe(80);
-    expect(c.issues.map(issueToJson)).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/Task B has a cost but no Cost Account/), where: 'tasks[1]["Cost Account"]' }));
+    expect(c.issues.map(issueToJson)).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringMatching(/Task B has a cost but no Cost Account/),
+        where: 'tasks[1]["Cost Account"]',
+      }),
+    );
   });
 
   test('a plan with no Budget sheet has an empty report, not an error', () => {
     const json = calculationToJson(calc(plan([{ ID: 'A', Name: 'A', Duration: '1d' }])));
     expect(json.costs).toEqual({
-      lines: [], categories: [],
+      lines: [],
+      categories: [],
       total: { budget: 0, committed: 0, actual: 0, etc: 0, efc: 0, variance: 0, variancePct: null, status: 'green' },
     });
     expect(json.earnedValue).toMatchObject({ pv: 0, ev: 0, ac: 0, cpi: null, spi: null, tcpi: null });

@@ -27,7 +27,8 @@ function styleAt(sheet: SheetPlan, row: number, col: number): CellStyle {
 /** Timeline columns of a task row with a fill of the given colour, as day labels (the column's first day). */
 function filled(sheet: SheetPlan, task: number, color: string): string[] {
   const out: string[] = [];
-  for (let c = T; c < sheet.columns.length; c++) if (styleAt(sheet, FIRST_TASK_ROW + task, c).fill === color) out.push(sheet.columns[c].header);
+  for (let c = T; c < sheet.columns.length; c++)
+    if (styleAt(sheet, FIRST_TASK_ROW + task, c).fill === color) out.push(sheet.columns[c].header);
   return out;
 }
 
@@ -56,7 +57,10 @@ describe('scale', () => {
 
 describe('bar geometry at day scale', () => {
   test('a task covers exactly the days it overlaps: Mon 13:00 to Wed 12:00 is Mon, Tue, Wed', () => {
-    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '2d', Constraint: 'SNET', 'Constraint Date': '2027-03-01T13:00' }, { ID: 'L', Name: 'Long', Duration: '10d' }]);
+    const sheet = gantt([
+      { ID: 'A', Name: 'A', Duration: '2d', Constraint: 'SNET', 'Constraint Date': '2027-03-01T13:00' },
+      { ID: 'L', Name: 'Long', Duration: '10d' },
+    ]);
     expect(filled(sheet, 0, GANTT_COLORS.task)).toEqual(['2027-03-01', '2027-03-02', '2027-03-03']);
   });
 
@@ -65,21 +69,36 @@ describe('bar geometry at day scale', () => {
       { ID: 'A', Name: 'A', Duration: '5d' },
       { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'ASS+4d' },
     ]);
-    expect(filled(sheet, 0, GANTT_COLORS.critical)).toEqual(['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05']);
+    expect(filled(sheet, 0, GANTT_COLORS.critical)).toEqual([
+      '2027-03-01',
+      '2027-03-02',
+      '2027-03-03',
+      '2027-03-04',
+      '2027-03-05',
+    ]);
     // B: Fri 5 to Mon 8 March, over the weekend.
     expect(filled(sheet, 1, GANTT_COLORS.critical)).toEqual(['2027-03-05', '2027-03-06', '2027-03-07', '2027-03-08']);
   });
 
   test('weekends and holidays are shaded as non-working columns, working days are not', () => {
-    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '8d' }], {}, { holidays: [{ Date: '2027-03-03', Name: 'H' }] });
-    const shaded = sheet.columns.filter((c, k) => k >= T && c.style?.fill === GANTT_COLORS.nonWorking).map((c) => c.header);
+    const sheet = gantt(
+      [{ ID: 'A', Name: 'A', Duration: '8d' }],
+      {},
+      { holidays: [{ Date: '2027-03-03', Name: 'H' }] },
+    );
+    const shaded = sheet.columns
+      .filter((c, k) => k >= T && c.style?.fill === GANTT_COLORS.nonWorking)
+      .map((c) => c.header);
     expect(shaded).toEqual(['2027-02-28', '2027-03-03', '2027-03-06', '2027-03-07']);
     // The bar still covers the holiday it runs over (the task is stopped, not split).
     expect(filled(sheet, 0, GANTT_COLORS.critical)).toContain('2027-03-04');
   });
 
   test('a milestone is a ◆ in the column of its instant, with no bar', () => {
-    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '5d' }, { ID: 'M', Name: 'M', Duration: 0, Predecessors: 'A' }]);
+    const sheet = gantt([
+      { ID: 'A', Name: 'A', Duration: '5d' },
+      { ID: 'M', Name: 'M', Duration: 0, Predecessors: 'A' },
+    ]);
     const row = sheet.rows[FIRST_TASK_ROW + 1];
     const marks = row.map((v, k) => (v === '◆' ? sheet.columns[k].header : null)).filter(Boolean);
     expect(marks).toEqual(['2027-03-05']);
@@ -97,21 +116,44 @@ describe('bar geometry at day scale', () => {
   });
 
   test('the done part is darker up to the completed working time (40% of 5 days = 2 days)', () => {
-    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '5d', '% Complete': '40%', 'Actual Start': '2027-03-01' }, { ID: 'L', Name: 'L', Duration: '9d' }]);
+    const sheet = gantt([
+      { ID: 'A', Name: 'A', Duration: '5d', '% Complete': '40%', 'Actual Start': '2027-03-01' },
+      { ID: 'L', Name: 'L', Duration: '9d' },
+    ]);
     expect(filled(sheet, 0, GANTT_COLORS.taskDone)).toEqual(['2027-03-01', '2027-03-02']);
     expect(filled(sheet, 0, GANTT_COLORS.task)).toEqual(['2027-03-03', '2027-03-04', '2027-03-05']);
   });
 
   test('the status date is a red line on the right edge of its day, down every task row', () => {
-    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '5d' }, { ID: 'B', Name: 'B', Duration: '5d' }], { 'Status Date': '2027-03-03' });
+    const sheet = gantt(
+      [
+        { ID: 'A', Name: 'A', Duration: '5d' },
+        { ID: 'B', Name: 'B', Duration: '5d' },
+      ],
+      { 'Status Date': '2027-03-03' },
+    );
     const col = columnOf(sheet, '2027-03-03');
-    for (const task of [0, 1]) expect(styleAt(sheet, FIRST_TASK_ROW + task, col).border?.right?.color).toBe(GANTT_COLORS.statusLine);
+    for (const task of [0, 1])
+      expect(styleAt(sheet, FIRST_TASK_ROW + task, col).border?.right?.color).toBe(GANTT_COLORS.statusLine);
     expect(styleAt(sheet, FIRST_TASK_ROW, col + 1).border?.right).toBeUndefined();
   });
 
   test('a baseline is a grey line under the days it covered; a deadline a ▼ on its day', () => {
-    const sheet = gantt([{ ID: 'A', Name: 'A', Duration: '3d', 'Baseline Start': '2027-03-02', 'Baseline Finish': '2027-03-03', Deadline: '2027-03-10' }]);
-    const lined = sheet.columns.map((c, k) => (k >= T && styleAt(sheet, FIRST_TASK_ROW, k).border?.bottom?.color === GANTT_COLORS.baseline ? c.header : null)).filter(Boolean);
+    const sheet = gantt([
+      {
+        ID: 'A',
+        Name: 'A',
+        Duration: '3d',
+        'Baseline Start': '2027-03-02',
+        'Baseline Finish': '2027-03-03',
+        Deadline: '2027-03-10',
+      },
+    ]);
+    const lined = sheet.columns
+      .map((c, k) =>
+        k >= T && styleAt(sheet, FIRST_TASK_ROW, k).border?.bottom?.color === GANTT_COLORS.baseline ? c.header : null,
+      )
+      .filter(Boolean);
     expect(lined).toEqual(['2027-03-02', '2027-03-03']);
     expect(sheet.rows[FIRST_TASK_ROW][columnOf(sheet, '2027-03-10')]).toBe('▼');
   });
@@ -125,7 +167,9 @@ describe('bar geometry at week and month scale', () => {
   });
 
   test('months: a task from 25 March to 7 April covers March and April', () => {
-    const c = calc(plan([{ ID: 'A', Name: 'A', Duration: '10d', Constraint: 'SNET', 'Constraint Date': '2027-03-25' }]));
+    const c = calc(
+      plan([{ ID: 'A', Name: 'A', Duration: '10d', Constraint: 'SNET', 'Constraint Date': '2027-03-25' }]),
+    );
     const sheet = planGanttSheet(c.plan!, c.schedule!, { scale: 'month' });
     expect(filled(sheet, 0, GANTT_COLORS.critical)).toEqual(['2027-03-01', '2027-04-01']);
   });
@@ -142,16 +186,27 @@ describe('bar geometry at week and month scale', () => {
 describe('baseline variance', () => {
   test('Schedule shows start and finish variance in working days and marks a slipped finish', () => {
     const { planScheduleSheet, SLIPPED_FILL } = require('../../../src/core/layout/schedule-sheet');
-    const c = calc(plan([
-      { ID: 'A', Name: 'A', Duration: '3d', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-03' },
-      { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'A', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-05' },
-    ]));
+    const c = calc(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '3d', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-03' },
+        {
+          ID: 'B',
+          Name: 'B',
+          Duration: '2d',
+          Predecessors: 'A',
+          'Baseline Start': '2027-03-01',
+          'Baseline Finish': '2027-03-05',
+        },
+      ]),
+    );
     const sheet: SheetPlan = planScheduleSheet(c.plan!, c.schedule!);
     expect(sheet.rows[0].slice(10)).toEqual(['Start Variance (days)', 'Finish Variance (days)']);
     // A as baselined; B starts 3 days late and finishes 0 days late (Thu 4 to Fri 5).
     expect(sheet.rows[1].slice(10)).toEqual([0, 0]);
     expect(sheet.rows[2].slice(10)).toEqual([3, 0]);
-    const late = calc(plan([{ ID: 'A', Name: 'A', Duration: '4d', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-02' }]));
+    const late = calc(
+      plan([{ ID: 'A', Name: 'A', Duration: '4d', 'Baseline Start': '2027-03-01', 'Baseline Finish': '2027-03-02' }]),
+    );
     const lateSheet: SheetPlan = planScheduleSheet(late.plan!, late.schedule!);
     expect(lateSheet.rows[1][11]).toBe(2);
     expect(styleAt(lateSheet, 1, 11).fill).toBe(SLIPPED_FILL);

@@ -1,17 +1,37 @@
 import fc from 'fast-check';
 import { parseDuration, parseLag } from '../../../src/core/parsers/duration';
 import { parsePredecessors } from '../../../src/core/parsers/predecessors';
-import { parseAssignments, parseConstraint, parseDateCell, parsePercentCell, parseWorkingDays, parseWorkingHours } from '../../../src/core/parsers/values';
+import {
+  parseAssignments,
+  parseConstraint,
+  parseDateCell,
+  parsePercentCell,
+  parseWorkingDays,
+  parseWorkingHours,
+} from '../../../src/core/parsers/values';
 import { parseDateText } from '../../../src/core/time';
 
 const MPD = 480;
-const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[0-9a-zA-Z+\-.,;%?[\] ]{0,30}$/));
+const anyText = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.stringMatching(/^[0-9a-zA-Z+\-.,;%?[\] ]{0,30}$/),
+);
 
 describe('duration parser', () => {
   test.each([
-    ['5', 5 * MPD, false], ['5d', 5 * MPD, false], ['2.5 days', 2.5 * MPD, false], ['3h', 180, false], ['30m', 30, false],
-    ['2w', 10 * MPD, false], ['1mo', 20 * MPD, false], ['4ed', 4 * 1440, true], ['12eh', 720, true], ['0', 0, false],
-    ['5d?', 5 * MPD, false], ['1 WEEK', 5 * MPD, false],
+    ['5', 5 * MPD, false],
+    ['5d', 5 * MPD, false],
+    ['2.5 days', 2.5 * MPD, false],
+    ['3h', 180, false],
+    ['30m', 30, false],
+    ['2w', 10 * MPD, false],
+    ['1mo', 20 * MPD, false],
+    ['4ed', 4 * 1440, true],
+    ['12eh', 720, true],
+    ['0', 0, false],
+    ['5d?', 5 * MPD, false],
+    ['1 WEEK', 5 * MPD, false],
   ])('%s is %d minutes (elapsed %s)', (text, minutes, elapsed) => {
     expect(parseDuration(text, MPD)).toEqual({ ok: true, value: { minutes, elapsed } });
   });
@@ -27,7 +47,13 @@ describe('duration parser', () => {
   });
 
   test('never throws on arbitrary text', () => {
-    fc.assert(fc.property(anyText, (t) => { parseDuration(t, MPD); parseLag(t, MPD); }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyText, (t) => {
+        parseDuration(t, MPD);
+        parseLag(t, MPD);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -50,7 +76,11 @@ describe('predecessor parser', () => {
 
   test('an ID with a dash is read whole, and with a type and lag after it', () => {
     const r = parsePredecessors('PRE-3, PRE-3SS+4h, PRE-3+1d', isKnown, MPD);
-    expect(r.links.map((l) => [l.id, l.type, l.lag.minutes])).toEqual([['PRE-3', 'FS', 0], ['PRE-3', 'SS', 240], ['PRE-3', 'FS', MPD]]);
+    expect(r.links.map((l) => [l.id, l.type, l.lag.minutes])).toEqual([
+      ['PRE-3', 'FS', 0],
+      ['PRE-3', 'SS', 240],
+      ['PRE-3', 'FS', MPD],
+    ]);
   });
 
   test('elapsed lags', () => {
@@ -64,7 +94,12 @@ describe('predecessor parser', () => {
   });
 
   test('never throws on arbitrary text', () => {
-    fc.assert(fc.property(anyText, (t) => { parsePredecessors(t, isKnown, MPD); }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyText, (t) => {
+        parsePredecessors(t, isKnown, MPD);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -100,8 +135,17 @@ describe('values', () => {
   test('working days and hours', () => {
     expect(parseWorkingDays('Mon-Sat')).toEqual({ ok: true, value: [false, true, true, true, true, true, true] });
     expect(parseWorkingDays('Sun-Thu')).toEqual({ ok: true, value: [true, true, true, true, true, false, false] });
-    expect(parseWorkingDays('Mon,Tue,Thu')).toEqual({ ok: true, value: [false, true, true, false, true, false, false] });
-    expect(parseWorkingHours('8-12, 13-17')).toEqual({ ok: true, value: [{ start: 480, end: 720 }, { start: 780, end: 1020 }] });
+    expect(parseWorkingDays('Mon,Tue,Thu')).toEqual({
+      ok: true,
+      value: [false, true, true, false, true, false, false],
+    });
+    expect(parseWorkingHours('8-12, 13-17')).toEqual({
+      ok: true,
+      value: [
+        { start: 480, end: 720 },
+        { start: 780, end: 1020 },
+      ],
+    });
     expect(parseWorkingHours('8am-5pm')).toEqual({ ok: true, value: [{ start: 480, end: 1020 }] });
     expect(parseWorkingHours('08:00-12:00,11:00-17:00').ok).toBe(false);
     expect(parseWorkingHours('17:00-08:00').ok).toBe(false);
@@ -110,7 +154,11 @@ describe('values', () => {
   test('resource assignments with units', () => {
     expect(parseAssignments('Camera Crew, Line 1[2]; Editor[50%]')).toEqual({
       ok: true,
-      value: [{ resource: 'Camera Crew', units: 1 }, { resource: 'Line 1', units: 2 }, { resource: 'Editor', units: 0.5 }],
+      value: [
+        { resource: 'Camera Crew', units: 1 },
+        { resource: 'Line 1', units: 2 },
+        { resource: 'Editor', units: 0.5 },
+      ],
     });
     expect(parseAssignments('Editor[half]').ok).toBe(false);
   });
@@ -118,8 +166,12 @@ describe('values', () => {
   test('never throw on arbitrary text', () => {
     fc.assert(
       fc.property(anyText, (t) => {
-        parseDateCell(t); parsePercentCell({ value: t }); parseConstraint(t);
-        parseWorkingDays(t); parseWorkingHours(t); parseAssignments(t);
+        parseDateCell(t);
+        parsePercentCell({ value: t });
+        parseConstraint(t);
+        parseWorkingDays(t);
+        parseWorkingHours(t);
+        parseAssignments(t);
       }),
       { numRuns: 2000 },
     );

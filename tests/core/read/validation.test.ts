@@ -12,13 +12,32 @@ function workbook(sheets: Record<string, Grid>): RawWorkbook {
   return {
     source: 'xlsx',
     sheets: Object.entries(sheets).map(([name, grid]) =>
-      gridSheet(name, grid.map((row) => row.map((v): RawCell | undefined => (v === undefined ? undefined : { value: v })))),
+      gridSheet(
+        name,
+        grid.map((row) => row.map((v): RawCell | undefined => (v === undefined ? undefined : { value: v }))),
+      ),
     ),
   };
 }
 
-const SETTINGS: Grid = [['Setting', 'Value'], ['Project Start', '2027-03-01']];
-const HEADER = ['ID', 'Name', 'Duration', 'Predecessors', 'Constraint', 'Constraint Date', 'Actual Start', 'Actual Finish', '% Complete', 'Outline Level', 'Priority', 'Fixed Cost'];
+const SETTINGS: Grid = [
+  ['Setting', 'Value'],
+  ['Project Start', '2027-03-01'],
+];
+const HEADER = [
+  'ID',
+  'Name',
+  'Duration',
+  'Predecessors',
+  'Constraint',
+  'Constraint Date',
+  'Actual Start',
+  'Actual Finish',
+  '% Complete',
+  'Outline Level',
+  'Priority',
+  'Fixed Cost',
+];
 
 function tasks(...rows: RawValue[][]): Record<string, Grid> {
   return { Settings: SETTINGS, Tasks: [HEADER, ...rows] };
@@ -33,7 +52,9 @@ function issuesOf(sheets: Record<string, Grid>) {
 
 describe('bad input is reported at its cell', () => {
   test('a loop names every task in it, at the Predecessors cell that closes it', () => {
-    const { c, errors } = issuesOf(tasks(['1', 'Build set', '2d', '3'], ['2', 'Dress set', '1d', '1'], ['3', 'Light set', '1d', '2']));
+    const { c, errors } = issuesOf(
+      tasks(['1', 'Build set', '2d', '3'], ['2', 'Dress set', '1d', '1'], ['3', 'Light set', '1d', '2']),
+    );
     expect(c.schedule).toBeNull();
     expect(errors).toHaveLength(1);
     expect(errors[0].message).toMatch(/loop.*1 'Build set' → 2 'Dress set' → 3 'Light set' → 1 'Build set'/);
@@ -41,25 +62,40 @@ describe('bad input is reported at its cell', () => {
   });
 
   test('a loop through a summary task: the summary waits for a task that waits for one of its subtasks', () => {
-    const { c, errors } = issuesOf(tasks(
-      ['1', 'Shoot', '', '3', '', '', '', '', '', 1],
-      ['2', 'Day 1', '1d', '', '', '', '', '', '', 2],
-      ['3', 'Review dailies', '1d', '2', '', '', '', '', '', 1],
-    ));
+    const { c, errors } = issuesOf(
+      tasks(
+        ['1', 'Shoot', '', '3', '', '', '', '', '', 1],
+        ['2', 'Day 1', '1d', '', '', '', '', '', '', 2],
+        ['3', 'Review dailies', '1d', '2', '', '', '', '', '', 1],
+      ),
+    );
     expect(c.schedule).toBeNull();
     expect(errors).toHaveLength(1);
-    expect(errors[0].message).toMatch(/2 'Day 1' → 3 'Review dailies' → 1 'Shoot' → 2 'Day 1' \(through its summary task\)/);
+    expect(errors[0].message).toMatch(
+      /2 'Day 1' → 3 'Review dailies' → 1 'Shoot' → 2 'Day 1' \(through its summary task\)/,
+    );
     expect(errors[0].where).toMatch(/^Tasks!D[234]$/);
   });
 
   test('an unknown predecessor ID', () => {
     const { errors } = issuesOf(tasks(['1', 'Scout', '2d'], ['12', 'Permits', '1d', '99']));
-    expect(errors).toEqual([{ severity: 'error', message: "Task 12 'Permits' depends on 99, which is not in the Tasks sheet.", where: 'Tasks!D3' }]);
+    expect(errors).toEqual([
+      {
+        severity: 'error',
+        message: "Task 12 'Permits' depends on 99, which is not in the Tasks sheet.",
+        where: 'Tasks!D3',
+      },
+    ]);
   });
 
   test('a duplicate ID names both cells', () => {
     const { errors } = issuesOf(tasks(['1', 'A', '1d'], ['1', 'B', '1d']));
-    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!A3', message: expect.stringMatching(/ID 1 is used twice \(also at Tasks!A2\)/) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        where: 'Tasks!A3',
+        message: expect.stringMatching(/ID 1 is used twice \(also at Tasks!A2\)/),
+      }),
+    ]);
     // Both places are structured: the issue's own and the other one its message names.
     const { c } = issuesOf(tasks(['1', 'A', '1d'], ['1', 'B', '1d']));
     expect(c.issues[0].at).toEqual({ kind: 'cell', sheet: 'Tasks', row: 2, column: 0 });
@@ -68,46 +104,68 @@ describe('bad input is reported at its cell', () => {
 
   test('a missing ID', () => {
     const { errors } = issuesOf(tasks(['', 'Orphan', '1d']));
-    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!A2', message: expect.stringMatching(/"Orphan".*has no ID/) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ where: 'Tasks!A2', message: expect.stringMatching(/"Orphan".*has no ID/) }),
+    ]);
   });
 
   test.each([['five days'], ['-2d'], ['3x']])('a bad duration %j', (d) => {
     const { errors } = issuesOf(tasks(['1', 'A', d]));
-    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!C2', message: expect.stringMatching(/^Task 1 'A' duration: /) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ where: 'Tasks!C2', message: expect.stringMatching(/^Task 1 'A' duration: /) }),
+    ]);
   });
 
   test('a missing duration on a task that is not a summary', () => {
     const { errors } = issuesOf(tasks(['1', 'A', null]));
-    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!C2', message: expect.stringMatching(/has no duration/) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ where: 'Tasks!C2', message: expect.stringMatching(/has no duration/) }),
+    ]);
   });
 
   test('bad link text', () => {
     const { errors } = issuesOf(tasks(['1', 'A', '1d'], ['2', 'B', '1d', '1FS+soon']));
-    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!D3', message: expect.stringMatching(/Task 2 'B' predecessors: "1FS\+soon"/) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        where: 'Tasks!D3',
+        message: expect.stringMatching(/Task 2 'B' predecessors: "1FS\+soon"/),
+      }),
+    ]);
   });
 
   test('a task that lists itself, and one linked to its own summary', () => {
-    const { errors } = issuesOf(tasks(
-      ['1', 'S', null, null, null, null, null, null, null, 1],
-      ['2', 'A', '1d', '1', null, null, null, null, null, 2],
-      ['3', 'B', '1d', '3', null, null, null, null, null, 1],
-    ));
+    const { errors } = issuesOf(
+      tasks(
+        ['1', 'S', null, null, null, null, null, null, null, 1],
+        ['2', 'A', '1d', '1', null, null, null, null, null, 2],
+        ['3', 'B', '1d', '3', null, null, null, null, null, 1],
+      ),
+    );
     expect(errors.map((e) => e.where).sort()).toEqual(['Tasks!D3', 'Tasks!D4']);
     expect(errors.find((e) => e.where === 'Tasks!D3')!.message).toMatch(/cannot be linked to its own summary/);
     expect(errors.find((e) => e.where === 'Tasks!D4')!.message).toMatch(/lists itself/);
   });
 
   test('a summary with an FF predecessor', () => {
-    const { errors } = issuesOf(tasks(
-      ['1', 'P', '1d', null, null, null, null, null, null, 1],
-      ['2', 'S', null, '1FF', null, null, null, null, null, 1],
-      ['3', 'A', '1d', null, null, null, null, null, null, 2],
-    ));
-    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!D3', message: expect.stringMatching(/summary task and cannot have a FF predecessor/) })]);
+    const { errors } = issuesOf(
+      tasks(
+        ['1', 'P', '1d', null, null, null, null, null, null, 1],
+        ['2', 'S', null, '1FF', null, null, null, null, null, 1],
+        ['3', 'A', '1d', null, null, null, null, null, null, 2],
+      ),
+    );
+    expect(errors).toEqual([
+      expect.objectContaining({
+        where: 'Tasks!D3',
+        message: expect.stringMatching(/summary task and cannot have a FF predecessor/),
+      }),
+    ]);
   });
 
   test('dates that are not dates', () => {
-    const { errors } = issuesOf(tasks(['1', 'A', '1d', null, 'SNET', 'next week'], ['2', 'B', '1d', null, null, null, '3/4/2027']));
+    const { errors } = issuesOf(
+      tasks(['1', 'A', '1d', null, 'SNET', 'next week'], ['2', 'B', '1d', null, null, null, '3/4/2027']),
+    );
     expect(errors.map((e) => e.where)).toEqual(['Tasks!F2', 'Tasks!G3']);
     expect(errors[0].message).toMatch(/Constraint Date: "next week" is not a date/);
     expect(errors[1].message).toMatch(/day-first or month-first/);
@@ -115,7 +173,9 @@ describe('bad input is reported at its cell', () => {
 
   test('a dated constraint without its date', () => {
     const { errors } = issuesOf(tasks(['1', 'A', '1d', null, 'MSO']));
-    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!F2', message: expect.stringMatching(/MSO but no Constraint Date/) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ where: 'Tasks!F2', message: expect.stringMatching(/MSO but no Constraint Date/) }),
+    ]);
   });
 
   test('an unknown constraint type', () => {
@@ -125,7 +185,12 @@ describe('bad input is reported at its cell', () => {
 
   test('Actual Finish before Actual Start', () => {
     const { errors } = issuesOf(tasks(['1', 'A', '1d', null, null, null, '2027-03-05', '2027-03-02']));
-    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!H2', message: expect.stringMatching(/Actual Finish before its Actual Start/) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        where: 'Tasks!H2',
+        message: expect.stringMatching(/Actual Finish before its Actual Start/),
+      }),
+    ]);
   });
 
   test('text in numeric columns', () => {
@@ -134,25 +199,56 @@ describe('bad input is reported at its cell', () => {
   });
 
   test('a missing Project Start', () => {
-    const { errors } = issuesOf({ Settings: [['Setting', 'Value'], ['Currency', 'EUR']], Tasks: [HEADER, ['1', 'A', '1d']] });
-    expect(errors).toEqual([expect.objectContaining({ where: 'Settings', message: expect.stringMatching(/Project Start is missing/) })]);
+    const { errors } = issuesOf({
+      Settings: [
+        ['Setting', 'Value'],
+        ['Currency', 'EUR'],
+      ],
+      Tasks: [HEADER, ['1', 'A', '1d']],
+    });
+    expect(errors).toEqual([
+      expect.objectContaining({ where: 'Settings', message: expect.stringMatching(/Project Start is missing/) }),
+    ]);
   });
 
   test('a Project Start that is not a date', () => {
-    const { errors } = issuesOf({ Settings: [['Setting', 'Value'], ['Project Start', 'spring']], Tasks: [HEADER, ['1', 'A', '1d']] });
+    const { errors } = issuesOf({
+      Settings: [
+        ['Setting', 'Value'],
+        ['Project Start', 'spring'],
+      ],
+      Tasks: [HEADER, ['1', 'A', '1d']],
+    });
     expect(errors).toEqual([expect.objectContaining({ where: 'Settings!B2' })]);
   });
 
   test('dates past the year 5999, the last the scheduler places tasks in: refused where they would place a task, accepted as bounds', () => {
-    const late = issuesOf({ Settings: [['Setting', 'Value'], ['Project Start', '6500-01-01']], Tasks: [HEADER, ['1', 'A', '1d']] });
-    expect(late.errors).toEqual([expect.objectContaining({ where: 'Settings!B2', message: 'Project Start 6500-01-01 is after the year 5999, the last year the scheduler places tasks in.' })]);
-    const placed = issuesOf(tasks(
-      ['1', 'Build', '1d', '', 'SNET', '9999-12-31'],
-      ['2', 'Ship', '1d', '', '', '', '7000-01-05'],
-    ));
+    const late = issuesOf({
+      Settings: [
+        ['Setting', 'Value'],
+        ['Project Start', '6500-01-01'],
+      ],
+      Tasks: [HEADER, ['1', 'A', '1d']],
+    });
+    expect(late.errors).toEqual([
+      expect.objectContaining({
+        where: 'Settings!B2',
+        message: 'Project Start 6500-01-01 is after the year 5999, the last year the scheduler places tasks in.',
+      }),
+    ]);
+    const placed = issuesOf(
+      tasks(['1', 'Build', '1d', '', 'SNET', '9999-12-31'], ['2', 'Ship', '1d', '', '', '', '7000-01-05']),
+    );
     expect(placed.errors).toEqual([
-      expect.objectContaining({ where: 'Tasks!F2', message: "Task 1 'Build' Constraint Date: 9999-12-31 is after the year 5999, the last year the scheduler places tasks in." }),
-      expect.objectContaining({ where: 'Tasks!G3', message: expect.stringMatching(/^Task 2 'Ship' Actual Start: 7000-01-05 is after the year 5999/) }),
+      expect.objectContaining({
+        where: 'Tasks!F2',
+        message:
+          "Task 1 'Build' Constraint Date: 9999-12-31 is after the year 5999, the last year the scheduler places tasks in.",
+      }),
+      expect.objectContaining({
+        where: 'Tasks!G3',
+        message: expect.stringMatching(/^Task 2 'Ship' Actual Start: 7000-01-05 is after the year 5999/),
+      }),
     ]);
     // A no-later-than date far away only bounds the task: 9999-12-31 as "no limit" is fine.
     const bound = issuesOf(tasks(['1', 'Build', '1d', '', 'FNLT', '9999-12-31']));
@@ -162,57 +258,107 @@ describe('bad input is reported at its cell', () => {
 
   test('a schedule that would run past the year 5999 stops with an issue at the task that gets there, not with wrapped dates', () => {
     const { c, errors } = issuesOf({
-      Settings: [['Setting', 'Value'], ['Project Start', '5900-01-04']],
+      Settings: [
+        ['Setting', 'Value'],
+        ['Project Start', '5900-01-04'],
+      ],
       Tasks: [HEADER, ['1', 'Age', '20000ed'], ['2', 'Age more', '20000ed', '1']],
     });
     expect(c.schedule).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({
-      where: 'Tasks!C3',
-      message: "Task 2 'Age more' would finish after 5999-12-31, the last day the scheduler places tasks on: check the dates and durations that lead to it.",
-    })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        where: 'Tasks!C3',
+        message:
+          "Task 2 'Age more' would finish after 5999-12-31, the last day the scheduler places tasks on: check the dates and durations that lead to it.",
+      }),
+    ]);
   });
 
   test('a deadline that would need a task to start before the year 1000 stops with an issue at that task, not with wrapped dates', () => {
     const { c, errors } = issuesOf({
-      Settings: [['Setting', 'Value'], ['Project Start', '2027-03-01'], ['Working Days', 'Mon']],
-      Tasks: [[...HEADER, 'Deadline'], ['1', 'Long', '60000d', '', '', '', '', '', '', '', '', '', '2027-03-02']],
+      Settings: [
+        ['Setting', 'Value'],
+        ['Project Start', '2027-03-01'],
+        ['Working Days', 'Mon'],
+      ],
+      Tasks: [
+        [...HEADER, 'Deadline'],
+        ['1', 'Long', '60000d', '', '', '', '', '', '', '', '', '', '2027-03-02'],
+      ],
     });
     expect(c.schedule).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({
-      where: 'Tasks!C2',
-      message: "Task 1 'Long' would have to start before 1000-01-01, the first day the scheduler places tasks on, to meet the deadlines and constraints after it: check them.",
-    })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        where: 'Tasks!C2',
+        message:
+          "Task 1 'Long' would have to start before 1000-01-01, the first day the scheduler places tasks on, to meet the deadlines and constraints after it: check them.",
+      }),
+    ]);
   });
 
   test('no Settings sheet', () => {
     const { errors } = issuesOf({ Tasks: [HEADER, ['1', 'A', '1d']] });
-    expect(errors).toEqual([expect.objectContaining({ where: 'Settings', message: expect.stringMatching(/no Settings sheet/) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ where: 'Settings', message: expect.stringMatching(/no Settings sheet/) }),
+    ]);
   });
 
   test('bad Working Days and Working Hours', () => {
-    const { errors } = issuesOf({ Settings: [...SETTINGS, ['Working Days', 'weekdays'], ['Working Hours', '9 till 5']], Tasks: [HEADER, ['1', 'A', '1d']] });
+    const { errors } = issuesOf({
+      Settings: [...SETTINGS, ['Working Days', 'weekdays'], ['Working Hours', '9 till 5']],
+      Tasks: [HEADER, ['1', 'A', '1d']],
+    });
     expect(errors.map((e) => e.where)).toEqual(['Settings!B3', 'Settings!B4']);
   });
 
   test('a missing required column names the header row', () => {
-    const { errors } = issuesOf({ Settings: SETTINGS, Tasks: [['ID', 'Name', 'Predecessors'], ['1', 'A', null]] });
-    expect(errors).toEqual([expect.objectContaining({ where: 'Tasks!1:1', message: 'The Tasks sheet has no "Duration" column; add it to the header row.' })]);
+    const { errors } = issuesOf({
+      Settings: SETTINGS,
+      Tasks: [
+        ['ID', 'Name', 'Predecessors'],
+        ['1', 'A', null],
+      ],
+    });
+    expect(errors).toEqual([
+      expect.objectContaining({
+        where: 'Tasks!1:1',
+        message: 'The Tasks sheet has no "Duration" column; add it to the header row.',
+      }),
+    ]);
   });
 
   test('an empty Tasks sheet, and no Tasks sheet at all', () => {
-    expect(issuesOf({ Settings: SETTINGS, Tasks: [] }).errors).toEqual([expect.objectContaining({ where: 'Tasks', message: expect.stringMatching(/has no tasks/) })]);
-    expect(issuesOf({ Settings: SETTINGS, Tasks: [HEADER] }).errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/has no tasks/) })]);
-    expect(issuesOf({ Settings: SETTINGS }).errors).toEqual([expect.objectContaining({ where: 'Tasks', message: expect.stringMatching(/no "Tasks" sheet/) })]);
+    expect(issuesOf({ Settings: SETTINGS, Tasks: [] }).errors).toEqual([
+      expect.objectContaining({ where: 'Tasks', message: expect.stringMatching(/has no tasks/) }),
+    ]);
+    expect(issuesOf({ Settings: SETTINGS, Tasks: [HEADER] }).errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/has no tasks/) }),
+    ]);
+    expect(issuesOf({ Settings: SETTINGS }).errors).toEqual([
+      expect.objectContaining({ where: 'Tasks', message: expect.stringMatching(/no "Tasks" sheet/) }),
+    ]);
   });
 
   test('bad holiday dates, resources and budget lines', () => {
     const { errors } = issuesOf({
       ...tasks(['1', 'A', '1d']),
-      Holidays: [['Date', 'Name'], ['someday', 'Party']],
-      Resources: [['Name', 'Type', 'Max Units', 'Rate'], ['Editor', 'Person', 'two', '-5']],
-      Budget: [['Account', 'Description', 'Budget', 'Actual'], ['1100', 'Cast', 'a lot', 10], ['1100', 'Crew', 5, 1]],
+      Holidays: [
+        ['Date', 'Name'],
+        ['someday', 'Party'],
+      ],
+      Resources: [
+        ['Name', 'Type', 'Max Units', 'Rate'],
+        ['Editor', 'Person', 'two', '-5'],
+      ],
+      Budget: [
+        ['Account', 'Description', 'Budget', 'Actual'],
+        ['1100', 'Cast', 'a lot', 10],
+        ['1100', 'Crew', 5, 1],
+      ],
     });
-    expect(new Set(errors.map((e) => e.where))).toEqual(new Set(['Holidays!A2', 'Resources!B2', 'Resources!C2', 'Resources!D2', 'Budget!C2', 'Budget!A3']));
+    expect(new Set(errors.map((e) => e.where))).toEqual(
+      new Set(['Holidays!A2', 'Resources!B2', 'Resources!C2', 'Resources!D2', 'Budget!C2', 'Budget!A3']),
+    );
   });
 });
 
@@ -220,47 +366,89 @@ describe('budget, resources and cost accounts', () => {
   const BUDGET_HEADER = ['Account', 'Description', 'Category', 'Budget', 'Committed', 'Actual', 'ETC'];
 
   test('text in a money column is an error on its cell, naming the line', () => {
-    const { errors } = issuesOf({ ...tasks(['1', 'A', '1d']), Budget: [BUDGET_HEADER, ['2100', 'Crew', 'Production', 5000, 'TBC', 10, null]] });
-    expect(errors).toEqual([expect.objectContaining({ where: 'Budget!E2', message: expect.stringMatching(/Budget line 2100 Committed/) })]);
+    const { errors } = issuesOf({
+      ...tasks(['1', 'A', '1d']),
+      Budget: [BUDGET_HEADER, ['2100', 'Crew', 'Production', 5000, 'TBC', 10, null]],
+    });
+    expect(errors).toEqual([
+      expect.objectContaining({ where: 'Budget!E2', message: expect.stringMatching(/Budget line 2100 Committed/) }),
+    ]);
   });
 
   test('money typed as text with a currency sign and thousands separators is read', () => {
-    const { issues, c } = issuesOf({ ...tasks(['1', 'A', '1d']), Budget: [BUDGET_HEADER, ['2100', 'Crew', 'Production', '$12,500.50', null, null, null]] });
+    const { issues, c } = issuesOf({
+      ...tasks(['1', 'A', '1d']),
+      Budget: [BUDGET_HEADER, ['2100', 'Crew', 'Production', '$12,500.50', null, null, null]],
+    });
     expect(issues.filter((i) => i.where.startsWith('Budget'))).toEqual([]);
     expect(c.plan!.budget[0].budget).toBe(12500.5);
   });
 
   test('a duplicate account is an error on the second one, pointing at the first', () => {
-    const { errors } = issuesOf({ ...tasks(['1', 'A', '1d']), Budget: [BUDGET_HEADER, ['2100', 'Crew', 'P', 1], ['2100', 'Camera', 'P', 2]] });
-    expect(errors).toEqual([expect.objectContaining({ where: 'Budget!A3', message: expect.stringMatching(/also at Budget!A2/) })]);
+    const { errors } = issuesOf({
+      ...tasks(['1', 'A', '1d']),
+      Budget: [BUDGET_HEADER, ['2100', 'Crew', 'P', 1], ['2100', 'Camera', 'P', 2]],
+    });
+    expect(errors).toEqual([
+      expect.objectContaining({ where: 'Budget!A3', message: expect.stringMatching(/also at Budget!A2/) }),
+    ]);
   });
 
   test('a task or resource booking to an account not on the Budget is a warning on its Cost Account cell', () => {
     const { issues, c } = issuesOf({
       Settings: SETTINGS,
-      Tasks: [['ID', 'Name', 'Duration', 'Resources', 'Cost Account'], ['1', 'A', '1d', 'Crew', '9999']],
-      Resources: [['Name', 'Type', 'Rate', 'Cost Account'], ['Crew', 'Work', 10, '8888']],
+      Tasks: [
+        ['ID', 'Name', 'Duration', 'Resources', 'Cost Account'],
+        ['1', 'A', '1d', 'Crew', '9999'],
+      ],
+      Resources: [
+        ['Name', 'Type', 'Rate', 'Cost Account'],
+        ['Crew', 'Work', 10, '8888'],
+      ],
       Budget: [BUDGET_HEADER, ['2100', 'Crew', 'P', 1000]],
     });
     expect(c.costs).not.toBeNull();
-    expect(issues.filter((i) => /not on the Budget sheet/.test(i.message)).map((i) => i.where)).toEqual(['Resources!D2', 'Tasks!E2']);
+    expect(issues.filter((i) => /not on the Budget sheet/.test(i.message)).map((i) => i.where)).toEqual([
+      'Resources!D2',
+      'Tasks!E2',
+    ]);
   });
 
   test('negative budgets, commitments, ETCs, rates and fixed costs are questioned', () => {
     const { issues } = issuesOf({
       Settings: SETTINGS,
-      Tasks: [['ID', 'Name', 'Duration', 'Fixed Cost', 'Resources'], ['1', 'A', '1d', -5, 'Crew']],
-      Resources: [['Name', 'Rate'], ['Crew', -10]],
+      Tasks: [
+        ['ID', 'Name', 'Duration', 'Fixed Cost', 'Resources'],
+        ['1', 'A', '1d', -5, 'Crew'],
+      ],
+      Resources: [
+        ['Name', 'Rate'],
+        ['Crew', -10],
+      ],
       Budget: [BUDGET_HEADER, ['2100', 'Crew', 'P', -1000, -5, 0, -1]],
     });
-    expect(issues.map((i) => [i.severity, i.where])).toEqual(expect.arrayContaining([
-      ['error', 'Resources!B2'], ['warning', 'Budget!D2'], ['warning', 'Budget!E2'], ['warning', 'Budget!G2'], ['warning', 'Tasks!D2'],
-    ]));
+    expect(issues.map((i) => [i.severity, i.where])).toEqual(
+      expect.arrayContaining([
+        ['error', 'Resources!B2'],
+        ['warning', 'Budget!D2'],
+        ['warning', 'Budget!E2'],
+        ['warning', 'Budget!G2'],
+        ['warning', 'Tasks!D2'],
+      ]),
+    );
   });
 
   test('a line with neither Budget nor all of Units, Qty and Rate is an error', () => {
-    const { errors } = issuesOf({ ...tasks(['1', 'A', '1d']), Budget: [['Account', 'Units', 'Qty', 'Rate', 'Budget'], ['2100', 2, null, 100, null]] });
-    expect(errors).toEqual([expect.objectContaining({ where: 'Budget!E2', message: expect.stringMatching(/not all of Units, Qty and Rate/) })]);
+    const { errors } = issuesOf({
+      ...tasks(['1', 'A', '1d']),
+      Budget: [
+        ['Account', 'Units', 'Qty', 'Rate', 'Budget'],
+        ['2100', 2, null, 100, null],
+      ],
+    });
+    expect(errors).toEqual([
+      expect.objectContaining({ where: 'Budget!E2', message: expect.stringMatching(/not all of Units, Qty and Rate/) }),
+    ]);
   });
 });
 
@@ -287,29 +475,56 @@ describe('what is read leniently, with a warning', () => {
   });
 
   test('an Outline Level that jumps is read one level down, with a warning', () => {
-    const { issues, c } = issuesOf(tasks(['1', 'S', null, null, null, null, null, null, null, 1], ['2', 'A', '1d', null, null, null, null, null, null, 3]));
+    const { issues, c } = issuesOf(
+      tasks(
+        ['1', 'S', null, null, null, null, null, null, null, 1],
+        ['2', 'A', '1d', null, null, null, null, null, null, 3],
+      ),
+    );
     expect(c.schedule).not.toBeNull();
     expect(issues).toEqual([expect.objectContaining({ severity: 'warning', where: 'Tasks!J3' })]);
   });
 
   test('an unknown setting and an unknown resource are warnings', () => {
-    const { issues, c } = issuesOf({ Settings: [...SETTINGS, ['Colour', 'blue']], Tasks: [[...HEADER, 'Resources'], ['1', 'A', '1d', ...new Array(9).fill(null), 'Gaffer']] });
+    const { issues, c } = issuesOf({
+      Settings: [...SETTINGS, ['Colour', 'blue']],
+      Tasks: [
+        [...HEADER, 'Resources'],
+        ['1', 'A', '1d', ...new Array(9).fill(null), 'Gaffer'],
+      ],
+    });
     expect(c.schedule).not.toBeNull();
-    expect(issues.map((i) => [i.severity, i.where])).toEqual([['warning', 'Settings!B3'], ['warning', 'Tasks!M2']]);
+    expect(issues.map((i) => [i.severity, i.where])).toEqual([
+      ['warning', 'Settings!B3'],
+      ['warning', 'Tasks!M2'],
+    ]);
   });
 });
 
 describe('the whole reader never throws', () => {
   test('arbitrary values in every column give issues, never exceptions, and every issue names a place', () => {
-    const value = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('1', '2', '1FS+2d', '2SS', '0', '5d', '2027-03-01', 'MSO'));
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('1', '2', '1FS+2d', '2SS', '0', '5d', '2027-03-01', 'MSO'),
+    );
     fc.assert(
-      fc.property(fc.array(fc.array(value, { minLength: HEADER.length, maxLength: HEADER.length }), { minLength: 1, maxLength: 8 }), (rows) => {
-        const c = calculate(workbook(tasks(...rows)), TODAY);
-        for (const i of c.issues) {
-          expect(formatLocation(i.at)).toMatch(/^(Tasks|Settings)/);
-          expect(i.message.length).toBeGreaterThan(10);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(value, { minLength: HEADER.length, maxLength: HEADER.length }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (rows) => {
+          const c = calculate(workbook(tasks(...rows)), TODAY);
+          for (const i of c.issues) {
+            expect(formatLocation(i.at)).toMatch(/^(Tasks|Settings)/);
+            expect(i.message.length).toBeGreaterThan(10);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,5 +1,16 @@
 import { Arena, UNCOUNTED_BUDGET_BYTES, allocateBuffer, uncountedBytesInUse } from '../../../src/core/schedule/arena';
-import { HAS_CONSTRAINT_DATE, HAS_DEADLINE, LAG_ELAPSED, LAG_PERCENT, LAG_WORKING, linkWord, readScheduleInput, wordLag, wordLagKind, wordType } from '../../../src/core/schedule/input';
+import {
+  HAS_CONSTRAINT_DATE,
+  HAS_DEADLINE,
+  LAG_ELAPSED,
+  LAG_PERCENT,
+  LAG_WORKING,
+  linkWord,
+  readScheduleInput,
+  wordLag,
+  wordLagKind,
+  wordType,
+} from '../../../src/core/schedule/input';
 import { schedule, scheduleInput } from '../../../src/core/schedule/schedule';
 import { formatWall, wallFromParts } from '../../../src/core/time';
 import { calc, plan } from '../../helpers';
@@ -23,11 +34,21 @@ test('arrays from an arena are zeroed, aligned and do not overlap', () => {
 test('a scheduling run fits the room it reserves, with summaries, ALAP tasks and % lags', () => {
   const rows = [];
   for (let g = 0; g < 20; g++) {
-    rows.push({ ID: `S${g}`, Name: 'Group', Duration: '', 'Outline Level': 1, ...(g > 0 ? { Predecessors: `S${g - 1}SS+1d` } : {}) });
+    rows.push({
+      ID: `S${g}`,
+      Name: 'Group',
+      Duration: '',
+      'Outline Level': 1,
+      ...(g > 0 ? { Predecessors: `S${g - 1}SS+1d` } : {}),
+    });
     for (let k = 0; k < 5; k++) {
       rows.push({
-        ID: `T${g}-${k}`, Name: 'Task', Duration: k === 4 ? '0' : `${k + 1}d`, 'Outline Level': 2,
-        ...(k > 0 ? { Predecessors: `T${g}-${k - 1}FS+50%` } : {}), ...(k === 2 ? { Constraint: 'ALAP' } : {}),
+        ID: `T${g}-${k}`,
+        Name: 'Task',
+        Duration: k === 4 ? '0' : `${k + 1}d`,
+        'Outline Level': 2,
+        ...(k > 0 ? { Predecessors: `T${g}-${k - 1}FS+50%` } : {}),
+        ...(k === 2 ? { Constraint: 'ALAP' } : {}),
       });
     }
   }
@@ -40,7 +61,7 @@ test('a scheduling run fits the room it reserves, with summaries, ALAP tasks and
   expect(input.arena.overflows).toBe(0);
 });
 
-test('arena memory comes from outside V8\'s accounting only up to a budget, then from ordinary ArrayBuffers', () => {
+test("arena memory comes from outside V8's accounting only up to a budget, then from ordinary ArrayBuffers", () => {
   const before = uncountedBytesInUse();
   const small = allocateBuffer(1024);
   expect(small).toBeInstanceOf(SharedArrayBuffer);
@@ -67,32 +88,67 @@ test('a plan with more links than the reader guessed grows its link columns and 
   const expected = tasks.flatMap((t, j) => t.links.map((l) => [l.pred, j, l.type === 'SS' ? 1 : 0, l.lag.minutes]));
   expect(expected.length).toBeGreaterThan(3 * tasks.length);
   const successor = (l: number) => tasks.findIndex((_, j) => input.linkStart[j] <= l && l < input.linkStart[j + 1]);
-  expect(Array.from(input.linkPred, (p, l) => [p, successor(l), wordType(input.linkWord[l]), wordLag(input.linkWord[l])])).toEqual(expected);
-  expect(Array.from(scheduleInput(c.plan!, c.schedule!.calendar, input).finish)).toEqual(Array.from(c.schedule!.finish));
+  expect(
+    Array.from(input.linkPred, (p, l) => [p, successor(l), wordType(input.linkWord[l]), wordLag(input.linkWord[l])]),
+  ).toEqual(expected);
+  expect(Array.from(scheduleInput(c.plan!, c.schedule!.calendar, input).finish)).toEqual(
+    Array.from(c.schedule!.finish),
+  );
 });
 
-test('a run takes over the input\'s % complete column and rolls summaries up in it: a second run over the same input agrees', () => {
-  const c = calc(plan([
-    { ID: 'S', Name: 'Shoot', Duration: '', 'Outline Level': 1 },
-    { ID: 'A', Name: 'Day 1', Duration: '2d', 'Outline Level': 2, '% Complete': '100%', 'Actual Start': '2027-03-01' },
-    { ID: 'B', Name: 'Day 2', Duration: '2d', 'Outline Level': 2, Predecessors: 'A', '% Complete': '50%', 'Actual Start': '2027-03-03' },
-    { ID: 'C', Name: 'Wrap', Duration: '1d', 'Outline Level': 1, Predecessors: 'S' },
-  ]));
+test("a run takes over the input's % complete column and rolls summaries up in it: a second run over the same input agrees", () => {
+  const c = calc(
+    plan([
+      { ID: 'S', Name: 'Shoot', Duration: '', 'Outline Level': 1 },
+      {
+        ID: 'A',
+        Name: 'Day 1',
+        Duration: '2d',
+        'Outline Level': 2,
+        '% Complete': '100%',
+        'Actual Start': '2027-03-01',
+      },
+      {
+        ID: 'B',
+        Name: 'Day 2',
+        Duration: '2d',
+        'Outline Level': 2,
+        Predecessors: 'A',
+        '% Complete': '50%',
+        'Actual Start': '2027-03-03',
+      },
+      { ID: 'C', Name: 'Wrap', Duration: '1d', 'Outline Level': 1, Predecessors: 'S' },
+    ]),
+  );
   const input = readScheduleInput(c.plan!.tasks, c.schedule!.calendar);
   const first = scheduleInput(c.plan!, c.schedule!.calendar, input);
   expect(Array.from(first.percentComplete)).toEqual([75, 100, 50, 0]);
   const second = scheduleInput(c.plan!, c.schedule!.calendar, input);
-  for (const key of ['start', 'finish', 'totalFloat', 'freeFloat', 'duration', 'percentComplete', 'critical'] as const) {
+  for (const key of [
+    'start',
+    'finish',
+    'totalFloat',
+    'freeFloat',
+    'duration',
+    'percentComplete',
+    'critical',
+  ] as const) {
     expect(Array.from(second[key])).toEqual(Array.from(first[key]));
   }
 });
 
-test('a plan whose links run upwards (ordered by Kahn\'s algorithm) also fits the room it reserves', () => {
+test("a plan whose links run upwards (ordered by Kahn's algorithm) also fits the room it reserves", () => {
   const rows = [];
   for (let g = 0; g < 10; g++) {
     rows.push({ ID: `S${g}`, Name: 'Group', Duration: '', 'Outline Level': 1 });
     for (let k = 0; k < 4; k++) {
-      rows.push({ ID: `T${g}-${k}`, Name: 'Task', Duration: `${k + 1}d`, 'Outline Level': 2, ...(k < 3 ? { Predecessors: `T${g}-${k + 1}` } : g < 9 ? { Predecessors: `S${g + 1}` } : {}) });
+      rows.push({
+        ID: `T${g}-${k}`,
+        Name: 'Task',
+        Duration: `${k + 1}d`,
+        'Outline Level': 2,
+        ...(k < 3 ? { Predecessors: `T${g}-${k + 1}` } : g < 9 ? { Predecessors: `S${g + 1}` } : {}),
+      });
     }
   }
   const c = calc(plan(rows));
@@ -117,7 +173,13 @@ describe('what the reader tells the run about the plan', () => {
   });
 
   test('rowOrder: not when a summary (built in code) leads into its own subtask, which the run then reports as a loop', () => {
-    const c = calc(plan([{ ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1 }, { ...row('A'), 'Outline Level': 2 }, { ...row('B'), 'Outline Level': 2 }]));
+    const c = calc(
+      plan([
+        { ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1 },
+        { ...row('A'), 'Outline Level': 2 },
+        { ...row('B'), 'Outline Level': 2 },
+      ]),
+    );
     const tasks = c.plan!.tasks;
     expect(readScheduleInput(tasks, c.schedule!.calendar).rowOrder).toBe(true);
     tasks[2].links.push({ pred: 0, type: 'FS', lag: { minutes: 0, elapsed: false }, text: 'S' });
@@ -132,11 +194,22 @@ describe('what the reader tells the run about the plan', () => {
     c.plan!.tasks[1].actualStart = wallFromParts(7000, 1, 5, 8);
     expect(readScheduleInput(c.plan!.tasks, c.schedule!.calendar).actualPastLast).toBe(1);
     const result = schedule(c.plan!);
-    expect(result.issues).toEqual([expect.objectContaining({ severity: 'error', at: c.plan!.tasks[1].refs.actualStart })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ severity: 'error', at: c.plan!.tasks[1].refs.actualStart }),
+    ]);
   });
 
-  test('a summary with no subtasks (built in code) is a point after its predecessors, in the row order and in Kahn\'s order alike', () => {
-    const c = calc(plan([row('X', { Predecessors: 'Y' }), row('A', { Duration: '2d' }), row('S', { Predecessors: 'A' }), row('B', { Predecessors: 'S' }), row('Y'), row('Z', { Duration: '10d' })]));
+  test("a summary with no subtasks (built in code) is a point after its predecessors, in the row order and in Kahn's order alike", () => {
+    const c = calc(
+      plan([
+        row('X', { Predecessors: 'Y' }),
+        row('A', { Duration: '2d' }),
+        row('S', { Predecessors: 'A' }),
+        row('B', { Predecessors: 'S' }),
+        row('Y'),
+        row('Z', { Duration: '10d' }),
+      ]),
+    );
     const tasks = c.plan!.tasks;
     tasks[2].isSummary = true;
     tasks[2].duration = null;
@@ -164,7 +237,11 @@ describe('what the reader tells the run about the plan', () => {
   });
 
   test('constraint dates and deadlines are kept by task, for the tasks that have them', () => {
-    const r = input([row('A'), row('B', { Constraint: 'SNET', 'Constraint Date': '2027-03-03' }), row('C', { Deadline: '2027-03-10' })]);
+    const r = input([
+      row('A'),
+      row('B', { Constraint: 'SNET', 'Constraint Date': '2027-03-03' }),
+      row('C', { Deadline: '2027-03-10' }),
+    ]);
     expect([...r.constraintDate.keys()]).toEqual([1]);
     expect([...r.deadline.keys()]).toEqual([2]);
     expect(r.dated[1] & HAS_CONSTRAINT_DATE).toBeTruthy();

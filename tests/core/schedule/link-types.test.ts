@@ -1,5 +1,13 @@
 import {
-  LAG_ELAPSED, LINK_FF, LINK_FS, LINK_SF, LINK_SS, linkFromFinish, linkToFinish, linkWord, wordType,
+  LAG_ELAPSED,
+  LINK_FF,
+  LINK_FS,
+  LINK_SF,
+  LINK_SS,
+  linkFromFinish,
+  linkToFinish,
+  linkWord,
+  wordType,
 } from '../../../src/core/schedule/input';
 import { LINK_NAMES } from '../../../src/core/schedule/network';
 

@@ -46,10 +46,12 @@ describe('links and lags', () => {
   });
 
   test('SF+1d: the successor finishes a day after its predecessor starts', () => {
-    const r = run(plan([
-      { ID: 'A', Name: 'A', Duration: '1d', Constraint: 'SNET', 'Constraint Date': '2027-03-03' },
-      { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'ASF+1d' },
-    ]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '1d', Constraint: 'SNET', 'Constraint Date': '2027-03-03' },
+        { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'ASF+1d' },
+      ]),
+    );
     expect(r.A.start).toBe('2027-03-03T08:00');
     expect([r.B.start, r.B.finish]).toEqual(['2027-03-02T08:00', '2027-03-03T17:00']);
   });
@@ -60,46 +62,72 @@ describe('links and lags', () => {
   });
 
   test('FS+50%: a percentage lag is that share of the predecessor duration', () => {
-    const r = run(plan([{ ID: 'A', Name: 'A', Duration: '10d' }, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+50%' }]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '10d' },
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+50%' },
+      ]),
+    );
     expect(r.A.finish).toBe('2027-03-12T17:00');
     expect(r.B.start).toBe('2027-03-22T08:00');
   });
 
   test('FS+50% of an elapsed task: the lag is elapsed time too (2ed -> 24 h)', () => {
-    const r = run(plan([{ ID: 'A', Name: 'A', Duration: '2ed' }, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+50%' }]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '2ed' },
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+50%' },
+      ]),
+    );
     expect(r.A.finish).toBe('2027-03-03T08:00');
     expect(r.B.start).toBe('2027-03-04T08:00');
   });
 
-  test('FS+50% of a summary task: a share of the summary\'s span (4 working days -> 2)', () => {
-    const r = run(plan([
-      { ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1 },
-      { ID: 'X', Name: 'X', Duration: '2d', 'Outline Level': 2 },
-      { ID: 'Y', Name: 'Y', Duration: '2d', 'Outline Level': 2, Predecessors: 'X' },
-      { ID: 'C', Name: 'C', Duration: '1d', 'Outline Level': 1, Predecessors: 'SFS+50%' },
-    ]));
+  test("FS+50% of a summary task: a share of the summary's span (4 working days -> 2)", () => {
+    const r = run(
+      plan([
+        { ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1 },
+        { ID: 'X', Name: 'X', Duration: '2d', 'Outline Level': 2 },
+        { ID: 'Y', Name: 'Y', Duration: '2d', 'Outline Level': 2, Predecessors: 'X' },
+        { ID: 'C', Name: 'C', Duration: '1d', 'Outline Level': 1, Predecessors: 'SFS+50%' },
+      ]),
+    );
     expect(r.S.finish).toBe('2027-03-04T17:00');
     expect(r.C.start).toBe('2027-03-09T08:00');
   });
 
   test('FS+2ed: an elapsed lag runs through the weekend (Fri 17:00 + 48 h = Sun 17:00 -> Mon 08:00)', () => {
-    const r = run(plan([A5, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+2ed' }, { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'AFS+3ed' }]));
+    const r = run(
+      plan([
+        A5,
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+2ed' },
+        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'AFS+3ed' },
+      ]),
+    );
     expect(r.B.start).toBe('2027-03-08T08:00');
     expect(r.C.start).toBe('2027-03-09T08:00');
   });
 
   test('two predecessors: the later one drives the start', () => {
-    const r = run(plan([
-      { ID: 'A', Name: 'A', Duration: '2d' }, { ID: 'B', Name: 'B', Duration: '4d' },
-      { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'A, B' },
-    ]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '2d' },
+        { ID: 'B', Name: 'B', Duration: '4d' },
+        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'A, B' },
+      ]),
+    );
     expect(r.C.start).toBe('2027-03-05T08:00');
   });
 });
 
 describe('durations and calendars', () => {
   test('hours: a 6h task runs over lunch and a 3h successor runs into the next morning', () => {
-    const r = run(plan([{ ID: 'A', Name: 'A', Duration: '6h' }, { ID: 'B', Name: 'B', Duration: '3h', Predecessors: 'A' }]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '6h' },
+        { ID: 'B', Name: 'B', Duration: '3h', Predecessors: 'A' },
+      ]),
+    );
     expect(r.A.finish).toBe('2027-03-01T15:00');
     expect([r.B.start, r.B.finish]).toEqual(['2027-03-01T15:00', '2027-03-02T09:00']);
   });
@@ -110,7 +138,12 @@ describe('durations and calendars', () => {
   });
 
   test('weeks and months: 2w is 10 working days, 1mo is 20', () => {
-    const r = run(plan([{ ID: 'W', Name: 'W', Duration: '2w' }, { ID: 'M', Name: 'M', Duration: '1mo' }]));
+    const r = run(
+      plan([
+        { ID: 'W', Name: 'W', Duration: '2w' },
+        { ID: 'M', Name: 'M', Duration: '1mo' },
+      ]),
+    );
     expect(r.W.finish).toBe('2027-03-12T17:00');
     expect(r.M.finish).toBe('2027-03-26T17:00');
   });
@@ -156,7 +189,15 @@ describe('durations and calendars', () => {
   });
 
   test('two shifts of 8 h: a day is 16 h, and 1d finishes at the end of the second shift', () => {
-    const r = run(plan([{ ID: 'A', Name: 'A', Duration: '1d' }, { ID: 'B', Name: 'B', Duration: '8h', Predecessors: 'A' }], { 'Working Hours': '06:00-14:00,14:30-22:30' }));
+    const r = run(
+      plan(
+        [
+          { ID: 'A', Name: 'A', Duration: '1d' },
+          { ID: 'B', Name: 'B', Duration: '8h', Predecessors: 'A' },
+        ],
+        { 'Working Hours': '06:00-14:00,14:30-22:30' },
+      ),
+    );
     expect(r.A.finish).toBe('2027-03-01T22:30');
     expect([r.B.start, r.B.finish]).toEqual(['2027-03-02T06:00', '2027-03-02T14:00']);
   });
@@ -164,17 +205,24 @@ describe('durations and calendars', () => {
 
 describe('constraints and deadlines', () => {
   test('SNET later than the links moves the task and leaves float on its predecessor', () => {
-    const r = run(plan([
-      { ID: 'A', Name: 'A', Duration: '2d' },
-      { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'A', Constraint: 'SNET', 'Constraint Date': '2027-03-08' },
-    ]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '2d' },
+        { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'A', Constraint: 'SNET', 'Constraint Date': '2027-03-08' },
+      ]),
+    );
     expect([r.B.start, r.B.finish]).toEqual(['2027-03-08T08:00', '2027-03-09T17:00']);
     expect(r.A.totalFloat).toBe(3);
     expect(r.A.critical).toBe(false);
   });
 
   test('SNET earlier than the links changes nothing', () => {
-    const r = run(plan([A5, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', Constraint: 'SNET', 'Constraint Date': '2027-03-02' }]));
+    const r = run(
+      plan([
+        A5,
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', Constraint: 'SNET', 'Constraint Date': '2027-03-02' },
+      ]),
+    );
     expect(r.B.start).toBe('2027-03-08T08:00');
   });
 
@@ -184,22 +232,31 @@ describe('constraints and deadlines', () => {
   });
 
   test('MSO: the task starts on the date and has no float', () => {
-    const r = run(plan([
-      { ID: 'A', Name: 'A', Duration: '2d', Constraint: 'MSO', 'Constraint Date': '2027-03-10' },
-      { ID: 'L', Name: 'Long', Duration: '20d' },
-    ]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '2d', Constraint: 'MSO', 'Constraint Date': '2027-03-10' },
+        { ID: 'L', Name: 'Long', Duration: '20d' },
+      ]),
+    );
     expect([r.A.start, r.A.finish]).toEqual(['2027-03-10T08:00', '2027-03-11T17:00']);
     expect(r.A.totalFloat).toBe(0);
     expect(r.A.critical).toBe(true);
   });
 
   test('MSO before the predecessor finishes: the constraint is honoured and the predecessor gets negative float', () => {
-    const c = calc(plan([A5, { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'A', Constraint: 'MSO', 'Constraint Date': '2027-03-03' }]));
+    const c = calc(
+      plan([
+        A5,
+        { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'A', Constraint: 'MSO', 'Constraint Date': '2027-03-03' },
+      ]),
+    );
     const r = byId(c);
     expect(r.B.start).toBe('2027-03-03T08:00');
     expect(r.A.totalFloat).toBe(-3);
     expect(r.A.critical).toBe(true);
-    expect(c.issues.map(issueToJson)).toEqual([expect.objectContaining({ severity: 'warning', where: 'tasks[1].Constraint' })]);
+    expect(c.issues.map(issueToJson)).toEqual([
+      expect.objectContaining({ severity: 'warning', where: 'tasks[1].Constraint' }),
+    ]);
     expect(c.issues[0].message).toMatch(/MSO .* honoured/);
   });
 
@@ -209,7 +266,12 @@ describe('constraints and deadlines', () => {
   });
 
   test('SNLT pushed by a predecessor: the constraint wins, the predecessor gets negative float', () => {
-    const r = run(plan([A5, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', Constraint: 'SNLT', 'Constraint Date': '2027-03-03' }]));
+    const r = run(
+      plan([
+        A5,
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', Constraint: 'SNLT', 'Constraint Date': '2027-03-03' },
+      ]),
+    );
     expect(r.B.start).toBe('2027-03-03T08:00');
     expect(r.A.totalFloat).toBe(-3);
   });
@@ -222,20 +284,24 @@ describe('constraints and deadlines', () => {
   });
 
   test('FNLT with room: float is the time to the constraint', () => {
-    const r = run(plan([
-      { ID: 'A', Name: 'A', Duration: '2d', Constraint: 'FNLT', 'Constraint Date': '2027-03-05' },
-      { ID: 'L', Name: 'Long', Duration: '20d' },
-    ]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '2d', Constraint: 'FNLT', 'Constraint Date': '2027-03-05' },
+        { ID: 'L', Name: 'Long', Duration: '20d' },
+      ]),
+    );
     expect(r.A.totalFloat).toBe(3);
     expect(r.A.lateFinish).toBe('2027-03-05T17:00');
   });
 
   test('ALAP: scheduled at its late dates, pushing its ASAP successor along, while early dates stay early', () => {
-    const r = run(plan([
-      { ID: 'A', Name: 'A', Duration: '2d', Constraint: 'ALAP' },
-      { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'A' },
-      { ID: 'B', Name: 'B', Duration: '10d' },
-    ]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '2d', Constraint: 'ALAP' },
+        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'A' },
+        { ID: 'B', Name: 'B', Duration: '10d' },
+      ]),
+    );
     expect([r.A.start, r.A.finish]).toEqual(['2027-03-10T08:00', '2027-03-11T17:00']);
     expect(r.A.earlyStart).toBe('2027-03-01T08:00');
     expect(r.C.start).toBe('2027-03-12T08:00');
@@ -247,11 +313,18 @@ describe('constraints and deadlines', () => {
     const t = calculationToJson(c).tasks[0];
     expect(t.totalFloat).toBe(-2);
     expect(t.critical).toBe(true);
-    expect(c.issues.map(issueToJson)).toEqual([expect.objectContaining({ severity: 'warning', where: 'tasks[0].Deadline' })]);
+    expect(c.issues.map(issueToJson)).toEqual([
+      expect.objectContaining({ severity: 'warning', where: 'tasks[0].Deadline' }),
+    ]);
   });
 
   test('deadline met: float up to the deadline, no warning', () => {
-    const c = calc(plan([{ ID: 'A', Name: 'A', Duration: '2d', Deadline: '2027-03-05' }, { ID: 'L', Name: 'Long', Duration: '20d' }]));
+    const c = calc(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '2d', Deadline: '2027-03-05' },
+        { ID: 'L', Name: 'Long', Duration: '20d' },
+      ]),
+    );
     expect(calculationToJson(c).tasks[0].totalFloat).toBe(3);
     expect(c.issues).toEqual([]);
   });
@@ -259,15 +332,22 @@ describe('constraints and deadlines', () => {
 
 describe('progress', () => {
   test('Actual Start overrides the links', () => {
-    const r = run(plan([A5, { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'A', 'Actual Start': '2027-03-02', '% Complete': '50%' }]));
+    const r = run(
+      plan([
+        A5,
+        { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'A', 'Actual Start': '2027-03-02', '% Complete': '50%' },
+      ]),
+    );
     expect([r.B.start, r.B.finish]).toEqual(['2027-03-02T08:00', '2027-03-03T17:00']);
   });
 
   test('Actual Start and Finish fix the duration actually taken; successors follow the actual finish', () => {
-    const r = run(plan([
-      { ID: 'A', Name: 'A', Duration: '5d', 'Actual Start': '2027-03-01', 'Actual Finish': '2027-03-02' },
-      { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A' },
-    ]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '5d', 'Actual Start': '2027-03-01', 'Actual Finish': '2027-03-02' },
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A' },
+      ]),
+    );
     expect(r.A.finish).toBe('2027-03-02T17:00');
     expect(r.B.start).toBe('2027-03-03T08:00');
   });
@@ -277,7 +357,7 @@ describe('progress', () => {
     expect([r.A.start, r.A.finish]).toEqual(['2027-03-01T10:30', '2027-03-02T10:30']);
   });
 
-  test('progress out of sequence: B started before A lets it, so A shows negative float, and a warning at B\'s Actual Start says why', () => {
+  test("progress out of sequence: B started before A lets it, so A shows negative float, and a warning at B's Actual Start says why", () => {
     const c = calc(plan([A5, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', 'Actual Start': '2027-03-01' }]));
     const t = byId(c);
     // B ran Monday; A must still finish before B's late start (Friday 08:00), so by Thursday 17:00: -1d.
@@ -288,15 +368,19 @@ describe('progress', () => {
       "Task B 'B' started Mon 2027-03-01 08:00, before its predecessor A 'A' lets it start (Mon 2027-03-08 08:00): its progress is out of sequence. The link still counts backwards, so the tasks before it show negative float.",
     );
     // Started at the same working instant as the link allows (Sunday night for Monday 08:00): in sequence.
-    const inSequence = calc(plan([A5, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', 'Actual Start': '2027-03-07T23:00' }]));
+    const inSequence = calc(
+      plan([A5, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', 'Actual Start': '2027-03-07T23:00' }]),
+    );
     expect(inSequence.issues.filter((i) => i.message.includes('out of sequence'))).toEqual([]);
   });
 
   test('a 100% complete task is never critical', () => {
-    const r = run(plan([
-      { ID: 'A', Name: 'A', Duration: '2d', '% Complete': '100%', 'Actual Start': '2027-03-01' },
-      { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'A' },
-    ]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '2d', '% Complete': '100%', 'Actual Start': '2027-03-01' },
+        { ID: 'B', Name: 'B', Duration: '2d', Predecessors: 'A' },
+      ]),
+    );
     expect(r.A.critical).toBe(false);
     expect(r.B.critical).toBe(true);
   });
@@ -304,27 +388,68 @@ describe('progress', () => {
 
 describe('summary tasks', () => {
   const outline = (rows: [string, number, string | number, string?][]) =>
-    rows.map(([ID, level, Duration, Predecessors]) => ({ ID, Name: ID, 'Outline Level': level, Duration, ...(Predecessors ? { Predecessors } : {}) }));
+    rows.map(([ID, level, Duration, Predecessors]) => ({
+      ID,
+      Name: ID,
+      'Outline Level': level,
+      Duration,
+      ...(Predecessors ? { Predecessors } : {}),
+    }));
 
   test('a summary spans its subtasks', () => {
-    const r = run(plan(outline([['S', 1, ''], ['A', 2, '2d'], ['B', 2, '3d', 'A']])));
+    const r = run(
+      plan(
+        outline([
+          ['S', 1, ''],
+          ['A', 2, '2d'],
+          ['B', 2, '3d', 'A'],
+        ]),
+      ),
+    );
     expect([r.S.start, r.S.finish]).toEqual(['2027-03-01T08:00', '2027-03-05T17:00']);
   });
 
   test('a link into a summary holds back all its subtasks', () => {
-    const r = run(plan(outline([['P', 1, '3d'], ['S', 1, '', 'P'], ['A', 2, '2d'], ['B', 2, '1d']])));
+    const r = run(
+      plan(
+        outline([
+          ['P', 1, '3d'],
+          ['S', 1, '', 'P'],
+          ['A', 2, '2d'],
+          ['B', 2, '1d'],
+        ]),
+      ),
+    );
     expect(r.A.start).toBe('2027-03-04T08:00');
     expect(r.B.start).toBe('2027-03-04T08:00');
     expect(r.S.start).toBe('2027-03-04T08:00');
   });
 
   test('a link from a summary waits for its last subtask', () => {
-    const r = run(plan(outline([['S', 1, ''], ['A', 2, '2d'], ['B', 2, '4d'], ['C', 1, '1d', 'S']])));
+    const r = run(
+      plan(
+        outline([
+          ['S', 1, ''],
+          ['A', 2, '2d'],
+          ['B', 2, '4d'],
+          ['C', 1, '1d', 'S'],
+        ]),
+      ),
+    );
     expect(r.C.start).toBe('2027-03-05T08:00');
   });
 
   test('nested summaries inherit a link from two levels up', () => {
-    const r = run(plan(outline([['P', 1, '1d'], ['S', 1, '', 'P'], ['T', 2, ''], ['A', 3, '1d']])));
+    const r = run(
+      plan(
+        outline([
+          ['P', 1, '1d'],
+          ['S', 1, '', 'P'],
+          ['T', 2, ''],
+          ['A', 3, '1d'],
+        ]),
+      ),
+    );
     expect(r.A.start).toBe('2027-03-02T08:00');
   });
 
@@ -333,7 +458,17 @@ describe('summary tasks', () => {
     // C FF S: Sun 12:00 is the working instant of Fri 17:00, so C finishes Fri 17:00 and
     // bounds S's finish there; B, in wall-clock time, must read that bound as the instant's
     // latest wall time (Mon 08:00), or it would be pulled back to Wed 17:00 (float -1.5d).
-    const r = run(plan(outline([['S', 1, ''], ['A', 2, '2.5d'], ['B', 2, '2ed', 'AFS+2d'], ['T', 1, ''], ['C', 2, '1d', 'SFF']])));
+    const r = run(
+      plan(
+        outline([
+          ['S', 1, ''],
+          ['A', 2, '2.5d'],
+          ['B', 2, '2ed', 'AFS+2d'],
+          ['T', 1, ''],
+          ['C', 2, '1d', 'SFF'],
+        ]),
+      ),
+    );
     expect([r.B.start, r.B.finish, r.S.finish]).toEqual(['2027-03-05T12:00', '2027-03-07T12:00', '2027-03-07T12:00']);
     expect([r.C.start, r.C.finish]).toEqual(['2027-03-05T08:00', '2027-03-05T17:00']);
     expect([r.A.totalFloat, r.B.totalFloat, r.S.totalFloat, r.C.totalFloat]).toEqual([0, 0, 0, 0]);
@@ -344,63 +479,89 @@ describe('summary tasks', () => {
     // N 1d ends Mon 17:00; E1 5ed runs to Sat 17:00 and ends P; Q (after P) starts then with E2 1ed.
     // Sat 17:00 is inside non-working time: it is not the working instant of Mon 08:00, so P (and
     // E1, N) must finish by Sat 17:00, not Monday: N is critical.
-    const r = run(plan(outline([['N', 1, '1d'], ['P', 1, ''], ['E1', 2, '5ed', 'N'], ['Q', 1, '', 'P'], ['E2', 2, '1ed']])));
+    const r = run(
+      plan(
+        outline([
+          ['N', 1, '1d'],
+          ['P', 1, ''],
+          ['E1', 2, '5ed', 'N'],
+          ['Q', 1, '', 'P'],
+          ['E2', 2, '1ed'],
+        ]),
+      ),
+    );
     expect([r.E1.finish, r.Q.start, r.E2.finish]).toEqual(['2027-03-06T17:00', '2027-03-06T17:00', '2027-03-07T17:00']);
     expect([r.N.totalFloat, r.E1.totalFloat, r.P.totalFloat]).toEqual([0, 0, 0]);
     expect([r.N.critical, r.E1.critical]).toEqual([true, true]);
     expect(r.E1.lateFinish).toBe('2027-03-06T17:00');
   });
 
-  test('summary % complete is the subtasks\' completed working time over their total', () => {
-    const c = calc(plan([
-      { ID: 'S', Name: 'S', 'Outline Level': 1, Duration: '' },
-      { ID: 'A', Name: 'A', 'Outline Level': 2, Duration: '2d', '% Complete': '50%' },
-      { ID: 'B', Name: 'B', 'Outline Level': 2, Duration: '6d' },
-    ]));
+  test("summary % complete is the subtasks' completed working time over their total", () => {
+    const c = calc(
+      plan([
+        { ID: 'S', Name: 'S', 'Outline Level': 1, Duration: '' },
+        { ID: 'A', Name: 'A', 'Outline Level': 2, Duration: '2d', '% Complete': '50%' },
+        { ID: 'B', Name: 'B', 'Outline Level': 2, Duration: '6d' },
+      ]),
+    );
     expect(c.schedule!.percentComplete[0]).toBeCloseTo(12.5, 6);
   });
 });
 
 describe('float and the critical path', () => {
   test('total float and free float differ along a chain', () => {
-    const r = run(plan([
-      { ID: 'A', Name: 'A', Duration: '2d' },
-      { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A' },
-      { ID: 'C', Name: 'C', Duration: '6d' },
-      { ID: 'D', Name: 'D', Duration: '1d', Predecessors: 'B, C' },
-    ]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '2d' },
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A' },
+        { ID: 'C', Name: 'C', Duration: '6d' },
+        { ID: 'D', Name: 'D', Duration: '1d', Predecessors: 'B, C' },
+      ]),
+    );
     expect([r.A.totalFloat, r.A.freeFloat]).toEqual([3, 0]);
     expect([r.B.totalFloat, r.B.freeFloat]).toEqual([3, 3]);
     expect([r.C.critical, r.D.critical, r.A.critical]).toEqual([true, true, false]);
   });
 
   test('float in hours is reported in fractional working days', () => {
-    const r = run(plan([{ ID: 'A', Name: 'A', Duration: '4h' }, { ID: 'B', Name: 'B', Duration: '1d' }]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '4h' },
+        { ID: 'B', Name: 'B', Duration: '1d' },
+      ]),
+    );
     expect(r.A.totalFloat).toBe(0.5);
   });
 
   test('the driving predecessor is the one that sets the start', () => {
-    const c = calc(plan([
-      { ID: 'A', Name: 'A', Duration: '2d' }, { ID: 'B', Name: 'B', Duration: '4d' },
-      { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'A, BFS+1d' },
-    ]));
+    const c = calc(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '2d' },
+        { ID: 'B', Name: 'B', Duration: '4d' },
+        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'A, BFS+1d' },
+      ]),
+    );
     expect(describeDriver(c.plan!, c.schedule!, 2)).toBe('BFS+1d');
     expect(describeDriver(c.plan!, c.schedule!, 0)).toBe('Project start');
   });
 
   test('% lags keep their exact percentages, each its own: FS+12.5% and SS+33.3% of an 8d task', () => {
-    const c = calc(plan([
-      { ID: 'A', Name: 'A', Duration: '8d' },
-      { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+12.5%' },
-      { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'ASS+33.3%' },
-    ]));
+    const c = calc(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '8d' },
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+12.5%' },
+        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'ASS+33.3%' },
+      ]),
+    );
     expect(describeDriver(c.plan!, c.schedule!, 1)).toBe('AFS+12.5%');
     expect(describeDriver(c.plan!, c.schedule!, 2)).toBe('ASS+33.3%');
-    const r = run(plan([
-      { ID: 'A', Name: 'A', Duration: '8d' },
-      { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+12.5%' },
-      { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'ASS+33.3%' },
-    ]));
+    const r = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '8d' },
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'AFS+12.5%' },
+        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'ASS+33.3%' },
+      ]),
+    );
     // 12.5% of 8d = 1d after Wed 10 Mar 17:00; 33.3% of 3,840 min = 1,279 min = 2d 5h 19m after Mon 1 Mar 08:00.
     expect(r.B.start).toBe('2027-03-12T08:00');
     expect(r.C.start).toBe('2027-03-03T14:19');
@@ -409,32 +570,43 @@ describe('float and the critical path', () => {
 
 describe('row order and upward links', () => {
   test('a plan whose links run upwards schedules the same as the same plan typed top-down', () => {
-    const down = run(plan([
-      { ID: 'A', Name: 'A', Duration: '2d' },
-      { ID: 'B', Name: 'B', Duration: '3d', Predecessors: 'A' },
-      { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'BSS+1d' },
-    ]));
-    const up = run(plan([
-      { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'BSS+1d' },
-      { ID: 'B', Name: 'B', Duration: '3d', Predecessors: 'A' },
-      { ID: 'A', Name: 'A', Duration: '2d' },
-    ]));
+    const down = run(
+      plan([
+        { ID: 'A', Name: 'A', Duration: '2d' },
+        { ID: 'B', Name: 'B', Duration: '3d', Predecessors: 'A' },
+        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'BSS+1d' },
+      ]),
+    );
+    const up = run(
+      plan([
+        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'BSS+1d' },
+        { ID: 'B', Name: 'B', Duration: '3d', Predecessors: 'A' },
+        { ID: 'A', Name: 'A', Duration: '2d' },
+      ]),
+    );
     expect(up).toEqual(down);
   });
 });
 
 describe('an Actual Finish without an Actual Start', () => {
   test('the task ran up to it, for its duration: start follows from the finish', () => {
-    const r = run(plan([
-      { ID: 'A', Name: 'A', Duration: '3d', 'Actual Finish': '2027-03-12' },
-      { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A' },
-    ], { 'Status Date': '2027-03-15' }));
+    const r = run(
+      plan(
+        [
+          { ID: 'A', Name: 'A', Duration: '3d', 'Actual Finish': '2027-03-12' },
+          { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A' },
+        ],
+        { 'Status Date': '2027-03-15' },
+      ),
+    );
     expect([r.A.start, r.A.finish]).toEqual(['2027-03-10T08:00', '2027-03-12T17:00']);
     expect(r.B.start).toBe('2027-03-15T08:00');
   });
 
   test('a milestone with an Actual Finish sits at it', () => {
-    const r = run(plan([{ ID: 'M', Name: 'M', Duration: 0, 'Actual Finish': '2027-03-12' }], { 'Status Date': '2027-03-15' }));
+    const r = run(
+      plan([{ ID: 'M', Name: 'M', Duration: 0, 'Actual Finish': '2027-03-12' }], { 'Status Date': '2027-03-15' }),
+    );
     expect([r.M.start, r.M.finish]).toEqual(['2027-03-12T17:00', '2027-03-12T17:00']);
   });
 });

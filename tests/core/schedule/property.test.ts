@@ -30,13 +30,32 @@ interface NetSpec {
 const spec = (withConstraints: boolean, summaries: boolean, elapsed = true) =>
   fc.integer({ min: 2, max: 25 }).chain((n) =>
     fc.record({
-      durations: fc.array(fc.integer({ min: 0, max: (elapsed ? DURATIONS.length : WORKING_DURATIONS) - 1 }), { minLength: n, maxLength: n }),
+      durations: fc.array(fc.integer({ min: 0, max: (elapsed ? DURATIONS.length : WORKING_DURATIONS) - 1 }), {
+        minLength: n,
+        maxLength: n,
+      }),
       links: fc.array(
-        fc.array(fc.record({ pred: fc.nat(), type: fc.integer({ min: 0, max: 3 }), lag: fc.integer({ min: 0, max: (elapsed ? LAGS.length : WORKING_LAGS) - 1 }) }), { maxLength: 3 }),
+        fc.array(
+          fc.record({
+            pred: fc.nat(),
+            type: fc.integer({ min: 0, max: 3 }),
+            lag: fc.integer({ min: 0, max: (elapsed ? LAGS.length : WORKING_LAGS) - 1 }),
+          }),
+          { maxLength: 3 },
+        ),
         { minLength: n, maxLength: n },
       ),
-      constraints: fc.array(fc.record({ kind: withConstraints ? fc.integer({ min: 0, max: 14 }) : fc.constant(0), day: fc.integer({ min: 0, max: 40 }) }), { minLength: n, maxLength: n }),
-      deadlines: fc.array(withConstraints ? fc.integer({ min: -1, max: 40 }) : fc.constant(-1), { minLength: n, maxLength: n }),
+      constraints: fc.array(
+        fc.record({
+          kind: withConstraints ? fc.integer({ min: 0, max: 14 }) : fc.constant(0),
+          day: fc.integer({ min: 0, max: 40 }),
+        }),
+        { minLength: n, maxLength: n },
+      ),
+      deadlines: fc.array(withConstraints ? fc.integer({ min: -1, max: 40 }) : fc.constant(-1), {
+        minLength: n,
+        maxLength: n,
+      }),
       holidays: fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 5 }),
       summaries: fc.constant(summaries),
     }),
@@ -60,7 +79,7 @@ function toPlan(s: NetSpec, bottomUp = false) {
     for (const l of s.links[i]) {
       if (i === 0) break;
       const p = l.pred % i; // only earlier rows: no loops
-      if (s.summaries && (isSummary(p) && Math.floor(p / 5) === Math.floor(i / 5))) continue; // not to its own summary
+      if (s.summaries && isSummary(p) && Math.floor(p / 5) === Math.floor(i / 5)) continue; // not to its own summary
       let type = l.type;
       if (isSummary(i) && type >= 2) type = 0; // summaries take only FS and SS predecessors
       preds.set(p, `T${p}${LINK_NAMES[type]}${LAGS[l.lag]}`);
@@ -93,7 +112,12 @@ function scheduled(s: NetSpec, bottomUp = false) {
  * time meets it when it is at the same working instant or later (Friday 17:00
  * and Monday 08:00 are one working instant), an elapsed successor to the minute.
  */
-function linkMet(plan: ReturnType<typeof scheduled>['plan'], r: ReturnType<typeof scheduled>['r'], j: number, li: number): boolean {
+function linkMet(
+  plan: ReturnType<typeof scheduled>['plan'],
+  r: ReturnType<typeof scheduled>['r'],
+  j: number,
+  li: number,
+): boolean {
   const cal = r.calendar;
   const link = plan.tasks[j].links[li];
   const p = link.pred;
@@ -117,15 +141,30 @@ describe('scheduling properties', () => {
         const n = top.start.length;
         for (let i = 0; i < n; i++) {
           const k = n - 1 - i; // the same task, typed bottom-up
-          expect([bottom.start[k], bottom.finish[k], bottom.lateStart[k], bottom.lateFinish[k], bottom.totalFloat[k], bottom.freeFloat[k], bottom.critical[k]])
-            .toEqual([top.start[i], top.finish[i], top.lateStart[i], top.lateFinish[i], top.totalFloat[i], top.freeFloat[i], top.critical[i]]);
+          expect([
+            bottom.start[k],
+            bottom.finish[k],
+            bottom.lateStart[k],
+            bottom.lateFinish[k],
+            bottom.totalFloat[k],
+            bottom.freeFloat[k],
+            bottom.critical[k],
+          ]).toEqual([
+            top.start[i],
+            top.finish[i],
+            top.lateStart[i],
+            top.lateFinish[i],
+            top.totalFloat[i],
+            top.freeFloat[i],
+            top.critical[i],
+          ]);
         }
       }),
       { numRuns: RUNS },
     );
   });
 
-  test('Kahn\'s order gives the schedule the row order gives, with summaries, constraints and deadlines', () => {
+  test("Kahn's order gives the schedule the row order gives, with summaries, constraints and deadlines", () => {
     fc.assert(
       fc.property(spec(true, true), (s) => {
         const { plan, r } = scheduled(s);
@@ -134,7 +173,17 @@ describe('scheduling properties', () => {
         input.rowOrder = false;
         const kahn = scheduleInput(plan, r.calendar, input);
         expect(Array.from(kahn.network.order)).not.toEqual([]);
-        for (const key of ['start', 'finish', 'lateStart', 'lateFinish', 'totalFloat', 'freeFloat', 'duration', 'critical', 'driver'] as const) {
+        for (const key of [
+          'start',
+          'finish',
+          'lateStart',
+          'lateFinish',
+          'totalFloat',
+          'freeFloat',
+          'duration',
+          'critical',
+          'driver',
+        ] as const) {
           expect([key, Array.from(kahn[key])]).toEqual([key, Array.from(r[key])]);
         }
         expect(kahn.issues.map((i) => i.message).sort()).toEqual(r.issues.map((i) => i.message).sort());

@@ -20,12 +20,15 @@ function checkLate(s: Spec): string[] {
   const both = scheduleBoth(s);
   if (both.errors) return both.errors;
   const { b, r, cal, ref: early } = both;
-  if (b.tasks.some((_, j) => r.earlyStart[b.rowOf[j]] !== early.start[j] || r.earlyFinish[b.rowOf[j]] !== early.finish[j])) {
+  if (
+    b.tasks.some((_, j) => r.earlyStart[b.rowOf[j]] !== early.start[j] || r.earlyFinish[b.rowOf[j]] !== early.finish[j])
+  ) {
     return [`early dates differ (see the forward pass's properties) in rows ${JSON.stringify(b.rows)}`];
   }
   const late = referenceLate(cal, b.tasks, early);
   const problems: string[] = [];
-  if (r.projectFinish !== late.projectFinish) problems.push(`project finish: expected ${fmt(late.projectFinish)}, engine ${fmt(r.projectFinish)}`);
+  if (r.projectFinish !== late.projectFinish)
+    problems.push(`project finish: expected ${fmt(late.projectFinish)}, engine ${fmt(r.projectFinish)}`);
   b.tasks.forEach((_t, j) => {
     const id = `T${j}`;
     const row = b.rowOf[j]; // the engine's index of task j
@@ -38,13 +41,21 @@ function checkLate(s: Spec): string[] {
     };
     compare('late start', late.start[j], early.start[j], r.lateStart[row]);
     compare('late finish', late.finish[j], early.finish[j], r.lateFinish[row]);
-    if (r.totalFloat[row] !== late.totalFloat[j]) problems.push(`${id} total float: expected ${late.totalFloat[j]} min, engine ${r.totalFloat[row]}`);
-    if (r.freeFloat[row] !== late.freeFloat[j]) problems.push(`${id} free float: expected ${late.freeFloat[j]} min, engine ${r.freeFloat[row]}`);
-    if (r.critical[row] !== (late.totalFloat[j] <= 0 ? 1 : 0)) problems.push(`${id} critical: expected ${late.totalFloat[j] <= 0}, engine ${r.critical[row] === 1}`);
+    if (r.totalFloat[row] !== late.totalFloat[j])
+      problems.push(`${id} total float: expected ${late.totalFloat[j]} min, engine ${r.totalFloat[row]}`);
+    if (r.freeFloat[row] !== late.freeFloat[j])
+      problems.push(`${id} free float: expected ${late.freeFloat[j]} min, engine ${r.freeFloat[row]}`);
+    if (r.critical[row] !== (late.totalFloat[j] <= 0 ? 1 : 0))
+      problems.push(`${id} critical: expected ${late.totalFloat[j] <= 0}, engine ${r.critical[row] === 1}`);
     // Sanity of the reference on these plans (no constraints, deadlines or progress).
-    if (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0) problems.push(`${id}: the reference finds a negative float or slack`);
+    if (late.totalFloat[j] < 0 || (late.linkSlack[j] ?? 0) < 0)
+      problems.push(`${id}: the reference finds a negative float or slack`);
   });
-  const floats = { total: (j: number) => r.totalFloat[b.rowOf[j]], free: (j: number) => r.freeFloat[b.rowOf[j]], tight: (j: number) => kindOf(b.tasks[j]) !== 'elapsed' };
+  const floats = {
+    total: (j: number) => r.totalFloat[b.rowOf[j]],
+    free: (j: number) => r.freeFloat[b.rowOf[j]],
+    tight: (j: number) => kindOf(b.tasks[j]) !== 'elapsed',
+  };
   problems.push(...checkDelays(cal, b.projectStartSetting, b.tasks, early, floats).map((p) => 'engine floats: ' + p));
   if (problems.length) {
     problems.unshift(typedAs(b));
@@ -53,12 +64,18 @@ function checkLate(s: Spec): string[] {
 }
 
 describe('late dates and floats, to the minute, against an independent backward pass', () => {
-  inBothTimes('working-time durations and lags; the engine\'s floats are exact by the forward pass alone (check 3)', spec, checkLate);
+  inBothTimes(
+    "working-time durations and lags; the engine's floats are exact by the forward pass alone (check 3)",
+    spec,
+    checkLate,
+  );
 
   test('the hand-checked cases', () => {
-    for (const [name, k] of Object.entries(LATE_CASES)) expect([name, engineLateValues(k)]).toEqual([name, expectedLateValues(k)]);
+    for (const [name, k] of Object.entries(LATE_CASES))
+      expect([name, engineLateValues(k)]).toEqual([name, expectedLateValues(k)]);
   });
 
   // The expected values are hand-checked (see `why`) and come out of the reference (reference.test.ts).
-  for (const [name, k] of Object.entries(FOUND_CASES)) test(name, () => expect(engineLateValues(k)).toEqual(expectedLateValues(k)));
+  for (const [name, k] of Object.entries(FOUND_CASES))
+    test(name, () => expect(engineLateValues(k)).toEqual(expectedLateValues(k)));
 });

@@ -10,7 +10,14 @@
 import { calc } from '../../../helpers';
 import { kindOf, referenceSchedule, referenceLate, checkDelays } from '../../../support/reference-scheduler';
 import {
-  holds, inBothTimes, typedAs, constrainedSpec, ConstrainedSpec, buildConstrained, hasLateBounds, compareTasks,
+  holds,
+  inBothTimes,
+  typedAs,
+  constrainedSpec,
+  ConstrainedSpec,
+  buildConstrained,
+  hasLateBounds,
+  compareTasks,
 } from '../../../support/random-plans';
 import { CONSTRAINT_CASES, CONSTRAINT_FOUND_CASES, engineCase, expectedCase } from './cases';
 
@@ -26,7 +33,8 @@ function checkConstrained(s: ConstrainedSpec): string[] {
   const b = buildConstrained(s);
   const calculation = calc(b.doc);
   const errors = calculation.issues.filter((i) => i.severity === 'error');
-  if (errors.length || !calculation.schedule) return ['engine errors: ' + JSON.stringify(errors) + ' rows ' + JSON.stringify(b.rows)];
+  if (errors.length || !calculation.schedule)
+    return ['engine errors: ' + JSON.stringify(errors) + ' rows ' + JSON.stringify(b.rows)];
   const r = calculation.schedule;
   const cal = b.refCal;
   const early = referenceSchedule(cal, b.projectStartSetting, b.tasks);
@@ -35,9 +43,14 @@ function checkConstrained(s: ConstrainedSpec): string[] {
   const problems = compareTasks(b, r, early, scheduled, late, (j) => late.totalFloat[j] <= 0);
   if (!hasLateBounds(b.tasks)) {
     b.tasks.forEach((_, j) => {
-      if (late.totalFloat[j] < 0) problems.push(`T${j}: the reference finds a negative float with no late constraint or deadline`);
+      if (late.totalFloat[j] < 0)
+        problems.push(`T${j}: the reference finds a negative float with no late constraint or deadline`);
     });
-    const floats = { total: (j: number) => r.totalFloat[b.rowOf[j]], free: (j: number) => r.freeFloat[b.rowOf[j]], tight: (j: number) => kindOf(b.tasks[j]) !== 'elapsed' };
+    const floats = {
+      total: (j: number) => r.totalFloat[b.rowOf[j]],
+      free: (j: number) => r.freeFloat[b.rowOf[j]],
+      tight: (j: number) => kindOf(b.tasks[j]) !== 'elapsed',
+    };
     problems.push(...checkDelays(cal, b.projectStartSetting, b.tasks, early, floats).map((p) => 'engine floats: ' + p));
   }
   if (problems.length) problems.unshift(typedAs(b));
@@ -45,15 +58,21 @@ function checkConstrained(s: ConstrainedSpec): string[] {
 }
 
 describe('constraints and deadlines on leaf tasks, to the minute, against the reference', () => {
-  inBothTimes('working-time durations and lags: early, scheduled and late dates, floats, critical (check 3 without late bounds)', constrainedSpec, checkConstrained);
+  inBothTimes(
+    'working-time durations and lags: early, scheduled and late dates, floats, critical (check 3 without late bounds)',
+    constrainedSpec,
+    checkConstrained,
+  );
 
-  test('SNET, FNET and ALAP only, elapsed too: the engine\'s floats are exact by the forward pass alone (check 3)', () => {
+  test("SNET, FNET and ALAP only, elapsed too: the engine's floats are exact by the forward pass alone (check 3)", () => {
     holds(constrainedSpec(true, false), checkConstrained);
   });
 
   test('the hand-checked cases', () => {
-    for (const [name, k] of Object.entries(CONSTRAINT_CASES)) expect([name, engineCase(k)]).toEqual([name, expectedCase(k)]);
+    for (const [name, k] of Object.entries(CONSTRAINT_CASES))
+      expect([name, engineCase(k)]).toEqual([name, expectedCase(k)]);
   });
 
-  for (const [name, k] of Object.entries(CONSTRAINT_FOUND_CASES)) test(name, () => expect(engineCase(k)).toEqual(expectedCase(k)));
+  for (const [name, k] of Object.entries(CONSTRAINT_FOUND_CASES))
+    test(name, () => expect(engineCase(k)).toEqual(expectedCase(k)));
 });

@@ -53,27 +53,37 @@ function check(s: Spec): string[] {
     const row = b.rowOf[j]; // the engine's index of task j
     // 1. Tight early dates, to the minute.
     if (r.earlyStart[row] !== ref.start[j] || r.start[row] !== ref.start[j]) {
-      problems.push(`${id} start: expected ${fmt(ref.start[j])}, engine ${fmt(r.earlyStart[row])} (scheduled ${fmt(r.start[row])})`);
+      problems.push(
+        `${id} start: expected ${fmt(ref.start[j])}, engine ${fmt(r.earlyStart[row])} (scheduled ${fmt(r.start[row])})`,
+      );
     }
     if (r.earlyFinish[row] !== ref.finish[j] || r.finish[row] !== ref.finish[j]) {
       problems.push(`${id} finish: expected ${fmt(ref.finish[j])}, engine ${fmt(r.earlyFinish[row])}`);
     }
     // The engine's own finish follows from its own start, in the reference's arithmetic.
     if (r.earlyFinish[row] !== finishOf(cal, t, r.earlyStart[row])) {
-      problems.push(`${id} finish ${fmt(r.earlyFinish[row])} does not follow from its start ${fmt(r.earlyStart[row])} + ${DURATIONS[s.durations[j]][0]}`);
+      problems.push(
+        `${id} finish ${fmt(r.earlyFinish[row])} does not follow from its start ${fmt(r.earlyStart[row])} + ${DURATIONS[s.durations[j]][0]}`,
+      );
     }
     // 2. The driver binds: its bound asks exactly the task's start.
     const d = r.driver[row];
     const asked = (bound: Bound) => startFor(cal, t, bound);
     if (d >= 0) {
-      const li = d >= net.linkStart[row] && d < net.linkStart[row + 1] ? t.links.findIndex((l) => b.rowOf[l.pred] === net.linkPred[d]) : -1;
+      const li =
+        d >= net.linkStart[row] && d < net.linkStart[row + 1]
+          ? t.links.findIndex((l) => b.rowOf[l.pred] === net.linkPred[d])
+          : -1;
       if (li < 0) problems.push(`${id} driver: link ${d} is not one of its links`);
       else if (asked(ref.bounds[j][li]) !== ref.start[j]) {
-        problems.push(`${id} driver ${t.links[li].text} asks ${fmt(asked(ref.bounds[j][li]))}, the start is ${fmt(ref.start[j])}`);
+        problems.push(
+          `${id} driver ${t.links[li].text} asks ${fmt(asked(ref.bounds[j][li]))}, the start is ${fmt(ref.start[j])}`,
+        );
       }
     } else if (d === Driver.ProjectStart) {
       const x = asked({ side: 'start', wall: ref.projectStart });
-      if (x !== ref.start[j]) problems.push(`${id} driver is the project start ${fmt(x)}, the start is ${fmt(ref.start[j])}`);
+      if (x !== ref.start[j])
+        problems.push(`${id} driver is the project start ${fmt(x)}, the start is ${fmt(ref.start[j])}`);
     } else {
       problems.push(`${id} driver: unexpected code ${d}`);
     }

@@ -6,15 +6,44 @@
  */
 import fc from 'fast-check';
 import {
-  DAY, fmt, dayNumber, refCalendar, workingMinute, W, startSide, finishSide, kindOf, referenceSchedule,
+  DAY,
+  fmt,
+  dayNumber,
+  refCalendar,
+  workingMinute,
+  W,
+  startSide,
+  finishSide,
+  kindOf,
+  referenceSchedule,
 } from '../../../support/reference-scheduler';
 import type { LinkType, Span, RefTask, RefSchedule } from '../../../support/reference-scheduler';
 import {
-  holds, CALENDARS, w, e, spec, Spec, build, referenceSelfCheck, constrainedSpec, ConstrainedSpec, buildConstrained, hasLateBounds,
+  holds,
+  CALENDARS,
+  w,
+  e,
+  spec,
+  Spec,
+  build,
+  referenceSelfCheck,
+  constrainedSpec,
+  ConstrainedSpec,
+  buildConstrained,
+  hasLateBounds,
 } from '../../../support/random-plans';
 import {
-  DEFAULT_CAL, at, MON, FOUND_CASES, LATE_CASES, CONSTRAINT_CASES, CONSTRAINT_FOUND_CASES, referenceCase, expectedCase,
-  referenceLateValues, expectedLateValues,
+  DEFAULT_CAL,
+  at,
+  MON,
+  FOUND_CASES,
+  LATE_CASES,
+  CONSTRAINT_CASES,
+  CONSTRAINT_FOUND_CASES,
+  referenceCase,
+  expectedCase,
+  referenceLateValues,
+  expectedLateValues,
 } from './cases';
 
 /** Check 3 on the reference's own floats: the reference's mirrored rules against its forward ones. */
@@ -32,7 +61,10 @@ function checkReferenceDelaysConstrained(s: ConstrainedSpec): string[] {
 
 describe('the reference calendar and schedule (no engine)', () => {
   test('W counts working minutes as a minute-by-minute walk does, and the sides invert it', () => {
-    const c = refCalendar(CALENDARS[3].weekdays, CALENDARS[3].intervals, [dayNumber(2027, 3, 4), dayNumber(2027, 3, 9)]);
+    const c = refCalendar(CALENDARS[3].weekdays, CALENDARS[3].intervals, [
+      dayNumber(2027, 3, 4),
+      dayNumber(2027, 3, 9),
+    ]);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 40 * DAY }), (offset) => {
         const t = dayNumber(2027, 2, 20) * DAY + offset;
@@ -60,8 +92,12 @@ describe('the reference calendar and schedule (no engine)', () => {
     expect(fmt(after(w(960), 'FF', w(480)).finish[1])).toBe(fmt(at(2027, 3, 8, 17)));
     const fs4h = after(w(480), 'FS', w(240));
     expect([fmt(fs4h.start[1]), fmt(fs4h.finish[1])]).toEqual([fmt(at(2027, 3, 8, 13)), fmt(at(2027, 3, 9, 12))]);
-    expect(fmt(after(w(480), 'FS', { percent: 50 }, { dur: w(4800), links: [] }).start[1])).toBe(fmt(at(2027, 3, 22, 8)));
-    expect(fmt(after(w(480), 'FS', { percent: 50 }, { dur: e(2880), links: [] }).start[1])).toBe(fmt(at(2027, 3, 4, 8)));
+    expect(fmt(after(w(480), 'FS', { percent: 50 }, { dur: w(4800), links: [] }).start[1])).toBe(
+      fmt(at(2027, 3, 22, 8)),
+    );
+    expect(fmt(after(w(480), 'FS', { percent: 50 }, { dur: e(2880), links: [] }).start[1])).toBe(
+      fmt(at(2027, 3, 4, 8)),
+    );
     expect(fmt(after(w(480), 'FS', e(2880)).start[1])).toBe(fmt(at(2027, 3, 8, 8))); // Sun 17:00 -> Mon 08:00
     expect(fmt(after(w(480), 'FS', e(3 * 1440)).start[1])).toBe(fmt(at(2027, 3, 9, 8)));
     const cure = after(e(3 * 1440), 'FS', w(0));
@@ -69,32 +105,43 @@ describe('the reference calendar and schedule (no engine)', () => {
     const m = after(w(0), 'FS', w(0));
     expect([fmt(m.start[1]), fmt(m.finish[1])]).toEqual([fmt(at(2027, 3, 5, 17)), fmt(at(2027, 3, 5, 17))]);
     expect(fmt(referenceSchedule(c, MON, [{ dur: w(0), links: [] }]).start[0])).toBe(fmt(MON));
-    expect(fmt(after(w(480), 'SS', { percent: 33.3 }, { dur: w(3840), links: [] }).start[1])).toBe(fmt(at(2027, 3, 3, 14, 19)));
-    const sixHours = referenceSchedule(c, MON, [{ dur: w(360), links: [] }, { dur: w(180), links: [{ pred: 0, type: 'FS', lag: w(0), text: '' }] }]);
-    expect([fmt(sixHours.finish[0]), fmt(sixHours.start[1]), fmt(sixHours.finish[1])]).toEqual([fmt(at(2027, 3, 1, 15)), fmt(at(2027, 3, 1, 15)), fmt(at(2027, 3, 2, 9))]);
+    expect(fmt(after(w(480), 'SS', { percent: 33.3 }, { dur: w(3840), links: [] }).start[1])).toBe(
+      fmt(at(2027, 3, 3, 14, 19)),
+    );
+    const sixHours = referenceSchedule(c, MON, [
+      { dur: w(360), links: [] },
+      { dur: w(180), links: [{ pred: 0, type: 'FS', lag: w(0), text: '' }] },
+    ]);
+    expect([fmt(sixHours.finish[0]), fmt(sixHours.start[1]), fmt(sixHours.finish[1])]).toEqual([
+      fmt(at(2027, 3, 1, 15)),
+      fmt(at(2027, 3, 1, 15)),
+      fmt(at(2027, 3, 2, 9)),
+    ]);
     const holiday = refCalendar(CALENDARS[0].weekdays, CALENDARS[0].intervals, [dayNumber(2027, 3, 3)]);
     expect(fmt(referenceSchedule(holiday, MON, [A5]).finish[0])).toBe(fmt(at(2027, 3, 8, 17)));
     expect(fmt(referenceSchedule(c, at(2027, 2, 27, 8), [A5]).start[0])).toBe(fmt(MON)); // a Saturday project start
   });
   test('hand-checked late dates and floats come out of the reference backward pass', () => {
-    for (const [name, k] of Object.entries({ ...LATE_CASES, ...FOUND_CASES })) expect([name, referenceLateValues(k)]).toEqual([name, expectedLateValues(k)]);
+    for (const [name, k] of Object.entries({ ...LATE_CASES, ...FOUND_CASES }))
+      expect([name, referenceLateValues(k)]).toEqual([name, expectedLateValues(k)]);
   });
 
-  test('the reference\'s floats are exact by its own forward pass alone (check 3), working time', () => {
+  test("the reference's floats are exact by its own forward pass alone (check 3), working time", () => {
     holds(spec(false), checkReferenceDelays);
   });
 
-  test('the reference\'s floats are exact by its own forward pass alone (check 3), elapsed durations and lags too', () => {
+  test("the reference's floats are exact by its own forward pass alone (check 3), elapsed durations and lags too", () => {
     holds(spec(true), checkReferenceDelays);
   });
 });
 
 describe('the reference with constraints and deadlines (no engine)', () => {
   test('hand-checked constraint and deadline cases come out of the reference', () => {
-    for (const [name, k] of Object.entries({ ...CONSTRAINT_CASES, ...CONSTRAINT_FOUND_CASES })) expect([name, referenceCase(k)]).toEqual([name, expectedCase(k)]);
+    for (const [name, k] of Object.entries({ ...CONSTRAINT_CASES, ...CONSTRAINT_FOUND_CASES }))
+      expect([name, referenceCase(k)]).toEqual([name, expectedCase(k)]);
   });
 
-  test('the reference\'s floats are exact by its own forward pass alone (check 3), with SNET, FNET and ALAP', () => {
+  test("the reference's floats are exact by its own forward pass alone (check 3), with SNET, FNET and ALAP", () => {
     holds(constrainedSpec(true, false), checkReferenceDelaysConstrained);
   });
 });

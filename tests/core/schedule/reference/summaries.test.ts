@@ -14,11 +14,29 @@
  */
 import { calc } from '../../../helpers';
 import { Driver } from '../../../../src/core/schedule/schedule';
-import { fmt, W, kindOf, startFor, referenceSchedule, referenceLate, checkDelays } from '../../../support/reference-scheduler';
+import {
+  fmt,
+  W,
+  kindOf,
+  startFor,
+  referenceSchedule,
+  referenceLate,
+  checkDelays,
+} from '../../../support/reference-scheduler';
 import type { Bound, RefTask } from '../../../support/reference-scheduler';
 import {
-  holds, inBothTimes, w, e, typedAs, referenceSelfCheck, hasLateBounds, summarySpec, SummarySpec, buildSummaries,
-  constrainedSummarySpec, ConstrainedSummarySpec,
+  holds,
+  inBothTimes,
+  w,
+  e,
+  typedAs,
+  referenceSelfCheck,
+  hasLateBounds,
+  summarySpec,
+  SummarySpec,
+  buildSummaries,
+  constrainedSummarySpec,
+  ConstrainedSummarySpec,
 } from '../../../support/random-plans';
 import { at, MON, link, LateCase, engineLateValues, referenceLateValues, expectedLateValues } from './cases';
 
@@ -40,7 +58,8 @@ function summaryTight(tasks: RefTask[], j: number): boolean {
  * the early dates, as the engine's do) are not what check 3 measures there. Check 3 is skipped on
  * such plans; their dates and floats are still compared.
  */
-const hasSummaryPercentLag = (tasks: RefTask[]) => tasks.some((t) => t.links.some((l) => tasks[l.pred].summary && 'percent' in l.lag));
+const hasSummaryPercentLag = (tasks: RefTask[]) =>
+  tasks.some((t) => t.links.some((l) => tasks[l.pred].summary && 'percent' in l.lag));
 
 /**
  * The engine against the reference on an outline: early and scheduled dates, drivers (on plans
@@ -74,7 +93,8 @@ function checkSummaries(s: SummarySpec | ConstrainedSummarySpec): string[] {
     same(id, 'finish', scheduled.finish[j], r.finish[j]);
     if (constrained) return; // drivers: checked on plans without constraints
     if (t.summary) {
-      if (r.driver[j] !== Driver.Subtasks) problems.push(`${id} driver: a summary's is its subtasks, engine ${r.driver[j]}`);
+      if (r.driver[j] !== Driver.Subtasks)
+        problems.push(`${id} driver: a summary's is its subtasks, engine ${r.driver[j]}`);
       return;
     }
     // The driver binds: its bound asks exactly the task's start.
@@ -82,32 +102,49 @@ function checkSummaries(s: SummarySpec | ConstrainedSummarySpec): string[] {
     const net = r.network;
     const asked = (bound: Bound) => startFor(cal, t, bound);
     if (d >= 0) {
-      const li = d >= net.linkStart[j] && d < net.linkStart[j + 1] ? t.links.findIndex((l) => l.pred === net.linkPred[d]) : -1;
+      const li =
+        d >= net.linkStart[j] && d < net.linkStart[j + 1] ? t.links.findIndex((l) => l.pred === net.linkPred[d]) : -1;
       if (li < 0) problems.push(`${id} driver: link ${d} is not one of its links`);
-      else if (asked(early.bounds[j][li]) !== early.start[j]) problems.push(`${id} driver ${t.links[li].text} asks ${fmt(asked(early.bounds[j][li]))}, the start is ${fmt(early.start[j])}`);
+      else if (asked(early.bounds[j][li]) !== early.start[j])
+        problems.push(
+          `${id} driver ${t.links[li].text} asks ${fmt(asked(early.bounds[j][li]))}, the start is ${fmt(early.start[j])}`,
+        );
     } else if (d === Driver.Summary) {
       const x = asked({ side: 'start', wall: early.summaryBound[t.parent!] });
-      if (x !== early.start[j]) problems.push(`${id} driver is its summary, which asks ${fmt(x)}, the start is ${fmt(early.start[j])}`);
+      if (x !== early.start[j])
+        problems.push(`${id} driver is its summary, which asks ${fmt(x)}, the start is ${fmt(early.start[j])}`);
     } else if (d === Driver.ProjectStart) {
       const x = asked({ side: 'start', wall: early.projectStart });
-      if (x !== early.start[j]) problems.push(`${id} driver is the project start ${fmt(x)}, the start is ${fmt(early.start[j])}`);
+      if (x !== early.start[j])
+        problems.push(`${id} driver is the project start ${fmt(x)}, the start is ${fmt(early.start[j])}`);
     } else problems.push(`${id} driver: unexpected code ${d}`);
   });
   if (problems.length) return [header, ...problems];
-  if (r.projectFinish !== late.projectFinish) problems.push(`project finish: expected ${fmt(late.projectFinish)}, engine ${fmt(r.projectFinish)}`);
+  if (r.projectFinish !== late.projectFinish)
+    problems.push(`project finish: expected ${fmt(late.projectFinish)}, engine ${fmt(r.projectFinish)}`);
   b.tasks.forEach((_, j) => {
     const id = `T${j}`;
     // Late dates at the working instant of the early ones are shown as the early ones (see checkLate).
-    const shown = (expected: number, earlyWall: number) => (W(cal, expected) === W(cal, earlyWall) ? earlyWall : expected);
+    const shown = (expected: number, earlyWall: number) =>
+      W(cal, expected) === W(cal, earlyWall) ? earlyWall : expected;
     same(id, 'late start', shown(late.start[j], early.start[j]), r.lateStart[j]);
     same(id, 'late finish', shown(late.finish[j], early.finish[j]), r.lateFinish[j]);
-    if (r.totalFloat[j] !== late.totalFloat[j]) problems.push(`${id} total float: expected ${late.totalFloat[j]} min, engine ${r.totalFloat[j]}`);
-    if (r.freeFloat[j] !== late.freeFloat[j]) problems.push(`${id} free float: expected ${late.freeFloat[j]} min, engine ${r.freeFloat[j]}`);
-    if (r.critical[j] !== (late.totalFloat[j] <= 0 ? 1 : 0)) problems.push(`${id} critical: expected ${late.totalFloat[j] <= 0}, engine ${r.critical[j] === 1}`);
-    if (!lateBounds && late.totalFloat[j] < 0) problems.push(`${id}: the reference finds a negative float with no late constraint or deadline`);
+    if (r.totalFloat[j] !== late.totalFloat[j])
+      problems.push(`${id} total float: expected ${late.totalFloat[j]} min, engine ${r.totalFloat[j]}`);
+    if (r.freeFloat[j] !== late.freeFloat[j])
+      problems.push(`${id} free float: expected ${late.freeFloat[j]} min, engine ${r.freeFloat[j]}`);
+    if (r.critical[j] !== (late.totalFloat[j] <= 0 ? 1 : 0))
+      problems.push(`${id} critical: expected ${late.totalFloat[j] <= 0}, engine ${r.critical[j] === 1}`);
+    if (!lateBounds && late.totalFloat[j] < 0)
+      problems.push(`${id}: the reference finds a negative float with no late constraint or deadline`);
   });
-  const floats = { total: (j: number) => r.totalFloat[j], free: (j: number) => r.freeFloat[j], tight: (j: number) => summaryTight(b.tasks, j) };
-  if (!lateBounds && !hasSummaryPercentLag(b.tasks)) problems.push(...checkDelays(cal, b.projectStartSetting, b.tasks, early, floats).map((p) => 'engine floats: ' + p));
+  const floats = {
+    total: (j: number) => r.totalFloat[j],
+    free: (j: number) => r.freeFloat[j],
+    tight: (j: number) => summaryTight(b.tasks, j),
+  };
+  if (!lateBounds && !hasSummaryPercentLag(b.tasks))
+    problems.push(...checkDelays(cal, b.projectStartSetting, b.tasks, early, floats).map((p) => 'engine floats: ' + p));
   if (problems.length) problems.unshift(header);
   return problems;
 }
@@ -120,17 +157,22 @@ function checkReferenceDelaysSummaries(s: SummarySpec | ConstrainedSummarySpec):
 }
 
 describe('summary tasks, to the minute, against the reference', () => {
-  test('the reference\'s floats are exact by its own forward pass alone (check 3), outlines, elapsed too (no engine)', () => {
+  test("the reference's floats are exact by its own forward pass alone (check 3), outlines, elapsed too (no engine)", () => {
     holds(summarySpec(true), checkReferenceDelaysSummaries);
   });
 
   test('hand-checked summary cases come out of the reference', () => {
-    for (const [name, k] of Object.entries(SUMMARY_FOUND_CASES)) expect([name, referenceLateValues(k)]).toEqual([name, expectedLateValues(k)]);
+    for (const [name, k] of Object.entries(SUMMARY_FOUND_CASES))
+      expect([name, referenceLateValues(k)]).toEqual([name, expectedLateValues(k)]);
   });
 
-  inBothTimes('working-time durations and lags: early and late dates, floats, critical of leaves and summaries; check 3 on leaves', summarySpec, checkSummaries);
+  inBothTimes(
+    'working-time durations and lags: early and late dates, floats, critical of leaves and summaries; check 3 on leaves',
+    summarySpec,
+    checkSummaries,
+  );
 
-  test('the reference\'s floats are exact by its own forward pass alone (check 3), outlines with SNET, FNET and ALAP (no engine)', () => {
+  test("the reference's floats are exact by its own forward pass alone (check 3), outlines with SNET, FNET and ALAP (no engine)", () => {
     holds(constrainedSummarySpec(true, false), checkReferenceDelaysSummaries);
   });
 
@@ -138,7 +180,7 @@ describe('summary tasks, to the minute, against the reference', () => {
     holds(constrainedSummarySpec(true), checkSummaries);
   });
 
-  test('SNET, FNET and ALAP only, elapsed too: check 3 on the engine\'s floats', () => {
+  test("SNET, FNET and ALAP only, elapsed too: check 3 on the engine's floats", () => {
     holds(constrainedSummarySpec(true, false), checkSummaries);
   });
 });
@@ -155,7 +197,11 @@ const SUMMARY_FOUND_CASES: Record<string, LateCase> = {
       { ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1, Predecessors: 'PSS+9eh' },
       { ID: 'E', Name: 'E', Duration: '1ed', 'Outline Level': 2 },
     ],
-    tasks: [{ dur: w(480), links: [], parent: -1 }, { dur: w(0), links: [link(0, 'SS', e(540))], summary: true, parent: -1 }, { dur: e(1440), links: [], parent: 1 }],
+    tasks: [
+      { dur: w(480), links: [], parent: -1 },
+      { dur: w(0), links: [link(0, 'SS', e(540))], summary: true, parent: -1 },
+      { dur: e(1440), links: [], parent: 1 },
+    ],
     task: 0,
     expected: { lateStart: MON, lateFinish: at(2027, 3, 1, 17), totalFloat: 0, freeFloat: 0, critical: true },
     why: `P runs Monday 08:00-17:00; its start + 9 h puts E (elapsed, at its exact moment) at Monday 17:00, to Tuesday
@@ -172,11 +218,19 @@ const SUMMARY_FOUND_CASES: Record<string, LateCase> = {
       { ID: 'L', Name: 'L', Duration: '5d', 'Outline Level': 1 },
     ],
     tasks: [
-      { dur: w(0), links: [], summary: true, parent: -1 }, { dur: e(600), links: [], parent: 0 },
-      { dur: w(480), links: [link(0, 'FS', w(0))], parent: -1 }, { dur: w(2400), links: [], parent: -1 },
+      { dur: w(0), links: [], summary: true, parent: -1 },
+      { dur: e(600), links: [], parent: 0 },
+      { dur: w(480), links: [link(0, 'FS', w(0))], parent: -1 },
+      { dur: w(2400), links: [], parent: -1 },
     ],
     task: 1,
-    expected: { lateStart: at(2027, 3, 4, 22), lateFinish: at(2027, 3, 5, 8), totalFloat: 1440, freeFloat: 480, critical: false },
+    expected: {
+      lateStart: at(2027, 3, 4, 22),
+      lateFinish: at(2027, 3, 5, 8),
+      totalFloat: 1440,
+      freeFloat: 480,
+      critical: false,
+    },
     why: `E runs Monday 08:00-18:00 and ends S; C starts Tuesday 08:00. E may finish by Tuesday 08:00, so start by Monday
       22:00: 480 working minutes of its start (docs: "an elapsed task slips by its start"), as the engine gives with the
       link typed straight from E (EFS on C gives 480). Delayed by 480 (to Monday 17:00, finishing Tuesday 03:00), C stays;
@@ -192,11 +246,20 @@ const SUMMARY_FOUND_CASES: Record<string, LateCase> = {
       { ID: 'L', Name: 'L', Duration: '5d', 'Outline Level': 1 },
     ],
     tasks: [
-      { dur: w(0), links: [], summary: true, parent: -1 }, { dur: w(480), links: [], parent: 0 }, { dur: w(600), links: [], parent: -1 },
-      { dur: w(480), links: [link(0, 'SS', e(300)), link(2, 'FS', w(0))], parent: -1 }, { dur: w(2400), links: [], parent: -1 },
+      { dur: w(0), links: [], summary: true, parent: -1 },
+      { dur: w(480), links: [], parent: 0 },
+      { dur: w(600), links: [], parent: -1 },
+      { dur: w(480), links: [link(0, 'SS', e(300)), link(2, 'FS', w(0))], parent: -1 },
+      { dur: w(2400), links: [], parent: -1 },
     ],
     task: 1,
-    expected: { lateStart: at(2027, 3, 4, 16, 59), lateFinish: at(2027, 3, 5, 16, 59), totalFloat: 1919, freeFloat: 479, critical: false },
+    expected: {
+      lateStart: at(2027, 3, 4, 16, 59),
+      lateFinish: at(2027, 3, 5, 16, 59),
+      totalFloat: 1919,
+      freeFloat: 479,
+      critical: false,
+    },
     why: `Q holds B to Tuesday 10:00, so S (started by A) may start by Tuesday 05:00 and A must begin by then: Monday 16:59,
       479 min after Monday 08:00, as with the link typed straight from A (ASS+5eh on B gives 479; FOUND_CASES's first case
       is the late-date side). A delayed by 480 starts Tuesday 08:00, + 5 h = 13:00, and B moves from 10:00. The engine
@@ -205,5 +268,6 @@ const SUMMARY_FOUND_CASES: Record<string, LateCase> = {
 };
 
 describe('summary tasks: the smallest cases the properties found (expected values hand-checked, see why)', () => {
-  for (const [name, k] of Object.entries(SUMMARY_FOUND_CASES)) test(name, () => expect(engineLateValues(k)).toEqual(expectedLateValues(k)));
+  for (const [name, k] of Object.entries(SUMMARY_FOUND_CASES))
+    test(name, () => expect(engineLateValues(k)).toEqual(expectedLateValues(k)));
 });
