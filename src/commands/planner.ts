@@ -6,8 +6,8 @@
 import { planBaseline } from '../core/baseline';
 import { calculate, hasErrors } from '../core/calculate';
 import type { Issue } from '../core/model';
-import { Location, a1, cellOf, isWorkbookPlace, parseA1 } from '../core/location';
-import { normalizeHeader } from '../core/read/table';
+import { Location, a1, cellOf, isWorkbookPlace, sheetOfAddress } from '../core/location';
+import { normalizeHeader } from '../core/helpers';
 import { TaskExplanation, explainTask } from '../core/schedule/explain';
 import { excelSerialFromWall } from '../core/time';
 import { BatchWriter, jsonBytes, readWorkbook } from '../workbook/office-host';
@@ -200,7 +200,7 @@ export async function explainSelection(
     if (!calc.plan || !calc.schedule)
       return { message: 'The plan has errors: fix them (see the issues list), then explain a task.' };
     const plan = calc.plan;
-    const sheet = parseA1(selected.address)?.sheet ?? '';
+    const sheet = sheetOfAddress(selected.address) ?? '';
     const row = selected.rowIndex;
     let i: number;
     if (sheet.toLowerCase() === plan.sheetNames.tasks.toLowerCase()) {

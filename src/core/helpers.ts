@@ -11,3 +11,8 @@ export function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
+
+/** Header text as matched: case, spaces, dots, `%`, `_` and `-` do not count. */
+export function normalizeHeader(text: string): string {
+  return text.toLowerCase().replace(/[\s.%_-]/g, '');
+}

@@ -78,8 +78,9 @@ export function columnLetters(c: number): string {
 
 /** 0-based column index of column letters: A -> 0, AA -> 26 (the inverse of {@link columnLetters}). */
 export function columnIndex(letters: string): number {
+  const upper = letters.toUpperCase();
   let n = 0;
-  for (let k = 0; k < letters.length; k++) n = n * 26 + (letters.toUpperCase().charCodeAt(k) - 64);
+  for (let k = 0; k < upper.length; k++) n = n * 26 + (upper.charCodeAt(k) - 64);
   return n - 1;
 }
 
@@ -130,16 +131,6 @@ export function isWorkbookPlace(at: Location): at is CellLocation | RowLocation 
   return at.kind === 'cell' || at.kind === 'row';
 }
 
-/** The row a location is on, where it names one (a cell or a row of a sheet). */
-export function rowOf(at: Location): number | null {
-  return at.kind === 'cell' || at.kind === 'row' ? at.row : null;
-}
-
-/** The column a location is in, where it names a cell. */
-export function columnOf(at: Location): number | null {
-  return at.kind === 'cell' ? at.column : null;
-}
-
 /**
  * The top-left cell of an address as Excel hands it back (`Tasks!B3:H40`, `'Cost Report'!$A$3`,
  * `D7`): the sheet (null when the address has none) and the 0-based row and column. Null for
@@ -152,4 +143,14 @@ export function parseA1(address: string): { sheet: string | null; row: number; c
   if (!m) return null;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
   return { sheet, row: Number(m[4]) - 1, column: columnIndex(m[3]) };
+}
+
+/**
+ * The sheet an address as Excel hands it back names (`Tasks!5:5`, `'It''s'!A:A`, `Tasks!B3`), or
+ * null when it names none: the sheet part of any reference, whatever follows it.
+ */
+export function sheetOfAddress(address: string): string | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!'\s]+))!/.exec(address);
+  if (!m) return null;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
 }

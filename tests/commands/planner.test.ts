@@ -91,6 +91,9 @@ test('explain the selected task: on the Tasks sheet by its row, on Schedule by i
       ],
     }),
   });
+  // A whole row selected (Excel hands back `Tasks!3:3`): the same task.
+  book.selection = { sheet: 'Tasks', address: '3:3' };
+  expect(await explainSelection(excel.run, TODAY)).toEqual({ explanation: expect.objectContaining({ id: 'B' }) });
   book.selection = { sheet: 'Schedule', address: 'D4' };
   const onSchedule = await explainSelection(excel.run, TODAY);
   expect(onSchedule).toEqual({ explanation: expect.objectContaining({ id: 'C', critical: false, totalFloat: 5 }) });

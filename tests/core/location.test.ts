@@ -13,6 +13,7 @@ import {
   quoteSheetName,
   rowLocation,
   sheetLocation,
+  sheetOfAddress,
 } from '../../src/core/location';
 
 describe('formatLocation', () => {
@@ -73,5 +74,14 @@ describe('A1 references', () => {
     expect(quoteSheetName('Sheet_2.b')).toBe('Sheet_2.b');
     expect(quoteSheetName('2027')).toBe("'2027'");
     expect(a1(0, 0)).toBe('A1');
+  });
+});
+
+describe('sheetOfAddress', () => {
+  test('the sheet of any address Excel hands back: a cell, a range, whole rows or columns', () => {
+    expect(sheetOfAddress('Tasks!5:5')).toBe('Tasks');
+    expect(sheetOfAddress("'It''s'!A:A")).toBe("It's");
+    expect(sheetOfAddress("'Shot List'!B3:H40")).toBe('Shot List');
+    expect(sheetOfAddress('D7')).toBeNull();
   });
 });

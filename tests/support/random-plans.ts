@@ -317,7 +317,7 @@ export const CONSTRAINTS: (ConstraintType | '')[] = ['', '', '', 'SNET', 'FNET',
 export const EARLY_CONSTRAINTS = 6;
 /**
  * Times typed after a constraint date or deadline: none (the day's first working minute for SNET,
- * SNLT, MSO, its last for the others and deadlines: read-plan.ts), the edges of the default day,
+ * SNLT, MSO, its last for the others and deadlines: read/tasks.ts), the edges of the default day,
  * lunch, the night, and others.
  */
 export const DATE_TIMES: [string, number | null][] = [
@@ -563,7 +563,7 @@ export const progressSpec = (elapsed: boolean) =>
   );
 
 /**
- * The rows of a progress spec, and the reference's reading of them (read-plan.ts): a date alone is
+ * The rows of a progress spec, and the reference's reading of them (read/tasks.ts): a date alone is
  * the day's first working minute for Actual Start, its last for Actual Finish; an Actual Finish makes
  * the task 100% complete; an Actual Finish before the Actual Start (an error) is left off. With both
  * dates, the duration is the time between them (actualDuration).

@@ -1,5 +1,5 @@
 import { EAC_METHODS, EacMethod, VarianceSign } from '../model';
-import { normalizeHeader } from '../read/table';
+import { normalizeHeader } from '../helpers';
 
 /** A Variance Sign as typed (any case, spaces or dashes); empty is the default. Null: not a sign. */
 export function parseVarianceSign(text: string): VarianceSign | null {

@@ -1,4 +1,4 @@
-import { clip } from '../helpers';
+import { clip, normalizeHeader } from '../helpers';
 import { Location, sheetLocation } from '../location';
 import { DEFAULT_INTERVALS } from '../calendar';
 import type { GanttScale, Issue, Plan, PlanSettings } from '../model';
@@ -7,7 +7,7 @@ import { atDefaultTime, parseDateCell, parseNumberCell, parseWorkingDays, parseW
 import { RawCell, RawSheet, isEmptyValue } from '../raw';
 import { LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, dayOf, formatDay } from '../time';
 import type { ReadOptions } from './options';
-import { cellText, normalizeHeader } from './table';
+import { cellText } from './table';
 
 const MON_FRI = [false, true, true, true, true, true, false];
 

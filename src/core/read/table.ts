@@ -1,11 +1,7 @@
+import { normalizeHeader } from '../helpers';
 import type { Location } from '../location';
 import type { Issue } from '../model';
 import { RawCell, RawSheet, isEmptyValue, rawText } from '../raw';
-
-/** Header text as matched: case, spaces, dots, `%`, `_` and `-` do not count. */
-export function normalizeHeader(text: string): string {
-  return text.toLowerCase().replace(/[\s.%_-]/g, '');
-}
 
 export interface ColumnSpec<F extends string> {
   field: F;
