@@ -348,9 +348,9 @@ export const datedSpec = fc.record({
   time: fc.integer({ min: 0, max: DATE_TIMES.length - 1 }),
 });
 
-/** `lateBounds` false: SNET, FNET and ALAP only, no deadlines (the plans check 3 applies to). */
-export const constrainedSpec = (elapsed: boolean, lateBounds = true) =>
-  spec(elapsed).chain((s) => {
+/** Constraints and deadlines for each task of a spec; `lateBounds` false: SNET, FNET and ALAP only, no deadlines. */
+function withConstraints<S extends Spec>(base: fc.Arbitrary<S>, lateBounds: boolean) {
+  return base.chain((s) => {
     const n = s.durations.length;
     const deadline = lateBounds
       ? fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: datedSpec, weight: 1 })
@@ -366,8 +366,13 @@ export const constrainedSpec = (elapsed: boolean, lateBounds = true) =>
         ),
         deadlines: fc.array(deadline, { minLength: n, maxLength: n }),
       })
-      .map((x): ConstrainedSpec => ({ ...s, ...x }));
+      .map((x): S & Pick<ConstrainedSpec, 'constraints' | 'deadlines'> => ({ ...s, ...x }));
   });
+}
+
+/** `lateBounds` false: SNET, FNET and ALAP only, no deadlines (the plans check 3 applies to). */
+export const constrainedSpec = (elapsed: boolean, lateBounds = true): fc.Arbitrary<ConstrainedSpec> =>
+  withConstraints(spec(elapsed), lateBounds);
 
 /** A date as typed, and its wall time (a date alone: the day's first or last working minute). */
 export function typedDate(d: DatedSpec, cal: CalendarChoice, startSide: boolean): [string, number] {
@@ -471,25 +476,8 @@ export interface ConstrainedSummarySpec extends SummarySpec {
 }
 
 /** Outlines with constraints and deadlines (as constrainedSpec); `lateBounds` false: SNET, FNET and ALAP only, no deadlines. */
-export const constrainedSummarySpec = (elapsed: boolean, lateBounds = true) =>
-  summarySpec(elapsed).chain((s) => {
-    const n = s.durations.length;
-    const deadline = lateBounds
-      ? fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: datedSpec, weight: 1 })
-      : fc.constant(null);
-    return fc
-      .record({
-        constraints: fc.array(
-          fc.record({
-            kind: fc.integer({ min: 0, max: (lateBounds ? CONSTRAINTS.length : EARLY_CONSTRAINTS) - 1 }),
-            date: datedSpec,
-          }),
-          { minLength: n, maxLength: n },
-        ),
-        deadlines: fc.array(deadline, { minLength: n, maxLength: n }),
-      })
-      .map((x): ConstrainedSummarySpec => ({ ...s, ...x }));
-  });
+export const constrainedSummarySpec = (elapsed: boolean, lateBounds = true): fc.Arbitrary<ConstrainedSummarySpec> =>
+  withConstraints(summarySpec(elapsed), lateBounds);
 
 /**
  * Task i's constraint and deadline cells, and the reference's reading of them. A summary takes only
