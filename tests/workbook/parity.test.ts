@@ -120,8 +120,9 @@ function excelJsStyle(s: Partial<ExcelJS.Style>): Style {
   return clean(out);
 }
 
-function excelJsSheet(ws: ExcelJS.Worksheet): SheetView {
-  const view: SheetView = {
+/** A sheet's view before either host's reader fills it. */
+function emptyView(): SheetView {
+  return {
     values: {},
     numFmts: {},
     styles: {},
@@ -134,6 +135,10 @@ function excelJsSheet(ws: ExcelJS.Worksheet): SheetView {
     outline: {},
     print: {},
   };
+}
+
+function excelJsSheet(ws: ExcelJS.Worksheet): SheetView {
+  const view = emptyView();
   const rows = ws.rowCount;
   const cols = ws.columnCount;
   for (let r = 1; r <= rows; r++) {
@@ -242,19 +247,7 @@ function simStyle(props: Record<string, unknown>): Style {
 }
 
 function simSheet(s: SimSheet): SheetView {
-  const view: SheetView = {
-    values: {},
-    numFmts: {},
-    styles: {},
-    columnStyles: {},
-    widths: [],
-    links: {},
-    freeze: null,
-    autoFilter: null,
-    tabColor: null,
-    outline: {},
-    print: {},
-  };
+  const view = emptyView();
   const columnFormats = s.formats.filter((f) => f.area.row === 0 && f.area.rows === MAX_ROWS);
   let rows = 0;
   let cols = 0;
