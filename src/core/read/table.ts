@@ -45,8 +45,7 @@ class Row<F extends string> implements TableRow<F> {
   }
 
   has(field: F): boolean {
-    const c = this.columns[field];
-    return c !== undefined && !isEmptyValue(this.line[c]?.value);
+    return this.filled(field) !== undefined;
   }
 
   filled(field: F): RawCell | undefined {
