@@ -84,7 +84,7 @@ function ownSheet(wb: ExcelJS.Workbook, key: string, name: string): ExcelJS.Work
 }
 
 /** Why a generated sheet cannot be written: a same-named sheet the product did not write. */
-export function conflictingSheets(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): string[] {
+function conflictingSheets(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): string[] {
   return plans
     .filter((p) => findSheet(wb, p.name) !== undefined && ownSheet(wb, p.key, p.name) === undefined)
     .map((p) => p.name);
@@ -135,7 +135,7 @@ function applyStyle(cell: ExcelJS.Cell | ExcelJS.Column, style: CellStyle): void
  * before under that key (callers check {@link conflictingSheets} first).
  * Text is written as text: a task named `=1+1` stays the text `=1+1`.
  */
-export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   const old = ownSheet(wb, plan.key, plan.name);
   // ExcelJS keeps sheet order in an untyped orderNo: the new sheet takes the old one's place.
   let position: number | undefined;
@@ -258,7 +258,7 @@ export function removeOwnRules(ws: ExcelJS.Worksheet): number {
 }
 
 /** Writes highlight rules on a user's sheet, replacing the product's earlier ones. Formatting only. */
-export function applyHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void {
+function applyHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void {
   const ws = findSheet(wb, plan.sheet);
   if (!ws) return;
   removeOwnRules(ws);
@@ -286,10 +286,7 @@ export function applyHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void
 }
 
 /** Removes generated sheets (by their markers) and their markers; returns the names of the sheets removed. */
-export function removeOwnSheets(
-  wb: ExcelJS.Workbook,
-  keys: readonly (readonly [key: string, name: string])[],
-): string[] {
+function removeOwnSheets(wb: ExcelJS.Workbook, keys: readonly (readonly [key: string, name: string])[]): string[] {
   const sheets: string[] = [];
   for (const [key, name] of keys) {
     const ws = ownSheet(wb, key, name);
@@ -303,7 +300,7 @@ export function removeOwnSheets(
 }
 
 /** Shows a sheet when the workbook is opened (makes it the active tab). */
-export function activateSheet(wb: ExcelJS.Workbook, name: string): void {
+function activateSheet(wb: ExcelJS.Workbook, name: string): void {
   const index = wb.worksheets.findIndex((ws) => ws.name.toLowerCase() === name.toLowerCase());
   if (index < 0) return;
   const views =

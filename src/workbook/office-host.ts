@@ -287,7 +287,7 @@ export function ownSheetName(snapshot: WorkbookSnapshot, key: string, name: stri
 }
 
 /** Generated sheets that cannot be written: a same-named sheet the product did not write. */
-export function conflictingSheets(snapshot: WorkbookSnapshot, plans: readonly SheetPlan[]): string[] {
+function conflictingSheets(snapshot: WorkbookSnapshot, plans: readonly SheetPlan[]): string[] {
   return plans
     .filter(
       (p) =>
@@ -590,7 +590,7 @@ async function applyGrouped(
  * marker at it, and replaces the product's rules on the user's sheets. The caller has checked
  * {@link conflictingSheets}. Returns the names written.
  */
-export async function applyPlans(
+async function applyPlans(
   context: Excel.RequestContext,
   snapshot: WorkbookSnapshot,
   plans: readonly SheetPlan[],
