@@ -26,6 +26,8 @@ export interface RawSheet {
   locateRow(r: number): Location;
   /** Where the sheet is as a whole (`Tasks`, `tasks`). */
   locateSheet(): Location;
+  /** Grid rows that are an Excel table's totals row: figures about the rows above, not rows of the table. */
+  totalsRows?: readonly number[];
 }
 
 export interface RawWorkbook {

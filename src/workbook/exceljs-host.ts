@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
@@ -8,6 +6,7 @@ import { gridSheet } from '../core/raw';
 import { Border, CellStyle, SheetPlan, markerName } from '../core/layout/sheet-plan';
 import { HighlightPlan, isOwnRule } from '../core/layout/highlights';
 import type { WorkbookWriter } from './port';
+import { escapeText, needsEscape } from './xlsx/escape-text';
 import { excelSerialFromWall, wallFromDate } from '../core/time';
 
 /** Converts an ExcelJS cell value to a raw value: formulas by their result, rich text as its text. */
@@ -42,14 +41,62 @@ export function rawWorkbookFromExcelJS(wb: ExcelJS.Workbook): RawWorkbook {
       rows[rowNumber - 1] = cells;
     });
     for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
-    return gridSheet(ws.name, rows);
+    const sheet = gridSheet(ws.name, rows);
+    const totals = totalsRowsOf(ws);
+    return totals.length > 0 ? { ...sheet, totalsRows: totals } : sheet;
   });
   return { sheets, source: 'xlsx' };
 }
 
+/** The model ExcelJS keeps of a table (its typings leave it out). */
+interface TableModel {
+  tableRef?: string;
+  totalsRow?: boolean;
+  style?: { theme?: string | null } | null;
+}
+
+function tableModels(ws: ExcelJS.Worksheet): TableModel[] {
+  return (ws.getTables() as unknown as { table: TableModel }[]).map((t) => t.table);
+}
+
+/** The grid rows (0-based) that are a table's totals row: figures about the rows above, no rows of their own. */
+function totalsRowsOf(ws: ExcelJS.Worksheet): number[] {
+  const rows: number[] = [];
+  for (const t of tableModels(ws)) {
+    const last = t.totalsRow && t.tableRef ? /(\d+)$/.exec(t.tableRef) : null;
+    if (last) rows.push(Number(last[1]) - 1);
+  }
+  return rows;
+}
+
+/**
+ * Relationship targets written from the package root (`/xl/tables/table1.xml`, as openpyxl writes
+ * them) rewritten relative to their part (`../tables/table1.xml`), the form ExcelJS follows: both
+ * are valid, and mean the same part. Returns null when nothing needs it.
+ */
+async function withRelativeTargets(buffer: Buffer): Promise<Buffer | null> {
+  const zip = await JSZip.loadAsync(buffer);
+  let changed = false;
+  for (const name of Object.keys(zip.files)) {
+    const m = /^xl\/(worksheets|drawings)\/_rels\/[^/]+\.rels$/.exec(name);
+    if (!m) continue;
+    const xml = await zip.file(name)!.async('string');
+    const fixed = xml.replace(/(\bTarget=")\/xl\//g, '$1../');
+    if (fixed !== xml) {
+      zip.file(name, fixed);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: 'nodebuffer' }) : null;
+}
+
 export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  await wb.xlsx.load(((await withRelativeTargets(buffer)) ?? buffer) as unknown as ArrayBuffer);
+  for (const ws of wb.worksheets) {
+    // A table saved without a style (LibreOffice writes none) keeps none, where ExcelJS would fail to write it.
+    for (const t of tableModels(ws)) if (t.style == null) t.style = { theme: null };
+  }
   return wb;
 }
 
@@ -204,31 +251,51 @@ function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
  * Writes a file atomically: to a temporary file in the same folder, flushed,
  * then renamed over the target. An interrupted run leaves the old file whole.
  */
-export function writeFileAtomic(target: string, data: Buffer): void {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = fs.openSync(tmp, 'wx');
-  try {
-    fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
 export interface BufferOptions {
   /** Stamp every part of the package with this date, so that the same workbook gives the same bytes. */
   fixedDate?: Date;
 }
 
+/**
+ * Runs `write` with every text cell in the escaped form of the file format (see escape-text), and
+ * puts the texts back afterwards: the workbook in memory keeps the user's text as it is.
+ */
+async function withEscapedText<T>(wb: ExcelJS.Workbook, write: () => Promise<T>): Promise<T> {
+  const undo: (() => void)[] = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        if (typeof v === 'string') {
+          if (needsEscape(v)) {
+            cell.value = escapeText(v);
+            undo.push(() => (cell.value = v));
+          }
+        } else if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
+          const rich = 'richText' in v ? v.richText : null;
+          if (rich && rich.some((r) => needsEscape(r.text))) {
+            cell.value = { ...v, richText: rich.map((r) => ({ ...r, text: escapeText(r.text) })) };
+            undo.push(() => (cell.value = v));
+          } else if ('hyperlink' in v && typeof v.text === 'string' && needsEscape(v.text)) {
+            cell.value = { ...v, text: escapeText(v.text) };
+            undo.push(() => (cell.value = v));
+          } else if ('formula' in v && typeof v.result === 'string' && needsEscape(v.result)) {
+            cell.value = { ...v, result: escapeText(v.result) };
+            undo.push(() => (cell.value = v));
+          }
+        }
+      });
+    });
+  }
+  try {
+    return await write();
+  } finally {
+    for (const u of undo) u();
+  }
+}
+
 export async function workbookToBuffer(wb: ExcelJS.Workbook, options: BufferOptions = {}): Promise<Buffer> {
-  const written = Buffer.from(await wb.xlsx.writeBuffer());
+  const written = Buffer.from(await withEscapedText(wb, () => wb.xlsx.writeBuffer()));
   if (!options.fixedDate) return written;
   const zip = await JSZip.loadAsync(written);
   const out = new JSZip();

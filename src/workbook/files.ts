@@ -3,7 +3,8 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { Calculation, calculate, hasErrors } from '../core/calculate';
-import { fileLocation } from '../core/location';
+import { cellLocation, fileLocation, parseA1 } from '../core/location';
+import { clip } from '../core/helpers';
 import type { Issue } from '../core/model';
 import type { RawWorkbook } from '../core/raw';
 import { excelSerialFromWall } from '../core/time';
@@ -13,6 +14,7 @@ import type { ReadOptions } from '../core/read/read-plan';
 type ExcelHost = typeof import('./exceljs-host');
 const excelHost = (): Promise<ExcelHost> => import('./exceljs-host');
 import { readJsonPlan } from './json-host';
+import { FileStamp, WriteError, stampOf, writeFileSafely } from './safe-write';
 // What only writing a workbook (or reading an .xlsx) takes is loaded then: 8 ms of modules that
 // `calculate plan.json` does without.
 const regenerateFlow = () => import('./regenerate-flow');
@@ -32,6 +34,8 @@ export interface LoadedPlan {
   issues: Issue[];
   /** Parts of the file that the .xlsx writer cannot carry over (charts, pivot tables, macros...). */
   unkeptParts: string[];
+  /** The file's version as read: writing it back in place is refused when another program changed it since. */
+  stamp?: FileStamp;
 }
 
 /** Package parts the .xlsx writer (ExcelJS) does not carry over, or not faithfully. */
@@ -82,8 +86,16 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
     throw new FileError(`${file}: expected an .xlsx workbook or a .json plan`);
   }
   let buffer: Buffer;
+  let stamp: FileStamp;
   try {
-    buffer = fs.readFileSync(file);
+    // The version read and its stamp from one open file, so that a write in between cannot slip by.
+    const fd = fs.openSync(file, 'r');
+    try {
+      stamp = stampOf(fs.fstatSync(fd));
+      buffer = fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new FileError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
@@ -96,9 +108,12 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
       throw new FileError(`${file}: not valid JSON (${(e as Error).message})`);
     }
     const read = readJsonPlan(doc);
-    return { raw: read.workbook, excel: null, issues: read.issues, unkeptParts: [] };
+    return { raw: read.workbook, excel: null, issues: read.issues, unkeptParts: [], stamp };
   }
   const unreadable = (e: unknown) => new FileError(`${file}: not a readable .xlsx workbook (${(e as Error).message})`);
+  const identify = await import('./xlsx/identify');
+  const notZip = identify.notAZipWorkbook(buffer);
+  if (notZip) throw new FileError(`${file}: ${notZip}`);
   let unkept: string[];
   let zip: JSZip;
   try {
@@ -106,12 +121,16 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
     zip = await JSZipClass.loadAsync(buffer);
     unkept = unkeptParts(zip);
   } catch (e) {
-    throw unreadable(e);
+    throw new FileError(
+      `${file}: this .xlsx file is damaged (its zip package cannot be read: ${(e as Error).message}); open it in Excel to repair it`,
+    );
   }
+  const notXlsx = await identify.notAnXlsxPackage(zip);
+  if (notXlsx) throw new FileError(`${file}: ${notXlsx}`);
   if (options.readOnly) {
     const fast = await (await xlsxReader()).readXlsxFast(zip);
     if (fast.ok)
-      return { raw: fast.raw, excel: null, issues: date1904Issues(fast.date1904, file), unkeptParts: unkept };
+      return { raw: fast.raw, excel: null, issues: date1904Issues(fast.date1904, file), unkeptParts: unkept, stamp };
   }
   const host = await excelHost();
   let excel: ExcelJS.Workbook;
@@ -121,12 +140,36 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
     throw unreadable(e);
   }
   const date1904 = (excel.properties as { date1904?: boolean }).date1904 === true;
+  const kept = await keepInvalidNumbersAsText(zip, excel);
   return {
     raw: host.rawWorkbookFromExcelJS(excel),
     excel,
-    issues: date1904Issues(date1904, file),
+    issues: [...date1904Issues(date1904, file), ...kept],
     unkeptParts: unkept,
+    stamp,
   };
+}
+
+/**
+ * Number cells holding no valid number (`abc`, `NaN`, `1e999`, as broken producers write them)
+ * become the text they hold, so that they are neither lost nor written back as a number Excel must
+ * repair; each is a warning at its cell.
+ */
+async function keepInvalidNumbersAsText(zip: JSZip, excel: ExcelJS.Workbook): Promise<Issue[]> {
+  const { findInvalidNumbers } = await import('./xlsx/invalid-numbers');
+  const issues: Issue[] = [];
+  for (const bad of await findInvalidNumbers(zip)) {
+    const ws = excel.getWorksheet(bad.sheet);
+    const at = parseA1(bad.ref);
+    if (!ws || !at) continue;
+    ws.getCell(bad.ref).value = bad.text;
+    issues.push({
+      severity: 'warning',
+      message: `This cell was saved as a number but holds "${clip(bad.text)}", which is no number (the program that wrote the file broke it): it is kept as text.`,
+      at: cellLocation(bad.sheet, at.row, at.column),
+    });
+  }
+  return issues;
 }
 
 /** Reads and calculates a plan file; shape problems of a JSON plan come back as errors. */
@@ -161,14 +204,28 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Writes a workbook atomically, a failure to write being a file error (exit 2). */
-async function writeWorkbook(excel: ExcelJS.Workbook, target: string): Promise<void> {
-  const { workbookToBuffer, writeFileAtomic } = await excelHost();
+/**
+ * Writes a workbook safely (see safe-write): checked to open, flushed, read back, then renamed over
+ * the target. Updating the input in place is refused when another program changed it since it was
+ * read. A failure is a file error (exit 2), the target unchanged.
+ */
+async function writeWorkbook(
+  excel: ExcelJS.Workbook,
+  target: string,
+  loaded: LoadedPlan,
+  input: string,
+): Promise<void> {
+  const { workbookToBuffer } = await excelHost();
+  const { verifyWrittenWorkbook } = await import('./xlsx/verify-written');
   const buffer = await workbookToBuffer(excel);
   try {
-    writeFileAtomic(target, buffer);
+    await writeFileSafely(target, buffer, {
+      verify: verifyWrittenWorkbook,
+      expect: sameFile(target, input) ? loaded.stamp : undefined,
+    });
   } catch (e) {
-    throw new FileError(`${target}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof WriteError) throw new FileError(e.message);
+    throw e;
   }
 }
 
@@ -182,7 +239,7 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
   const loaded = await loadForWriting(input, options.inPlace);
   if (hasErrors(loaded.issues))
     return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, sheets: [] };
-  const extraIssues: Issue[] = [];
+  const extraIssues: Issue[] = [...loaded.issues];
   if (loaded.unkeptParts.length > 0) {
     extraIssues.push({
       severity: 'warning',
@@ -198,7 +255,7 @@ export async function regenerateFile(input: string, options: RegenerateOptions =
     extraIssues,
   });
   if (!outcome.written) return { calc: outcome.calc, written: null, sheets: [] };
-  await writeWorkbook(loaded.excel, target);
+  await writeWorkbook(loaded.excel, target, loaded, input);
   return { calc: outcome.calc, written: target, sheets: outcome.sheets };
 }
 
@@ -240,7 +297,7 @@ export async function cleanFile(
   const { cleanWorkbook } = await excelHost();
   const { GENERATED_SHEETS } = await import('../core/layout');
   const removed = cleanWorkbook(loaded.excel, GENERATED_SHEETS);
-  await writeWorkbook(loaded.excel, target);
+  await writeWorkbook(loaded.excel, target, loaded, input);
   return { written: target, ...removed };
 }
 
@@ -267,7 +324,8 @@ export async function baselineFile(
   const loaded = await loadForWriting(input, options.inPlace);
   if (hasErrors(loaded.issues))
     return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, overwrites: [], tasks: 0 };
-  const calc = calculate(loaded.raw, options);
+  const calculated = calculate(loaded.raw, options);
+  const calc = { ...calculated, issues: [...loaded.issues, ...calculated.issues] };
   if (!calc.plan || !calc.schedule || hasErrors(calc.issues)) return { calc, written: null, overwrites: [], tasks: 0 };
   const { plan, schedule: r } = calc;
   const { findSheet } = await excelHost();
@@ -287,6 +345,6 @@ export async function baselineFile(
     cell.value = excelSerialFromWall(wall);
     cell.numFmt = 'yyyy-mm-dd hh:mm';
   }
-  await writeWorkbook(loaded.excel, target);
+  await writeWorkbook(loaded.excel, target, loaded, input);
   return { calc, written: target, overwrites, tasks: plan.tasks.length };
 }

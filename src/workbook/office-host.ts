@@ -107,6 +107,8 @@ interface SheetRead {
   firstCol: number;
   columns: number;
   blocks: Block[];
+  /** The totals rows of the sheet's Excel tables, loaded with the cells. */
+  totals: Excel.Range[];
 }
 
 /** Rows of a sheet's used range loaded together (0-based sheet row of the first). */
@@ -123,7 +125,15 @@ function block(sheet: SheetRead, row: number, rows: number): Block {
 
 function queueSheetRead(ws: Excel.Worksheet, name: string, used: Excel.Range): SheetRead {
   const { row, col } = parseAddress(used.address);
-  const sheet: SheetRead = { ws, name, firstRow: row, firstCol: col, columns: used.columnCount, blocks: [] };
+  const sheet: SheetRead = {
+    ws,
+    name,
+    firstRow: row,
+    firstCol: col,
+    columns: used.columnCount,
+    blocks: [],
+    totals: [],
+  };
   // Quarter-size blocks, so the loads of several sheets pack into syncs without much waste.
   const rowsPerBlock = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / 4 / Math.max(1, used.columnCount)));
   for (let r = 0; r < used.rowCount; r += rowsPerBlock)
@@ -204,7 +214,8 @@ async function loadSheets(
     const padded: (RawCell | undefined)[][] = [];
     for (let r = 1; r < s.firstRow; r++) padded.push([]);
     for (const line of rows) padded.push(s.firstCol > 0 ? [...new Array(s.firstCol), ...line] : line);
-    return gridSheet(s.name, padded);
+    const sheet = gridSheet(s.name, padded);
+    return s.totals.length > 0 ? { ...sheet, totalsRows: s.totals.map((t) => t.rowIndex) } : sheet;
   });
 }
 
@@ -222,7 +233,9 @@ export async function readWorkbook(context: Excel.RequestContext, counter?: Sync
     used.load('address, rowCount, columnCount');
     const rules = ws.getRange().conditionalFormats;
     rules.load('items/type, items/id');
-    return { name, ws, used, rules };
+    const tables = ws.tables;
+    tables.load('items/showTotals');
+    return { name, ws, used, rules, tables };
   };
   const probes = INPUT_SHEETS.map((name) => probe(name, sheets.getItemOrNullObject(name)));
   await sync(context, counter);
@@ -243,7 +256,14 @@ export async function readWorkbook(context: Excel.RequestContext, counter?: Sync
     for (const p of found) {
       if (p.ws.isNullObject || p.used.isNullObject) continue;
       const name = actual(p.name) ?? p.name;
-      out.push(queueSheetRead(p.ws, name, p.used));
+      const read = queueSheetRead(p.ws, name, p.used);
+      for (const t of p.tables.items) {
+        if (!t.showTotals) continue;
+        const totals = t.getTotalRowRange();
+        totals.load('rowIndex');
+        read.totals.push(totals);
+      }
+      out.push(read);
       queueRules(name, p.rules);
     }
     return out;

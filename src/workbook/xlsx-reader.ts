@@ -70,6 +70,7 @@ async function readWorkbook(zip: JSZip): Promise<{ raw: RawWorkbook; date1904: b
   const parts = new Map<string, JSZip.JSZipObject>();
   const worksheetParts = new Map<string, string>(); // part name -> sheet number
   const relsParts = new Map<string, string>(); // sheet number -> rels part name
+  const tableParts: string[] = [];
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
     const name = entry.name[0] === '/' ? entry.name.slice(1) : entry.name;
@@ -93,6 +94,7 @@ async function readWorkbook(zip: JSZip): Promise<{ raw: RawWorkbook; date1904: b
       worksheetParts.set(name, m[1]);
       continue;
     }
+    if (/^xl\/tables\/[^/]+\.xml$/.test(name)) tableParts.push(name);
     m = WORKSHEET_RELS_PART.exec(name);
     if (m) {
       if (!/^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name) || relsParts.has(m[1]))
@@ -122,6 +124,11 @@ async function readWorkbook(zip: JSZip): Promise<{ raw: RawWorkbook; date1904: b
     return bytes ? (await bytes).toString('utf8') : null;
   };
   const need = async (name: string): Promise<string> => (await text(name)) ?? decline(`no ${name}`);
+
+  // A table's totals row is no row of the table: ExcelJS's host knows which rows those are.
+  for (const name of tableParts)
+    if (/\btotalsRowCount="[1-9]/.test((await inflate(parts.get(name)!)).toString('utf8')))
+      decline('a table with a totals row');
 
   const book = readWorkbookPart(await need('xl/workbook.xml'));
   const bookRels = readRelationships(await need('xl/_rels/workbook.xml.rels'));

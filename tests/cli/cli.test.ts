@@ -2,23 +2,12 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { BIN, cli } from './run-cli';
 import { SMALL_PLAN, tempDir, writeXlsx } from '../workbook/fixtures';
 import { assertLibFresh } from '../support/built-lib';
 
-const BIN = path.resolve(__dirname, '../../bin/production-planner.js');
 // BIN runs lib/, compiled from src/: a stale build would test old code.
 assertLibFresh();
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'production-planner', ...args], {
-    out: (t) => (out += t + '\n'),
-    err: (t) => (err += t + '\n'),
-  });
-  return { code, out, err };
-}
 
 function writeJson(dir: string, name: string, doc: unknown): string {
   const file = path.join(dir, name);
@@ -109,7 +98,7 @@ describe('calculate', () => {
     fs.writeFileSync(file, 'not a zip');
     const r = await cli('calculate', file);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/not a readable .xlsx workbook/);
+    expect(r.err).toMatch(/this is not an \.xlsx workbook/);
   });
 });
 

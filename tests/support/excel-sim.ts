@@ -103,6 +103,8 @@ export class SimSheet {
   autoFilter: Area | null = null;
   page: Record<string, unknown> = {};
   hyperlinks = new Map<number, { documentReference?: string; textToDisplay?: string }>();
+  /** Excel tables on the sheet: their whole area (header to totals) and whether they show a totals row. */
+  tables: { name: string; area: Area; showTotals: boolean }[] = [];
   constructor(
     public name: string,
     readonly store = true,
@@ -574,6 +576,10 @@ class SimWorksheet extends SimObject {
     );
   }
 
+  get tables(): SimTables {
+    return new SimTables(this.ctx, () => this.resolve());
+  }
+
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): SimRange {
     return new SimRange(
       this.ctx,
@@ -941,6 +947,60 @@ class SimRangeAreas {
 }
 
 let ruleIds = 0;
+
+class SimTables extends SimObject {
+  private itemsLoaded: SimTable[] | null = null;
+  constructor(
+    ctx: SimContext,
+    private readonly sheetMaybe: () => SimSheet | null,
+  ) {
+    super(ctx);
+  }
+
+  load(spec: string): this {
+    const props = splitProps(spec).map((p) => p.replace(/^items\//, ''));
+    this.ctx.enqueueLoad(() => {
+      const sheet = this.sheetMaybe();
+      const tables = sheet?.tables ?? [];
+      const items = tables.map((t) => new SimTable(this.ctx, sheet!, t, props));
+      this.ctx.onSync(() => {
+        this.itemsLoaded = items;
+      });
+      return JSON.stringify(tables).length;
+    });
+    return this;
+  }
+
+  get items(): SimTable[] {
+    if (!this.itemsLoaded) throw new SimError('PropertyNotLoaded', 'tables.items was read before load() and sync()');
+    return this.itemsLoaded;
+  }
+}
+
+class SimTable {
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly sheet: SimSheet,
+    private readonly table: SimSheet['tables'][number],
+    private readonly props: string[],
+  ) {}
+
+  get showTotals(): boolean {
+    if (!this.props.includes('showTotals'))
+      throw new SimError('PropertyNotLoaded', 'Table.showTotals was read before load() and sync()');
+    return this.table.showTotals;
+  }
+
+  getTotalRowRange(): SimRange {
+    const a = this.table.area;
+    if (!this.table.showTotals) throw new SimError('InvalidOperation', 'the table shows no totals row');
+    return new SimRange(
+      this.ctx,
+      () => this.sheet,
+      () => ({ row: a.row + a.rows - 1, col: a.col, rows: 1, cols: a.cols }),
+    );
+  }
+}
 
 class SimConditionalFormats extends SimObject {
   private itemsLoaded: SimConditionalFormat[] | null = null;

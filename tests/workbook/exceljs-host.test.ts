@@ -5,7 +5,6 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { calculationToJson } from '../../src/core/report/json';
 import { markerName } from '../../src/core/layout/sheet-plan';
-import { writeFileAtomic } from '../../src/workbook/exceljs-host';
 import { calculateFile, regenerateFile } from '../../src/workbook/files';
 import { filmShoot } from '../../scripts/examples';
 import { SMALL_PLAN, tempDir, writeXlsx } from './fixtures';
@@ -163,21 +162,6 @@ describe('regenerating a workbook', () => {
         message: expect.stringMatching(/charts.*original file is unchanged/),
       }),
     ]);
-  });
-});
-
-describe('atomic writes', () => {
-  test('a failed write leaves the old file whole and no temporary file behind', () => {
-    const dir = tempDir();
-    const target = path.join(dir, 'out.xlsx');
-    fs.mkdirSync(target); // renaming a file over a directory fails
-    expect(() => writeFileAtomic(target, Buffer.from('new'))).toThrow();
-    expect(fs.readdirSync(dir)).toEqual(['out.xlsx']);
-    const file = path.join(dir, 'ok.bin');
-    fs.writeFileSync(file, 'old');
-    writeFileAtomic(file, Buffer.from('new'));
-    expect(fs.readFileSync(file, 'utf8')).toBe('new');
-    expect(fs.readdirSync(dir).sort()).toEqual(['ok.bin', 'out.xlsx']);
   });
 });
 

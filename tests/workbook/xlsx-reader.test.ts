@@ -496,8 +496,10 @@ describe('reading plan files', () => {
     const dir = tempDir();
     const file = path.join(dir, 'broken.xlsx');
     fs.writeFileSync(file, 'not a zip');
-    await expect(loadPlanFile(file, { readOnly: true })).rejects.toThrow(/not a readable \.xlsx workbook/);
-    await expect(loadPlanFile(file)).rejects.toThrow(/not a readable \.xlsx workbook/);
+    await expect(loadPlanFile(file, { readOnly: true })).rejects.toThrow(
+      /this is not an \.xlsx workbook \(it is not a zip package\)/,
+    );
+    await expect(loadPlanFile(file)).rejects.toThrow(/this is not an \.xlsx workbook \(it is not a zip package\)/);
   });
 });
 

@@ -144,9 +144,11 @@ export function readTable<F extends string>(sheet: RawSheet, specs: ColumnSpec<F
 
   const known = Object.values(columns) as number[];
   const rows: TableRow<F>[] = [];
+  const totals = sheet.totalsRows ?? [];
   for (let r = best + 1; r < sheet.rows.length; r++) {
     const line = sheet.rows[r];
     if (!line || known.every((c) => isEmptyValue(line[c]?.value))) continue;
+    if (totals.length > 0 && totals.includes(r)) continue;
     rows.push(new Row(r, line, sheet, columns));
   }
   return { sheet, columns, rows };

@@ -6,6 +6,7 @@ import type { RawCell, RawValue } from '../../core/raw';
 import { columnIndex } from '../../core/location';
 import { wallFromDate } from '../../core/time';
 import { decline } from './decline';
+import { isValidNumberText } from './invalid-numbers';
 import { xmlDecodeAgain } from './exceljs-text';
 import type { Relationship } from './relationships';
 import { EMPTY_SI, readRun, RichText, type SharedString } from './shared-strings';
@@ -401,6 +402,14 @@ export class SheetGrid {
     return this.text === undefined ? this.digits : parseFloat(this.text);
   }
 
+  /** The value as a number; one that is none (`abc`, `NaN`, `1e999`) the file reader keeps as text. */
+  private validNumber(): number {
+    const n = this.valueNumber();
+    if (!Number.isFinite(n) || (this.text !== undefined && !isValidNumberText(this.text)))
+      decline('a number cell holding no valid number');
+    return n;
+  }
+
   /** parseInt(value text, 10). */
   private valueInt(): number {
     return this.text === undefined ? this.digits : parseInt(this.text, 10);
@@ -431,7 +440,7 @@ export class SheetGrid {
         else if (this.type === T_BOOL) result = this.valueInt() !== 0;
         else if (this.type === T_ERROR) result = { error: this.valueText() };
         else if (this.type === T_OTHER) decline('a formula cell of an unknown type');
-        else result = this.valueNumber();
+        else result = this.validNumber();
       }
       if (result !== undefined && date) result = this.excelDate(result);
       let sharedFormula: unknown;
@@ -448,7 +457,7 @@ export class SheetGrid {
     if (this.hasValue || this.runs !== undefined) {
       switch (this.type) {
         case T_NUMBER:
-          v = this.valueNumber();
+          v = this.validNumber();
           if (date) v = this.excelDate(v);
           break;
         case T_SHARED:
