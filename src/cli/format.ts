@@ -4,8 +4,10 @@ import type { Issue } from '../core/model';
 import { formatWall } from '../core/time';
 import { round } from '../core/helpers';
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+/** Rows of cells as aligned columns. A loop, not a spread into Math.max: a plan may have a million rows. */
+export function textTable(rows: string[][]): string {
+  const widths = rows[0].map(() => 0);
+  for (const r of rows) for (let c = 0; c < widths.length; c++) widths[c] = Math.max(widths[c], r[c].length);
   return rows
     .map((r) =>
       r
@@ -51,13 +53,14 @@ export function formatCalculation(calc: Calculation): string {
     `Project: ${date(r.projectStart)} to ${date(r.projectFinish)}, ${plan.tasks.length} tasks, ${critical} critical (status date ${date(r.statusDate)})`,
     ...(money ? [money] : []),
     '',
-    table(rows),
+    textTable(rows),
     '',
     formatIssues(calc.issues),
   ].join('\n');
 }
 
-const amount = (x: number) => Math.round(x).toLocaleString('en-US');
+// `+ 0` turns the -0 that rounding a small negative gives into 0: no "-0 under".
+const amount = (x: number) => (Math.round(x) + 0).toLocaleString('en-US');
 const index = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
 
 /** One or two lines on the money: the budget's total and status, and earned value at the status date. */
@@ -67,9 +70,10 @@ export function formatMoneySummary(calc: Calculation): string | null {
   const out: string[] = [];
   const t = c.report.total;
   if (c.report.lines.length > 0) {
-    const over = t.efc - t.budget;
+    const over = Math.round(t.efc - t.budget);
+    const against = over > 0 ? `${amount(over)} over` : over < 0 ? `${amount(-over)} under` : 'on budget';
     out.push(
-      `Budget: ${amount(t.budget)} ${c.report.currency}, estimated final cost ${amount(t.efc)} (${over > 0 ? `${amount(over)} over` : `${amount(-over)} under`}), status ${t.status}; ` +
+      `Budget: ${amount(t.budget)} ${c.report.currency}, estimated final cost ${amount(t.efc)} (${against}), status ${t.status}; ` +
         `${c.report.lines.filter((l) => l.status === 'red').length} red and ${c.report.lines.filter((l) => l.status === 'amber').length} amber lines`,
     );
   }

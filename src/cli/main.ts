@@ -3,6 +3,7 @@ import { hasErrors } from '../core/calculate';
 import { calculationToJson, calculationToJsonBytes, calculationToJsonText } from '../core/report/json';
 import { parseDateText } from '../core/time';
 import { FileError, baselineFile, calculateFile, cleanFile, regenerateFile } from '../workbook/files';
+import { GENERATED_SHEETS } from '../core/layout/generated-sheets';
 import { formatCalculation, formatIssues, formatMoneySummary } from './format';
 
 /** Exit codes of the contract. */
@@ -42,6 +43,18 @@ const defaultIo: Io = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
 };
 
+/**
+ * Ends the process quietly when the reader of its output goes away (`calculate ... | head -1`), as
+ * command-line tools do, instead of failing with a stack trace on the next write.
+ */
+export function exitQuietlyWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK);
+    });
+}
+
 function todayOption(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const d = parseDateText(value);
@@ -79,7 +92,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command('regenerate')
     .description(
-      'write the generated sheets (Schedule, Plan Issues) into a copy of the workbook, or into it with --in-place',
+      `write the generated sheets (${GENERATED_SHEETS.map(([, name]) => name).join(', ')}) into a copy of the workbook, or into it with --in-place`,
     )
     .argument('<workbook>', 'the .xlsx workbook')
     .option('-o, --output <file>', 'where to write (default: <workbook>.regenerated.xlsx beside it)')

@@ -19,7 +19,7 @@ export interface JsonRead {
 function toRaw(v: unknown): RawValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  return { kind: 'error', text: 'a nested value' };
+  return { kind: 'error', text: Array.isArray(v) ? 'a list' : 'an object' };
 }
 
 function tableSheet(key: string, name: string, rows: unknown[], issues: Issue[]): RawSheet {

@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { BIN, cli } from './run-cli';
+import { textTable } from '../../src/cli/format';
 import { SMALL_PLAN, tempDir, writeXlsx } from '../workbook/fixtures';
 import { assertLibFresh } from '../support/built-lib';
 
@@ -166,4 +167,45 @@ test("--today is the same calendar day whatever the machine's time zone", () => 
     });
     expect(JSON.parse(res.stdout).project.statusDate).toBe('2027-03-03T17:00');
   }
+});
+
+describe('output as people read it', () => {
+  test('a reader that stops early (| head -1) ends the run quietly', () => {
+    const dir = tempDir();
+    const doc = {
+      ...SMALL_PLAN,
+      tasks: Array.from({ length: 20000 }, (_, i) => ({ ID: String(i + 1), Name: `Task ${i + 1}`, Duration: '1d' })),
+    };
+    const plan = writeJson(dir, 'big.json', doc);
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" calculate "${plan}" | head -1`], {
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toMatch(/^Project: /);
+    expect(r.stderr).toBe('');
+  });
+
+  test('a table of 200,000 rows is laid out (no spread of every row into Math.max)', () => {
+    const rows = Array.from({ length: 200001 }, (_, i) => [String(i), i % 2 ? 'x' : 'a longer cell']);
+    const text = textTable(rows);
+    expect(text.split('\n')).toHaveLength(200001);
+    expect(text.split('\n')[200000]).toBe('200000  a longer cell');
+    expect(text.split('\n')[1]).toBe('1       x');
+  });
+
+  test('a budget met to the unit is "on budget", never "-0 under"', async () => {
+    const dir = tempDir();
+    const plan = writeJson(dir, 'plan.json', {
+      ...SMALL_PLAN,
+      tasks: [{ ID: '1', Name: 'Prep', Duration: '1d', 'Cost Account': '2100', 'Fixed Cost': 1000 }],
+      budget: [{ Account: '2100', Budget: 1000.2 }],
+    });
+    const r = await cli('calculate', plan);
+    expect(r.out).toMatch(/estimated final cost 1,000 \(on budget\)/);
+    expect(r.out).not.toMatch(/-0 under/);
+  });
+
+  test('--help names every sheet regenerate writes', async () => {
+    const r = await cli('regenerate', '--help');
+    expect(r.out.replace(/\s+/g, ' ')).toMatch(/\(Schedule, Gantt, Cost Report, Earned Value, Plan Issues\)/);
+  });
 });

@@ -32,11 +32,4 @@ export function planHighlights(calc: Calculation): HighlightPlan[] {
 
 export type { SheetPlan } from './sheet-plan';
 
-/** Every sheet the product generates, as [marker key, sheet name], for cleaning a workbook. */
-export const GENERATED_SHEETS = [
-  ['Schedule', 'Schedule'],
-  ['Gantt', 'Gantt'],
-  ['CostReport', 'Cost Report'],
-  ['EarnedValue', 'Earned Value'],
-  ['PlanIssues', 'Plan Issues'],
-] as const;
+export { GENERATED_SHEETS } from './generated-sheets';

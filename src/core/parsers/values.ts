@@ -63,6 +63,23 @@ export function parseNumberCell(v: RawValue, what = 'a number'): Parsed<number> 
   return { ok: false, message: `this is not ${what}` };
 }
 
+/** The largest amount of money read: 10^13, whose cents Excel's 15 digits still hold exactly. */
+export const MAX_AMOUNT = 1e13;
+/** The smallest amount read other than zero: below it, shares and ratios of it overflow. */
+export const MIN_AMOUNT = 1e-6;
+
+/** An amount of money: a number (as parseNumberCell reads it) within what money can be. */
+export function parseAmountCell(v: RawValue): Parsed<number> {
+  const p = parseNumberCell(v, 'an amount');
+  if (!p.ok) return p;
+  const size = Math.abs(p.value);
+  if (size > MAX_AMOUNT)
+    return { ok: false, message: `${String(v).trim()} is more than any amount of money (at most 10,000,000,000,000)` };
+  if (size > 0 && size < MIN_AMOUNT)
+    return { ok: false, message: `${String(v).trim()} is less than any amount of money (at least 0.000001)` };
+  return p;
+}
+
 export interface PercentRead {
   /** 0 to 100. */
   value: number;

@@ -1,7 +1,7 @@
 import { Location, formatLocation } from '../location';
 import type { BudgetLine, BudgetRefs, Issue } from '../model';
 import { clip } from '../helpers';
-import { parseNumberCell } from '../parsers/values';
+import { MAX_AMOUNT, parseAmountCell } from '../parsers/values';
 import type { RawSheet } from '../raw';
 import { ColumnSpec, TableRow, cellText, readTable } from './table';
 
@@ -50,7 +50,7 @@ export function readBudget(sheet: RawSheet, issues: Issue[]): BudgetLine[] {
     seen.set(account, row.at('account'));
     const money = (f: BudgetField, what: string): number | null => {
       if (!row.has(f)) return null;
-      const p = parseNumberCell(row.cell(f)!.value, 'an amount');
+      const p = parseAmountCell(row.cell(f)!.value);
       if (!p.ok) {
         issues.push({ severity: 'error', message: `${label} ${what}: ${p.message}.`, at: row.at(f) });
         return null;
@@ -62,8 +62,17 @@ export function readBudget(sheet: RawSheet, issues: Issue[]): BudgetLine[] {
       const u = money('units', 'Units');
       const q = money('qty', 'Qty');
       const r = money('rate', 'Rate');
-      if (u !== null && q !== null && r !== null) amount = u * q * r;
-      else if (!row.has('units') || !row.has('qty') || !row.has('rate')) {
+      if (u !== null && q !== null && r !== null) {
+        amount = u * q * r;
+        if (Math.abs(amount) > MAX_AMOUNT) {
+          issues.push({
+            severity: 'error',
+            message: `${label} Units x Qty x Rate is ${amount.toPrecision(3)}, more than any amount of money (at most 10,000,000,000,000).`,
+            at: row.at('rate'),
+          });
+          amount = null;
+        }
+      } else if (!row.has('units') || !row.has('qty') || !row.has('rate')) {
         issues.push({
           severity: 'error',
           message: `${label} gives no Budget and not all of Units, Qty and Rate.`,

@@ -7,7 +7,16 @@ import { readBudget } from './budget';
 import { readHolidays } from './holidays';
 import type { ReadOptions } from './options';
 import { readResources } from './resources';
-import { SettingEntry, missingSheet, readSettings, readSettingsEntries, sheetNamesFrom } from './settings';
+import { GENERATED_SHEETS } from '../layout/generated-sheets';
+import { cellText } from './table';
+import {
+  SHEET_SETTINGS,
+  SettingEntry,
+  missingSheet,
+  readSettings,
+  readSettingsEntries,
+  sheetNamesFrom,
+} from './settings';
 import { readTasks } from './tasks';
 
 export type { ReadOptions } from './options';
@@ -16,6 +25,27 @@ export interface ReadResult {
   /** Null when errors make the plan unreadable; issues then say why. */
   plan: Plan | null;
   issues: Issue[];
+}
+
+/**
+ * Settings that name a sheet the product writes (`Tasks Sheet | Plan Issues`): an error at the
+ * setting, and the sheet is not read, since each regenerate replaces it.
+ */
+function generatedSheetsNamed(entries: Map<string, SettingEntry>, issues: Issue[]): Set<keyof Plan['sheetNames']> {
+  const refused = new Set<keyof Plan['sheetNames']>();
+  for (const [key, field] of Object.entries(SHEET_SETTINGS)) {
+    const e = entries.get(key);
+    const text = e ? cellText(e.cell) : '';
+    const generated = GENERATED_SHEETS.find(([, name]) => name.toLowerCase() === text.toLowerCase());
+    if (!e || !generated) continue;
+    refused.add(field);
+    issues.push({
+      severity: 'error',
+      message: `${e.keyText} names "${text}", a sheet Production Planner writes and replaces on every run: a generated sheet cannot be an input. Name the sheet you type your ${field} in.`,
+      at: e.at,
+    });
+  }
+  return refused;
 }
 
 /** Reads a whole plan from raw sheets. Every problem becomes an issue naming its cell; nothing throws. */
@@ -27,27 +57,31 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
   const settingsSheet = find('Settings');
   const entries = settingsSheet ? readSettingsEntries(settingsSheet) : new Map<string, SettingEntry>();
   const sheetNames = sheetNamesFrom(entries);
+  const refused = generatedSheetsNamed(entries, issues);
 
   const settings = readSettings(settingsSheet, entries, issues, options);
   const mpd = minutesPerDay(settings.ok ? settings.value.intervals : DEFAULT_INTERVALS);
 
-  const holidaysSheet = find(sheetNames.holidays);
+  const holidaysSheet = refused.has('holidays') ? undefined : find(sheetNames.holidays);
   const holidays = holidaysSheet ? readHolidays(holidaysSheet, issues) : [];
-  if (!holidaysSheet && entries.has('holidayssheet'))
+  if (!holidaysSheet && entries.has('holidayssheet') && !refused.has('holidays'))
     missingSheet(sheetNames.holidays, entries.get('holidayssheet')!, issues);
 
-  const resourcesSheet = find(sheetNames.resources);
+  const resourcesSheet = refused.has('resources') ? undefined : find(sheetNames.resources);
   const resources = resourcesSheet ? readResources(resourcesSheet, issues) : [];
-  if (!resourcesSheet && entries.has('resourcessheet'))
+  if (!resourcesSheet && entries.has('resourcessheet') && !refused.has('resources'))
     missingSheet(sheetNames.resources, entries.get('resourcessheet')!, issues);
 
-  const budgetSheet = find(sheetNames.budget);
+  const budgetSheet = refused.has('budget') ? undefined : find(sheetNames.budget);
   const budget = budgetSheet ? readBudget(budgetSheet, issues) : [];
-  if (!budgetSheet && entries.has('budgetsheet')) missingSheet(sheetNames.budget, entries.get('budgetsheet')!, issues);
+  if (!budgetSheet && entries.has('budgetsheet') && !refused.has('budget'))
+    missingSheet(sheetNames.budget, entries.get('budgetsheet')!, issues);
 
-  const tasksSheet = find(sheetNames.tasks);
+  const tasksSheet = refused.has('tasks') ? undefined : find(sheetNames.tasks);
   let tasks: PlanTask[] = [];
-  if (!tasksSheet) {
+  if (refused.has('tasks')) {
+    // Said at the setting.
+  } else if (!tasksSheet) {
     issues.push({
       severity: 'error',
       message: `There is no "${sheetNames.tasks}" sheet: add a sheet named ${sheetNames.tasks} with one row per task (columns ID, Name, Duration).`,

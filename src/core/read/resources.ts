@@ -1,7 +1,7 @@
 import { Location, formatLocation } from '../location';
 import type { Issue, ResourceDef } from '../model';
 import { clip } from '../helpers';
-import { parseNumberCell, parseUnits } from '../parsers/values';
+import { parseAmountCell, parseUnits } from '../parsers/values';
 import type { RawSheet } from '../raw';
 import { ColumnSpec, cellText, readTable } from './table';
 
@@ -60,7 +60,7 @@ export function readResources(sheet: RawSheet, issues: Issue[]): ResourceDef[] {
       const cell = row.cell('rate')!;
       const v =
         typeof cell.value === 'string' ? cell.value.replace(/\s*\/\s*(h|hr|hour|unit|day)\s*$/i, '') : cell.value;
-      const p = parseNumberCell(v, 'an amount');
+      const p = parseAmountCell(v);
       if (!p.ok)
         issues.push({ severity: 'error', message: `Resource "${clip(name)}" rate: ${p.message}.`, at: row.at('rate') });
       else if (p.value < 0)

@@ -7,6 +7,7 @@ import {
   parseAssignments,
   parseConstraint,
   parseDateCell,
+  parseAmountCell,
   parseNumberCell,
   parsePercentCell,
 } from '../parsers/values';
@@ -115,11 +116,14 @@ export function readTasks(
 
 /** Each row's ID, and the row of each ID; a missing or repeated ID is an error. */
 function readIds(rows: TableRow<TaskField>[], cx: TaskContext): { ids: string[]; index: IdIndex } {
-  const ids: string[] = rows.map((row) => row.text('id'));
+  const ids: string[] = rows.map((row) => (notText(row, 'id') === null ? row.text('id') : ''));
   const index = new IdIndex();
   rows.forEach((row, i) => {
     const id = ids[i];
-    if (id === '') {
+    const wrong = notText(row, 'id');
+    if (wrong !== null) {
+      cx.error(`This task's ID: ${wrong}; give every task an ID such as 12 or S-9.`, row.at('id'));
+    } else if (id === '') {
       const name = row.text('name');
       cx.error(`This task${name ? ` ("${clip(name)}")` : ''} has no ID: give every task a unique ID.`, row.at('id'));
     } else if (index.has(id)) {
@@ -130,6 +134,16 @@ function readIds(rows: TableRow<TaskField>[], cx: TaskContext): { ids: string[];
     }
   });
   return { ids, index };
+}
+
+/**
+ * Why a cell that should hold text does not: an error value (`#N/A`), or in a JSON plan a list or an
+ * object where a text belongs. Null when it holds text, a number or nothing.
+ */
+function notText(row: TableRow<TaskField>, field: TaskField): string | null {
+  const v = row.filled(field)?.value;
+  if (v === undefined || v === null || typeof v !== 'object' || v.kind !== 'error') return null;
+  return v.text.startsWith('#') ? `the cell shows the error ${v.text}, not text` : `${v.text} is not text`;
 }
 
 /** The outline: each row's level, its summary task (-1 at the top), and whether it is a summary itself. */
@@ -175,11 +189,13 @@ function readOutline(rows: TableRow<TaskField>[], cx: TaskContext): Outline {
 
 /** One task row (without its links, read once every row's ID is known). */
 function readTask(row: TableRow<TaskField>, id: string, outline: Outline, i: number, cx: TaskContext): PlanTask {
-  const name = row.text('name');
+  const wrongName = notText(row, 'name');
+  const name = wrongName === null ? row.text('name') : '';
   const summary = outline.isSummary[i];
   // Built only when a message needs it.
   const label = () => `Task ${id || '?'}${name ? ` '${clip(name)}'` : ''}`;
-  if (name === '') cx.warn(`${label()} has no name.`, row.at('name'));
+  if (wrongName !== null) cx.error(`${label()} Name: ${wrongName}.`, row.at('name'));
+  else if (name === '') cx.warn(`${label()} has no name.`, row.at('name'));
   /** `places`: a date the task is placed at (not only bounded by), so within the years the scheduler places tasks in. */
   const date = (f: TaskField, what: string, defaultMinute: number, places = false): Wall | null => {
     const cell = row.filled(f);
@@ -367,7 +383,7 @@ function readAssignments(row: TableRow<TaskField>, label: Label, cx: TaskContext
 function readFixedCost(row: TableRow<TaskField>, label: Label, cx: TaskContext): number {
   const cell = row.filled('fixedCost');
   if (cell === undefined) return 0;
-  const p = parseNumberCell(cell.value, 'an amount');
+  const p = parseAmountCell(cell.value);
   if (!p.ok) cx.error(`${label()} Fixed Cost: ${p.message}.`, row.at('fixedCost'));
   else if (p.value < 0) cx.warn(`${label()} has a negative Fixed Cost.`, row.at('fixedCost'));
   else return p.value;

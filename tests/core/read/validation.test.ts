@@ -296,6 +296,35 @@ describe('bad input is reported at its cell', () => {
     ]);
   });
 
+  test('a setting that names a generated sheet as an input says so at the setting, and nothing else', () => {
+    const { errors, issues } = issuesOf({
+      Settings: [...SETTINGS, ['Tasks Sheet', 'Plan Issues'], ['Budget Sheet', 'cost report']],
+      'Plan Issues': [
+        ['Severity', 'Where', 'Issue'],
+        ['error', 'Tasks!A1', 'old'],
+      ],
+      'Cost Report': [
+        ['Account', 'Budget'],
+        ['Total', 100],
+      ],
+    });
+    expect(issues).toEqual([
+      {
+        severity: 'error',
+        message: expect.stringMatching(
+          /^Tasks Sheet names "Plan Issues", a sheet Production Planner writes .*cannot be an input/,
+        ),
+        where: 'Settings!B3',
+      },
+      {
+        severity: 'error',
+        message: expect.stringMatching(/^Budget Sheet names "cost report", a sheet Production Planner writes/),
+        where: 'Settings!B4',
+      },
+    ]);
+    expect(errors).toHaveLength(2);
+  });
+
   test('no Settings sheet', () => {
     const { errors } = issuesOf({ Tasks: [HEADER, ['1', 'A', '1d']] });
     expect(errors).toEqual([
@@ -436,6 +465,35 @@ describe('budget, resources and cost accounts', () => {
         ['warning', 'Tasks!D2'],
       ]),
     );
+  });
+
+  test('amounts beyond what money can be are errors at their cells, so that no total is infinite', () => {
+    const { errors, c } = issuesOf({
+      Settings: SETTINGS,
+      Tasks: [
+        ['ID', 'Name', 'Duration', 'Fixed Cost', 'Resources'],
+        ['1', 'A', '1d', 1e308, 'Crew'],
+      ],
+      Resources: [
+        ['Name', 'Rate'],
+        ['Crew', 1e308],
+      ],
+      Budget: [
+        ['Account', 'Budget', 'Actual', 'Units', 'Qty', 'Rate'],
+        ['2100', 5e-324, null],
+        ['2200', 1000, 1e308],
+        ['2300', null, null, 1e7, 1e7, 1e7],
+        ['2400', 9_999_999_999_999, 0.01],
+      ],
+    });
+    expect(c.costs).toBeNull();
+    expect(errors.map((e) => [e.where, e.message])).toEqual([
+      ['Resources!B2', expect.stringMatching(/Crew" rate: 1e\+308 is more than any amount of money/)],
+      ['Budget!B2', expect.stringMatching(/5e-324 is less than any amount of money/)],
+      ['Budget!C3', expect.stringMatching(/Actual: 1e\+308 is more than any amount of money/)],
+      ['Budget!F4', expect.stringMatching(/Units x Qty x Rate is 1\.00e\+21, more than any amount of money/)],
+      ['Tasks!D2', expect.stringMatching(/Fixed Cost: 1e\+308 is more than any amount of money/)],
+    ]);
   });
 
   test('a line with neither Budget nor all of Units, Qty and Rate is an error', () => {
