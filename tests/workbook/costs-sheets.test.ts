@@ -181,8 +181,8 @@ describe('Budget highlights and regeneration', () => {
     expect(cfs[0].ref).toBe('A2:G4');
     const formulae = cfs[0].rules.map((r) => ('formulae' in r ? (r.formulae as string[])[0] : ''));
     expect(formulae).toEqual([
-      `AND(IFERROR(INDEX('Cost Report'!$M:$M,MATCH($A2&"",'Cost Report'!$A:$A,0)),"")="Red",N("production-planner:budget-red")=0)`,
-      `AND(IFERROR(INDEX('Cost Report'!$M:$M,MATCH($A2&"",'Cost Report'!$A:$A,0)),"")="Amber",N("production-planner:budget-amber")=0)`,
+      `AND(IFERROR(INDEX('Cost Report'!$M:$M,MATCH(TRIM($A2&""),'Cost Report'!$A:$A,0)),"")="Red",N("production-planner:budget-red")=0)`,
+      `AND(IFERROR(INDEX('Cost Report'!$M:$M,MATCH(TRIM($A2&""),'Cost Report'!$A:$A,0)),"")="Amber",N("production-planner:budget-amber")=0)`,
     ]);
     expect(formulae.every(isOwnRule)).toBe(true);
     const report = wb.getWorksheet('Cost Report')!;

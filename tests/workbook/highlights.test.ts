@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { isOwnRule } from '../../src/core/layout/highlights';
 import { baselineFile, cleanFile, regenerateFile } from '../../src/workbook/files';
 import { tempDir, writeXlsx } from './fixtures';
+import { execFileSync } from 'child_process';
+import { canRender } from '../render/render';
 
 const PLAN = {
   settings: { 'Project Start': '2027-03-01', 'Status Date': '2027-03-03' },
@@ -61,8 +63,8 @@ test("regenerating adds the product's highlight rules to the Tasks sheet, format
   expect(own).toHaveLength(1);
   expect(own[0].ref).toBe('A2:F4'); // ID, Name, Duration, Baseline Start, Baseline Finish, Predecessors
   expect(own[0].formulae).toEqual([
-    'COUNTIFS(Schedule!$A:$A,$A2,Schedule!$L:$L,">0")+N("production-planner:slipped")>0',
-    'COUNTIFS(Schedule!$A:$A,$A2,Schedule!$H:$H,"Yes")+N("production-planner:critical")>0',
+    'COUNTIFS(Schedule!$A:$A,TRIM($A2),Schedule!$L:$L,">0")+N("production-planner:slipped")>0',
+    'COUNTIFS(Schedule!$A:$A,TRIM($A2),Schedule!$H:$H,"Yes")+N("production-planner:critical")>0',
   ]);
 });
 
@@ -229,3 +231,35 @@ describe("the user's own things stay theirs", () => {
     expect(res.calc.issues[0].message).toMatch(/1904 date system/);
   });
 });
+
+const onLibreOffice = canRender() ? test : test.skip;
+onLibreOffice(
+  'an ID typed with spaces around it (`S-9 `) is highlighted: the rule compares IDs trimmed, as the reader does',
+  async () => {
+    const dir = tempDir();
+    const input = await writeXlsx(dir, 'plan.xlsx', {
+      settings: { 'Project Start': '2027-03-01' },
+      tasks: [
+        { ID: 'S-9 ', Name: 'Shoot', Duration: '2d' },
+        { ID: ' 10', Name: 'Wrap', Duration: '1d', Predecessors: 'S-9' },
+        { ID: '11', Name: 'Side job', Duration: '1d' },
+      ],
+    });
+    const written = (await regenerateFile(input)).written!;
+    // A spreadsheet engine evaluates the critical rule for each task row: each rule's formula, for the
+    // sheet it is on, in a cell of the first sheet (the one LibreOffice exports as CSV).
+    const wb = await open(written);
+    const critical = rules(wb.getWorksheet('Tasks')!)[0].formulae.find((f) => f.includes('critical'))!;
+    const settings = wb.getWorksheet('Settings')!;
+    for (const row of [2, 3, 4])
+      settings.getCell(`Z${row}`).value = {
+        formula: critical.replace(/\$A2\b/g, `Tasks!$A${row}`),
+      } as ExcelJS.CellValue;
+    const checked = path.join(dir, 'checked.xlsx');
+    await wb.xlsx.writeFile(checked);
+    execFileSync('soffice', ['--headless', '--convert-to', 'csv', '--outdir', dir, checked], { stdio: 'ignore' });
+    const lines = fs.readFileSync(path.join(dir, 'checked.csv'), 'utf8').trim().split('\n');
+    expect(lines.slice(1, 4).map((l) => l.split(',').pop())).toEqual(['TRUE', 'TRUE', 'FALSE']);
+  },
+  60000,
+);

@@ -55,7 +55,8 @@ export function planTaskHighlights(plan: Plan): HighlightPlan | null {
     const p = cellOf(at);
     if (p) maxCol = Math.max(maxCol, p.column);
   }
-  const id = `$${columnLetters(first.column)}${first.row + 1}`;
+  // Trimmed, as the reader trims IDs: a typed `S-9 ` is task S-9 on the Schedule too.
+  const id = `TRIM($${columnLetters(first.column)}${first.row + 1})`;
   const lookup = (column: string, criterion: string, key: string) =>
     `COUNTIFS(Schedule!$A:$A,${id},Schedule!$${column}:$${column},${criterion})+N("${RULE_TAG}:${key}")>0`;
   return {
@@ -94,7 +95,7 @@ export function planBudgetHighlights(plan: Plan): HighlightPlan | null {
   const status = columnLetters(COST_COLUMNS.status);
   const account = columnLetters(COST_COLUMNS.account);
   const lookup = (text: string, key: string) =>
-    `IFERROR(INDEX(${report}!$${status}:$${status},MATCH($${columnLetters(first.column)}${first.row + 1}&"",${report}!$${account}:$${account},0)),"")="${text}"` +
+    `IFERROR(INDEX(${report}!$${status}:$${status},MATCH(TRIM($${columnLetters(first.column)}${first.row + 1}&""),${report}!$${account}:$${account},0)),"")="${text}"` +
     `,N("${RULE_TAG}:${key}")=0`;
   return {
     sheet: plan.sheetNames.budget,
