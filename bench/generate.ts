@@ -762,6 +762,7 @@ export function toPlan(spec: NetworkSpec): Plan {
       varianceSign: 'budget-minus-forecast',
       ganttScale: 'auto',
       eacMethod: 'cpi',
+      dateOrder: null,
     },
     holidays: spec.holidays.map((h) => ({ day: h.day, name: h.name })),
     tasks,

@@ -1,4 +1,4 @@
-import type { Wall } from './time';
+import type { DateOrder, Wall } from './time';
 import type { WorkInterval } from './calendar';
 import type { Location } from './location';
 
@@ -155,6 +155,8 @@ export interface PlanSettings {
   varianceSign: VarianceSign;
   ganttScale: GanttScale;
   eacMethod: EacMethod;
+  /** How dates typed with numbers only (`05/27/2027`) are read; null: only where one reading is a date. */
+  dateOrder: DateOrder | null;
 }
 
 export interface Holiday {

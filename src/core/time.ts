@@ -85,6 +85,14 @@ export function formatDay(wall: Wall): string {
   return formatWall(wall).slice(0, 10);
 }
 
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `27 May 2027`: a day with its month's name, which no reader can take the wrong way round. */
+export function formatLongDay(wall: Wall): string {
+  const [y, m, d] = formatDay(wall).split('-').map(Number);
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
 /** `Mon 2027-03-01 08:00`: how dates read in messages and tables. */
 export function formatWallReadable(wall: Wall): string {
   const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -132,6 +140,60 @@ function parseClock(text: string | undefined): number | null {
   }
   if (h > 24 || min > 59 || (h === 24 && min > 0)) return null;
   return h * 60 + min;
+}
+
+/** The order of day, month and year in a date typed with numbers only (`05/27/2027`): the `Date Order` setting. */
+export type DateOrder = 'MDY' | 'DMY' | 'YMD';
+
+export const DATE_ORDERS: readonly DateOrder[] = ['MDY', 'DMY', 'YMD'];
+
+/** What a date typed with numbers only (`05/27/2027`, `27.05.27`, `2027/5/27 8:00`) says. */
+export type NumericDate =
+  | { kind: 'date'; date: ParsedDate }
+  | { kind: 'ambiguous'; readings: [Wall, Wall] }
+  | { kind: 'invalid'; reason: string }
+  | { kind: 'none' };
+
+/** A two-digit year as Excel reads it: 00-29 are 2000-2029, 30-99 are 1930-1999. */
+function fullYear(text: string): number {
+  const y = Number(text);
+  return text.length > 2 ? y : y < 30 ? 2000 + y : 1900 + y;
+}
+
+/**
+ * Reads a date typed with numbers only. A year of four digits first is year-month-day whatever the
+ * order. Otherwise `order` says which number is the month; without it, a date is read only when one
+ * reading is a valid date (`05/27/2027` cannot be day-first) or both readings agree (`05/05/2027`).
+ */
+export function parseNumericDate(text: string, order: DateOrder | null): NumericDate {
+  const m = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?:\s+(.+))?$/.exec(text.trim());
+  if (!m) return { kind: 'none' };
+  const [, a, , b, c, rest] = m;
+  let clock = 0;
+  if (rest !== undefined) {
+    const parsed = parseClock(rest);
+    if (parsed === null) return { kind: 'invalid', reason: `"${rest}" is not a time of day` };
+    clock = parsed;
+  }
+  const at = (y: number, mo: number, d: number): Wall | null =>
+    validDate(y, mo, d) ? wallFromParts(y, mo, d) + clock : null;
+  const done = (wall: Wall): NumericDate => ({ kind: 'date', date: { wall, hasTime: rest !== undefined } });
+  if (a.length === 4 || order === 'YMD') {
+    if (a.length < 3) return { kind: 'invalid', reason: 'with Date Order YMD, write the year first (2027/05/27)' };
+    const wall = at(fullYear(a), Number(b), Number(c));
+    return wall === null ? { kind: 'invalid', reason: 'there is no such day' } : done(wall);
+  }
+  if (c.length !== 2 && c.length !== 4) return { kind: 'none' };
+  const year = fullYear(c);
+  const mdy = at(year, Number(a), Number(b));
+  const dmy = at(year, Number(b), Number(a));
+  if (order === 'MDY' || order === 'DMY') {
+    const wall = order === 'MDY' ? mdy : dmy;
+    return wall === null ? { kind: 'invalid', reason: `there is no such day when read ${order}` } : done(wall);
+  }
+  if (mdy === null && dmy === null) return { kind: 'invalid', reason: 'there is no such day, read either way' };
+  if (mdy === null || dmy === null || mdy === dmy) return done((mdy ?? dmy)!);
+  return { kind: 'ambiguous', readings: [mdy, dmy] };
 }
 
 /**

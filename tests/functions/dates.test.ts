@@ -100,7 +100,7 @@ describe('FINISH', () => {
       expectFailure(
         () => FINISH('3/1/2027', '5d'),
         '#VALUE!',
-        'Start: "3/1/2027" could be read day-first or month-first; enter it as an Excel date or as 2027-03-01.',
+        'Start: "3/1/2027" could be 1 Mar 2027 (month first) or 3 Jan 2027 (day first): add a Date Order setting (MDY or DMY), or enter it as an Excel date or as 2027-03-01.',
       );
     });
     test('a cell showing an error', () => {

@@ -1,15 +1,28 @@
 import type { WorkInterval } from '../calendar';
 import type { Assignment, ConstraintType } from '../model';
 import type { RawCell, RawValue } from '../raw';
-import { ParsedDate, Wall, parseDateText, parseTimeOfDay, wallFromExcelSerial } from '../time';
+import {
+  DateOrder,
+  ParsedDate,
+  Wall,
+  formatLongDay,
+  parseDateText,
+  parseNumericDate,
+  parseTimeOfDay,
+  wallFromExcelSerial,
+} from '../time';
 import { clip } from '../helpers';
 import type { Parsed } from './parsed';
 
 /** Excel's largest date, 9999-12-31. */
 const MAX_SERIAL = 2958465;
 
-/** A date cell: an Excel date, an Excel serial number, or text in an unambiguous form. */
-export function parseDateCell(v: RawValue): Parsed<ParsedDate> {
+/**
+ * A date cell: an Excel date, an Excel serial number, or text in an unambiguous form. Dates typed
+ * with numbers only (`05/27/2027`) are read in `order` (the Date Order setting), or without one
+ * only when a single reading is a date.
+ */
+export function parseDateCell(v: RawValue, order: DateOrder | null = null): Parsed<ParsedDate> {
   if (v !== null && typeof v === 'object' && v.kind === 'date') {
     return { ok: true, value: { wall: v.wall, hasTime: v.wall % 1440 !== 0 } };
   }
@@ -23,12 +36,16 @@ export function parseDateCell(v: RawValue): Parsed<ParsedDate> {
   if (typeof v === 'string') {
     const d = parseDateText(v);
     if (d) return { ok: true, value: d };
-    if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/.test(v.trim())) {
+    const n = parseNumericDate(v, order);
+    if (n.kind === 'date') return { ok: true, value: n.date };
+    if (n.kind === 'ambiguous') {
+      const [mdy, dmy] = n.readings.map((w) => formatLongDay(w));
       return {
         ok: false,
-        message: `"${clip(v)}" could be read day-first or month-first; enter it as an Excel date or as 2027-03-01`,
+        message: `"${clip(v)}" could be ${mdy} (month first) or ${dmy} (day first): add a Date Order setting (MDY or DMY), or enter it as an Excel date or as 2027-03-01`,
       };
     }
+    if (n.kind === 'invalid') return { ok: false, message: `"${clip(v)}" is not a date: ${n.reason}` };
     return {
       ok: false,
       message: `"${clip(v)}" is not a date: enter an Excel date or 2027-03-01 (with a time: 2027-03-01 08:00)`,

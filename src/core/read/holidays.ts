@@ -2,7 +2,7 @@ import type { Holiday, Issue } from '../model';
 import { clip } from '../helpers';
 import { parseDateCell } from '../parsers/values';
 import type { RawSheet } from '../raw';
-import { dayOf } from '../time';
+import { DateOrder, dayOf } from '../time';
 import { ColumnSpec, cellText, readTable } from './table';
 
 type HolidayField = 'date' | 'end' | 'name';
@@ -13,14 +13,14 @@ export const HOLIDAY_COLUMNS: ColumnSpec<HolidayField>[] = [
 ];
 
 /** The Holidays sheet: one row per holiday or range of days off (`Date | End Date | Name`). */
-export function readHolidays(sheet: RawSheet, issues: Issue[]): Holiday[] {
+export function readHolidays(sheet: RawSheet, issues: Issue[], dateOrder: DateOrder | null = null): Holiday[] {
   const table = readTable(sheet, HOLIDAY_COLUMNS, issues);
   if (!table) return [];
   const out: Holiday[] = [];
   for (const row of table.rows) {
     const name = cellText(row.cell('name')) || 'Holiday';
     const d = row.has('date')
-      ? parseDateCell(row.cell('date')!.value)
+      ? parseDateCell(row.cell('date')!.value, dateOrder)
       : { ok: false as const, message: 'the date is empty' };
     if (!d.ok) {
       issues.push({ severity: 'error', message: `Holiday "${clip(name)}": ${d.message}.`, at: row.at('date') });
@@ -28,7 +28,7 @@ export function readHolidays(sheet: RawSheet, issues: Issue[]): Holiday[] {
     }
     let last = dayOf(d.value.wall);
     if (row.has('end')) {
-      const e = parseDateCell(row.cell('end')!.value);
+      const e = parseDateCell(row.cell('end')!.value, dateOrder);
       if (!e.ok) {
         issues.push({ severity: 'error', message: `Holiday "${clip(name)}" end: ${e.message}.`, at: row.at('end') });
         continue;

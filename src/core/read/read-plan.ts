@@ -12,6 +12,7 @@ import { cellText } from './table';
 import {
   SHEET_SETTINGS,
   SettingEntry,
+  dateOrderOf,
   missingSheet,
   readSettings,
   readSettingsEntries,
@@ -58,12 +59,13 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
   const entries = settingsSheet ? readSettingsEntries(settingsSheet) : new Map<string, SettingEntry>();
   const sheetNames = sheetNamesFrom(entries);
   const refused = generatedSheetsNamed(entries, issues);
+  const dateOrder = dateOrderOf(entries);
 
   const settings = readSettings(settingsSheet, entries, issues, options);
   const mpd = minutesPerDay(settings.ok ? settings.value.intervals : DEFAULT_INTERVALS);
 
   const holidaysSheet = refused.has('holidays') ? undefined : find(sheetNames.holidays);
-  const holidays = holidaysSheet ? readHolidays(holidaysSheet, issues) : [];
+  const holidays = holidaysSheet ? readHolidays(holidaysSheet, issues, dateOrder) : [];
   if (!holidaysSheet && entries.has('holidayssheet') && !refused.has('holidays'))
     missingSheet(sheetNames.holidays, entries.get('holidayssheet')!, issues);
 
@@ -88,7 +90,7 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
       at: entries.get('taskssheet')?.at ?? sheetLocation(sheetNames.tasks),
     });
   } else {
-    tasks = readTasks(tasksSheet, mpd, settings, resources, issues);
+    tasks = readTasks(tasksSheet, mpd, settings, resources, issues, dateOrder);
   }
   if (budgetSheet) checkAccounts(budgetSheet.name, budget, tasks, resources, issues);
 

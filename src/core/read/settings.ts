@@ -5,7 +5,7 @@ import type { GanttScale, Issue, Plan, PlanSettings } from '../model';
 import { parseEacMethod, parseVarianceSign } from '../parsers/settings';
 import { atDefaultTime, parseDateCell, parseNumberCell, parseWorkingDays, parseWorkingHours } from '../parsers/values';
 import { RawCell, RawSheet, isEmptyValue } from '../raw';
-import { LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, dayOf, formatDay } from '../time';
+import { DATE_ORDERS, DateOrder, LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, dayOf, formatDay } from '../time';
 import type { ReadOptions } from './options';
 import { cellText } from './table';
 
@@ -31,6 +31,7 @@ const KNOWN_SETTINGS = new Set([
   'variancesign',
   'ganttscale',
   'eacmethod',
+  'dateorder',
   ...Object.keys(SHEET_SETTINGS),
 ]);
 
@@ -87,6 +88,21 @@ export function readSettingsEntries(sheet: RawSheet): Map<string, SettingEntry> 
   return entries;
 }
 
+/** The Date Order setting as typed (`MDY`, `d/m/y`, `DMY`...): null when not given, 'invalid' when not an order. */
+function parseDateOrder(text: string): DateOrder | null | 'invalid' {
+  if (text === '') return null;
+  const letters = text.toUpperCase().replace(/[^DMY]/g, '');
+  return (DATE_ORDERS as readonly string[]).includes(letters) && letters.length === text.replace(/[\s/.-]/g, '').length
+    ? (letters as DateOrder)
+    : 'invalid';
+}
+
+/** The order dates typed with numbers only are read in, for every sheet: the Date Order setting, if valid. */
+export function dateOrderOf(entries: Map<string, SettingEntry>): DateOrder | null {
+  const order = parseDateOrder(cellText(entries.get('dateorder')?.cell));
+  return order === 'invalid' ? null : order;
+}
+
 export type SettingsRead = { ok: true; value: PlanSettings } | { ok: false };
 
 /** The settings the plan runs on; every setting that is wrong becomes an issue at its cell. */
@@ -119,6 +135,16 @@ export function readSettings(
     }
   }
 
+  const order = parseDateOrder(text('dateorder'));
+  if (order === 'invalid') {
+    err(
+      'dateorder',
+      `Date Order: "${clip(text('dateorder'))}" must be MDY (05/27/2027), DMY (27/05/2027) or YMD (2027/05/27).`,
+    );
+    ok = false;
+  }
+  const dateOrder = order === 'invalid' ? null : order;
+
   let workingWeekdays = MON_FRI;
   if (text('workingdays') !== '') {
     const p = parseWorkingDays(text('workingdays'));
@@ -150,7 +176,7 @@ export function readSettings(
       );
     ok = false;
   } else {
-    const d = parseDateCell(ps.cell!.value);
+    const d = parseDateCell(ps.cell!.value, dateOrder);
     if (d.ok) projectStart = atDefaultTime(d.value, dayStartMinute);
     else {
       err('projectstart', `Project Start: ${d.message}.`);
@@ -170,7 +196,7 @@ export function readSettings(
   let statusDateGiven = false;
   const sd = entries.get('statusdate');
   if (sd && !isEmptyValue(sd.cell?.value)) {
-    const d = parseDateCell(sd.cell!.value);
+    const d = parseDateCell(sd.cell!.value, dateOrder);
     if (d.ok) {
       statusDate = atDefaultTime(d.value, dayEndMinute);
       statusDateGiven = true;
@@ -251,6 +277,7 @@ export function readSettings(
       varianceSign,
       ganttScale,
       eacMethod,
+      dateOrder,
     },
   };
 }

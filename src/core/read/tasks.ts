@@ -13,7 +13,7 @@ import {
 } from '../parsers/values';
 import type { Parsed } from '../parsers/parsed';
 import type { RawSheet, RawValue } from '../raw';
-import { LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, formatDay } from '../time';
+import { DateOrder, LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, formatDay } from '../time';
 import { IdIndex } from './id-index';
 import { readLinks } from './links';
 import type { SettingsRead } from './settings';
@@ -69,6 +69,7 @@ interface TaskContext {
   dayStart: number;
   dayEnd: number;
   statusDate: Wall | null;
+  dateOrder: DateOrder | null;
   knownResources: Set<string>;
   /** Durations parsed so far, by their text. */
   durations: Map<string, Parsed<Span>>;
@@ -83,6 +84,7 @@ export function readTasks(
   settingsRead: SettingsRead,
   resources: ResourceDef[],
   issues: Issue[],
+  dateOrder: DateOrder | null = null,
 ): PlanTask[] {
   const table = readTable(sheet, TASK_COLUMNS, issues);
   if (!table) return [];
@@ -100,6 +102,7 @@ export function readTasks(
     dayStart: intervals ? intervals[0].start : 8 * 60,
     dayEnd: intervals ? intervals[intervals.length - 1].end : 17 * 60,
     statusDate: settingsRead.ok ? settingsRead.value.statusDate : null,
+    dateOrder,
     knownResources: new Set(resources.map((r) => r.name.toLowerCase())),
     durations: new Map(),
     error: (message, at, also) =>
@@ -200,7 +203,7 @@ function readTask(row: TableRow<TaskField>, id: string, outline: Outline, i: num
   const date = (f: TaskField, what: string, defaultMinute: number, places = false): Wall | null => {
     const cell = row.filled(f);
     if (cell === undefined) return null;
-    const d = parseDateCell(cell.value);
+    const d = parseDateCell(cell.value, cx.dateOrder);
     if (!d.ok) {
       cx.error(`${label()} ${what}: ${d.message}.`, row.at(f));
       return null;

@@ -9,7 +9,7 @@ import {
   parseWorkingDays,
   parseWorkingHours,
 } from '../../../src/core/parsers/values';
-import { parseDateText } from '../../../src/core/time';
+import { DateOrder, parseDateText } from '../../../src/core/time';
 
 const MPD = 480;
 const anyText = fc.oneof(
@@ -112,7 +112,29 @@ describe('values', () => {
     expect(parseDateText('2027-02-30')).toBeNull();
     const slashed = parseDateCell('3/1/2027');
     expect(slashed.ok).toBe(false);
-    if (!slashed.ok) expect(slashed.message).toMatch(/day-first or month-first/);
+    if (!slashed.ok) expect(slashed.message).toMatch(/could be 1 Mar 2027 \(month first\) or 3 Jan 2027 \(day first\)/);
+  });
+
+  test('dates typed with numbers only: read when one reading is a date, or in the Date Order given', () => {
+    const day = (text: string) => parseDateText(text)!.wall;
+    const read = (text: string, order: DateOrder | null = null) => {
+      const p = parseDateCell(text, order);
+      return p.ok ? p.value : p.message;
+    };
+    // 27 cannot be a month: month first is the only reading.
+    expect(read('05/27/2027')).toEqual({ wall: day('2027-05-27'), hasTime: false });
+    expect(read('27.05.2027')).toEqual({ wall: day('2027-05-27'), hasTime: false });
+    expect(read('05/05/2027')).toEqual({ wall: day('2027-05-05'), hasTime: false }); // both readings agree
+    expect(read('2027/5/27 8:30')).toEqual({ wall: day('2027-05-27 08:30'), hasTime: true }); // year first
+    expect(read('5/27/27')).toEqual({ wall: day('2027-05-27'), hasTime: false }); // two-digit years as Excel
+    expect(read('5/27/45')).toEqual({ wall: day('1945-05-27'), hasTime: false });
+    expect(read('05/06/2027')).toMatch(/could be 6 May 2027 \(month first\) or 5 Jun 2027 \(day first\)/);
+    expect(read('05/06/2027', 'MDY')).toEqual({ wall: day('2027-05-06'), hasTime: false });
+    expect(read('05/06/2027', 'DMY')).toEqual({ wall: day('2027-06-05'), hasTime: false });
+    expect(read('05/27/2027', 'DMY')).toMatch(/is not a date: there is no such day when read DMY/);
+    expect(read('05/27/2027', 'YMD')).toMatch(/write the year first/);
+    expect(read('13/27/2027')).toMatch(/no such day, read either way/);
+    expect(read('05/27/2027 25:00')).toMatch(/"25:00" is not a time of day/);
   });
 
   test('% Complete: 40%, 0.4 and 40 are all 40; a bare 1 is 100% and says so', () => {

@@ -4,6 +4,7 @@ import { calculate } from '../../../src/core/calculate';
 import { gridSheet, RawCell, RawValue, RawWorkbook } from '../../../src/core/raw';
 import { issueToJson } from '../../../src/core/report/json';
 import { formatLocation } from '../../../src/core/location';
+import { parseDateText } from '../../../src/core/time';
 
 type Grid = RawValue[][];
 const TODAY = { today: new Date(Date.UTC(2027, 2, 1)) };
@@ -168,7 +169,9 @@ describe('bad input is reported at its cell', () => {
     );
     expect(errors.map((e) => e.where)).toEqual(['Tasks!F2', 'Tasks!G3']);
     expect(errors[0].message).toMatch(/Constraint Date: "next week" is not a date/);
-    expect(errors[1].message).toMatch(/day-first or month-first/);
+    expect(errors[1].message).toMatch(
+      /could be 4 Mar 2027 \(month first\) or 3 Apr 2027 \(day first\): add a Date Order setting/,
+    );
   });
 
   test('a dated constraint without its date', () => {
@@ -585,5 +588,43 @@ describe('the whole reader never throws', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the Date Order setting', () => {
+  test('reads dates typed with numbers only in its order, on every sheet', () => {
+    const { c, errors } = issuesOf({
+      Settings: [
+        ['Setting', 'Value'],
+        ['Project Start', '01/03/2027'],
+        ['Date Order', 'd/m/y'],
+      ],
+      Tasks: [HEADER, ['1', 'A', '1d', '', 'Start No Earlier Than', '05/03/2027']],
+      Holidays: [
+        ['Date', 'Name'],
+        ['08/03/2027', 'Day off'],
+      ],
+    });
+    expect(errors).toEqual([]);
+    expect(c.plan!.settings.dateOrder).toBe('DMY');
+    const day = (iso: string) => parseDateText(iso)!.wall;
+    expect(c.plan!.settings.projectStart).toBe(day('2027-03-01 08:00'));
+    expect(c.plan!.tasks[0].constraintDate).toBe(day('2027-03-05 08:00'));
+    expect(c.plan!.holidays.map((h) => h.day)).toEqual([day('2027-03-08') / 1440]);
+    expect(c.schedule!.start[0]).toBe(day('2027-03-05 08:00'));
+  });
+
+  test('an order that is none is an error at its cell', () => {
+    const { errors } = issuesOf({
+      Settings: [...SETTINGS, ['Date Order', 'month first']],
+      Tasks: [HEADER, ['1', 'A', '1d']],
+    });
+    expect(errors).toEqual([
+      {
+        severity: 'error',
+        message: expect.stringMatching(/^Date Order: "month first" must be MDY/),
+        where: 'Settings!B3',
+      },
+    ]);
   });
 });
