@@ -73,7 +73,18 @@ function oneTask(start: unknown, duration: unknown, cal: CalendarArgs): Schedule
   return readAndSchedule([settings, cal.holidays, tasks]);
 }
 
-/** The finish (wall time) of a task of `duration` starting at `start`. */
+/** A duration typed with a minus sign (`-5`, `"-5d"`): the duration without it, or null when there is none. */
+function negated(duration: unknown): unknown {
+  if (typeof duration === 'number') return duration < 0 ? -duration : null;
+  if (typeof duration === 'string' && /^\s*-/.test(duration)) return duration.replace(/^\s*-\s*/, '');
+  return null;
+}
+
+/**
+ * The finish (wall time) of a task of `duration` starting at `start`. A negative duration schedules
+ * back, as WORKDAY takes a negative count: `start` is then the finish, and the result the latest
+ * start that finishes by it (the task's start, whose finish is `start` again).
+ */
 export function finishOf(
   start: unknown,
   duration: unknown,
@@ -82,12 +93,29 @@ export function finishOf(
   workingHours: unknown,
 ): Wall {
   const cal = calendarArgs(holidays, workingDays, workingHours);
-  dateArg(start, 'Start', cal.dayStart);
   if (isBlank(duration))
     fail('invalidValue', 'Duration is empty: give a duration such as 5d, 3h, 2w or 4ed, or 0 for a milestone.');
+  const back = negated(duration);
+  if (back !== null) return startBefore(start, back, cal);
+  dateArg(start, 'Start', cal.dayStart);
   const d = parseDuration(rawValue(duration), cal.minutesPerDay);
   if (!d.ok) fail('invalidValue', `Duration: ${d.message}.`);
   return oneTask(start, duration, cal).result.finish[0];
+}
+
+/** The latest start of a task of `duration` that finishes by `finish` (a date alone: the end of that working day). */
+function startBefore(finish: unknown, duration: unknown, cal: CalendarArgs): Wall {
+  const f = dateArg(finish, 'Finish', cal.dayEnd);
+  const d = parseDuration(rawValue(duration), cal.minutesPerDay);
+  if (!d.ok) fail('invalidValue', `Duration: ${d.message}.`);
+  if (d.value.elapsed)
+    fail(
+      'invalidValue',
+      'Duration: scheduling back takes working time (5d, 3h); elapsed time runs through nights and weekends, so subtract it from the finish instead (=finish-4 for 4ed).',
+    );
+  const calendar = oneTask(finish, 0, cal).result.calendar;
+  const end = calendar.snapFinish(f);
+  return d.value.minutes === 0 ? end : calendar.startWall(calendar.index(end) - d.value.minutes);
 }
 
 /** Working days (working minutes / minutes per working day) from `start` to `finish`; negative when finish is earlier. */
@@ -102,5 +130,9 @@ export function workdaysBetween(
   const s = dateArg(start, 'Start', cal.dayStart);
   const f = dateArg(finish, 'Finish', cal.dayEnd);
   const calendar = oneTask(start, 0, cal).result.calendar;
-  return calendar.workBetween(s, f) / calendar.minutesPerDay;
+  if (f >= s) return calendar.workBetween(s, f) / calendar.minutesPerDay;
+  // Finish before start: the same days counted the other way, as NETWORKDAYS does (-10, not -8).
+  const from = dateArg(finish, 'Finish', cal.dayStart);
+  const to = dateArg(start, 'Start', cal.dayEnd);
+  return -calendar.workBetween(from, to) / calendar.minutesPerDay;
 }

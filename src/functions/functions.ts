@@ -21,9 +21,9 @@ import { criticalIds, scheduleTable, taskFloat } from './tasks';
  * Finish date and time of a task that starts at start and takes duration, on the project calendar (Microsoft Project's rules).
  * @customfunction FINISH
  * @param start When the task starts: an Excel date (a date alone means the start of that working day, 08:00).
- * @param duration Working time such as 5 (days), "5d", "3h", "2w", "1mo"; elapsed time such as "4ed"; 0 for a milestone.
+ * @param duration Working time such as 5 (days), "5d", "3h", "2w", "1mo"; elapsed time such as "4ed"; 0 for a milestone; negative (-5) to schedule back from start as a finish.
  * @param holidays Optional. Non-working days: a range of dates, or a Date | End Date | Name table with its header row.
- * @param workingDays Optional. The working days, such as "Mon-Sat" or "Sun-Thu". Default "Mon-Fri".
+ * @param workingDays Optional. The working days, such as "Mon-Sat" or "Sun-Thu", or a WORKDAY.INTL weekend code (1, 11, "0000011"). Default "Mon-Fri".
  * @param workingHours Optional. The working hours, such as "07:00-15:00". Default "08:00-12:00,13:00-17:00" (an 8-hour day).
  * @returns The finish as an Excel date and time serial number.
  */
@@ -43,7 +43,7 @@ export function FINISH(
  * @param start From: an Excel date (a date alone means the start of that working day, 08:00).
  * @param finish To: an Excel date (a date alone means the end of that working day, 17:00).
  * @param holidays Optional. Non-working days: a range of dates, or a Date | End Date | Name table with its header row.
- * @param workingDays Optional. The working days, such as "Mon-Sat" or "Sun-Thu". Default "Mon-Fri".
+ * @param workingDays Optional. The working days, such as "Mon-Sat" or "Sun-Thu", or a WORKDAY.INTL weekend code (1, 11, "0000011"). Default "Mon-Fri".
  * @param workingHours Optional. The working hours, such as "07:00-15:00". Default "08:00-12:00,13:00-17:00" (an 8-hour day).
  * @returns Working days, with fractions for hours (4 hours of an 8-hour day is 0.5); negative when finish is before start.
  */
@@ -61,7 +61,7 @@ export function WORKDAYS(
  * Schedules a tasks range (header row ID, Name, Duration, Predecessors... as on the Tasks sheet): Start, Finish, Total Float and Critical for each row.
  * @customfunction SCHEDULE
  * @param tasks The tasks with their header row: ID, Name, Duration, and any of Predecessors, Constraint, % Complete, Outline Level...
- * @param settings The project start: a Setting | Value range with a Project Start row (and Working Days, Working Hours...), or just the start date.
+ * @param settings Optional. The project start: a Setting | Value range with a Project Start row (and Working Days, Working Hours...), or just the start date. Left out: today.
  * @param holidays Optional. Non-working days: a range of dates, or a Date | End Date | Name table with its header row.
  * @returns One row for each row of tasks: column names on the header row, then Start and Finish (dates), Total Float (working days), Critical (TRUE/FALSE).
  */
@@ -73,7 +73,7 @@ export function SCHEDULE(tasks: any[][], settings?: any[][], holidays?: any[][])
  * The IDs of the critical tasks (total float 0 or less, not complete), in the order of the tasks range.
  * @customfunction CRITICALPATH
  * @param tasks The tasks with their header row: ID, Name, Duration, and any of Predecessors, Constraint, % Complete, Outline Level...
- * @param settings The project start: a Setting | Value range with a Project Start row (and Working Days, Working Hours...), or just the start date.
+ * @param settings Optional. The project start: a Setting | Value range with a Project Start row (and Working Days, Working Hours...), or just the start date. Left out: today.
  * @param holidays Optional. Non-working days: a range of dates, or a Date | End Date | Name table with its header row.
  * @returns A column of task IDs.
  */
@@ -86,7 +86,7 @@ export function CRITICALPATH(tasks: any[][], settings?: any[][], holidays?: any[
  * @customfunction FLOAT
  * @param tasks The tasks with their header row: ID, Name, Duration, and any of Predecessors, Constraint, % Complete, Outline Level...
  * @param id The ID of the task, as in the ID column.
- * @param settings The project start: a Setting | Value range with a Project Start row (and Working Days, Working Hours...), or just the start date.
+ * @param settings Optional. The project start: a Setting | Value range with a Project Start row (and Working Days, Working Hours...), or just the start date. Left out: today.
  * @param holidays Optional. Non-working days: a range of dates, or a Date | End Date | Name table with its header row.
  * @returns Total float in working days (4 hours of an 8-hour day is 0.5).
  */

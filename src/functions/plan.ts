@@ -90,10 +90,16 @@ const SHEET_NAME_SETTINGS = new Set(Object.keys(SHEET_SETTINGS));
 export function settingsArg(settings: unknown): ArgSheet {
   const values = asRange(settings);
   if (isBlankRange(values)) {
-    fail(
-      'invalidValue',
-      'The project start is missing: give a settings range (Setting | Value) with a row "Project Start", or the start date itself.',
-    );
+    // Left out, the project starts today, as a new Microsoft Project plan does.
+    const whole = 'the project start (today, as the settings argument is left out)';
+    const now = new Date();
+    const serial = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000 + 25569;
+    return {
+      sheet: gridSheet('Settings', [[{ value: 'Project Start' }, { value: serial }]]),
+      whole,
+      cell: () => whole,
+      row: () => whole,
+    };
   }
   if (values.length === 1 && values[0].length === 1) {
     const whole = 'the settings argument';

@@ -79,8 +79,9 @@ describe('FINISH', () => {
         'Duration: "5x" is not a duration: use a number with a unit: 5d, 3h, 2w, 1mo, 4ed, or 0 for a milestone.',
       );
     });
-    test('a negative duration', () => {
-      expectFailure(() => FINISH(MON_0800, -2), '#VALUE!', 'Duration: -2 is not a duration: it must be 0 or more.');
+    test('scheduling back takes working time, not elapsed time', () => {
+      expectFailure(() => FINISH(MON_0800, '-4ed'), '#VALUE!', /^Duration: scheduling back takes working time/);
+      expectFailure(() => FINISH(MON_0800, '-soon'), '#VALUE!', /^Duration: "soon" is not a duration/);
     });
     test('an empty duration', () => {
       expectFailure(
@@ -114,7 +115,7 @@ describe('FINISH', () => {
       expectFailure(
         () => FINISH(MON_0800, '5d', null as never, 'Funday'),
         '#VALUE!',
-        'Working days: "Funday" is not a list of working days: write Mon-Fri, Mon-Sat or Mon,Tue,Thu.',
+        'Working days: "Funday" is not a list of working days: write Mon-Fri, Mon-Sat or Mon,Tue,Thu, or a weekend code as WORKDAY.INTL takes (1, 11, "0000011").',
       );
     });
     test('bad working hours', () => {
@@ -153,6 +154,48 @@ describe('FINISH', () => {
   });
 });
 
+describe('FINISH with a negative duration schedules back from a finish, as WORKDAY takes a negative count', () => {
+  test('finish by Fri 2027-03-05 (end of day), 5 days of work: start Mon 08:00', () => {
+    expect(FINISH(serial(2027, 3, 5), -5)).toBe(MON_0800);
+    expect(FINISH(serial(2027, 3, 5), '-5d')).toBe(MON_0800);
+  });
+  test('hours back over the weekend: 5h before Mon 12:00 starts Fri 16:00', () => {
+    expect(FINISH(serial(2027, 3, 8, 12), '-5h')).toBe(serial(2027, 3, 5, 16));
+  });
+  test('a holiday moves the start a working day earlier', () => {
+    expect(FINISH(serial(2027, 3, 5), -5, [[serial(2027, 3, 3)]])).toBe(serial(2027, 2, 26, 8));
+  });
+  test('a finish on a non-working day counts back from the last working moment before it', () => {
+    expect(FINISH(serial(2027, 3, 6), -1)).toBe(serial(2027, 3, 5, 8)); // Saturday: Friday's work
+  });
+  test('a milestone stays at its finish', () => expect(FINISH(serial(2027, 3, 5), 0)).toBe(serial(2027, 3, 5, 8)));
+  test('the start it gives finishes where asked, for any duration', () => {
+    for (const d of ['1d', '2.5d', '3h', '2w', '17d', '1mo']) {
+      const due = serial(2027, 3, 19, 17);
+      expect(FINISH(FINISH(due, `-${d}`), d)).toBe(due);
+    }
+  });
+});
+
+describe('weekend codes, as WORKDAY.INTL takes them', () => {
+  test('1 is Sat-Sun (the default week), 7 is Fri-Sat, 11 is Sunday only', () => {
+    expect(FINISH(MON_0800, '5d', null as never, 1 as never)).toBe(serial(2027, 3, 5, 17));
+    expect(FINISH(serial(2027, 3, 4, 8), '2d', null as never, 7 as never)).toBe(serial(2027, 3, 7, 17)); // Thu, Sun
+    expect(FINISH(MON_0800, '6d', null as never, 11 as never)).toBe(serial(2027, 3, 6, 17));
+  });
+  test('seven digits Monday to Sunday, 1 for a day off', () => {
+    expect(FINISH(MON_0800, '6d', null as never, '0000001')).toBe(serial(2027, 3, 6, 17));
+    expect(WORKDAYS(serial(2027, 3, 1), serial(2027, 3, 7), null as never, '0101011')).toBe(3);
+  });
+  test('a week with no working day is refused', () => {
+    expectFailure(
+      () => FINISH(MON_0800, '1d', null as never, '1111111'),
+      '#VALUE!',
+      'Working days: "1111111" leaves no working day in the week.',
+    );
+  });
+});
+
 describe('WORKDAYS', () => {
   test('Monday to Friday, dates alone: 5 working days (08:00 to 17:00)', () => {
     expect(WORKDAYS(serial(2027, 3, 1), serial(2027, 3, 5))).toBe(5);
@@ -165,6 +208,11 @@ describe('WORKDAYS', () => {
     expect(WORKDAYS(serial(2027, 3, 5, 13), serial(2027, 3, 8, 12))).toBe(1);
   });
   test('finish before start is negative', () => expect(WORKDAYS(serial(2027, 3, 5, 17), MON_0800)).toBe(-5));
+  test('dates alone the other way round count the same days, negative, as NETWORKDAYS does', () => {
+    expect(WORKDAYS(serial(2027, 3, 1), serial(2027, 3, 12))).toBe(10);
+    expect(WORKDAYS(serial(2027, 3, 12), serial(2027, 3, 1))).toBe(-10);
+    expect(WORKDAYS(serial(2027, 3, 3), serial(2027, 3, 3))).toBe(1);
+  });
   test('working days Mon-Sat count Saturday', () => {
     expect(WORKDAYS(serial(2027, 3, 1), serial(2027, 3, 6), null as never, 'Mon-Sat')).toBe(6);
   });

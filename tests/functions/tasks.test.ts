@@ -216,12 +216,18 @@ describe('SCHEDULE', () => {
         'The tasks range has no tasks: add one row per task under the header row.',
       );
     });
-    test('no settings', () => {
-      expectFailure(
-        () => SCHEDULE(TASKS, null as never),
-        '#VALUE!',
-        'The project start is missing: give a settings range (Setting | Value) with a row "Project Start", or the start date itself.',
-      );
+    test('no settings: the project starts today, as a new Microsoft Project plan does', () => {
+      jest.useFakeTimers({ now: new Date(2027, 2, 3, 15, 30) }); // Wed 2027-03-03, local time
+      try {
+        expect(SCHEDULE(TASKS, null as never)).toEqual(SCHEDULE(TASKS, [[serial(2027, 3, 3)]]));
+        const one = [
+          ['ID', 'Name', 'Duration'],
+          ['1', 'Prep', '1d'],
+        ];
+        expect(SCHEDULE(one, null as never)[1].slice(0, 2)).toEqual([serial(2027, 3, 3, 8), serial(2027, 3, 3, 17)]);
+      } finally {
+        jest.useRealTimers();
+      }
     });
     test('settings without a project start', () => {
       expectFailure(

@@ -177,12 +177,31 @@ function dayIndex(word: string): number {
   return w.length < 2 ? -1 : DAY_NAMES.findIndex((d) => d.startsWith(w));
 }
 
-/** Working days: `Mon-Fri`, `Mon-Sat`, `Sun-Thu`, `Mon,Tue,Thu`, full names too. */
+/**
+ * Excel's WORKDAY.INTL weekend codes: 1-7 (two-day weekends: 1 Sat-Sun, 2 Sun-Mon ... 7 Fri-Sat),
+ * 11-17 (one day: 11 Sun ... 17 Sat), or seven 0/1 digits Monday to Sunday (`0000011`), 1 for a
+ * day off. Null when the text is none of these; a week with no working day is refused.
+ */
+function weekendCode(text: string): Parsed<boolean[]> | null {
+  // Days off indexed Sunday = 0, as weekdayOfDay counts them.
+  let off: number[];
+  if (/^[01]{7}$/.test(text)) off = [...text].flatMap((c, i) => (c === '1' ? [(i + 1) % 7] : []));
+  else if (/^[1-7]$/.test(text)) off = [(Number(text) + 5) % 7, (Number(text) + 6) % 7];
+  else if (/^1[1-7]$/.test(text)) off = [Number(text) - 11];
+  else return null;
+  const days = [0, 1, 2, 3, 4, 5, 6].map((d) => !off.includes(d));
+  if (!days.some(Boolean)) return { ok: false, message: `"${text}" leaves no working day in the week` };
+  return { ok: true, value: days };
+}
+
+/** Working days: `Mon-Fri`, `Mon-Sat`, `Sun-Thu`, `Mon,Tue,Thu`, full names too; or an Excel weekend code. */
 export function parseWorkingDays(text: string): Parsed<boolean[]> {
+  const code = weekendCode(text.trim());
+  if (code !== null) return code;
   const days = [false, false, false, false, false, false, false];
   const bad = {
     ok: false as const,
-    message: `"${clip(text)}" is not a list of working days: write Mon-Fri, Mon-Sat or Mon,Tue,Thu`,
+    message: `"${clip(text)}" is not a list of working days: write Mon-Fri, Mon-Sat or Mon,Tue,Thu, or a weekend code as WORKDAY.INTL takes (1, 11, "0000011")`,
   };
   const parts = text
     .split(/[,;]/)
