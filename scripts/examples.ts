@@ -375,6 +375,8 @@ function filmShootBooks(): ExamplePlan {
     tasksAsTable: true,
     doc: {
       settings: {
+        'Project Name': 'Harbour Lights',
+        Subtitle: 'Feature film: prep, shoot and post',
         'Project Start': '2027-03-01',
         'Status Date': '2027-03-19',
         'Working Days': 'Mon-Fri',
@@ -573,6 +575,8 @@ function factoryRunBooks(): ExamplePlan {
     tasksAsTable: false,
     doc: {
       settings: {
+        'Project Name': 'Plant 2 production run',
+        Subtitle: 'March 2027 orders',
         'Project Start': '2027-03-01',
         'Status Date': '2027-03-03',
         'Working Days': 'Mon-Sat',

@@ -132,7 +132,7 @@ export interface BudgetLine {
 }
 
 export type VarianceSign = 'budget-minus-forecast' | 'forecast-minus-budget';
-export type GanttScale = 'auto' | 'day' | 'week' | 'month';
+export type GanttScale = 'auto' | 'hour' | 'shift' | 'day' | 'week' | 'month';
 
 /**
  * How earned value forecasts the cost at completion: `cpi` AC + (BAC - EV) / CPI (work to go at the
@@ -157,7 +157,16 @@ export interface PlanSettings {
   eacMethod: EacMethod;
   /** How dates typed with numbers only (`05/27/2027`) are read; null: only where one reading is a date. */
   dateOrder: DateOrder | null;
+  /** The title of every generated sheet and printed page ('' when not given), and its second line. */
+  projectName: string;
+  subtitle: string;
+  /** An Excel number format for the dates the generated sheets show; null: chosen from the plan. */
+  dateFormat: string | null;
+  /** Durations and float on the generated sheets: in working days, hours, or chosen from the plan. */
+  durationUnits: DurationUnits;
 }
+
+export type DurationUnits = 'auto' | 'days' | 'hours';
 
 export interface Holiday {
   day: number;

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import type { RawCell, RawValue, RawWorkbook } from '../core/raw';
 import { columnLetters, parseA1, quoteSheetName } from '../core/location';
 import { gridSheet } from '../core/raw';
-import { Border, CellStyle, SheetPlan, markerName } from '../core/layout/sheet-plan';
+import { Border, CellStyle, HeaderFooter, SheetPlan, markerName } from '../core/layout/sheet-plan';
 import { HighlightPlan, isOwnRule } from '../core/layout/highlights';
 import type { WorkbookWriter } from './port';
 import { escapeText, needsEscape } from './xlsx/escape-text';
@@ -219,8 +219,14 @@ function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
       if (fmt) cell.numFmt = fmt;
     });
   });
-  if (plan.rowLevels?.some((l) => l > 0))
+  for (const [r, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = height;
+  let deepest = 0;
+  for (const l of plan.rowLevels ?? []) if (l > deepest) deepest = l;
+  if (deepest > 0) {
     ws.properties.outlineProperties = { summaryBelow: false, summaryRight: false };
+    // Every level shown: the groups are written open, the user closes them.
+    ws.properties.outlineLevelRow = deepest;
+  }
   if (plan.print) {
     ws.pageSetup.orientation = plan.print.landscape ? 'landscape' : 'portrait';
     if (plan.print.titleRows) ws.pageSetup.printTitlesRow = `1:${plan.print.titleRows}`;
@@ -228,6 +234,13 @@ function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     if (plan.print.scale) ws.pageSetup.scale = plan.print.scale;
     if (plan.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     if (plan.print.acrossFirst) ws.pageSetup.pageOrder = 'overThenDown';
+    ws.pageSetup.printArea = `A1:${columnLetters(Math.max(1, plan.columns.length) - 1)}${Math.max(1, plan.rows.length)}`;
+    const parts = (hf: HeaderFooter | undefined) =>
+      hf
+        ? `${hf.left ? `&L${hf.left}` : ''}${hf.center ? `&C${hf.center}` : ''}${hf.right ? `&R${hf.right}` : ''}`
+        : '';
+    const [header, footer] = [parts(plan.print.header), parts(plan.print.footer)];
+    if (header || footer) ws.headerFooter = { ...ws.headerFooter, oddHeader: header, oddFooter: footer };
   }
   for (const s of plan.styles) {
     for (let r = s.row; r < s.row + (s.rows ?? 1); r++) {

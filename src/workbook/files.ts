@@ -338,7 +338,12 @@ export async function baselineFile(
   for (const h of baseline.headers) {
     const cell = ws.getCell(h.address);
     cell.value = h.text;
-    cell.font = { bold: true };
+    // The look of the header beside it (fill, font, borders, wrap), or bold where it has none of its own.
+    const col = Number(cell.col);
+    const beside = col > 1 ? ws.getCell(Number(cell.row), col - 1) : null;
+    if (beside && beside.value !== null && Object.keys(beside.style ?? {}).length > 0)
+      cell.style = JSON.parse(JSON.stringify(beside.style)) as ExcelJS.Style;
+    else cell.font = { bold: true };
   }
   for (const { address, wall } of baseline.writes) {
     const cell = ws.getCell(address);

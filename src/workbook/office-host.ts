@@ -507,7 +507,8 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
 
   // Outline groups: each run of rows at level >= k is grouped k times.
   const levels = (plan.rowLevels ?? []).map((l) => Math.min(l ?? 0, MAX_GROUP_LEVEL));
-  const maxLevel = Math.max(0, ...levels);
+  let maxLevel = 0; // a loop, not a spread: a plan may have more rows than a call takes arguments
+  for (const l of levels) if (l > maxLevel) maxLevel = l;
   for (let level = 1; level <= maxLevel; level++) {
     for (let k = 0; k < levels.length; k++) {
       if ((levels[k] ?? 0) < level) continue;
@@ -519,6 +520,13 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
       });
     }
   }
+
+  // Groups written open, every level shown: the user closes them (rows must not vanish from print).
+  if (maxLevel > 0) await w.add(40, () => ws.showOutlineLevels(maxLevel + 1, 0));
+  for (const [r, height] of Object.entries(plan.rowHeights ?? {}))
+    await w.add(40, () => {
+      ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = height;
+    });
 
   await w.add(80, () => {
     if (plan.tabColor) ws.tabColor = color(plan.tabColor);
@@ -537,6 +545,17 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
       if (plan.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       else if (plan.print.scale) ws.pageLayout.zoom = { scale: plan.print.scale };
       if (plan.print.acrossFirst) ws.pageLayout.printOrder = 'OverThenDown';
+      ws.pageLayout.setPrintArea(
+        `A1:${columnLetters(Math.max(1, plan.columns.length) - 1)}${Math.max(1, plan.rows.length)}`,
+      );
+      const pages = ws.pageLayout.headersFooters.defaultForAllPages;
+      const { header, footer } = plan.print;
+      if (header?.left) pages.leftHeader = header.left;
+      if (header?.center) pages.centerHeader = header.center;
+      if (header?.right) pages.rightHeader = header.right;
+      if (footer?.left) pages.leftFooter = footer.left;
+      if (footer?.center) pages.centerFooter = footer.center;
+      if (footer?.right) pages.rightFooter = footer.right;
     }
   });
   for (const chart of plan.charts ?? []) await w.add(200, () => addChart(ws, chart));

@@ -97,6 +97,9 @@ export class SimSheet {
   rules: SimRule[] = [];
   charts: SimChart[] = [];
   columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  /** Outline levels shown (showOutlineLevels), rows then columns; null while never set. */
+  outlineShown: [number, number] | null = null;
   groups: Area[] = [];
   tabColor = '';
   freeze: Area | null = null;
@@ -576,6 +579,12 @@ class SimWorksheet extends SimObject {
     );
   }
 
+  showOutlineLevels(rowLevels: number, columnLevels: number): void {
+    this.ctx.enqueue(30, () => {
+      this.sheet().outlineShown = [rowLevels, columnLevels];
+    });
+  }
+
   get tables(): SimTables {
     return new SimTables(this.ctx, () => this.resolve());
   }
@@ -650,6 +659,21 @@ class SimWorksheet extends SimObject {
       },
       setPrintTitleRows: (v: string) => set('titleRows', v),
       setPrintTitleColumns: (v: string) => set('titleColumns', v),
+      setPrintArea: (v: string) => set('printArea', v),
+      headersFooters: {
+        // Each part set is a request, kept as the page setup's `header.left`... for the parity test.
+        defaultForAllPages: Object.defineProperties(
+          {},
+          Object.fromEntries(
+            ['left', 'center', 'right'].flatMap((side) =>
+              ['Header', 'Footer'].map((part) => [
+                `${side}${part}`,
+                { set: (v: string) => set(`${part.toLowerCase()}.${side}`, v), enumerable: true },
+              ]),
+            ),
+          ),
+        ),
+      },
     };
   }
 
@@ -708,6 +732,9 @@ function formatApi(ctx: SimContext, apply: (props: Record<string, unknown>) => v
     },
     set columnWidth(v: number) {
       set('columnWidth', v);
+    },
+    set rowHeight(v: number) {
+      set('rowHeight', v);
     },
     set indentLevel(v: number) {
       set('indent', v);
@@ -820,6 +847,8 @@ class SimRange extends SimObject {
       const a = this.area();
       if ('columnWidth' in props)
         for (let c = a.col; c < a.col + a.cols; c++) s.columnWidths.set(c, props.columnWidth as number);
+      else if ('rowHeight' in props)
+        for (let r = a.row; r < a.row + a.rows; r++) s.rowHeights.set(r, props.rowHeight as number);
       else if (s.store) s.formats.push({ area: a, props });
     });
   }

@@ -71,7 +71,8 @@ describe('regenerating a workbook', () => {
     expect(ws.getCell('C2').value).toEqual(new Date(Date.UTC(2027, 2, 1, 8, 0)));
     expect(ws.getCell('D2').value).toEqual(new Date(Date.UTC(2027, 2, 2, 17, 0)));
     expect(ws.getCell('C3').value).toEqual(new Date(Date.UTC(2027, 2, 4, 8, 0)));
-    expect(ws.getCell('C3').numFmt).toBe('yyyy-mm-dd hh:mm');
+    // A plan of whole days shows its dates without times.
+    expect(ws.getCell('C3').numFmt).toBe('ddd d mmm yy');
     expect(ws.getCell('I3').value).toBe('1FS');
     expect(ws.getCell('H2').value).toBe('Yes');
     expect(wb.definedNames.getRanges(markerName('Schedule')).ranges).toEqual(['Schedule!$A$1']);

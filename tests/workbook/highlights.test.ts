@@ -118,6 +118,24 @@ describe('baseline', () => {
     expect([schedule.getCell('K2').value, schedule.getCell('L2').value]).toEqual([0, 0]);
   });
 
+  test('the columns it adds look like the header beside them', async () => {
+    const dir = tempDir();
+    const plain = await writeXlsx(dir, 'plain.xlsx', { settings: PLAN.settings, tasks: [PLAN.tasks[2]] });
+    const wb = await open(plain);
+    const header = wb.getWorksheet('Tasks')!.getRow(1);
+    header.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } };
+      cell.font = { bold: true, color: { argb: 'FFFFFFFF' }, name: 'Arial', size: 10 };
+    });
+    const styled = path.join(dir, 'styled.xlsx');
+    await wb.xlsx.writeFile(styled);
+    const tasks = (await open((await baselineFile(styled)).written!)).getWorksheet('Tasks')!;
+    for (const address of ['D1', 'E1']) {
+      expect(tasks.getCell(address).fill).toEqual(tasks.getCell('C1').fill);
+      expect(tasks.getCell(address).font).toEqual(tasks.getCell('C1').font);
+    }
+  });
+
   test('says which baseline dates it would replace, and replaces them only with --yes', async () => {
     const dir = tempDir();
     const input = await writeXlsx(dir, 'plan.xlsx', PLAN);

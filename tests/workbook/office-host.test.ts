@@ -161,7 +161,9 @@ describe('Regenerate through the Office.js adapter', () => {
   });
 
   test('Gantt bars are filled through RangeAreas, one call per style and chunk, not per bar', async () => {
-    const excel = simulatedExcel(simWorkbookFromJson(film.doc));
+    // At day scale: a cell fill for every day of every bar.
+    const daily = { ...film.doc, settings: { ...(film.doc.settings as object), 'Gantt Scale': 'day' } };
+    const excel = simulatedExcel(simWorkbookFromJson(daily));
     await regenerateWorkbook(excel.run, TODAY);
     const gantt = excel.book.sheet('Gantt')!;
     const fills = gantt.formats.filter((f) => f.props.fill);

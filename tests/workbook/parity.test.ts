@@ -182,6 +182,9 @@ function excelJsSheet(ws: ExcelJS.Worksheet): SheetView {
     fitToWidth: p.fitToPage === true && p.fitToWidth === 1 && p.fitToHeight === 0,
     scale: p.fitToPage || p.scale === 100 ? '' : (p.scale ?? ''),
     acrossFirst: p.pageOrder === 'overThenDown',
+    printArea: p.printArea ?? '',
+    header: ws.headerFooter?.oddHeader ?? '',
+    footer: ws.headerFooter?.oddFooter ?? '',
   });
   return view;
 }
@@ -310,6 +313,7 @@ function simSheet(s: SimSheet): SheetView {
     titleColumns?: string;
     zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
     printOrder?: string;
+    printArea?: string;
   };
   view.print = clean({
     orientation: (page.orientation ?? 'portrait').toLowerCase(),
@@ -318,8 +322,21 @@ function simSheet(s: SimSheet): SheetView {
     fitToWidth: page.zoom?.horizontalFitToPages === 1 && page.zoom.verticalFitToPages === 0,
     scale: page.zoom?.scale ?? '',
     acrossFirst: page.printOrder === 'OverThenDown',
+    printArea: (page.printArea ?? '').replace(/\$/g, ''),
+    header: headerFooterOf(s.page, 'header'),
+    footer: headerFooterOf(s.page, 'footer'),
   });
   return view;
+}
+
+/** The three parts set through Office.js, in the one string of the file format (`&L...&C...&R...`). */
+function headerFooterOf(page: Record<string, unknown>, part: 'header' | 'footer'): string {
+  return (['left', 'center', 'right'] as const)
+    .map((side) => {
+      const text = page[`${part}.${side}`];
+      return text ? `&${side[0].toUpperCase()}${String(text)}` : '';
+    })
+    .join('');
 }
 
 function simBook(book: SimWorkbook): BookView {

@@ -442,7 +442,7 @@ describe('reading plan files', () => {
     ['a comment in the sheet', (xml: string) => xml.replace('<sheetData>', '<sheetData><!-- a note -->'), /comment/],
     [
       'a cell type it does not read',
-      (xml: string) => xml.replace(/<c r="B2"( s="\d+")?>/, '<c r="B2"$1 t="d">'),
+      (xml: string) => xml.replace(/<c r="B4"( s="\d+")?>/, '<c r="B4"$1 t="d">'),
       /type/,
     ],
     [

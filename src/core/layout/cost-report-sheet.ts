@@ -30,7 +30,7 @@ export function signLabel(sign: CostReport['sign']): string {
  * subtotal. Estimated final cost = Actual + Committed + ETC; the variance with
  * Settings' sign, labelled Fav or Unfav; the status coloured.
  */
-export function planCostReportSheet(report: CostReport, statusDate: number): SheetPlan {
+export function planCostReportSheet(report: CostReport, statusDate: number, projectTitle = ''): SheetPlan {
   const columns: ColumnPlan[] = [
     { header: 'Account', width: 10 },
     { header: 'Description', width: 36 },
@@ -47,7 +47,7 @@ export function planCostReportSheet(report: CostReport, statusDate: number): She
     { header: 'Status', width: 8 },
   ];
   const width = columns.length;
-  const title = `Cost report as of ${formatDay(statusDate)} · ${report.currency} · ${signLabel(report.sign)} · amber over ${report.amberPct}%, red over ${report.redPct}%`;
+  const title = `${projectTitle === '' ? '' : `${projectTitle} · `}Cost report as of ${formatDay(statusDate)} · ${report.currency} · ${signLabel(report.sign)} · amber over ${report.amberPct}%, red over ${report.redPct}%`;
   const rows: PlanValue[][] = [[title], columns.map((c) => c.header)];
   const styles: StyledRange[] = [{ row: 0, col: 0, style: { bold: true, size: 13 } }, headerStyle(width, 1)];
   const levels: number[] = [0, 0];

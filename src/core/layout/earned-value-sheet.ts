@@ -29,7 +29,7 @@ const BASELINE_LABEL: Record<EarnedValue['baseline'], string> = {
  * S-curve data (cumulative PV to the end, EV and AC to the status date) and,
  * where the host draws charts, its line chart.
  */
-export function planEarnedValueSheet(plan: Plan, ev: EarnedValue): SheetPlan {
+export function planEarnedValueSheet(plan: Plan, ev: EarnedValue, projectTitle = ''): SheetPlan {
   const figureColumns = ['BAC', 'PV', 'EV', 'AC', 'SV', 'CV', 'SPI', 'CPI', 'EAC', 'ETC', 'VAC', 'TCPI'];
   const ratio = new Set([8, 9, 13]);
   const columns: ColumnPlan[] = [
@@ -47,7 +47,7 @@ export function planEarnedValueSheet(plan: Plan, ev: EarnedValue): SheetPlan {
     { header: 'AC', width: 14, numFmt: MONEY_FORMAT },
   ];
   const width = 2 + figureColumns.length;
-  const title = `Earned value as of ${formatWallReadable(ev.statusDate)} · ${BASELINE_LABEL[ev.baseline]} · EAC = ${METHOD_LABEL[ev.method]}`;
+  const title = `${projectTitle === '' ? '' : `${projectTitle} · `}Earned value as of ${formatWallReadable(ev.statusDate)} · ${BASELINE_LABEL[ev.baseline]} · EAC = ${METHOD_LABEL[ev.method]}`;
   const titles: PlanValue[] = new Array(CURVE_COL + 1).fill(null);
   titles[0] = title;
   titles[CURVE_COL] = 'S-curve, cumulative';

@@ -2,11 +2,12 @@ import type { WorkCalendar } from '../calendar';
 import type { GanttScale, Plan } from '../model';
 import { round } from '../helpers';
 import type { ScheduleResult } from '../schedule/schedule';
-import { MINUTES_PER_DAY, Wall, dayOf, formatDay, weekdayOfDay } from '../time';
-import { DATE_TIME_FORMAT, DAYS_FORMAT, SLIPPED_FILL, headerStyle, idColumnWidth, slipped } from './schedule-sheet';
+import { MINUTES_PER_DAY, Wall, dayOf, formatDay, formatLongDay, formatWall, weekdayOfDay } from '../time';
+import { presentationOf } from './presentation';
+import { DAYS_FORMAT, SLIPPED_FILL, headerStyle, idColumnWidth, slipped } from './schedule-sheet';
 import { Border, CellStyle, ColumnPlan, PlanValue, SheetPlan, StyledRange } from './sheet-plan';
 
-export type TimeScale = 'day' | 'week' | 'month';
+export type TimeScale = 'hour' | 'shift' | 'day' | 'week' | 'month';
 
 /** One timeline column: the wall-time interval [start, end) it stands for. */
 export interface TimelineColumn {
@@ -33,17 +34,31 @@ export const GANTT_COLORS = {
 
 const LEFT_COLUMNS = 7;
 const HEADER_ROWS = 3;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** Width of a timeline column at each scale, in characters: narrow, so that a Gantt prints one page wide. */
+export const COLUMN_WIDTH: Record<TimeScale, number> = { hour: 2.4, shift: 3.4, day: 2.8, week: 3.4, month: 4.4 };
+
+/** Characters of timeline that print readably beside the task table on a landscape page. */
+export const TIMELINE_BUDGET = 130;
+
 /**
- * The scale for a span of calendar days: the one asked for, or with `auto` the finest
- * that shows the span in at most 400 columns (a day per column up to about 13 months,
- * a week per column up to about 7.5 years, then months).
+ * The scale for a timeline: the one asked for, or with `auto` the finest whose columns fit the
+ * printed page (TIMELINE_BUDGET): hours, then shifts (one column per working interval) when the
+ * plan spans a few days or has tasks shorter than a day; else days, weeks, months.
  */
-export function chooseScale(spanDays: number, asked: GanttScale): TimeScale {
+export function chooseScale(
+  asked: GanttScale,
+  columnsAt: (scale: TimeScale, max: number) => number | null,
+  fine: boolean,
+): TimeScale {
   if (asked !== 'auto') return asked;
-  if (spanDays <= 400) return 'day';
-  if (spanDays / 7 <= 400) return 'week';
+  const candidates: TimeScale[] = fine ? ['hour', 'shift', 'day', 'week'] : ['day', 'week'];
+  for (const scale of candidates) {
+    const max = Math.floor(TIMELINE_BUDGET / COLUMN_WIDTH[scale]);
+    if (columnsAt(scale, max) !== null) return scale;
+  }
   return 'month';
 }
 
@@ -57,13 +72,44 @@ function nextMonth(day: number): number {
   return Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 86400000);
 }
 
-/** Columns from the unit holding `from` through the unit holding `to`, at a scale. */
-export function buildTimeline(from: Wall, to: Wall, scale: TimeScale, cal: WorkCalendar): TimelineColumn[] {
+/**
+ * Columns from the unit holding `from` through the unit holding `to`, at a scale; null when there
+ * would be more than `max`. Hours and shifts cover working days only: hours over the working
+ * window (the first interval's start to the last one's end, the hours in between with no work
+ * shaded), shifts one column per working interval.
+ */
+export function buildTimeline(
+  from: Wall,
+  to: Wall,
+  scale: TimeScale,
+  cal: WorkCalendar,
+  max = Infinity,
+): TimelineColumn[] | null {
   const columns: TimelineColumn[] = [];
   let day = dayOf(from);
+  const lastDay = dayOf(to - 1);
+  if (scale === 'hour' || scale === 'shift') {
+    const intervals = cal.intervals;
+    const firstHour = Math.floor(intervals[0].start / 60);
+    const lastHour = Math.ceil(intervals[intervals.length - 1].end / 60);
+    for (; day <= lastDay; day++) {
+      if (!cal.isWorkingDay(day)) continue;
+      const base = day * MINUTES_PER_DAY;
+      if (scale === 'shift') {
+        for (const i of intervals) columns.push({ start: base + i.start, end: base + i.end, nonWorking: false });
+      } else {
+        for (let h = firstHour; h < lastHour; h++) {
+          const start = base + h * 60;
+          const worked = intervals.some((i) => i.start < (h + 1) * 60 && i.end > h * 60);
+          columns.push({ start, end: start + 60, nonWorking: !worked });
+        }
+      }
+      if (columns.length > max) return null;
+    }
+    return columns;
+  }
   if (scale === 'week') day -= (weekdayOfDay(day) + 6) % 7; // back to Monday
   if (scale === 'month') day = monthStart(day);
-  const lastDay = dayOf(to - 1);
   while (day <= lastDay) {
     const next = scale === 'day' ? day + 1 : scale === 'week' ? day + 7 : nextMonth(day);
     columns.push({
@@ -71,6 +117,7 @@ export function buildTimeline(from: Wall, to: Wall, scale: TimeScale, cal: WorkC
       end: next * MINUTES_PER_DAY,
       nonWorking: scale === 'day' && !cal.isWorkingDay(day),
     });
+    if (columns.length > max) return null;
     day = next;
   }
   return columns;
@@ -131,16 +178,35 @@ export function ganttTimeline(
       to = Math.max(to, t.deadline);
     }
   }
-  let scale = chooseScale((to - from) / MINUTES_PER_DAY, asked);
+  // Hours or shifts are worth a look when the plan spans a few days or has a task shorter than a day.
+  const fine = to - from <= 4 * MINUTES_PER_DAY || hasShortTask(plan, result.calendar.minutesPerDay);
+  const pad = (scale: TimeScale) =>
+    (scale === 'hour' || scale === 'shift' ? 0 : scale === 'day' ? 1 : scale === 'week' ? 7 : 31) * MINUTES_PER_DAY;
+  const columnsAt = (scale: TimeScale, max: number) =>
+    buildTimeline(from - pad(scale), to + pad(scale), scale, result.calendar, max);
+  let scale = chooseScale(asked, (sc, max) => columnsAt(sc, max)?.length ?? null, fine);
   // A sheet holds 16,384 columns: a span too long for the scale asked (a deadline typed in the
   // wrong century) takes a coarser one, and at months it is cut to what fits.
-  const spanDays = (to - from) / MINUTES_PER_DAY;
-  if (scale === 'day' && spanDays > MAX_TIMELINE_COLUMNS) scale = 'week';
-  if (scale === 'week' && spanDays / 7 > MAX_TIMELINE_COLUMNS) scale = 'month';
-  if (scale === 'month' && spanDays / 31 > MAX_TIMELINE_COLUMNS)
+  const order: TimeScale[] = ['hour', 'shift', 'day', 'week', 'month'];
+  for (let k = order.indexOf(scale); k < order.length - 1; k++) {
+    if (columnsAt(order[k], MAX_TIMELINE_COLUMNS) !== null) break;
+    scale = order[k + 1];
+  }
+  if (scale === 'month' && (to - from) / MINUTES_PER_DAY / 31 > MAX_TIMELINE_COLUMNS)
     to = from + MAX_TIMELINE_COLUMNS * 28 * MINUTES_PER_DAY;
-  const pad = (scale === 'day' ? 1 : scale === 'week' ? 7 : 31) * MINUTES_PER_DAY;
-  return { scale, timeline: buildTimeline(from - pad, to + pad, scale, result.calendar) };
+  return { scale, timeline: columnsAt(scale, Infinity)! };
+}
+
+/** Whether a task (not a summary, not a milestone) takes less than a working day. */
+function hasShortTask(plan: Plan, minutesPerDay: number): boolean {
+  return plan.tasks.some(
+    (t) =>
+      !t.isSummary &&
+      t.duration !== null &&
+      !t.duration.elapsed &&
+      t.duration.minutes > 0 &&
+      t.duration.minutes < minutesPerDay,
+  );
 }
 
 /** Timeline columns at most: Excel's 16,384 less the table and some room. */
@@ -159,24 +225,24 @@ interface GanttOptions {
 export function planGanttSheet(plan: Plan, result: ScheduleResult, options: GanttOptions = {}): SheetPlan {
   const cal = result.calendar;
   const tasks = plan.tasks;
-  const mpd = cal.minutesPerDay;
 
   const { scale, timeline } = ganttTimeline(plan, result, options.scale ?? plan.settings.ganttScale);
   const T = LEFT_COLUMNS;
+  const pres = presentationOf(plan, result);
 
   const leftColumns: ColumnPlan[] = [
     { header: 'ID', width: idColumnWidth(plan) },
-    { header: 'Task', width: 34 },
-    { header: 'Start', width: 16, numFmt: DATE_TIME_FORMAT },
-    { header: 'Finish', width: 16, numFmt: DATE_TIME_FORMAT },
-    { header: 'Days', width: 7, numFmt: DAYS_FORMAT },
+    { header: 'Task', width: 30 },
+    { header: 'Start', width: pres.dateWidth, numFmt: pres.dateFormat },
+    { header: 'Finish', width: pres.dateWidth, numFmt: pres.dateFormat },
+    { header: pres.unit === 'hours' ? 'Hours' : 'Days', width: 7, numFmt: DAYS_FORMAT },
     { header: '% Done', width: 7, numFmt: '0%' },
     { header: 'Float', width: 7, numFmt: DAYS_FORMAT },
   ];
   const statusColumn = columnAfter(timeline, result.statusDate - 1); // within the timeline: the span includes it
-  const width = scale === 'day' ? 3.2 : scale === 'week' ? 4.2 : 5;
+  const width = COLUMN_WIDTH[scale];
   const timelineColumns: ColumnPlan[] = timeline.map((c) => ({
-    header: formatDay(c.start),
+    header: scale === 'hour' || scale === 'shift' ? formatWall(c.start) : formatDay(c.start),
     width,
     ...(c.nonWorking ? { style: { fill: GANTT_COLORS.nonWorking } } : {}),
   }));
@@ -189,10 +255,12 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     new Array(width_).fill(null),
   ];
   const styles: StyledRange[] = [];
-  rows[0][0] = 'Gantt';
-  styles.push({ row: 0, col: 0, style: { bold: true, size: 14 } });
-  rows[0][1] = `Status date ${formatDay(result.statusDate)}, ${scale} scale`;
-  styles.push({ row: 0, col: 1, style: { size: 9, italic: true } });
+  // The title over the ID and Task columns (the legend takes the columns after them); the subtitle
+  // is printed in the page header with it.
+  rows[0][0] = plan.settings.projectName || 'Gantt';
+  styles.push({ row: 0, col: 0, style: { bold: true, size: 13 } });
+  rows[1][0] = `Status date ${formatLongDay(result.statusDate)}, ${scale} scale`;
+  styles.push({ row: 1, col: 0, style: { size: 8, italic: true } });
   // The legend, in the two rows over the table: each entry drawn the way the chart draws it.
   const legend: [row: number, col: number, text: string, style: CellStyle][] = [
     [0, 2, 'Task', { fill: GANTT_COLORS.task, color: 'FFFFFF' }],
@@ -217,7 +285,15 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     const day = dayOf(c.start);
     const d = new Date(c.start * 60000);
     const month = `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-    if (scale === 'month') {
+    if (scale === 'hour' || scale === 'shift') {
+      // The day over its first column, its date below, then the hour (or the shift's hours).
+      if (k === 0 || dayOf(timeline[k - 1].start) !== day) {
+        rows[0][T + k] = month === lastLabel ? null : (lastLabel = month);
+        rows[1][T + k] = `${WEEKDAYS[weekdayOfDay(day)]} ${d.getUTCDate()}`;
+      }
+      const hour = (t: Wall) => String(Math.floor((t % MINUTES_PER_DAY) / 60)).padStart(2, '0');
+      rows[2][T + k] = scale === 'hour' ? hour(c.start) : `${hour(c.start)}-${hour(c.end)}`;
+    } else if (scale === 'month') {
       if (String(d.getUTCFullYear()) !== lastLabel) rows[0][T + k] = lastLabel = String(d.getUTCFullYear());
       rows[1][T + k] = MONTHS[d.getUTCMonth()];
     } else {
@@ -252,9 +328,9 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     row[1] = t.name;
     row[2] = { date: result.start[i] };
     row[3] = { date: result.finish[i] };
-    row[4] = elapsed ? round(result.duration[i] / MINUTES_PER_DAY, 2) : round(result.duration[i] / mpd, 2);
+    row[4] = pres.inUnits(result.duration[i], elapsed);
     row[5] = round(result.percentComplete[i] / 100, 4);
-    row[6] = round(result.totalFloat[i] / mpd, 2);
+    row[6] = pres.inUnits(result.totalFloat[i]);
     rows.push(row);
     rowLevels.push(Math.max(0, t.outlineLevel - 1));
     if (t.outlineLevel > 1) styles.push({ row: r, col: 1, style: { indent: Math.min(15, t.outlineLevel - 1) } });
@@ -331,8 +407,8 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     freeze: { rows: HEADER_ROWS, cols: T },
     headerRows: HEADER_ROWS,
     rowLevels,
-    // Printed across first at 60%, the ID and Task columns repeated on every page.
-    print: { landscape: true, titleRows: HEADER_ROWS, titleColumns: 2, scale: 60, acrossFirst: true },
+    // One page wide (see withPrintSetup), the ID and Task columns repeated when a long plan runs on.
+    print: { landscape: true, titleRows: HEADER_ROWS, titleColumns: 2 },
     tabColor: 'C00000',
   };
 }

@@ -5,22 +5,29 @@ import { planGanttSheet } from './gantt';
 import { HighlightPlan, planBudgetHighlights, planTaskHighlights } from './highlights';
 import { planIssuesSheet } from './issues-sheet';
 import { planScheduleSheet } from './schedule-sheet';
+import { presentationOf, withPrintSetup } from './presentation';
 import type { SheetPlan } from './sheet-plan';
 
 /** Every sheet the product generates for a calculation, in workbook order. */
 export function planGeneratedSheets(calc: Calculation): SheetPlan[] {
   const sheets: SheetPlan[] = [];
+  let title = '';
   if (calc.plan && calc.schedule) {
+    title = presentationOf(calc.plan, calc.schedule).title;
     sheets.push(planScheduleSheet(calc.plan, calc.schedule));
     sheets.push(planGanttSheet(calc.plan, calc.schedule));
     // A plan without a budget or costs gets no money sheets (and loses those of an earlier run).
     if (calc.costs && calc.plan.budget.length > 0)
-      sheets.push(planCostReportSheet(calc.costs.report, calc.schedule.statusDate));
+      sheets.push(planCostReportSheet(calc.costs.report, calc.schedule.statusDate, title));
     if (calc.costs && calc.costs.earnedValue.project.bac > 0)
-      sheets.push(planEarnedValueSheet(calc.plan, calc.costs.earnedValue));
+      sheets.push(planEarnedValueSheet(calc.plan, calc.costs.earnedValue, title));
+  } else if (calc.plan) {
+    title = [calc.plan.settings.projectName, calc.plan.settings.subtitle].filter((t) => t !== '').join(' · ');
   }
   sheets.push(planIssuesSheet(calc.issues));
-  return sheets;
+  // Every sheet prints the same way: one page wide, the title above, the status date and page below.
+  const statusDate = calc.schedule?.statusDate ?? null;
+  return sheets.map((sheet) => withPrintSetup(sheet, title, statusDate));
 }
 
 /** Every highlight plan for a calculation: the Tasks sheet's, and the Budget sheet's when it has lines. */

@@ -2,6 +2,7 @@ import type { Plan } from '../model';
 import { round } from '../helpers';
 import { describeDriver } from '../schedule/explain';
 import type { ScheduleResult } from '../schedule/schedule';
+import { presentationOf } from './presentation';
 import { PlanValue, SheetPlan, StyledRange } from './sheet-plan';
 
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -37,21 +38,22 @@ export function headerStyle(columns: number, row = 0): StyledRange {
  * outline level, summary rows bold, critical tasks in red, dates as Excel dates.
  */
 export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan {
-  const mpd = result.calendar.minutesPerDay;
-  const days = (minutes: number) => round(minutes / mpd, 2);
+  const pres = presentationOf(plan, result);
+  const days = (minutes: number) => pres.inUnits(minutes);
+  const unit = pres.unit;
   const columns = [
     { header: 'ID', width: idColumnWidth(plan) },
     { header: 'Name', width: 40 },
-    { header: 'Start', width: 17, numFmt: DATE_TIME_FORMAT },
-    { header: 'Finish', width: 17, numFmt: DATE_TIME_FORMAT },
-    { header: 'Duration (days)', width: 10, numFmt: DAYS_FORMAT },
-    { header: 'Total Float (days)', width: 10, numFmt: DAYS_FORMAT },
-    { header: 'Free Float (days)', width: 10, numFmt: DAYS_FORMAT },
+    { header: 'Start', width: pres.dateWidth, numFmt: pres.dateFormat },
+    { header: 'Finish', width: pres.dateWidth, numFmt: pres.dateFormat },
+    { header: `Duration (${unit})`, width: 10, numFmt: DAYS_FORMAT },
+    { header: `Total Float (${unit})`, width: 10, numFmt: DAYS_FORMAT },
+    { header: `Free Float (${unit})`, width: 10, numFmt: DAYS_FORMAT },
     { header: 'Critical', width: 9 },
     { header: 'Driving Predecessor', width: 20 },
     { header: '% Complete', width: 11, numFmt: '0%' },
-    { header: 'Start Variance (days)', width: 10, numFmt: DAYS_FORMAT },
-    { header: 'Finish Variance (days)', width: 10, numFmt: DAYS_FORMAT },
+    { header: `Start Variance (${unit})`, width: 10, numFmt: DAYS_FORMAT },
+    { header: `Finish Variance (${unit})`, width: 10, numFmt: DAYS_FORMAT },
   ];
   const rows: PlanValue[][] = [columns.map((c) => c.header)];
   const styles: StyledRange[] = [headerStyle(columns.length)];
@@ -62,7 +64,7 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
       t.name,
       { date: result.start[i] },
       { date: result.finish[i] },
-      elapsed ? round(result.duration[i] / 1440, 2) : days(result.duration[i]),
+      pres.inUnits(result.duration[i], elapsed),
       days(result.totalFloat[i]),
       days(result.freeFloat[i]),
       result.critical[i] ? 'Yes' : 'No',
@@ -74,7 +76,7 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
     const r = i + 1;
     if (t.outlineLevel > 1) styles.push({ row: r, col: 1, style: { indent: Math.min(15, t.outlineLevel - 1) } });
     if (t.isSummary) styles.push({ row: r, col: 0, cols: columns.length, style: { bold: true, fill: SUMMARY_FILL } });
-    if (elapsed) styles.push({ row: r, col: 4, style: { numFmt: '0.##" ed"' } });
+    if (elapsed) styles.push({ row: r, col: 4, style: { numFmt: unit === 'days' ? '0.##" ed"' : '0.##" eh"' } });
     if (result.critical[i]) styles.push({ row: r, col: 0, cols: columns.length, style: { color: CRITICAL_TEXT } });
     if (slipped(t, result, i))
       styles.push(
@@ -92,5 +94,8 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
     freeze: { rows: 1, cols: 2 },
     autoFilter: true,
     tabColor: '2F5597',
+    print: { landscape: true, titleRows: 1, titleColumns: 2 },
+    // Headers such as "Finish Variance (hours)" wrap onto three lines of their narrow columns.
+    rowHeights: { 0: 45 },
   };
 }

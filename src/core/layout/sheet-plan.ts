@@ -73,6 +73,8 @@ export interface SheetPlan {
   headerRows?: number;
   /** Outline (grouping) level of each row, by row index; summary rows stand above their details. */
   rowLevels?: number[];
+  /** Heights in points of the rows that need one (a header of two or three lines), by row index. */
+  rowHeights?: Record<number, number>;
   /** Drawn where the host supports charts; the data stays in the cells either way. */
   charts?: ChartPlan[];
   print?: {
@@ -85,7 +87,19 @@ export interface SheetPlan {
     fitToWidth?: boolean;
     /** Page order: across the sheet first (a wide timeline), or down first. */
     acrossFirst?: boolean;
+    /**
+     * Page header and footer, each in three parts, in Excel's header codes (`&P` the page, `&N` the
+     * pages, `&A` the sheet's name, `&B` bold on and off, `&&` an ampersand).
+     */
+    header?: HeaderFooter;
+    footer?: HeaderFooter;
   };
+}
+
+export interface HeaderFooter {
+  left?: string;
+  center?: string;
+  right?: string;
 }
 
 /** A block of one column: `rows` cells down from (row, col), 0-based like the plan's rows. */

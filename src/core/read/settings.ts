@@ -1,7 +1,7 @@
 import { clip, normalizeHeader } from '../helpers';
 import { Location, sheetLocation } from '../location';
 import { DEFAULT_INTERVALS } from '../calendar';
-import type { GanttScale, Issue, Plan, PlanSettings } from '../model';
+import type { DurationUnits, GanttScale, Issue, Plan, PlanSettings } from '../model';
 import { parseEacMethod, parseVarianceSign } from '../parsers/settings';
 import { atDefaultTime, parseDateCell, parseNumberCell, parseWorkingDays, parseWorkingHours } from '../parsers/values';
 import { RawCell, RawSheet, isEmptyValue } from '../raw';
@@ -32,6 +32,10 @@ const KNOWN_SETTINGS = new Set([
   'ganttscale',
   'eacmethod',
   'dateorder',
+  'projectname',
+  'subtitle',
+  'dateformat',
+  'durationunits',
   ...Object.keys(SHEET_SETTINGS),
 ]);
 
@@ -248,9 +252,9 @@ export function readSettings(
   let ganttScale: GanttScale = 'auto';
   const gs = text('ganttscale').toLowerCase();
   if (gs !== '') {
-    if (gs === 'auto' || gs === 'day' || gs === 'week' || gs === 'month') ganttScale = gs;
+    if (['auto', 'hour', 'shift', 'day', 'week', 'month'].includes(gs)) ganttScale = gs as GanttScale;
     else {
-      err('ganttscale', `Gantt Scale: "${clip(text('ganttscale'))}" must be day, week, month or auto.`);
+      err('ganttscale', `Gantt Scale: "${clip(text('ganttscale'))}" must be hour, shift, day, week, month or auto.`);
       ok = false;
     }
   }
@@ -260,6 +264,33 @@ export function readSettings(
   if (method === null) {
     err('eacmethod', `EAC Method: "${clip(text('eacmethod'))}" must be cpi, budget-rate or cpi-spi.`);
     ok = false;
+  }
+
+  const dateFormat = text('dateformat');
+  if (dateFormat !== '' && !/[dmy]/i.test(dateFormat.replace(/"[^"]*"|\\./g, ''))) {
+    err(
+      'dateformat',
+      `Date Format: "${clip(dateFormat)}" has no day, month or year: write an Excel date format such as dd/mm/yyyy or ddd d mmm yy hh:mm.`,
+    );
+    ok = false;
+  }
+  const units = text('durationunits').toLowerCase();
+  let durationUnits: DurationUnits = 'auto';
+  if (units !== '') {
+    const known: Record<string, DurationUnits> = {
+      auto: 'auto',
+      days: 'days',
+      day: 'days',
+      d: 'days',
+      hours: 'hours',
+      hour: 'hours',
+      h: 'hours',
+    };
+    if (known[units]) durationUnits = known[units];
+    else {
+      err('durationunits', `Duration Units: "${clip(text('durationunits'))}" must be days, hours or auto.`);
+      ok = false;
+    }
   }
 
   if (!ok || projectStart === null) return { ok: false };
@@ -278,6 +309,10 @@ export function readSettings(
       ganttScale,
       eacMethod,
       dateOrder,
+      projectName: text('projectname'),
+      subtitle: text('subtitle'),
+      dateFormat: dateFormat === '' ? null : dateFormat,
+      durationUnits,
     },
   };
 }

@@ -1,5 +1,14 @@
 /** Geometry of the Gantt sheet plan: which timeline columns each bar covers, at each scale. */
-import { GANTT_COLORS, barColumns, buildTimeline, chooseScale, planGanttSheet } from '../../../src/core/layout/gantt';
+import {
+  COLUMN_WIDTH,
+  GANTT_COLORS,
+  TIMELINE_BUDGET,
+  TimeScale,
+  barColumns,
+  buildTimeline,
+  chooseScale,
+  planGanttSheet,
+} from '../../../src/core/layout/gantt';
 import type { CellStyle, SheetPlan } from '../../../src/core/layout/sheet-plan';
 import { formatDay } from '../../../src/core/time';
 import { calc, plan, Row } from '../../helpers';
@@ -7,8 +16,9 @@ import { calc, plan, Row } from '../../helpers';
 const T = 7; // left table columns
 const FIRST_TASK_ROW = 3;
 
+/** The Gantt of a plan, at day scale unless the settings ask for another (`Gantt Scale`). */
 function gantt(rows: Row[], settings: Record<string, string | number> = {}, extra: Record<string, unknown> = {}) {
-  const c = calc(plan(rows, settings, extra));
+  const c = calc(plan(rows, { 'Gantt Scale': 'day', ...settings }, extra));
   if (!c.schedule) throw new Error(JSON.stringify(c.issues));
   return planGanttSheet(c.plan!, c.schedule);
 }
@@ -37,21 +47,65 @@ function columnOf(sheet: SheetPlan, day: string): number {
 }
 
 describe('scale', () => {
-  test('auto: days up to 400 columns, then weeks, then months; an explicit scale wins', () => {
-    expect(chooseScale(40, 'auto')).toBe('day');
-    expect(chooseScale(400, 'auto')).toBe('day');
-    expect(chooseScale(401, 'auto')).toBe('week');
-    expect(chooseScale(2800, 'auto')).toBe('week');
-    expect(chooseScale(2801, 'auto')).toBe('month');
-    expect(chooseScale(40, 'month')).toBe('month');
+  test('auto: the finest scale whose columns fit a printed page; hours and shifts only for fine plans', () => {
+    // columnsAt(scale, max) as ganttTimeline gives it: a span of `days` calendar days, five in seven worked, 9 hours a day.
+    const span = (days: number) => (scale: TimeScale, max: number) => {
+      const n = { hour: days * 9, shift: days * 2, day: days, week: days / 7, month: days / 30 }[scale];
+      return n <= max ? n : null;
+    };
+    const fits = (scale: TimeScale) => Math.floor(TIMELINE_BUDGET / COLUMN_WIDTH[scale]);
+    expect(chooseScale('auto', span(3), true)).toBe('hour');
+    expect(chooseScale('auto', span(fits('hour') / 9 + 1), true)).toBe('shift');
+    expect(chooseScale('auto', span(fits('shift') / 2 + 1), true)).toBe('day');
+    expect(chooseScale('auto', span(3), false)).toBe('day'); // a plan of whole days shows days
+    expect(chooseScale('auto', span(fits('day')), false)).toBe('day');
+    expect(chooseScale('auto', span(fits('day') + 1), false)).toBe('week');
+    expect(chooseScale('auto', span(7 * fits('week') + 7), false)).toBe('month');
+    expect(chooseScale('month', span(3), true)).toBe('month');
+    expect(chooseScale('hour', span(400), false)).toBe('hour');
   });
 
   test('week columns start on Mondays, month columns on the 1st', () => {
     const cal = calc(plan([{ ID: '1', Name: 'A', Duration: '1d' }])).schedule!.calendar;
-    const wk = buildTimeline(20878 * 1440 + 3 * 1440, 20878 * 1440 + 20 * 1440, 'week', cal); // Thu 2027-03-04 ..
+    const wk = buildTimeline(20878 * 1440 + 3 * 1440, 20878 * 1440 + 20 * 1440, 'week', cal)!; // Thu 2027-03-04 ..
     expect(wk.map((c) => formatDay(c.start))).toEqual(['2027-03-01', '2027-03-08', '2027-03-15']);
-    const mo = buildTimeline(20878 * 1440 + 20 * 1440, 20878 * 1440 + 40 * 1440, 'month', cal);
+    const mo = buildTimeline(20878 * 1440 + 20 * 1440, 20878 * 1440 + 40 * 1440, 'month', cal)!;
     expect(mo.map((c) => formatDay(c.start))).toEqual(['2027-03-01', '2027-04-01']);
+  });
+});
+
+describe('hour and shift scales, for plans of a few days or of tasks shorter than a day', () => {
+  const WEEK: Row[] = [
+    { ID: '1', Name: 'Set up line', Duration: '45m' },
+    { ID: '2', Name: 'Run batch', Duration: '2d', Predecessors: '1' },
+  ];
+  test('auto picks hours for a 45-minute setup: it fills one hour, not a whole day', () => {
+    const sheet = gantt(WEEK, { 'Gantt Scale': 'auto' });
+    expect(sheet.rows[1][0]).toMatch(/hour scale$/);
+    expect(filled(sheet, 0, GANTT_COLORS.critical)).toEqual(['2027-03-01T08:00']);
+    // Hours of the working window only (08 to 17), working days only; the lunch hour shaded.
+    const hours = sheet.rows[2].slice(T, T + 9);
+    expect(hours).toEqual(['08', '09', '10', '11', '12', '13', '14', '15', '16']);
+    expect(sheet.rows[1][T]).toBe('Mon 1');
+    expect(sheet.columns[T + 4].style?.fill).toBe(GANTT_COLORS.nonWorking);
+    expect(sheet.columns[T + 3].style).toBeUndefined();
+  });
+  test('a shift scale has one column per working interval', () => {
+    const sheet = gantt(WEEK, { 'Gantt Scale': 'shift' });
+    expect(sheet.rows[2].slice(T, T + 4)).toEqual(['08-12', '13-17', '08-12', '13-17']);
+    expect(filled(sheet, 1, GANTT_COLORS.critical)).toEqual([
+      '2027-03-01T08:00',
+      '2027-03-01T13:00',
+      '2027-03-02T08:00',
+      '2027-03-02T13:00',
+      '2027-03-03T08:00',
+    ]);
+  });
+  test('a plan of whole days over months prints in weeks, within a page', () => {
+    const sheet = gantt([{ ID: '1', Name: 'Shoot', Duration: '100d' }], { 'Gantt Scale': 'auto' });
+    expect(sheet.rows[1][0]).toMatch(/week scale$/);
+    const timeline = sheet.columns.slice(T).reduce((w, c) => w + c.width, 0);
+    expect(timeline).toBeLessThanOrEqual(TIMELINE_BUDGET);
   });
 });
 
@@ -176,7 +230,7 @@ describe('bar geometry at week and month scale', () => {
 
   test('barColumns: before the timeline gives null; a zero-length bar takes the column of its instant', () => {
     const cal = calc(plan([{ ID: '1', Name: 'A', Duration: '1d' }])).schedule!.calendar;
-    const cols = buildTimeline(20878 * 1440, 20885 * 1440, 'day', cal);
+    const cols = buildTimeline(20878 * 1440, 20885 * 1440, 'day', cal)!;
     expect(barColumns(cols, 20870 * 1440, 20871 * 1440)).toBeNull();
     expect(barColumns(cols, 20879 * 1440 + 600, 20879 * 1440 + 600)).toEqual([1, 1]);
     expect(barColumns(cols, 20878 * 1440 + 1020, 20879 * 1440 + 1020)).toEqual([0, 1]);
