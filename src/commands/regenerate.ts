@@ -24,7 +24,8 @@ export interface RegenerateSummary {
   /** IDs of the critical tasks that are not summaries, in plan order. */
   critical: string[];
   budget: { status: CostStatus; budget: number; efc: number; currency: string } | null;
-  earnedValue: { cpi: number | null; spi: number | null } | null;
+  /** CPI and SPI, and the share of the budget (0 to 1) on lines no task books to, which they do not cover. */
+  earnedValue: { cpi: number | null; spi: number | null; outsideShare: number } | null;
   /** Wall-clock milliseconds, reading to the last sync. */
   ms: number;
   syncs: number;
@@ -62,7 +63,11 @@ export function summarize(calc: Calculation, written: string[], ms: number, sync
         : null,
     earnedValue:
       costs && costs.earnedValue.project.bac > 0
-        ? { cpi: costs.earnedValue.project.cpi, spi: costs.earnedValue.project.spi }
+        ? {
+            cpi: costs.earnedValue.project.cpi,
+            spi: costs.earnedValue.project.spi,
+            outsideShare: costs.earnedValue.coverage.outsideShare,
+          }
         : null,
     ms,
     syncs,

@@ -223,6 +223,8 @@ function Summary({ summary }: { summary: RegenerateSummary }) {
               <dd style={{ margin: 0 }}>
                 <Text>
                   CPI {index(summary.earnedValue.cpi)} · SPI {index(summary.earnedValue.spi)}
+                  {summary.earnedValue.outsideShare > 0 &&
+                    ` · ${Math.round(summary.earnedValue.outsideShare * 100)}% of the budget outside earned value`}
                 </Text>
               </dd>
             </>

@@ -105,6 +105,8 @@ describe('Cost Report sheet plan', () => {
       'Crew',
       'Camera',
       'Total Production',
+      undefined,
+      expect.stringMatching(/^Scheduled Cost: what the tasks booked to the line cost at the current schedule/),
     ]);
     const camera = sheet.rows.find((r) => r[0] === '2200')!;
     expect(camera[COST_COLUMNS.status]).toBe('Red');
@@ -140,10 +142,25 @@ describe('Earned Value sheet plan', () => {
       /^Earned value as of Fri 2027-03-05 17:00 · no baseline set: the current schedule serves as the baseline · EAC = AC \+ \(BAC - EV\) \/ CPI/,
     );
     const project = sheet.rows.find((r) => r[0] === 'Project')!;
-    // BAC 10,000 + 4,000 (5 d x 8 h x 100); PV 5,000; EV 4,000; AC 50,000 + 40,000: the Actuals of
-    // accounts 1100 and 2100 (B has earned nothing yet, but its account has spent).
-    expect(project.slice(2, 6)).toEqual([14000, 5000, 4000, 90000]);
+    // On the budget typed: BAC = the Budgets of the lines tasks book to, 100,000 (A) + 50,000 (B);
+    // PV 50,000 (half of A's working time is past); EV 40% of 100,000; AC 50,000 + 40,000: the
+    // Actuals of accounts 1100 and 2100 (B has earned nothing yet, but its account has spent).
+    expect(project.slice(2, 6)).toEqual([150000, 50000, 40000, 90000]);
     expect(sheet.rows.map((r) => r[0])).toEqual(expect.arrayContaining(['1100', '2100', 'A', 'B']));
+  });
+
+  test('a line no task books to is outside earned value: its share beside the project figures, and listed', () => {
+    const outside = sheet.rows.find((r) => r[0] === 'Outside EV')!;
+    // 2200 Camera (20,000) of 170,000: 11.8% of the budget.
+    expect(outside.slice(1, 3)).toEqual(['11.8% of budget: 1 line without tasks', 20000]);
+    const listed = sheet.rows.findIndex((r) => String(r[0]).startsWith('Outside earned value'));
+    expect(sheet.rows[listed + 1].slice(0, 3)).toEqual(['2200', 'Camera', 20000]);
+    expect(c.costs!.earnedValue.coverage).toEqual({
+      budgetInEv: 150000,
+      outside: [{ account: '2200', description: 'Camera', budget: 20000 }],
+      outsideBudget: 20000,
+      outsideShare: 20000 / 170000,
+    });
   });
 
   test('the S-curve block: week ending Sundays, cumulative PV to the end, EV and AC to the status week; a line chart over it', () => {
@@ -152,8 +169,8 @@ describe('Earned Value sheet plan', () => {
       .map((r) => r.slice(15, 19))
       .filter((r) => r.length > 0);
     expect(curve).toHaveLength(3);
-    expect(curve.map((r) => r[1])).toEqual([5000, 10000, 14000]);
-    expect(curve[0].slice(2)).toEqual([4000, 90000]);
+    expect(curve.map((r) => r[1])).toEqual([50000, 100000, 150000]);
+    expect(curve[0].slice(2)).toEqual([40000, 90000]);
     expect(curve[1].slice(2)).toEqual([null, null]);
     expect(sheet.charts).toEqual([expect.objectContaining({ type: 'line', categories: { row: 2, col: 15, rows: 3 } })]);
     expect(sheet.charts![0].series.map((s) => s.name)).toEqual(['PV', 'EV', 'AC']);

@@ -1,7 +1,7 @@
 import type { EacMethod, Plan } from '../model';
 import type { ScheduleResult } from '../schedule/schedule';
 import { Wall, dayOf, weekdayOfDay } from '../time';
-import { TaskCosts, rollUp } from './task-costs';
+import { Booking, TaskCosts, rollUp } from './task-costs';
 
 /** Earned value figures, as MS Project names them. Ratios are null where their divisor is zero. */
 export interface EvFigures {
@@ -82,8 +82,20 @@ export interface CurvePoint {
   ac: number | null;
 }
 
+/** How much of the budget earned value covers: the lines with tasks, and those without. */
+export interface EvCoverage {
+  /** The total Budget of the lines that tasks book to: spread over those tasks, earned by their progress. */
+  budgetInEv: number;
+  /** Lines no task books to (insurance, fees, contingency): on the cost report, outside earned value. */
+  outside: { account: string; description: string; budget: number }[];
+  outsideBudget: number;
+  /** outsideBudget over the whole Budget (0 to 1); 0 with no budget. */
+  outsideShare: number;
+}
+
 export interface EarnedValue {
   statusDate: Wall;
+  coverage: EvCoverage;
   method: EacMethod;
   /** Whether tasks carry a baseline: where one is missing, the current schedule serves as it. */
   baseline: 'set' | 'partial' | 'none';
@@ -103,11 +115,12 @@ export interface EarnedValue {
  * tasks book to, shared over those tasks by their earned value (by budgeted
  * cost while nothing is earned).
  */
-export function earnedValue(plan: Plan, result: ScheduleResult, costs: TaskCosts): EarnedValue {
+export function earnedValue(plan: Plan, result: ScheduleResult, taskCostsOf: TaskCosts): EarnedValue {
   const n = plan.tasks.length;
   const cal = result.calendar;
   const cutoff = result.statusDate;
   const method = plan.settings.eacMethod;
+  const { costs, coverage } = onTheBudget(plan, result, taskCostsOf);
   let withBaseline = 0;
   for (let i = 0; i < n; i++) withBaseline += costs.hasBaseline[i];
   const baseline = withBaseline === 0 ? 'none' : withBaseline === n ? 'set' : 'partial';
@@ -119,6 +132,7 @@ export function earnedValue(plan: Plan, result: ScheduleResult, costs: TaskCosts
     for (let i = 0; i < n; i++) tasks.push(evFigures(0, 0, 0, 0, method));
     return {
       statusDate: cutoff,
+      coverage,
       method,
       baseline,
       project: evFigures(0, 0, 0, 0, method),
@@ -214,12 +228,71 @@ export function earnedValue(plan: Plan, result: ScheduleResult, costs: TaskCosts
 
   return {
     statusDate: cutoff,
+    coverage,
     method,
     baseline,
     project: evFigures(bac, pv, ev, ac, method),
     tasks,
     accounts,
     curve: sCurve(plan, result, costs.baseline, ownAc, bStart, bFinish, evFrac),
+  };
+}
+
+/**
+ * Earned value on the budget the user typed. Each Budget line that tasks book to (by the task's
+ * Cost Account, or its resources') has its Budget spread over those bookings, in proportion to their
+ * budgeted cost (by the tasks' baseline working time where they cost nothing of their own, equally
+ * where that is nothing too): the line's BAC is its Budget. Costs booked to no line keep their own
+ * budgeted cost. Lines no task books to are outside earned value, and said to be.
+ */
+function onTheBudget(plan: Plan, result: ScheduleResult, costs: TaskCosts): { costs: TaskCosts; coverage: EvCoverage } {
+  const lines = new Map(plan.budget.map((l) => [l.account, l]));
+  const bookings: Booking[] = costs.bookings.map((b) => ({ ...b }));
+  const booked = new Set(bookings.map((b) => `${b.task}\u0000${b.account}`));
+  plan.tasks.forEach((t, i) => {
+    // A task on a line's account earns part of that line's budget, cost of its own or not.
+    if (t.isSummary || t.costAccount === null || !lines.has(t.costAccount)) return;
+    if (!booked.has(`${i}\u0000${t.costAccount}`))
+      bookings.push({ task: i, account: t.costAccount, scheduled: 0, baseline: 0 });
+  });
+  const byLine = new Map<string, Booking[]>();
+  for (const b of bookings) {
+    if (b.account === null || !lines.has(b.account)) continue;
+    const g = byLine.get(b.account);
+    if (g) g.push(b);
+    else byLine.set(b.account, [b]);
+  }
+  const cal = result.calendar;
+  const span = (i: number) => {
+    const t = plan.tasks[i];
+    const start = costs.hasBaseline[i] ? t.baselineStart! : result.start[i];
+    const finish = costs.hasBaseline[i] ? t.baselineFinish! : result.finish[i];
+    return Math.max(0, cal.workBetween(start, finish));
+  };
+  for (const [account, g] of byLine) {
+    const budget = lines.get(account)!.budget;
+    let weights = g.map((b) => Math.max(0, b.baseline));
+    if (total(weights) <= 0) weights = g.map((b) => span(b.task));
+    if (total(weights) <= 0) weights = g.map(() => 1);
+    const w = total(weights);
+    g.forEach((b, k) => (b.baseline = (budget * weights[k]) / w));
+  }
+  const baseline = new Float64Array(plan.tasks.length);
+  for (const b of bookings) baseline[b.task] += b.baseline;
+  const outside = plan.budget
+    .filter((l) => !byLine.has(l.account))
+    .map((l) => ({ account: l.account, description: l.description, budget: l.budget }));
+  const outsideBudget = total(outside.map((l) => l.budget));
+  const all = total(plan.budget.map((l) => l.budget));
+  const bookingsSorted = bookings.sort((a, b) => a.task - b.task);
+  return {
+    costs: { ...costs, baseline, bookings: bookingsSorted },
+    coverage: {
+      budgetInEv: all - outsideBudget,
+      outside,
+      outsideBudget,
+      outsideShare: all > 0 ? outsideBudget / all : 0,
+    },
   };
 }
 

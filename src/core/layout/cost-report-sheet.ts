@@ -131,6 +131,16 @@ export function planCostReportSheet(report: CostReport, statusDate: number, proj
       'The Budget sheet has no lines yet: add Account, Description, Category, Budget, Committed, Actual and ETC columns.',
     ]);
     levels.push(0);
+  } else {
+    // The one column that is no part of the line's arithmetic, said where it stands.
+    rows.push([]);
+    levels.push(0);
+    rows.push([
+      null,
+      'Scheduled Cost: what the tasks booked to the line cost at the current schedule (resources and fixed costs), beside EFC to compare; it is not in EFC or Variance. Earned value is on the Earned Value sheet.',
+    ]);
+    levels.push(0);
+    styles.push({ row: rows.length - 1, col: 1, style: { italic: true, color: '595959', size: 9 } });
   }
   return {
     key: 'CostReport',

@@ -80,9 +80,24 @@ export function planEarnedValueSheet(plan: Plan, ev: EarnedValue, projectTitle =
   section('Whole project');
   rows.push(['Project', 'All tasks', ...figures(ev.project)]);
   styles.push({ row: rows.length - 1, col: 0, cols: width, style: { bold: true } });
+  const cov = ev.coverage;
+  if (cov.outside.length > 0) {
+    // Beside CPI and SPI: how much of the budget they do not speak for.
+    const share = `${Math.round(cov.outsideShare * 1000) / 10}%`;
+    rows.push([
+      'Outside EV',
+      `${share} of budget: ${cov.outside.length} line${cov.outside.length === 1 ? '' : 's'} without tasks`,
+      cov.outsideBudget,
+    ]);
+    styles.push({ row: rows.length - 1, col: 0, cols: width, style: { italic: true, color: '7F7F7F' } });
+  }
   if (ev.accounts.length > 0) {
     section('By budget account');
     for (const a of ev.accounts) rows.push([a.account, a.description, ...figures(a.figures)]);
+  }
+  if (cov.outside.length > 0) {
+    section('Outside earned value: budget lines no task books to (their Budget in BAC)');
+    for (const l of cov.outside) rows.push([l.account, l.description, l.budget]);
   }
   section('By task');
   plan.tasks.forEach((t, i) => {

@@ -1,6 +1,7 @@
 import { formatLocation } from '../location';
 import type { Calculation } from '../calculate';
 import type { CostFigures, CostReport, EvFigures } from '../costs';
+import type { EvCoverage } from '../costs/earned-value';
 import type { Issue } from '../model';
 import { round } from '../helpers';
 import { formatWall } from '../time';
@@ -43,6 +44,14 @@ export interface EarnedValueJson {
   etc: number;
   vac: number;
   tcpi: number | null;
+  /** The Budget earned value covers, and the lines outside it (no task books to them). */
+  coverage?: {
+    budgetInEv: number;
+    outsideBudget: number;
+    /** 0 to 1. */
+    outsideShare: number;
+    outsideLines: { account: string; budget: number }[];
+  };
 }
 
 export interface CalculationJson {
@@ -78,7 +87,23 @@ export function costsToJson(report: CostReport): CostsJson {
   };
 }
 
-export function earnedValueToJson(f: EvFigures): EarnedValueJson {
+export function earnedValueToJson(f: EvFigures, coverage?: EvCoverage): EarnedValueJson {
+  return {
+    ...evFiguresJson(f),
+    ...(coverage
+      ? {
+          coverage: {
+            budgetInEv: money(coverage.budgetInEv),
+            outsideBudget: money(coverage.outsideBudget),
+            outsideShare: round(coverage.outsideShare, 4),
+            outsideLines: coverage.outside.map((l) => ({ account: l.account, budget: money(l.budget) })),
+          },
+        }
+      : {}),
+  };
+}
+
+function evFiguresJson(f: EvFigures): EarnedValueJson {
   return {
     pv: money(f.pv),
     ev: money(f.ev),
@@ -134,7 +159,7 @@ export function calculationToJson(calc: Calculation): CalculationJson {
     },
     tasks,
     costs: calc.costs ? costsToJson(calc.costs.report) : null,
-    earnedValue: calc.costs ? earnedValueToJson(calc.costs.earnedValue.project) : null,
+    earnedValue: calc.costs ? earnedValueToJson(calc.costs.earnedValue.project, calc.costs.earnedValue.coverage) : null,
     issues: calc.issues.map(issueToJson),
   };
 }
@@ -215,7 +240,9 @@ export function calculationToJsonBytes(calc: Calculation, lineEnd = false): Uint
     out.bytes(r.critical[i] === 1 ? KEYS.critical : KEYS.notCritical);
   }
   const costs = calc.costs ? costsToJson(calc.costs.report) : null;
-  const earnedValue = calc.costs ? earnedValueToJson(calc.costs.earnedValue.project) : null;
+  const earnedValue = calc.costs
+    ? earnedValueToJson(calc.costs.earnedValue.project, calc.costs.earnedValue.coverage)
+    : null;
   out.ascii('],"costs":');
   out.text(JSON.stringify(costs));
   out.ascii(',"earnedValue":');

@@ -253,6 +253,45 @@ describe('earned value: baselines, spreading and sharing', () => {
   });
 });
 
+describe('earned value on the budget typed: lines with tasks and lines without', () => {
+  // Line 100 (8,000) has two tasks that cost nothing of their own: its budget spreads over their
+  // working time, 2 and 6 days. Line 200 (2,000) has no task: outside earned value.
+  const c = calc(
+    plan(
+      [
+        {
+          ID: 'A',
+          Name: 'Scout',
+          Duration: '2d',
+          'Cost Account': '100',
+          '% Complete': '100%',
+          'Actual Start': '2027-03-01',
+        },
+        { ID: 'B', Name: 'Build', Duration: '6d', Predecessors: 'A', 'Cost Account': '100' },
+      ],
+      { 'Status Date': '2027-03-04' },
+      { budget: [line('100', 'Work', 8000, { Actual: 3000 }), line('200', 'Insurance', 2000, { Actual: 2000 })] },
+    ),
+  );
+  const ev = c.costs!.earnedValue;
+
+  test('BAC is the budget of the lines tasks book to, shared by working time: 2,000 and 6,000', () => {
+    expect(ev.project.bac).toBe(8000);
+    expect(ev.tasks.map((t) => t.bac)).toEqual([2000, 6000]);
+  });
+  test("PV: A whole (2,000) and B 2 of its 6 days (2,000); EV: A done (2,000); AC: the line's 3,000", () => {
+    expect([ev.project.pv, ev.project.ev, ev.project.ac]).toEqual([4000, 2000, 3000]);
+  });
+  test('the line without tasks is outside, with its share of the budget, in the JSON too', () => {
+    expect(calculationToJson(c).earnedValue!.coverage).toEqual({
+      budgetInEv: 8000,
+      outsideBudget: 2000,
+      outsideShare: 0.2,
+      outsideLines: [{ account: '200', budget: 2000 }],
+    });
+  });
+});
+
 describe('evFigures: undefined ratios', () => {
   test('no actual cost yet: CPI is null and the work to go is taken at budget', () => {
     const f = evFigures(1000, 200, 100, 0);
