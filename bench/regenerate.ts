@@ -74,3 +74,41 @@ export async function timeRegenerate(bin: string, runs = 3): Promise<RegenerateT
   fs.rmSync(dir, { recursive: true, force: true });
   return timing;
 }
+
+export interface LargeRegenerateTiming {
+  tasks: number;
+  inputMB: number;
+  seconds: number;
+  /** Peak resident memory of the whole process, MB (process.resourceUsage().maxRSS). */
+  peakMB: number;
+  exitCode: number | null;
+}
+
+/**
+ * Whole-process regenerate of a large generated plan (the engine bench's network, as a workbook):
+ * its time and its peak memory, which the child process reports as it exits.
+ */
+export async function timeLargeRegenerate(main: string, tasks: number): Promise<LargeRegenerateTiming> {
+  const { generateNetwork, toJsonDocument } = await import('./generate');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-bench-large-'));
+  const input = path.join(dir, 'plan.xlsx');
+  const doc = toJsonDocument(generateNetwork(tasks)) as unknown as Record<string, unknown>;
+  fs.writeFileSync(input, await workbookToBuffer(workbookFromJsonPlan(doc)));
+  const script = `require(${JSON.stringify(main)}).main(['node', 'production-planner', ...process.argv.slice(1)], { out() {}, err() {} })
+    .then((code) => { process.stderr.write('maxRSS ' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; });`;
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, ['-e', script, 'regenerate', input, '-o', path.join(dir, 'out.xlsx')], {
+    encoding: 'utf8',
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const rss = /maxRSS (\d+)/.exec(res.stderr ?? '');
+  const timing = {
+    tasks,
+    inputMB: fs.statSync(input).size / 2 ** 20,
+    seconds,
+    peakMB: rss ? Number(rss[1]) / 1024 : NaN,
+    exitCode: res.status,
+  };
+  fs.rmSync(dir, { recursive: true, force: true });
+  return timing;
+}

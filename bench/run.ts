@@ -25,7 +25,7 @@ import * as path from 'path';
 import { generateNetwork, toJsonDocument } from './generate';
 import type { CalculateReport, ChildReport, MeasureReport, RunTiming, VerifyReport } from './measure';
 import { CostTiming, costTimingBest, timeCosts } from './costs';
-import { RegenerateTiming, timeRegenerate } from './regenerate';
+import { LargeRegenerateTiming, RegenerateTiming, timeLargeRegenerate, timeRegenerate } from './regenerate';
 import { FunctionsTiming, best, timeFunctions } from './functions';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000, 1_000_000];
@@ -38,6 +38,7 @@ const SINGLE_RUN_SIZES = [100_000, 1_000_000];
 const SINGLE_RUN_CHILDREN = 3;
 const MEASURE_SCRIPT = path.join(__dirname, 'measure.js');
 const CLI_BIN = path.resolve(__dirname, '..', '..', 'bin', 'production-planner.js');
+const CLI_MAIN = path.resolve(__dirname, '..', 'src', 'cli', 'main.js');
 
 /** The performance targets. */
 const TARGET_100K_MS = 100;
@@ -49,6 +50,11 @@ const TARGET_REGENERATE_S = 10;
 const TARGET_REGENERATE_MB = 5;
 const TARGET_COSTS_S = 1;
 const TARGET_FUNCTION_MS = 100;
+/** Regenerate at scale: a 100,000-task workbook within a minute and a gigabyte (issue 13's ceiling). */
+const LARGE_REGENERATE_TASKS = 100000;
+const TARGET_LARGE_REGENERATE_S = 60;
+const TARGET_LARGE_REGENERATE_MB = 1024;
+
 /** The whole path as fast as the engine: calculateFile within this many times schedule(), and calculate --json on 100k tasks. */
 const TARGET_CALCULATE_RATIO = 3;
 const CALCULATE_TASKS = 10_000;
@@ -575,6 +581,15 @@ async function main(): Promise<void> {
     console.log(`${fixed(regen.bestS, 2)} s`);
   }
 
+  let large: LargeRegenerateTiming | null = null;
+  if (options.cli) {
+    process.stdout.write(
+      `timing regenerate on a ${int(LARGE_REGENERATE_TASKS)}-task workbook (time and peak memory)... `,
+    );
+    large = await timeLargeRegenerate(CLI_MAIN, LARGE_REGENERATE_TASKS);
+    console.log(`${fixed(large.seconds, 1)} s, ${fixed(large.peakMB, 0)} MB`);
+  }
+
   let costs: CostTiming | null = null;
   if (options.cli) {
     process.stdout.write('timing calculate with a 20,000-line budget and 5,000 tasks... ');
@@ -614,6 +629,15 @@ async function main(): Promise<void> {
       label: '5',
       verdict: ok ? 'PASS' : 'FAIL',
       text: `regenerate a ${int(regen.tasks)}-task, one-year workbook at day scale, whole process, < ${TARGET_REGENERATE_S} s and < ${TARGET_REGENERATE_MB} MB: ${fixed(regen.bestS, 2)} s, ${fixed(regen.outputMB, 2)} MB, exit ${regen.exitCodes.join('/')}`,
+    });
+  }
+  if (large) {
+    const ok =
+      large.seconds < TARGET_LARGE_REGENERATE_S && large.peakMB < TARGET_LARGE_REGENERATE_MB && large.exitCode === 0;
+    lines.push({
+      label: '10',
+      verdict: ok ? 'PASS' : 'FAIL',
+      text: `regenerate a ${int(large.tasks)}-task workbook (${fixed(large.inputMB, 1)} MB), whole process, < ${TARGET_LARGE_REGENERATE_S} s and < ${TARGET_LARGE_REGENERATE_MB} MB peak memory: ${fixed(large.seconds, 1)} s, ${fixed(large.peakMB, 0)} MB, exit ${large.exitCode}`,
     });
   }
   if (costs) {

@@ -7,6 +7,9 @@ import { Border, CellStyle, HeaderFooter, SheetPlan, markerName } from '../core/
 import { HighlightPlan, isOwnRule } from '../core/layout/highlights';
 import type { WorkbookWriter } from './port';
 import { escapeText, needsEscape } from './xlsx/escape-text';
+import { joinXmlByRow } from './xlsx/exceljs-patches';
+
+joinXmlByRow();
 import { excelSerialFromWall, wallFromDate } from '../core/time';
 
 /** Converts an ExcelJS cell value to a raw value: formulas by their result, rich text as its text. */
@@ -178,6 +181,55 @@ function applyStyle(cell: ExcelJS.Cell | ExcelJS.Column, style: CellStyle): void
 }
 
 /**
+ * Style objects shared by the cells that look alike. ExcelJS gives every cell a style object of
+ * its own, and a generated sheet of 50,000 tasks would hold a million of them for fifty looks
+ * (and rebuild each as XML when written). A cell's look is its column's style, then a number
+ * format or the sheet plan's styles applied in turn: each step from one shared style to the next
+ * is worked out once. A shared style is never changed in place; a cell that needs its own look
+ * (a link) gets a new object.
+ */
+class SharedStyles {
+  private readonly columnBase: (Partial<ExcelJS.Style> | undefined)[] = [];
+  private readonly shared = new WeakSet<object>();
+  private readonly steps = new WeakMap<object, Map<CellStyle | string, Partial<ExcelJS.Style>>>();
+
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    columns: number,
+  ) {
+    this.columnBase.length = columns;
+  }
+
+  /** The shared style a cell of column `c` starts from: its column's. */
+  private base(c: number): Partial<ExcelJS.Style> {
+    let base = this.columnBase[c];
+    if (!base) {
+      base = JSON.parse(JSON.stringify(this.ws.getColumn(c + 1).style ?? {})) as Partial<ExcelJS.Style>;
+      this.shared.add(base);
+      this.columnBase[c] = base;
+    }
+    return base;
+  }
+
+  /** Gives `cell` (of column `c`) its look with `step` (a style, or a number format) applied. */
+  apply(cell: ExcelJS.Cell, c: number, step: CellStyle | string): void {
+    const from = this.shared.has(cell.style) ? cell.style : this.base(c);
+    let next = this.steps.get(from)?.get(step);
+    if (!next) {
+      const built = JSON.parse(JSON.stringify(from)) as Partial<ExcelJS.Style>;
+      if (typeof step === 'string') built.numFmt = step;
+      else applyStyle(built as ExcelJS.Cell, step);
+      next = built;
+      this.shared.add(next);
+      let byStep = this.steps.get(from);
+      if (!byStep) this.steps.set(from, (byStep = new Map()));
+      byStep.set(step, next);
+    }
+    cell.style = next;
+  }
+}
+
+/**
  * Writes a sheet plan into the workbook, replacing the sheet the product wrote
  * before under that key (callers check {@link conflictingSheets} first).
  * Text is written as text: a task named `=1+1` stays the text `=1+1`.
@@ -202,6 +254,7 @@ function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     column.width = c.width;
     if (c.style) applyStyle(column, c.style);
   });
+  const styles = new SharedStyles(ws, plan.columns.length);
   const headerRows = plan.headerRows ?? 1;
   plan.rows.forEach((values, r) => {
     const row = ws.getRow(r + 1);
@@ -216,7 +269,7 @@ function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
         cell.value = v;
       }
       const fmt = r >= headerRows ? plan.columns[c]?.numFmt : undefined;
-      if (fmt) cell.numFmt = fmt;
+      if (fmt) styles.apply(cell, c, fmt);
     });
   });
   for (const [r, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = height;
@@ -245,14 +298,15 @@ function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   for (const s of plan.styles) {
     for (let r = s.row; r < s.row + (s.rows ?? 1); r++) {
       const row = ws.getRow(r + 1);
-      for (let c = s.col; c < s.col + (s.cols ?? 1); c++) applyStyle(row.getCell(c + 1), s.style);
+      for (let c = s.col; c < s.col + (s.cols ?? 1); c++) styles.apply(row.getCell(c + 1), c, s.style);
     }
   }
   for (const link of plan.links) {
     const cell = ws.getRow(link.row + 1).getCell(link.col + 1);
     const text = cell.value === null || cell.value === undefined ? link.target : String(cell.value);
     cell.value = { text, hyperlink: `#${link.target}` };
-    cell.font = { ...(cell.font ?? {}), color: { argb: 'FF0563C1' }, underline: true };
+    // A style of its own: the cell's may be shared with others (SharedStyles).
+    cell.style = { ...cell.style, font: { ...(cell.font ?? {}), color: { argb: 'FF0563C1' }, underline: true } };
   }
   if (plan.autoFilter && plan.rows.length > 0) {
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: plan.rows.length, column: plan.columns.length } };

@@ -119,7 +119,7 @@ describeIf('the built task pane in Chromium', () => {
       .waitFor({ timeout: 60_000 });
     await expect(result.innerText()).resolves.toMatch(/Finish\s+Wed 2027-08-25 12:00/);
     await expect(result.innerText()).resolves.toMatch(/Critical\s+20 tasks: PRE-3, PRE-5, PRE-6/);
-    await expect(result.innerText()).resolves.toMatch(/Budget\s+green\s+EFC 7,125,350 of 7,061,850 USD/);
+    await expect(result.innerText()).resolves.toMatch(/Budget\s+green\s+EFC 7,137,350 of 7,061,850 USD/);
     // The simulated workbook now has the generated sheets, written in three round-trips.
     const sheets = await page.evaluate(
       () =>
