@@ -132,6 +132,11 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
     if (fast.ok)
       return { raw: fast.raw, excel: null, issues: date1904Issues(fast.date1904, file), unkeptParts: unkept, stamp };
   }
+  // ExcelJS holds every cell in memory: a workbook too large for that is refused before it is loaded.
+  const { GENERATED_SHEETS } = await import('../core/layout/generated-sheets');
+  const generated = GENERATED_SHEETS.map(([, name]) => name);
+  const tooLarge = await (await import('./xlsx/cell-count')).tooLargeToWrite(zip, generated);
+  if (tooLarge) throw new FileError(`${file}: ${tooLarge}`);
   const host = await excelHost();
   let excel: ExcelJS.Workbook;
   try {

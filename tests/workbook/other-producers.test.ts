@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { calculationToJson } from '../../src/core/report/json';
 import { loadWorkbook } from '../../src/workbook/exceljs-host';
+import { cellCounts, tooLargeToWrite } from '../../src/workbook/xlsx/cell-count';
 import { FileError, calculateFile, regenerateFile } from '../../src/workbook/files';
 import { readWorkbook } from '../../src/workbook/office-host';
 import { calculate } from '../../src/core/calculate';
@@ -239,4 +240,32 @@ test('a workbook written for the tests regenerates too (the fixtures are real wo
   const dir = tempDir();
   const file = await writeXlsx(dir, 'small.xlsx', SMALL_PLAN);
   expect((await regenerateFile(file)).written).not.toBeNull();
+});
+
+describe('a workbook too large for the file writer is refused before it is loaded, naming its sheet', () => {
+  async function zipOf(sheets: Record<string, number>): Promise<JSZip> {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of Object.entries(sheets)) {
+      const ws = wb.addWorksheet(name);
+      for (let r = 1; r <= rows; r++) ws.addRow([r, 'junk', r * 2]);
+    }
+    return JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  }
+
+  test('cells are counted per sheet, and the largest sheet is named', async () => {
+    const zip = await zipOf({ Tasks: 10, Junk: 1000 });
+    expect(await cellCounts(zip)).toEqual([
+      { name: 'Tasks', cells: 30 },
+      { name: 'Junk', cells: 3000 },
+    ]);
+    expect(await tooLargeToWrite(zip, [], 2000)).toMatch(
+      /^this workbook holds 3,030 cells, 3,000 of them on the sheet "Junk"; the file writer takes up to 2,000/,
+    );
+    expect(await tooLargeToWrite(zip, [], 5000)).toBeNull();
+  });
+
+  test("the product's own sheets, replaced on every run, do not count", async () => {
+    const zip = await zipOf({ Tasks: 10, Schedule: 1000 });
+    expect(await tooLargeToWrite(zip, ['Schedule'], 2000)).toBeNull();
+  });
 });

@@ -32,25 +32,28 @@ function decodeXml(text: string): string {
   );
 }
 
-/** Every number cell of the workbook whose value is not a valid number, by sheet name. */
-export async function findInvalidNumbers(zip: JSZip): Promise<InvalidNumber[]> {
-  const found: InvalidNumber[] = [];
+/** The workbook's sheets in order, each with its part's name; [] when the workbook part cannot be followed. */
+export async function sheetParts(zip: JSZip): Promise<{ name: string; part: string }[]> {
   const book = zip.file('xl/workbook.xml');
   const rels = zip.file('xl/_rels/workbook.xml.rels');
-  if (!book || !rels) return found;
-  let sheets: { name: string; part: string }[];
+  if (!book || !rels) return [];
   try {
     const relById = readRelationships(await rels.async('string'));
-    sheets = readWorkbookPart(await book.async('string')).sheets.flatMap((s) => {
+    return readWorkbookPart(await book.async('string')).sheets.flatMap((s) => {
       const target = relById.get(s.rId ?? '')?.Target;
       if (target === undefined || s.name === undefined) return [];
       const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
       return [{ name: s.name, part }];
     });
   } catch {
-    return found; // a workbook part this scanner cannot follow: the written file's check still holds
+    return []; // a workbook part this scanner cannot follow: the written file's check still holds
   }
-  for (const { name, part } of sheets) {
+}
+
+/** Every number cell of the workbook whose value is not a valid number, by sheet name. */
+export async function findInvalidNumbers(zip: JSZip): Promise<InvalidNumber[]> {
+  const found: InvalidNumber[] = [];
+  for (const { name, part } of await sheetParts(zip)) {
     const entry = zip.file(part);
     if (!entry) continue;
     const xml = await entry.async('string');
