@@ -120,6 +120,7 @@ describeIf('the built task pane in Chromium', () => {
     await expect(result.innerText()).resolves.toMatch(/Finish\s+Wed 2027-08-25 12:00/);
     await expect(result.innerText()).resolves.toMatch(/Critical\s+20 tasks: PRE-3, PRE-5, PRE-6/);
     await expect(result.innerText()).resolves.toMatch(/Budget\s+green\s+EFC 7,137,350 of 7,061,850 USD/);
+    await expect(result.innerText()).resolves.toMatch(/CPI 0\.95 · SPI 0\.74 · 66% of the budget outside earned value/);
     // The simulated workbook now has the generated sheets, written in three round-trips.
     const sheets = await page.evaluate(
       () =>
