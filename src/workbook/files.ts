@@ -15,6 +15,7 @@ type ExcelHost = typeof import('./exceljs-host');
 const excelHost = (): Promise<ExcelHost> => import('./exceljs-host');
 import { readJsonPlan } from './json-host';
 import { FileStamp, WriteError, stampOf, writeFileSafely } from './safe-write';
+import type { InvalidNumber } from './xlsx/invalid-numbers';
 // What only writing a workbook (or reading an .xlsx) takes is loaded then: 8 ms of modules that
 // `calculate plan.json` does without.
 const regenerateFlow = () => import('./regenerate-flow');
@@ -135,8 +136,8 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
   // ExcelJS holds every cell in memory: a workbook too large for that is refused before it is loaded.
   const { GENERATED_SHEETS } = await import('../core/layout/generated-sheets');
   const generated = GENERATED_SHEETS.map(([, name]) => name);
-  const tooLarge = await (await import('./xlsx/cell-count')).tooLargeToWrite(zip, generated);
-  if (tooLarge) throw new FileError(`${file}: ${tooLarge}`);
+  const scan = await (await import('./xlsx/worksheet-scan')).scanWorksheets(zip, generated);
+  if (scan.tooLarge) throw new FileError(`${file}: ${scan.tooLarge}`);
   const host = await excelHost();
   let excel: ExcelJS.Workbook;
   try {
@@ -145,7 +146,7 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
     throw unreadable(e);
   }
   const date1904 = (excel.properties as { date1904?: boolean }).date1904 === true;
-  const kept = await keepInvalidNumbersAsText(zip, excel);
+  const kept = keepInvalidNumbersAsText(scan.invalid, excel);
   return {
     raw: host.rawWorkbookFromExcelJS(excel),
     excel,
@@ -160,10 +161,9 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
  * become the text they hold, so that they are neither lost nor written back as a number Excel must
  * repair; each is a warning at its cell.
  */
-async function keepInvalidNumbersAsText(zip: JSZip, excel: ExcelJS.Workbook): Promise<Issue[]> {
-  const { findInvalidNumbers } = await import('./xlsx/invalid-numbers');
+function keepInvalidNumbersAsText(invalid: readonly InvalidNumber[], excel: ExcelJS.Workbook): Issue[] {
   const issues: Issue[] = [];
-  for (const bad of await findInvalidNumbers(zip)) {
+  for (const bad of invalid) {
     const ws = excel.getWorksheet(bad.sheet);
     const at = parseA1(bad.ref);
     if (!ws || !at) continue;

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { calculationToJson } from '../../src/core/report/json';
 import { loadWorkbook } from '../../src/workbook/exceljs-host';
-import { cellCounts, tooLargeToWrite } from '../../src/workbook/xlsx/cell-count';
+import { scanWorksheets } from '../../src/workbook/xlsx/worksheet-scan';
 import { FileError, calculateFile, regenerateFile } from '../../src/workbook/files';
 import { readWorkbook } from '../../src/workbook/office-host';
 import { calculate } from '../../src/core/calculate';
@@ -254,18 +254,18 @@ describe('a workbook too large for the file writer is refused before it is loade
 
   test('cells are counted per sheet, and the largest sheet is named', async () => {
     const zip = await zipOf({ Tasks: 10, Junk: 1000 });
-    expect(await cellCounts(zip)).toEqual([
+    expect((await scanWorksheets(zip, [])).counts).toEqual([
       { name: 'Tasks', cells: 30 },
       { name: 'Junk', cells: 3000 },
     ]);
-    expect(await tooLargeToWrite(zip, [], 2000)).toMatch(
+    expect((await scanWorksheets(zip, [], 2000)).tooLarge).toMatch(
       /^this workbook holds 3,030 cells, 3,000 of them on the sheet "Junk"; the file writer takes up to 2,000/,
     );
-    expect(await tooLargeToWrite(zip, [], 5000)).toBeNull();
+    expect((await scanWorksheets(zip, [], 5000)).tooLarge).toBeNull();
   });
 
   test("the product's own sheets, replaced on every run, do not count", async () => {
     const zip = await zipOf({ Tasks: 10, Schedule: 1000 });
-    expect(await tooLargeToWrite(zip, ['Schedule'], 2000)).toBeNull();
+    expect((await scanWorksheets(zip, ['Schedule'], 2000)).tooLarge).toBeNull();
   });
 });

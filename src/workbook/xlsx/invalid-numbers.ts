@@ -6,6 +6,7 @@
 import type JSZip from 'jszip';
 import { readRelationships } from './relationships';
 import { readWorkbookPart } from './workbook-part';
+import { decodeText } from './xml-scanner';
 
 export interface InvalidNumber {
   sheet: string;
@@ -20,16 +21,23 @@ const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const SUSPECT = /<v>(?:[^<]*[^-+.\deE<][^<]*|[^<]*[eE]\+?\d{3,})<\/v>/;
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
+/** Whether a worksheet part may hold such a cell: a quick look before the cell-by-cell scan. */
+export function mayHoldInvalidNumbers(xml: string): boolean {
+  return SUSPECT.test(xml);
+}
+
 export function isValidNumberText(text: string): boolean {
   const t = text.trim();
   return NUMBER.test(t) && Number.isFinite(Number(t));
 }
 
-function decodeXml(text: string): string {
-  return text.replace(
-    /&(lt|gt|amp|quot|apos);/g,
-    (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]!,
-  );
+/** The value's text as an XML parser hands it over; as written when the scanner declines it. */
+function decoded(text: string): string {
+  try {
+    return decodeText(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The workbook's sheets in order, each with its part's name; [] when the workbook part cannot be followed. */
@@ -50,19 +58,6 @@ export async function sheetParts(zip: JSZip): Promise<{ name: string; part: stri
   }
 }
 
-/** Every number cell of the workbook whose value is not a valid number, by sheet name. */
-export async function findInvalidNumbers(zip: JSZip): Promise<InvalidNumber[]> {
-  const found: InvalidNumber[] = [];
-  for (const { name, part } of await sheetParts(zip)) {
-    const entry = zip.file(part);
-    if (!entry) continue;
-    const xml = await entry.async('string');
-    if (!SUSPECT.test(xml)) continue;
-    for (const cell of invalidNumberCells(xml)) found.push({ sheet: name, ...cell });
-  }
-  return found;
-}
-
 /** The number cells of a worksheet part whose value is not a valid number. */
 export function invalidNumberCells(xml: string): { ref: string; text: string }[] {
   const out: { ref: string; text: string }[] = [];
@@ -71,7 +66,7 @@ export function invalidNumberCells(xml: string): { ref: string; text: string }[]
     const type = /\bt="([^"]*)"/.exec(m[1])?.[1] ?? 'n';
     if (type !== 'n' || m[2] === undefined) continue;
     const v = /<v>([^<]*)<\/v>/.exec(m[2]);
-    if (v && !isValidNumberText(v[1])) out.push({ ref: /\br="([^"]*)"/.exec(m[1])?.[1] ?? '?', text: decodeXml(v[1]) });
+    if (v && !isValidNumberText(v[1])) out.push({ ref: /\br="([^"]*)"/.exec(m[1])?.[1] ?? '?', text: decoded(v[1]) });
   }
   return out;
 }

@@ -1,0 +1,57 @@
+/**
+ * One pass over a workbook's worksheet parts before ExcelJS loads it, each part inflated once:
+ * - how many cells each sheet holds: the file writer keeps every cell of the workbook in memory,
+ *   so a sheet of a million rows of junk beside the plan is refused up front, named, rather than
+ *   running out of memory minutes later;
+ * - the number cells that hold no valid number (see invalid-numbers), to be kept as text.
+ */
+import type JSZip from 'jszip';
+import { InvalidNumber, invalidNumberCells, mayHoldInvalidNumbers, sheetParts } from './invalid-numbers';
+
+/** Filled cells the file writer takes in one workbook: about 1 GB of ExcelJS's model and its written copy. */
+export const MAX_WRITER_CELLS = 2_000_000;
+
+export interface WorksheetScan {
+  /** Each sheet's cells (as written: `<c ...>` elements), in workbook order. */
+  counts: { name: string; cells: number }[];
+  /** Why the file writer refuses the workbook, naming its largest sheet; null when it takes it. */
+  tooLarge: string | null;
+  invalid: InvalidNumber[];
+}
+
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+/**
+ * Scans every worksheet. `generated` names the product's own sheets: replaced on every run, they
+ * do not count towards the ceiling (a large plan regenerated again is not refused for them).
+ */
+export async function scanWorksheets(
+  zip: JSZip,
+  generated: readonly string[],
+  max = MAX_WRITER_CELLS,
+): Promise<WorksheetScan> {
+  const counts: WorksheetScan['counts'] = [];
+  const invalid: InvalidNumber[] = [];
+  for (const { name, part } of await sheetParts(zip)) {
+    const entry = zip.file(part);
+    if (!entry) continue;
+    const xml = await entry.async('string');
+    counts.push({ name, cells: occurrences(xml, '<c ') });
+    if (mayHoldInvalidNumbers(xml)) for (const cell of invalidNumberCells(xml)) invalid.push({ sheet: name, ...cell });
+  }
+  return { counts, tooLarge: tooLarge(counts, generated, max), invalid };
+}
+
+function tooLarge(counts: WorksheetScan['counts'], generated: readonly string[], max: number): string | null {
+  const own = new Set(generated.map((g) => g.toLowerCase()));
+  const kept = counts.filter((c) => !own.has(c.name.toLowerCase()));
+  const total = kept.reduce((sum, c) => sum + c.cells, 0);
+  if (total <= max) return null;
+  const largest = kept.reduce((a, b) => (b.cells > a.cells ? b : a));
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `this workbook holds ${n(total)} cells, ${n(largest.cells)} of them on the sheet "${largest.name}"; the file writer takes up to ${n(max)} (about a gigabyte of memory). Delete the rows that sheet does not need, or move it to another workbook; inside Excel, the add-in regenerates it.`;
+}
