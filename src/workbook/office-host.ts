@@ -549,13 +549,11 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, w: BatchWriter):
         `A1:${columnLetters(Math.max(1, plan.columns.length) - 1)}${Math.max(1, plan.rows.length)}`,
       );
       const pages = ws.pageLayout.headersFooters.defaultForAllPages;
-      const { header, footer } = plan.print;
-      if (header?.left) pages.leftHeader = header.left;
-      if (header?.center) pages.centerHeader = header.center;
-      if (header?.right) pages.rightHeader = header.right;
-      if (footer?.left) pages.leftFooter = footer.left;
-      if (footer?.center) pages.centerFooter = footer.center;
-      if (footer?.right) pages.rightFooter = footer.right;
+      for (const side of ['left', 'center', 'right'] as const) {
+        const [header, footer] = [plan.print.header?.[side], plan.print.footer?.[side]];
+        if (header) pages[`${side}Header`] = header;
+        if (footer) pages[`${side}Footer`] = footer;
+      }
     }
   });
   for (const chart of plan.charts ?? []) await w.add(200, () => addChart(ws, chart));

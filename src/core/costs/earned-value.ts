@@ -284,9 +284,10 @@ function onTheBudget(plan: Plan, result: ScheduleResult, costs: TaskCosts): { co
     .map((l) => ({ account: l.account, description: l.description, budget: l.budget }));
   const outsideBudget = total(outside.map((l) => l.budget));
   const all = total(plan.budget.map((l) => l.budget));
-  const bookingsSorted = bookings.sort((a, b) => a.task - b.task);
+  // The bookings added for tasks with no cost of their own go back to plan order.
+  bookings.sort((a, b) => a.task - b.task);
   return {
-    costs: { ...costs, baseline, bookings: bookingsSorted },
+    costs: { ...costs, baseline, bookings },
     coverage: {
       budgetInEv: all - outsideBudget,
       outside,

@@ -189,10 +189,11 @@ export function ganttTimeline(
   // wrong century) takes a coarser one, and at months it is cut to what fits.
   const order: TimeScale[] = ['hour', 'shift', 'day', 'week', 'month'];
   for (let k = order.indexOf(scale); k < order.length - 1; k++) {
-    if (columnsAt(order[k], MAX_TIMELINE_COLUMNS) !== null) break;
+    const timeline = columnsAt(order[k], MAX_TIMELINE_COLUMNS);
+    if (timeline !== null) return { scale, timeline };
     scale = order[k + 1];
   }
-  if (scale === 'month' && (to - from) / MINUTES_PER_DAY / 31 > MAX_TIMELINE_COLUMNS)
+  if ((to - from) / MINUTES_PER_DAY / 31 > MAX_TIMELINE_COLUMNS)
     to = from + MAX_TIMELINE_COLUMNS * 28 * MINUTES_PER_DAY;
   return { scale, timeline: columnsAt(scale, Infinity)! };
 }

@@ -5,15 +5,14 @@ import { planGanttSheet } from './gantt';
 import { HighlightPlan, planBudgetHighlights, planTaskHighlights } from './highlights';
 import { planIssuesSheet } from './issues-sheet';
 import { planScheduleSheet } from './schedule-sheet';
-import { presentationOf, withPrintSetup } from './presentation';
+import { projectTitle, withPrintSetup } from './presentation';
 import type { SheetPlan } from './sheet-plan';
 
 /** Every sheet the product generates for a calculation, in workbook order. */
 export function planGeneratedSheets(calc: Calculation): SheetPlan[] {
   const sheets: SheetPlan[] = [];
-  let title = '';
+  const title = calc.plan ? projectTitle(calc.plan.settings) : '';
   if (calc.plan && calc.schedule) {
-    title = presentationOf(calc.plan, calc.schedule).title;
     sheets.push(planScheduleSheet(calc.plan, calc.schedule));
     sheets.push(planGanttSheet(calc.plan, calc.schedule));
     // A plan without a budget or costs gets no money sheets (and loses those of an earlier run).
@@ -21,8 +20,6 @@ export function planGeneratedSheets(calc: Calculation): SheetPlan[] {
       sheets.push(planCostReportSheet(calc.costs.report, calc.schedule.statusDate, title));
     if (calc.costs && calc.costs.earnedValue.project.bac > 0)
       sheets.push(planEarnedValueSheet(calc.plan, calc.costs.earnedValue, title));
-  } else if (calc.plan) {
-    title = [calc.plan.settings.projectName, calc.plan.settings.subtitle].filter((t) => t !== '').join(' · ');
   }
   sheets.push(planIssuesSheet(calc.issues));
   // Every sheet prints the same way: one page wide, the title above, the status date and page below.

@@ -49,6 +49,11 @@ function needsHours(plan: Plan, result: ScheduleResult): boolean {
   return false;
 }
 
+/** The project's name and subtitle as one title (`Episode 104 · Prep and shoot`); '' when neither is set. */
+export function projectTitle(settings: Plan['settings']): string {
+  return [settings.projectName, settings.subtitle].filter((t) => t !== '').join(' · ');
+}
+
 export function presentationOf(plan: Plan, result: ScheduleResult): Presentation {
   const s = plan.settings;
   const dateFormat = s.dateFormat ?? (wholeDays(plan, result) ? DAY_FORMAT : DAY_TIME_FORMAT);
@@ -61,7 +66,7 @@ export function presentationOf(plan: Plan, result: ScheduleResult): Presentation
     unit,
     inUnits: (minutes, elapsed = false) =>
       unit === 'hours' ? round(minutes / 60, 2) : round(minutes / (elapsed ? MINUTES_PER_DAY : mpd), 2),
-    title: [s.projectName, s.subtitle].filter((t) => t !== '').join(' · '),
+    title: projectTitle(s),
   };
 }
 

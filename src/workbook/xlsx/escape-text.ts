@@ -5,20 +5,21 @@
  * control characters and leaves literal sequences bare: the user's text would change. Encoding the
  * text first, as Excel does, makes ExcelJS write it byte for byte as Excel would.
  */
+import { NOT_XML } from './xml-scanner';
 
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+/** A character XML cannot hold, or a literal escape sequence: either is written escaped. */
+const ESCAPED = new RegExp(`_(x[0-9A-Fa-f]{4}_)|${NOT_XML.source}`, 'g');
 
 /** Whether a text must be escaped to be written as it is. */
 export function needsEscape(text: string): boolean {
-  return NEEDS_ESCAPE.test(text);
+  ESCAPED.lastIndex = 0;
+  return ESCAPED.test(text);
 }
 
 /** The text in Excel's escaped form: `a\u0001b` -> `a_x0001_b`, `_x0041_` -> `_x005F_x0041_`. */
 export function escapeText(text: string): string {
   if (!needsEscape(text)) return text;
-  // eslint-disable-next-line no-control-regex -- as above
-  return text.replace(/_(x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (m, rest) =>
+  return text.replace(ESCAPED, (m, rest: string | undefined) =>
     rest !== undefined ? `_x005F_${rest}` : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );
 }

@@ -59,7 +59,7 @@ function decodeEntities(s: string): string {
 
 /** Characters XML does not allow: ExcelJS's parser fails on them, so the reader declines. */
 // eslint-disable-next-line no-control-regex -- control characters are what this finds
-const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+export const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 
 /** Character data as an XML parser hands it over: line ends normalized, entities decoded. */
 export function decodeText(raw: string): string {
