@@ -88,14 +88,16 @@ export interface LargeRegenerateTiming {
  * Whole-process regenerate of a large generated plan (the engine bench's network, as a workbook):
  * its time and its peak memory, which the child process reports as it exits.
  */
-export async function timeLargeRegenerate(main: string, tasks: number): Promise<LargeRegenerateTiming> {
+export async function timeLargeRegenerate(bin: string, tasks: number): Promise<LargeRegenerateTiming> {
   const { generateNetwork, toJsonDocument } = await import('./generate');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-bench-large-'));
   const input = path.join(dir, 'plan.xlsx');
   const doc = toJsonDocument(generateNetwork(tasks)) as unknown as Record<string, unknown>;
   fs.writeFileSync(input, await workbookToBuffer(workbookFromJsonPlan(doc)));
-  const script = `require(${JSON.stringify(main)}).main(['node', 'production-planner', ...process.argv.slice(1)], { out() {}, err() {} })
-    .then((code) => { process.stderr.write('maxRSS ' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; });`;
+  // The command as users run it (its launcher sets the heap's growth), reporting its own peak memory.
+  const script = `process.argv.splice(1, 0, 'production-planner');
+    process.on('exit', () => process.stderr.write('maxRSS ' + process.resourceUsage().maxRSS + '\\n'));
+    require(${JSON.stringify(bin)});`;
   const t0 = process.hrtime.bigint();
   const res = spawnSync(process.execPath, ['-e', script, 'regenerate', input, '-o', path.join(dir, 'out.xlsx')], {
     encoding: 'utf8',

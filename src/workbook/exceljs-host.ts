@@ -6,7 +6,13 @@ import { gridSheet } from '../core/raw';
 import { Border, CellStyle, HeaderFooter, SheetPlan, markerName } from '../core/layout/sheet-plan';
 import { HighlightPlan, isOwnRule } from '../core/layout/highlights';
 import type { WorkbookWriter } from './port';
+import { Readable } from 'stream';
+import { deflateRawSync, inflateRawSync } from 'zlib';
 import { escapeText, needsEscape } from './xlsx/escape-text';
+import { withoutRows } from './xlsx/own-sheets';
+import { readRelationships } from './xlsx/relationships';
+import { LookSteps, planDimension, planRows, sheetRowsXml, splitPlaceholder, withStyles } from './xlsx/streamed-sheet';
+import { readWorkbookPart } from './xlsx/workbook-part';
 import { joinXmlByRow } from './xlsx/exceljs-patches';
 
 joinXmlByRow();
@@ -73,11 +79,13 @@ function totalsRowsOf(ws: ExcelJS.Worksheet): number[] {
 }
 
 /**
- * Relationship targets written from the package root (`/xl/tables/table1.xml`, as openpyxl writes
- * them) rewritten relative to their part (`../tables/table1.xml`), the form ExcelJS follows: both
- * are valid, and mean the same part. Returns null when nothing needs it.
+ * The package as ExcelJS should read it, or null when it can read it as it is:
+ * - relationship targets written from the package root (`/xl/tables/table1.xml`, as openpyxl
+ *   writes them) rewritten relative to their part (`../tables/table1.xml`), the form ExcelJS
+ *   follows: both are valid, and mean the same part;
+ * - the sheets in `emptyParts` without their rows (generated sheets about to be replaced).
  */
-async function withRelativeTargets(buffer: Buffer): Promise<Buffer | null> {
+async function preparedPackage(buffer: Buffer, emptyParts: readonly string[]): Promise<Buffer | null> {
   const zip = await JSZip.loadAsync(buffer);
   let changed = false;
   for (const name of Object.keys(zip.files)) {
@@ -90,12 +98,22 @@ async function withRelativeTargets(buffer: Buffer): Promise<Buffer | null> {
       changed = true;
     }
   }
-  return changed ? zip.generateAsync({ type: 'nodebuffer' }) : null;
+  for (const part of emptyParts) {
+    zip.file(part, withoutRows(await zip.file(part)!.async('string')));
+    changed = true;
+  }
+  // Stored, not compressed: ExcelJS reads it once, at once.
+  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : null;
 }
 
-export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+export interface LoadWorkbookOptions {
+  /** Sheet parts read without their rows: the product's generated sheets, when the caller replaces them all. */
+  emptyParts?: readonly string[];
+}
+
+export async function loadWorkbook(buffer: Buffer, options: LoadWorkbookOptions = {}): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(((await withRelativeTargets(buffer)) ?? buffer) as unknown as ArrayBuffer);
+  await wb.xlsx.load(((await preparedPackage(buffer, options.emptyParts ?? [])) ?? buffer) as unknown as ArrayBuffer);
   for (const ws of wb.worksheets) {
     // A table saved without a style (LibreOffice writes none) keeps none, where ExcelJS would fail to write it.
     for (const t of tableModels(ws)) if (t.style == null) t.style = { theme: null };
@@ -181,60 +199,114 @@ function applyStyle(cell: ExcelJS.Cell | ExcelJS.Column, style: CellStyle): void
 }
 
 /**
- * Style objects shared by the cells that look alike. ExcelJS gives every cell a style object of
- * its own, and a generated sheet of 50,000 tasks would hold a million of them for fifty looks
- * (and rebuild each as XML when written). A cell's look is its column's style, then a number
- * format or the sheet plan's styles applied in turn: each step from one shared style to the next
- * is worked out once. A shared style is never changed in place; a cell that needs its own look
- * (a link) gets a new object.
+ * The looks of a generated sheet's cells, numbered (see streamed-sheet), each with one style object
+ * shared by every cell that has it. ExcelJS would give every cell a style object of its own: a
+ * sheet of 50,000 tasks would hold a million of them for fifty looks. A look is worked out once
+ * for each step from another; looks alike are one look.
  */
-class SharedStyles {
-  private readonly columnBase: (Partial<ExcelJS.Style> | undefined)[] = [];
-  private readonly shared = new WeakSet<object>();
-  private readonly steps = new WeakMap<object, Map<CellStyle | string, Partial<ExcelJS.Style>>>();
+class Looks implements LookSteps {
+  /** The style of each look; look 0 is none. */
+  readonly styles: Partial<ExcelJS.Style>[] = [{}];
+  private readonly byContent = new Map<string, number>();
+  private readonly columnBase: number[] = [];
+  private readonly steps = new Map<number, Map<CellStyle | string, number>>();
 
-  constructor(
-    private readonly ws: ExcelJS.Worksheet,
-    columns: number,
-  ) {
-    this.columnBase.length = columns;
-  }
+  constructor(private readonly ws: ExcelJS.Worksheet) {}
 
-  /** The shared style a cell of column `c` starts from: its column's. */
-  private base(c: number): Partial<ExcelJS.Style> {
-    let base = this.columnBase[c];
-    if (!base) {
-      base = JSON.parse(JSON.stringify(this.ws.getColumn(c + 1).style ?? {})) as Partial<ExcelJS.Style>;
-      this.shared.add(base);
-      this.columnBase[c] = base;
+  base(c: number): number {
+    let id = this.columnBase[c];
+    if (id === undefined) {
+      id = this.intern(JSON.parse(JSON.stringify(this.ws.getColumn(c + 1).style ?? {})) as Partial<ExcelJS.Style>);
+      this.columnBase[c] = id;
     }
-    return base;
+    return id;
   }
 
-  /** Gives `cell` (of column `c`) its look with `step` (a style, or a number format) applied. */
-  apply(cell: ExcelJS.Cell, c: number, step: CellStyle | string): void {
-    const from = this.shared.has(cell.style) ? cell.style : this.base(c);
-    let next = this.steps.get(from)?.get(step);
-    if (!next) {
-      const built = JSON.parse(JSON.stringify(from)) as Partial<ExcelJS.Style>;
+  step(from: number, step: CellStyle | string): number {
+    let byStep = this.steps.get(from);
+    if (!byStep) this.steps.set(from, (byStep = new Map()));
+    let id = byStep.get(step);
+    if (id === undefined) {
+      const built = JSON.parse(JSON.stringify(this.styles[from])) as Partial<ExcelJS.Style>;
       if (typeof step === 'string') built.numFmt = step;
       else applyStyle(built as ExcelJS.Cell, step);
-      next = built;
-      this.shared.add(next);
-      let byStep = this.steps.get(from);
-      if (!byStep) this.steps.set(from, (byStep = new Map()));
-      byStep.set(step, next);
+      id = this.intern(built);
+      byStep.set(step, id);
     }
-    cell.style = next;
+    return id;
+  }
+
+  private intern(style: Partial<ExcelJS.Style>): number {
+    const key = JSON.stringify(style);
+    let id = this.byContent.get(key);
+    if (id === undefined) {
+      id = this.styles.length;
+      this.styles.push(style);
+      this.byContent.set(key, id);
+    }
+    return id;
   }
 }
+
+/**
+ * A generated sheet whose rows are written into the file when the workbook is saved (see
+ * streamed-sheet): its rows as XML, compressed a piece at a time (a tenth of the plan's memory),
+ * and the cells they cover.
+ */
+interface StreamedSheet {
+  rows: Buffer[];
+  dimension: string;
+}
+
+const streamedSheets = new WeakMap<ExcelJS.Worksheet, StreamedSheet>();
 
 /**
  * Writes a sheet plan into the workbook, replacing the sheet the product wrote
  * before under that key (callers check {@link conflictingSheets} first).
  * Text is written as text: a task named `=1+1` stays the text `=1+1`.
+ *
+ * A sheet without links (all but Plan Issues) is a placeholder until the workbook is saved: its
+ * frame is ExcelJS's, its rows are written from the plan straight into the file, and its cells
+ * never exist as ExcelJS objects. Its placeholder holds one sample cell per look, in column A, for
+ * ExcelJS to give each look its style index, and one per text that must be escaped, in column B,
+ * for ExcelJS to give it a shared string.
  */
 function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+  const ws = sheetFrame(wb, plan);
+  const looks = new Looks(ws);
+  if (plan.links.length === 0) {
+    const rows: Buffer[] = [];
+    const escaped = new Map<string, number>();
+    for (const xml of sheetRowsXml(plan, looks, escaped)) rows.push(deflateRawSync(xml, { level: 1 }));
+    for (let id = 1; id < looks.styles.length; id++) ws.getCell(id, 1).style = looks.styles[id];
+    for (const [text, k] of escaped) ws.getCell(k, 2).value = text;
+    streamedSheets.set(ws, { rows, dimension: planDimension(plan) });
+    return;
+  }
+  for (const [r, cells] of planRows(plan, looks)) {
+    const row = ws.getRow(r + 1);
+    cells.cols.forEach((c, k) => {
+      const cell = row.getCell(c + 1);
+      const v = cells.values[k];
+      if (v !== null) cell.value = typeof v === 'object' ? excelSerialFromWall(v.date) : v;
+      cell.style = looks.styles[cells.looks[k]];
+    });
+    const level = plan.rowLevels?.[r];
+    if (level) row.outlineLevel = level;
+    const height = plan.rowHeights?.[r];
+    if (height !== undefined) row.height = height;
+  }
+  for (const link of plan.links) {
+    const cell = ws.getRow(link.row + 1).getCell(link.col + 1);
+    const text = cell.value === null || cell.value === undefined ? link.target : String(cell.value);
+    cell.value = { text, hyperlink: `#${link.target}` };
+    // A style of its own: the cell's is shared with others (Looks).
+    cell.style = { ...cell.style, font: { ...(cell.font ?? {}), color: { argb: 'FF0563C1' }, underline: true } };
+  }
+}
+
+/** A new, empty sheet for a plan, in the place of the one the product wrote before: its columns, views, outline, print setup and marker. */
+function sheetFrame(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const old = ownSheet(wb, plan.key, plan.name);
   // ExcelJS keeps sheet order in an untyped orderNo: the new sheet takes the old one's place.
   let position: number | undefined;
@@ -248,31 +320,11 @@ function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : undefined,
   });
   if (position !== undefined) (ws as unknown as { orderNo: number }).orderNo = position;
-  // Column widths and column styles first: cells created afterwards start from their column's style.
   plan.columns.forEach((c, k) => {
     const column = ws.getColumn(k + 1);
     column.width = c.width;
     if (c.style) applyStyle(column, c.style);
   });
-  const styles = new SharedStyles(ws, plan.columns.length);
-  const headerRows = plan.headerRows ?? 1;
-  plan.rows.forEach((values, r) => {
-    const row = ws.getRow(r + 1);
-    const level = plan.rowLevels?.[r];
-    if (level) row.outlineLevel = level;
-    values.forEach((v, c) => {
-      if (v === null) return;
-      const cell = row.getCell(c + 1);
-      if (typeof v === 'object') {
-        cell.value = excelSerialFromWall(v.date);
-      } else {
-        cell.value = v;
-      }
-      const fmt = r >= headerRows ? plan.columns[c]?.numFmt : undefined;
-      if (fmt) styles.apply(cell, c, fmt);
-    });
-  });
-  for (const [r, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = height;
   let deepest = 0;
   for (const l of plan.rowLevels ?? []) if (l > deepest) deepest = l;
   if (deepest > 0) {
@@ -295,23 +347,37 @@ function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     const [header, footer] = [parts(plan.print.header), parts(plan.print.footer)];
     if (header || footer) ws.headerFooter = { ...ws.headerFooter, oddHeader: header, oddFooter: footer };
   }
-  for (const s of plan.styles) {
-    for (let r = s.row; r < s.row + (s.rows ?? 1); r++) {
-      const row = ws.getRow(r + 1);
-      for (let c = s.col; c < s.col + (s.cols ?? 1); c++) styles.apply(row.getCell(c + 1), c, s.style);
-    }
-  }
-  for (const link of plan.links) {
-    const cell = ws.getRow(link.row + 1).getCell(link.col + 1);
-    const text = cell.value === null || cell.value === undefined ? link.target : String(cell.value);
-    cell.value = { text, hyperlink: `#${link.target}` };
-    // A style of its own: the cell's may be shared with others (SharedStyles).
-    cell.style = { ...cell.style, font: { ...(cell.font ?? {}), color: { argb: 'FF0563C1' }, underline: true } };
-  }
   if (plan.autoFilter && plan.rows.length > 0) {
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: plan.rows.length, column: plan.columns.length } };
   }
   wb.definedNames.add(`${quoteSheetName(plan.name, true)}!$A$1`, markerName(plan.key));
+  return ws;
+}
+
+/**
+ * Writes the rows of the workbook's streamed sheets into the package ExcelJS wrote, in place of
+ * their placeholders' rows, a piece at a time.
+ */
+async function writeStreamedSheets(wb: ExcelJS.Workbook, zip: JSZip): Promise<void> {
+  const streamed = wb.worksheets.filter((ws) => streamedSheets.has(ws));
+  if (streamed.length === 0) return;
+  const book = readWorkbookPart(await zip.file('xl/workbook.xml')!.async('string'));
+  const rels = readRelationships(await zip.file('xl/_rels/workbook.xml.rels')!.async('string'));
+  for (const ws of streamed) {
+    const { rows, dimension } = streamedSheets.get(ws)!;
+    const rId = book.sheets.find((s) => s.name === ws.name)?.rId;
+    const target = rId === undefined ? undefined : rels.get(rId)?.Target;
+    if (target === undefined) throw new Error(`the part of sheet ${ws.name} is not in the written workbook`);
+    const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    const placeholder = splitPlaceholder(await zip.file(part)!.async('string'), dimension);
+    function* pieces(): Generator<Buffer> {
+      yield Buffer.from(`${placeholder.head}<sheetData>`, 'utf8');
+      for (const piece of rows)
+        yield Buffer.from(withStyles(inflateRawSync(piece).toString('utf8'), placeholder), 'utf8');
+      yield Buffer.from(`</sheetData>${placeholder.tail}`, 'utf8');
+    }
+    zip.file(part, Readable.from(pieces()));
+  }
 }
 
 /**
@@ -363,8 +429,11 @@ async function withEscapedText<T>(wb: ExcelJS.Workbook, write: () => Promise<T>)
 
 export async function workbookToBuffer(wb: ExcelJS.Workbook, options: BufferOptions = {}): Promise<Buffer> {
   const written = Buffer.from(await withEscapedText(wb, () => wb.xlsx.writeBuffer()));
-  if (!options.fixedDate) return written;
+  const streams = wb.worksheets.some((ws) => streamedSheets.has(ws));
+  if (!streams && !options.fixedDate) return written;
   const zip = await JSZip.loadAsync(written);
+  await writeStreamedSheets(wb, zip);
+  if (!options.fixedDate) return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   const out = new JSZip();
   for (const name of Object.keys(zip.files).sort()) {
     const entry = zip.files[name];

@@ -79,6 +79,11 @@ export interface LoadOptions {
    * reader, without ExcelJS, and `excel` is null unless the fast reader declined it.
    */
   readOnly?: boolean;
+  /**
+   * The caller replaces or removes every generated sheet (regenerate, clean): their rows, which
+   * for a large plan are most of the workbook, are not read.
+   */
+  replacesGenerated?: boolean;
 }
 
 export async function loadPlanFile(file: string, options: LoadOptions = {}): Promise<LoadedPlan> {
@@ -139,9 +144,12 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
   const scan = await (await import('./xlsx/worksheet-scan')).scanWorksheets(zip, generated);
   if (scan.tooLarge) throw new FileError(`${file}: ${scan.tooLarge}`);
   const host = await excelHost();
+  const emptyParts = options.replacesGenerated
+    ? await (await import('./xlsx/own-sheets')).ownSheetParts(zip, GENERATED_SHEETS)
+    : [];
   let excel: ExcelJS.Workbook;
   try {
-    excel = await host.loadWorkbook(buffer);
+    excel = await host.loadWorkbook(buffer, { emptyParts });
   } catch (e) {
     throw unreadable(e);
   }
@@ -241,7 +249,8 @@ async function writeWorkbook(
  */
 export async function regenerateFile(input: string, options: RegenerateOptions = {}): Promise<RegenerateResult> {
   const target = outputFor(input, options, 'regenerated');
-  const loaded = await loadForWriting(input, options.inPlace);
+  // Every generated sheet is replaced, or removed when this run has no content for it.
+  const loaded = await loadForWriting(input, options.inPlace, true);
   if (hasErrors(loaded.issues))
     return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, sheets: [] };
   const extraIssues: Issue[] = [...loaded.issues];
@@ -282,8 +291,9 @@ function outputFor(input: string, options: { output?: string; inPlace?: boolean 
 async function loadForWriting(
   input: string,
   inPlace: boolean | undefined,
+  replacesGenerated: boolean,
 ): Promise<LoadedPlan & { excel: ExcelJS.Workbook }> {
-  const loaded = await loadPlanFile(input);
+  const loaded = await loadPlanFile(input, { replacesGenerated });
   if (inPlace && loaded.unkeptParts.length > 0) {
     throw new FileError(
       `${input} has ${loaded.unkeptParts.join(', ')}, which the file writer cannot keep: updating it in place would lose them. Write a copy instead (without --in-place).`,
@@ -298,7 +308,7 @@ export async function cleanFile(
   options: { output?: string; inPlace?: boolean } = {},
 ): Promise<{ written: string; sheets: string[]; rules: number }> {
   const target = outputFor(input, options, 'clean');
-  const loaded = await loadForWriting(input, options.inPlace);
+  const loaded = await loadForWriting(input, options.inPlace, true);
   const { cleanWorkbook } = await excelHost();
   const { GENERATED_SHEETS } = await import('../core/layout');
   const removed = cleanWorkbook(loaded.excel, GENERATED_SHEETS);
@@ -326,7 +336,8 @@ export async function baselineFile(
   options: { output?: string; inPlace?: boolean; yes?: boolean } & ReadOptions = {},
 ): Promise<BaselineResult> {
   const target = outputFor(input, options, 'baselined');
-  const loaded = await loadForWriting(input, options.inPlace);
+  // The generated sheets stay as they are: read whole, to be written back whole.
+  const loaded = await loadForWriting(input, options.inPlace, false);
   if (hasErrors(loaded.issues))
     return { calc: { plan: null, schedule: null, issues: loaded.issues }, written: null, overwrites: [], tasks: 0 };
   const calculated = calculate(loaded.raw, options);

@@ -252,20 +252,36 @@ describe('a workbook too large for the file writer is refused before it is loade
     return JSZip.loadAsync(await wb.xlsx.writeBuffer());
   }
 
-  test('cells are counted per sheet, and the largest sheet is named', async () => {
+  test('cells and rows are counted per sheet, a row weighing three cells, and the heaviest sheet is named', async () => {
     const zip = await zipOf({ Tasks: 10, Junk: 1000 });
     expect((await scanWorksheets(zip, [])).counts).toEqual([
-      { name: 'Tasks', cells: 30 },
-      { name: 'Junk', cells: 3000 },
+      { name: 'Tasks', cells: 30, rows: 10 },
+      { name: 'Junk', cells: 3000, rows: 1000 },
     ]);
-    expect((await scanWorksheets(zip, [], 2000)).tooLarge).toMatch(
-      /^this workbook holds 3,030 cells, 3,000 of them on the sheet "Junk"; the file writer takes up to 2,000/,
+    // 3,030 cells + 3 x 1,010 rows = 6,060.
+    expect((await scanWorksheets(zip, [], 6059)).tooLarge).toMatch(
+      /^this workbook holds 3,030 cells in 1,010 rows, 3,000 cells in 1,000 rows of them on the sheet "Junk"; the file writer takes up to 6,059 cells, each row counting as 3 more/,
     );
-    expect((await scanWorksheets(zip, [], 5000)).tooLarge).toBeNull();
+    expect((await scanWorksheets(zip, [], 6060)).tooLarge).toBeNull();
+  });
+
+  test('a million rows of one number each are refused, with what the sheet holds', async () => {
+    const junk = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${Array.from(
+      { length: 400_000 },
+      (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`,
+    ).join('')}</sheetData></worksheet>`;
+    const zip = await zipOf({ Tasks: 10, Junk: 1 });
+    const part = Object.keys(zip.files).find((f) => /sheet2\.xml$/.test(f))!;
+    zip.file(part, junk);
+    // 400,000 cells in 400,000 rows weigh 1,600,000: over the writer's 1,000,000.
+    expect((await scanWorksheets(zip, [])).tooLarge).toMatch(
+      /400,000 cells in 400,000 rows of them on the sheet "Junk"/,
+    );
   });
 
   test("the product's own sheets, replaced on every run, do not count", async () => {
     const zip = await zipOf({ Tasks: 10, Schedule: 1000 });
     expect((await scanWorksheets(zip, ['Schedule'], 2000)).tooLarge).toBeNull();
+    expect((await scanWorksheets(zip, [], 2000)).tooLarge).not.toBeNull();
   });
 });

@@ -1,19 +1,24 @@
 /**
  * One pass over a workbook's worksheet parts before ExcelJS loads it, each part inflated once:
- * - how many cells each sheet holds: the file writer keeps every cell of the workbook in memory,
- *   so a sheet of a million rows of junk beside the plan is refused up front, named, rather than
- *   running out of memory minutes later;
+ * - how many cells and rows each sheet holds: the file writer keeps every cell and row of the
+ *   workbook in memory, so a sheet of a million rows of junk beside the plan is refused up front,
+ *   named, rather than running out of memory minutes later;
  * - the number cells that hold no valid number (see invalid-numbers), to be kept as text.
  */
 import type JSZip from 'jszip';
 import { InvalidNumber, invalidNumberCells, mayHoldInvalidNumbers, sheetParts } from './invalid-numbers';
 
-/** Filled cells the file writer takes in one workbook: about 1 GB of ExcelJS's model and its written copy. */
-export const MAX_WRITER_CELLS = 2_000_000;
+/**
+ * What the file writer takes in one workbook, in cells, each row counting as {@link ROW_WEIGHT}
+ * cells more: measured (docs/performance.md) to keep a regenerate under 1 GB. A plan of 100,000
+ * tasks of seven cells weighs 1,000,000; a row costs ExcelJS about three times a cell.
+ */
+export const MAX_WRITER_WEIGHT = 1_000_000;
+export const ROW_WEIGHT = 3;
 
 export interface WorksheetScan {
-  /** Each sheet's cells (as written: `<c ...>` elements), in workbook order. */
-  counts: { name: string; cells: number }[];
+  /** Each sheet's cells and rows (as written: `<c ...>` and `<row ...>` elements), in workbook order. */
+  counts: { name: string; cells: number; rows: number }[];
   /** Why the file writer refuses the workbook, naming its largest sheet; null when it takes it. */
   tooLarge: string | null;
   invalid: InvalidNumber[];
@@ -32,7 +37,7 @@ function occurrences(text: string, needle: string): number {
 export async function scanWorksheets(
   zip: JSZip,
   generated: readonly string[],
-  max = MAX_WRITER_CELLS,
+  max = MAX_WRITER_WEIGHT,
 ): Promise<WorksheetScan> {
   const counts: WorksheetScan['counts'] = [];
   const invalid: InvalidNumber[] = [];
@@ -40,7 +45,7 @@ export async function scanWorksheets(
     const entry = zip.file(part);
     if (!entry) continue;
     const xml = await entry.async('string');
-    counts.push({ name, cells: occurrences(xml, '<c ') });
+    counts.push({ name, cells: occurrences(xml, '<c '), rows: occurrences(xml, '<row ') });
     if (mayHoldInvalidNumbers(xml)) for (const cell of invalidNumberCells(xml)) invalid.push({ sheet: name, ...cell });
   }
   return { counts, tooLarge: tooLarge(counts, generated, max), invalid };
@@ -49,9 +54,11 @@ export async function scanWorksheets(
 function tooLarge(counts: WorksheetScan['counts'], generated: readonly string[], max: number): string | null {
   const own = new Set(generated.map((g) => g.toLowerCase()));
   const kept = counts.filter((c) => !own.has(c.name.toLowerCase()));
-  const total = kept.reduce((sum, c) => sum + c.cells, 0);
+  const weight = (c: { cells: number; rows: number }) => c.cells + ROW_WEIGHT * c.rows;
+  const total = kept.reduce((sum, c) => sum + weight(c), 0);
   if (total <= max) return null;
-  const largest = kept.reduce((a, b) => (b.cells > a.cells ? b : a));
+  const largest = kept.reduce((a, b) => (weight(b) > weight(a) ? b : a));
+  const [cells, rows] = [kept.reduce((s, c) => s + c.cells, 0), kept.reduce((s, c) => s + c.rows, 0)];
   const n = (x: number) => x.toLocaleString('en-US');
-  return `this workbook holds ${n(total)} cells, ${n(largest.cells)} of them on the sheet "${largest.name}"; the file writer takes up to ${n(max)} (about a gigabyte of memory). Delete the rows that sheet does not need, or move it to another workbook; inside Excel, the add-in regenerates it.`;
+  return `this workbook holds ${n(cells)} cells in ${n(rows)} rows, ${n(largest.cells)} cells in ${n(largest.rows)} rows of them on the sheet "${largest.name}"; the file writer takes up to ${n(max)} cells, each row counting as ${ROW_WEIGHT} more (about a gigabyte of memory). Delete the rows that sheet does not need, or move it to another workbook; inside Excel, the add-in regenerates it.`;
 }
