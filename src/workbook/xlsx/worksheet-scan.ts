@@ -1,5 +1,5 @@
 /**
- * One pass over a workbook's worksheet parts before ExcelJS loads it, each part inflated once:
+ * A look at a workbook's worksheet parts before ExcelJS loads it:
  * - how many cells and rows each sheet holds: the file writer keeps every cell and row of the
  *   workbook in memory, so a sheet of a million rows of junk beside the plan is refused up front,
  *   named, rather than running out of memory minutes later;
@@ -24,15 +24,35 @@ export interface WorksheetScan {
   invalid: InvalidNumber[];
 }
 
-function occurrences(text: string, needle: string): number {
-  let n = 0;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
-  return n;
+/** How often each needle occurs in a part, read a piece at a time: a sheet of ten million cells is never one string. */
+async function countInPart(zip: JSZip, part: string, needles: readonly string[]): Promise<number[]> {
+  const counts = needles.map(() => 0);
+  const keep = Math.max(...needles.map((n) => n.length)) - 1;
+  const bytes = needles.map((n) => Buffer.from(n, 'latin1'));
+  let carry = Buffer.alloc(0);
+  await new Promise<void>((resolve, reject) => {
+    zip
+      .file(part)!
+      .nodeStream('nodebuffer')
+      .on('data', (chunk: Buffer) => {
+        const text = Buffer.concat([carry, chunk]);
+        bytes.forEach((needle, k) => {
+          // A needle that began in the carried tail was counted with the piece before, unless it ends here.
+          for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length))
+            if (at + needle.length > carry.length) counts[k]++;
+        });
+        carry = text.subarray(Math.max(0, text.length - keep));
+      })
+      .on('error', reject)
+      .on('end', () => resolve());
+  });
+  return counts;
 }
 
 /**
  * Scans every worksheet. `generated` names the product's own sheets: replaced on every run, they
- * do not count towards the ceiling (a large plan regenerated again is not refused for them).
+ * do not count towards the ceiling (a large plan regenerated again is not refused for them). A
+ * workbook over the ceiling is refused on its counts alone, its sheets never inflated whole.
  */
 export async function scanWorksheets(
   zip: JSZip,
@@ -40,15 +60,19 @@ export async function scanWorksheets(
   max = MAX_WRITER_WEIGHT,
 ): Promise<WorksheetScan> {
   const counts: WorksheetScan['counts'] = [];
+  const parts = (await sheetParts(zip)).filter(({ part }) => zip.file(part));
+  for (const { name, part } of parts) {
+    const [cells, rows] = await countInPart(zip, part, ['<c ', '<row ']);
+    counts.push({ name, cells, rows });
+  }
+  const refused = tooLarge(counts, generated, max);
   const invalid: InvalidNumber[] = [];
-  for (const { name, part } of await sheetParts(zip)) {
-    const entry = zip.file(part);
-    if (!entry) continue;
-    const xml = await entry.async('string');
-    counts.push({ name, cells: occurrences(xml, '<c '), rows: occurrences(xml, '<row ') });
+  if (refused) return { counts, tooLarge: refused, invalid };
+  for (const { name, part } of parts) {
+    const xml = await zip.file(part)!.async('string');
     if (mayHoldInvalidNumbers(xml)) for (const cell of invalidNumberCells(xml)) invalid.push({ sheet: name, ...cell });
   }
-  return { counts, tooLarge: tooLarge(counts, generated, max), invalid };
+  return { counts, tooLarge: null, invalid };
 }
 
 function tooLarge(counts: WorksheetScan['counts'], generated: readonly string[], max: number): string | null {
