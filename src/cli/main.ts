@@ -177,6 +177,36 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       );
     });
 
+  program
+    .command('psplib')
+    .description('level a PSPLIB single-mode instance (.sm) with the leveler workbooks use, and print its schedule')
+    .argument('<file>', 'the .sm instance')
+    .option('--time-limit <seconds>', 'how long the search may take', '1')
+    .option('--seed <n>', 'seed of the pseudo-random search', '1')
+    .option('--json', 'print {"makespan": M, "starts": {"1": 0, ...}} with the job numbers of the file')
+    .action(async (file: string, opts: { timeLimit: string; seed: string; json?: boolean }) => {
+      const timeLimit = Number(opts.timeLimit);
+      if (!(timeLimit > 0 && timeLimit <= 3600))
+        throw new FileError(`--time-limit ${opts.timeLimit}: give seconds, more than 0 and at most 3600`);
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(seed) || seed < 0) throw new FileError(`--seed ${opts.seed}: give a whole number`);
+      const { levelPsplibFile } = await import('../workbook/psplib-file');
+      const res = levelPsplibFile(file, { timeLimit, seed });
+      if (opts.json) {
+        const { makespan, starts, ...rest } = res;
+        io.out(JSON.stringify({ makespan, starts, ...rest }));
+      } else {
+        io.out(
+          `Makespan ${res.makespan} periods (critical path ${res.criticalPath}, lower bound ${res.lowerBound}); ${res.schedules.toLocaleString('en-US')} schedules in ${res.seconds.toFixed(2)} s`,
+        );
+        io.out(
+          Object.entries(res.starts)
+            .map(([job, start]) => `${job}: ${start}`)
+            .join('\n'),
+        );
+      }
+    });
+
   try {
     await program.parseAsync(argv);
     return code;

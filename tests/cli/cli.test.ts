@@ -209,3 +209,51 @@ describe('output as people read it', () => {
     expect(r.out.replace(/\s+/g, ' ')).toMatch(/\(Schedule, Gantt, Cost Report, Earned Value, Plan Issues\)/);
   });
 });
+
+describe('psplib', () => {
+  const J301 = path.resolve(__dirname, '../fixtures/psplib/j301_1.sm');
+
+  test('--json prints the makespan and each job start by its PSPLIB number, a feasible schedule', async () => {
+    const r = await cli('psplib', J301, '--json', '--time-limit', '0.5');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { makespan: number; starts: Record<string, number> };
+    expect(Object.keys(doc).slice(0, 2)).toEqual(['makespan', 'starts']);
+    expect(Object.keys(doc.starts)).toEqual(Array.from({ length: 32 }, (_, j) => String(j + 1)));
+    // j30 1_1: optimum 43 (j30opt.sm).
+    expect(doc.makespan).toBe(43);
+    expect(doc.starts['32']).toBe(43);
+    // Job 1 precedes 2, 3 and 4; job 2 lasts 8 periods and precedes 6, 11 and 15.
+    for (const s of ['6', '11', '15']) expect(doc.starts[s]).toBeGreaterThanOrEqual(doc.starts['2'] + 8);
+  });
+
+  test('the installed command levels within its time limit', () => {
+    const t0 = Date.now();
+    const res = spawnSync(process.execPath, [BIN, 'psplib', J301, '--time-limit', '0.3'], { encoding: 'utf8' });
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(
+      /^Makespan 43 periods \(critical path 38, lower bound 38\); [\d,]+ schedules in 0\.\d\d s\n1: 0\n/,
+    );
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  test('an unreadable file is exit 2 with the line it stopped at; bad options are exit 2', async () => {
+    const dir = tempDir();
+    const cut = path.join(dir, 'cut.sm');
+    fs.writeFileSync(cut, fs.readFileSync(J301, 'utf8').split('\n').slice(0, 72).join('\n') + '\n 19      1     3');
+    expect(await cli('psplib', cut)).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(
+        /cut\.sm: line 73: expected job 19's mode, duration and 4 requests, found "19 {6}1 {5}3"/,
+      ),
+    });
+    expect((await cli('psplib', path.join(dir, 'none.sm'))).err).toMatch(/none\.sm: no such file/);
+    expect(await cli('psplib', J301, '--time-limit', '0')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--time-limit 0: give seconds/),
+    });
+    expect(await cli('psplib', J301, '--seed', 'x')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--seed x: give a whole number/),
+    });
+  });
+});

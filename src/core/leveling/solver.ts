@@ -1,0 +1,303 @@
+/**
+ * The leveler: a genetic algorithm over activity lists, each decoded by the serial schedule
+ * generation scheme and improved by forward-backward justification (Hartmann 1998; Valls,
+ * Ballestín and Quintanilla 2005 and 2008). It is deterministic for a seed and a schedule budget;
+ * a time limit, when the caller gives a clock, only ends it sooner.
+ *
+ * - An individual is a precedence-feasible order of the activities. The serial scheme takes them in
+ *   that order, each at the earliest period its predecessors, its release and the resources allow.
+ * - Justification moves every activity as late as it can go in the order of its finish, then as
+ *   early as it can go in the order of the new starts: the makespan never grows, and usually
+ *   shrinks. The improved order goes back into the individual.
+ * - The first population comes from the caller's orders (a workbook's Leveling Order) and the
+ *   latest-finish rule, then biased random sampling on it; then two-point crossover, adjacent-swap
+ *   mutation, and the best of parents and children survive, one of each schedule. A population
+ *   that stops improving is started again around the best order found.
+ */
+import { Network } from './problem';
+
+export interface SolveOptions {
+  /** Seed of the pseudo-random numbers: the same seed and budget give the same schedule. */
+  seed?: number;
+  /** Schedules decoded at most (each justification pass counts as one). Default 50,000. */
+  maxSchedules?: number;
+  /** Milliseconds, measured on `clock`: the search ends when they are spent, whatever the budget. */
+  timeLimitMs?: number;
+  clock?: () => number;
+  /** Orders to start from (each a permutation of the activities; made precedence-feasible here). */
+  seedLists?: number[][];
+  /** Individuals per population. Default: from the network's size. */
+  population?: number;
+}
+
+export interface Solution {
+  starts: Int32Array;
+  makespan: number;
+  /** Schedules decoded. */
+  schedules: number;
+  /** Whether the makespan equals the network's lower bound (the search stopped there). */
+  provenOptimal: boolean;
+}
+
+/** A small, fast, seedable generator (mulberry32). */
+export function randomGenerator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Serial schedule generation over a network, forward or on its reverse. Reuses its buffers. */
+class Decoder {
+  private readonly use: Int32Array;
+  private readonly finish: Int32Array;
+  schedules = 0;
+
+  constructor(private readonly net: Network) {
+    this.use = new Int32Array((net.horizon + 1) * net.k);
+    this.finish = new Int32Array(net.n);
+  }
+
+  /**
+   * Decodes `list` into `starts` and returns the makespan. Backward, the network is reversed
+   * (successors first) and releases are not applied: the times are reversed times.
+   */
+  decode(list: Int32Array, starts: Int32Array, backward: boolean): number {
+    this.schedules++;
+    const { n, k, dur, req, cap, release } = this.net;
+    const [first, items] = backward ? [this.net.succStart, this.net.succ] : [this.net.predStart, this.net.pred];
+    const use = this.use;
+    const finish = this.finish;
+    let makespan = 0;
+    for (let x = 0; x < n; x++) {
+      const j = list[x];
+      let t = backward ? 0 : release[j];
+      for (let y = first[j]; y < first[j + 1]; y++) if (finish[items[y]] > t) t = finish[items[y]];
+      const d = dur[j];
+      if (d > 0) {
+        const base = j * k;
+        // Earliest t where the whole span fits: scan the span from its end, jump past any conflict.
+        for (let tau = t + d - 1; tau >= t; tau--) {
+          const row = tau * k;
+          for (let r = 0; r < k; r++) {
+            const q = req[base + r];
+            if (q !== 0 && use[row + r] + q > cap[r]) {
+              t = tau + 1;
+              tau = t + d; // the loop's decrement starts the new span at its end
+              break;
+            }
+          }
+        }
+        for (let tau = t; tau < t + d; tau++) {
+          const row = tau * k;
+          for (let r = 0; r < k; r++) use[row + r] += req[base + r];
+        }
+      }
+      starts[j] = t;
+      finish[j] = t + d;
+      if (t + d > makespan) makespan = t + d;
+    }
+    use.fill(0, 0, (makespan + 1) * k);
+    return makespan;
+  }
+}
+
+/**
+ * `order`'s activities by a key, ascending, into `out` (a counting sort). Ties keep their order in
+ * `order`, or its reverse with `reverseTies`: a list stays precedence-feasible when a milestone
+ * ties with the activity it follows.
+ */
+function sortByKey(order: Int32Array, key: (j: number) => number, out: Int32Array, reverseTies: boolean): void {
+  const n = order.length;
+  let max = 0;
+  for (let x = 0; x < n; x++) max = Math.max(max, key(order[x]));
+  const count = new Int32Array(max + 2);
+  for (let x = 0; x < n; x++) count[key(order[x]) + 1]++;
+  for (let t = 0; t <= max; t++) count[t + 1] += count[t];
+  if (reverseTies) for (let x = n - 1; x >= 0; x--) out[count[key(order[x])]++] = order[x];
+  else for (let x = 0; x < n; x++) out[count[key(order[x])]++] = order[x];
+}
+
+interface Individual {
+  list: Int32Array;
+  makespan: number;
+}
+
+/** Solves the network: the best schedule found within the budget. */
+export function solve(net: Network, options: SolveOptions = {}): Solution {
+  const { n } = net;
+  const random = randomGenerator(options.seed ?? 1);
+  const maxSchedules = options.maxSchedules ?? 50_000;
+  const clock = options.clock;
+  const deadline = clock && options.timeLimitMs !== undefined ? clock() + options.timeLimitMs : Infinity;
+  const decoder = new Decoder(net);
+  const starts = new Int32Array(n);
+  const back = new Int32Array(n);
+  const scratch = new Int32Array(n);
+  const best: Individual & { starts: Int32Array } = {
+    list: net.topo.slice(),
+    makespan: Infinity,
+    starts: new Int32Array(n),
+  };
+  const done = () =>
+    best.makespan <= net.lowerBound ||
+    decoder.schedules >= maxSchedules ||
+    (clock !== undefined && clock() >= deadline);
+
+  /** Decodes and justifies a list in place (the list becomes the order of the improved starts); its makespan. */
+  const evaluate = (list: Int32Array): number => {
+    let makespan = decoder.decode(list, starts, false);
+    for (let pass = 0; pass < 4; pass++) {
+      // Right: latest finish first; then left: earliest (right-justified) start first.
+      const span = makespan;
+      sortByKey(list, (j) => span - starts[j] - net.dur[j], scratch, true);
+      const reversedSpan = decoder.decode(scratch, back, true);
+      sortByKey(scratch, (j) => reversedSpan - back[j] - net.dur[j], list, true);
+      const improved = decoder.decode(list, starts, false);
+      if (improved >= makespan) {
+        makespan = Math.min(makespan, improved);
+        break;
+      }
+      makespan = improved;
+    }
+    sortByKey(list, (j) => starts[j], scratch, false);
+    list.set(scratch);
+    if (makespan < best.makespan) {
+      best.makespan = makespan;
+      best.list = list.slice();
+      best.starts.set(starts);
+    }
+    return makespan;
+  };
+
+  // Direct predecessors, for the mutation's swaps of neighbours.
+  const isPred = new Set<number>();
+  for (let j = 0; j < n; j++)
+    for (let y = net.predStart[j]; y < net.predStart[j + 1]; y++) isPred.add(net.pred[y] * n + j);
+
+  /** A precedence-feasible list by biased random sampling: activities with a smaller latest finish are likelier. */
+  const sampled = (priority: (j: number) => number, bias: number): Int32Array => {
+    const list = new Int32Array(n);
+    const waiting = new Int32Array(n);
+    for (let j = 0; j < n; j++) waiting[j] = net.predStart[j + 1] - net.predStart[j];
+    const eligible: number[] = [];
+    for (let j = 0; j < n; j++) if (waiting[j] === 0) eligible.push(j);
+    for (let x = 0; x < n; x++) {
+      let pick = 0;
+      if (bias >= 0 && eligible.length > 1) {
+        let worst = -Infinity;
+        for (const j of eligible) worst = Math.max(worst, priority(j));
+        let total = 0;
+        const weights = eligible.map((j) => {
+          const w = Math.pow(worst - priority(j) + 1, bias);
+          total += w;
+          return w;
+        });
+        let u = random() * total;
+        while (pick < eligible.length - 1 && u >= weights[pick]) u -= weights[pick++];
+      } else {
+        for (let e = 1; e < eligible.length; e++) {
+          const [a, b] = [priority(eligible[e]), priority(eligible[pick])];
+          if (a < b || (a === b && eligible[e] < eligible[pick])) pick = e;
+        }
+      }
+      const j = eligible[pick];
+      eligible[pick] = eligible[eligible.length - 1];
+      eligible.pop();
+      list[x] = j;
+      for (let y = net.succStart[j]; y < net.succStart[j + 1]; y++)
+        if (--waiting[net.succ[y]] === 0) eligible.push(net.succ[y]);
+    }
+    return list;
+  };
+
+  /** A caller's order made precedence-feasible: each activity as soon as its predecessors are placed, in that order's sense. */
+  const feasible = (order: number[]): Int32Array => {
+    const rank = new Int32Array(n).fill(n);
+    order.forEach((j, x) => {
+      if (j >= 0 && j < n && rank[j] === n) rank[j] = x;
+    });
+    return sampled((j) => rank[j] * (n + 1) + j, -1);
+  };
+
+  const lft = (j: number) => net.lf[j];
+  const size = options.population ?? Math.max(20, Math.min(90, Math.round(n * 0.75)));
+  const fresh = (keep: Individual[]): Individual[] => {
+    const pop: Individual[] = [...keep];
+    if (keep.length === 0) {
+      for (const order of options.seedLists ?? []) pop.push({ list: feasible(order), makespan: 0 });
+      pop.push({ list: sampled(lft, -1), makespan: 0 });
+    }
+    while (pop.length < size) pop.push({ list: sampled(lft, 1 + random() * 2), makespan: 0 });
+    for (const ind of pop) if (ind.makespan === 0) ind.makespan = evaluate(ind.list);
+    return pop;
+  };
+
+  const child = (mother: Int32Array, father: Int32Array): Int32Array => {
+    const out = new Int32Array(n);
+    const taken = new Uint8Array(n);
+    let q1 = Math.floor(random() * n);
+    let q2 = Math.floor(random() * n);
+    if (q1 > q2) [q1, q2] = [q2, q1];
+    let x = 0;
+    for (; x < q1; x++) taken[(out[x] = mother[x])] = 1;
+    for (let y = 0; y < n && x < q2; y++) if (!taken[father[y]]) taken[(out[x++] = father[y])] = 1;
+    for (let y = 0; y < n && x < n; y++) if (!taken[mother[y]]) taken[(out[x++] = mother[y])] = 1;
+    // Mutation: neighbours swap where neither must come before the other.
+    const rate = 0.05;
+    for (let y = 0; y + 1 < n; y++)
+      if (random() < rate && !isPred.has(out[y] * n + out[y + 1])) [out[y], out[y + 1]] = [out[y + 1], out[y]];
+    return out;
+  };
+
+  let pop = fresh([]);
+  let stale = 0;
+  let bestSeen = best.makespan;
+  while (!done()) {
+    const children: Individual[] = [];
+    // Parents by tournament of two.
+    const pick = () => {
+      const a = pop[Math.floor(random() * pop.length)];
+      const b = pop[Math.floor(random() * pop.length)];
+      return a.makespan <= b.makespan ? a : b;
+    };
+    for (let c = 0; c < pop.length && !done(); c++) {
+      const list = child(pick().list, pick().list);
+      children.push({ list, makespan: evaluate(list) });
+    }
+    // The best of both survive, one individual per schedule length and order.
+    const seen = new Set<string>();
+    pop = [...pop, ...children]
+      .sort((a, b) => a.makespan - b.makespan)
+      .filter((ind) => {
+        const key = `${ind.makespan}:${ind.list.join(',')}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .slice(0, size);
+    if (best.makespan < bestSeen) {
+      bestSeen = best.makespan;
+      stale = 0;
+    } else if (++stale >= 30) {
+      // Start again around the best order: it, and mutations of it, with fresh samples.
+      stale = 0;
+      const around: Individual[] = [{ list: best.list.slice(), makespan: best.makespan }];
+      for (let m = 0; m < size / 4; m++) {
+        const list = child(best.list, sampled(lft, 1 + random() * 2));
+        around.push({ list, makespan: evaluate(list) });
+      }
+      pop = fresh(around);
+    }
+  }
+  return {
+    starts: best.starts,
+    makespan: best.makespan,
+    schedules: decoder.schedules,
+    provenOptimal: best.makespan <= net.lowerBound,
+  };
+}
