@@ -13,7 +13,7 @@ import * as path from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { networkOf, scheduleFault } from '../src/core/leveling/problem';
 import { readPsplib } from '../src/core/leveling/psplib';
-import { solve } from '../src/core/leveling/solver';
+import { Tuning, solve } from '../src/core/leveling/solver';
 
 const PSPLIB = process.env.PSPLIB_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'psplib');
 
@@ -41,11 +41,14 @@ interface Outcome {
 function runOne(file: string, key: string, timeLimit: number, seed: number): Outcome {
   const net = networkOf(readPsplib(fs.readFileSync(file, 'utf8')));
   const t0 = performance.now();
+  // LEVELING_TUNING='{"mutation":0.1}' tries other knobs (see Tuning in solver.ts).
+  const tuning = process.env.LEVELING_TUNING ? (JSON.parse(process.env.LEVELING_TUNING) as Partial<Tuning>) : undefined;
   const sol = solve(net, {
     seed,
     maxSchedules: Infinity,
     timeLimitMs: timeLimit * 1000,
     clock: () => performance.now(),
+    tuning,
   });
   const seconds = (performance.now() - t0) / 1000;
   return {

@@ -28,7 +28,32 @@ export interface SolveOptions {
   seedLists?: number[][];
   /** Individuals per population. Default: from the network's size. */
   population?: number;
+  /** Tuning knobs (defaults measured on PSPLIB samples; see docs/performance.md). */
+  tuning?: Partial<Tuning>;
 }
+
+export interface Tuning {
+  /** Probability that two neighbours in a child's order swap. */
+  mutation: number;
+  /** Generations without a better schedule before the population starts again. */
+  restartAfter: number;
+  /** Whether a restart keeps the best order (and mutations of it) or starts afresh. */
+  restartAroundBest: boolean;
+  /** Largest number of justification passes per child. */
+  passes: number;
+  /** Individuals per activity (the population is this times the activities, between 20 and `maxPopulation`). */
+  populationFactor: number;
+  maxPopulation: number;
+}
+
+const TUNING: Tuning = {
+  mutation: 0.05,
+  restartAfter: 30,
+  restartAroundBest: true,
+  passes: 4,
+  populationFactor: 0.75,
+  maxPopulation: 90,
+};
 
 export interface Solution {
   starts: Int32Array;
@@ -51,15 +76,40 @@ export function randomGenerator(seed: number): () => number {
   };
 }
 
-/** Serial schedule generation over a network, forward or on its reverse. Reuses its buffers. */
+/**
+ * Serial schedule generation over a network, forward or on its reverse. Keeps each resource's free
+ * units per period (resource-major, so that a span is contiguous) and each activity's non-zero
+ * requests only; reuses its buffers.
+ */
 class Decoder {
-  private readonly use: Int32Array;
+  private readonly free: Int32Array;
   private readonly finish: Int32Array;
+  private readonly periods: number;
+  /** Each activity's non-zero requests: resources `nzRes[nzStart[j]..nzStart[j+1])` and their units. */
+  private readonly nzStart: Int32Array;
+  private readonly nzRes: Int32Array;
+  private readonly nzQty: Int32Array;
   schedules = 0;
 
   constructor(private readonly net: Network) {
-    this.use = new Int32Array((net.horizon + 1) * net.k);
-    this.finish = new Int32Array(net.n);
+    const { n, k, req, cap } = net;
+    this.periods = net.horizon + 1;
+    this.free = new Int32Array(this.periods * k);
+    for (let r = 0; r < k; r++) this.free.fill(cap[r], r * this.periods, (r + 1) * this.periods);
+    this.finish = new Int32Array(n);
+    this.nzStart = new Int32Array(n + 1);
+    const res: number[] = [];
+    const qty: number[] = [];
+    for (let j = 0; j < n; j++) {
+      for (let r = 0; r < k; r++)
+        if (req[j * k + r] > 0 && net.dur[j] > 0) {
+          res.push(r);
+          qty.push(req[j * k + r]);
+        }
+      this.nzStart[j + 1] = res.length;
+    }
+    this.nzRes = Int32Array.from(res);
+    this.nzQty = Int32Array.from(qty);
   }
 
   /**
@@ -68,58 +118,70 @@ class Decoder {
    */
   decode(list: Int32Array, starts: Int32Array, backward: boolean): number {
     this.schedules++;
-    const { n, k, dur, req, cap, release } = this.net;
-    const [first, items] = backward ? [this.net.succStart, this.net.succ] : [this.net.predStart, this.net.pred];
-    const use = this.use;
-    const finish = this.finish;
+    const { n, k, dur, cap, release } = this.net;
+    const first = backward ? this.net.succStart : this.net.predStart;
+    const items = backward ? this.net.succ : this.net.pred;
+    const { free, finish, nzStart, nzRes, nzQty, periods } = this;
     let makespan = 0;
     for (let x = 0; x < n; x++) {
       const j = list[x];
       let t = backward ? 0 : release[j];
       for (let y = first[j]; y < first[j + 1]; y++) if (finish[items[y]] > t) t = finish[items[y]];
       const d = dur[j];
-      if (d > 0) {
-        const base = j * k;
+      const a = nzStart[j];
+      const b = nzStart[j + 1];
+      if (a < b) {
         // Earliest t where the whole span fits: scan the span from its end, jump past any conflict.
         for (let tau = t + d - 1; tau >= t; tau--) {
-          const row = tau * k;
-          for (let r = 0; r < k; r++) {
-            const q = req[base + r];
-            if (q !== 0 && use[row + r] + q > cap[r]) {
+          for (let z = a; z < b; z++) {
+            if (free[nzRes[z] * periods + tau] < nzQty[z]) {
               t = tau + 1;
               tau = t + d; // the loop's decrement starts the new span at its end
               break;
             }
           }
         }
-        for (let tau = t; tau < t + d; tau++) {
-          const row = tau * k;
-          for (let r = 0; r < k; r++) use[row + r] += req[base + r];
+        for (let z = a; z < b; z++) {
+          const row = nzRes[z] * periods;
+          const q = nzQty[z];
+          for (let tau = t; tau < t + d; tau++) free[row + tau] -= q;
         }
       }
       starts[j] = t;
       finish[j] = t + d;
       if (t + d > makespan) makespan = t + d;
     }
-    use.fill(0, 0, (makespan + 1) * k);
+    for (let r = 0; r < k; r++) free.fill(cap[r], r * periods, r * periods + makespan + 1);
     return makespan;
   }
 }
 
 /**
- * `order`'s activities by a key, ascending, into `out` (a counting sort). Ties keep their order in
- * `order`, or its reverse with `reverseTies`: a list stays precedence-feasible when a milestone
- * ties with the activity it follows.
+ * Activities by a key, ascending (a counting sort over reused buffers): the caller sets each
+ * activity's key in `keys`, between 0 and the horizon. Ties keep their order in `order`, or its
+ * reverse with `reverseTies`: a list stays precedence-feasible when a milestone ties with the
+ * activity it follows.
  */
-function sortByKey(order: Int32Array, key: (j: number) => number, out: Int32Array, reverseTies: boolean): void {
-  const n = order.length;
-  let max = 0;
-  for (let x = 0; x < n; x++) max = Math.max(max, key(order[x]));
-  const count = new Int32Array(max + 2);
-  for (let x = 0; x < n; x++) count[key(order[x]) + 1]++;
-  for (let t = 0; t <= max; t++) count[t + 1] += count[t];
-  if (reverseTies) for (let x = n - 1; x >= 0; x--) out[count[key(order[x])]++] = order[x];
-  else for (let x = 0; x < n; x++) out[count[key(order[x])]++] = order[x];
+class KeySort {
+  readonly keys: Int32Array;
+  private readonly count: Int32Array;
+
+  constructor(n: number, horizon: number) {
+    this.keys = new Int32Array(n);
+    this.count = new Int32Array(horizon + 2);
+  }
+
+  sort(order: Int32Array, out: Int32Array, reverseTies: boolean): void {
+    const { keys, count } = this;
+    const n = order.length;
+    let max = 0;
+    for (let x = 0; x < n; x++) if (keys[order[x]] > max) max = keys[order[x]];
+    count.fill(0, 0, max + 2);
+    for (let x = 0; x < n; x++) count[keys[order[x]] + 1]++;
+    for (let t = 0; t <= max; t++) count[t + 1] += count[t];
+    if (reverseTies) for (let x = n - 1; x >= 0; x--) out[count[keys[order[x]]]++] = order[x];
+    else for (let x = 0; x < n; x++) out[count[keys[order[x]]]++] = order[x];
+  }
 }
 
 interface Individual {
@@ -130,6 +192,7 @@ interface Individual {
 /** Solves the network: the best schedule found within the budget. */
 export function solve(net: Network, options: SolveOptions = {}): Solution {
   const { n } = net;
+  const tuning = { ...TUNING, ...options.tuning };
   const random = randomGenerator(options.seed ?? 1);
   const maxSchedules = options.maxSchedules ?? 50_000;
   const clock = options.clock;
@@ -138,6 +201,9 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
   const starts = new Int32Array(n);
   const back = new Int32Array(n);
   const scratch = new Int32Array(n);
+  const sorter = new KeySort(n, net.horizon);
+  const keys = sorter.keys;
+  const dur = net.dur;
   const best: Individual & { starts: Int32Array } = {
     list: net.topo.slice(),
     makespan: Infinity,
@@ -151,12 +217,13 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
   /** Decodes and justifies a list in place (the list becomes the order of the improved starts); its makespan. */
   const evaluate = (list: Int32Array): number => {
     let makespan = decoder.decode(list, starts, false);
-    for (let pass = 0; pass < 4; pass++) {
+    for (let pass = 0; pass < tuning.passes; pass++) {
       // Right: latest finish first; then left: earliest (right-justified) start first.
-      const span = makespan;
-      sortByKey(list, (j) => span - starts[j] - net.dur[j], scratch, true);
+      for (let j = 0; j < n; j++) keys[j] = makespan - starts[j] - dur[j];
+      sorter.sort(list, scratch, true);
       const reversedSpan = decoder.decode(scratch, back, true);
-      sortByKey(scratch, (j) => reversedSpan - back[j] - net.dur[j], list, true);
+      for (let j = 0; j < n; j++) keys[j] = reversedSpan - back[j] - dur[j];
+      sorter.sort(scratch, list, true);
       const improved = decoder.decode(list, starts, false);
       if (improved >= makespan) {
         makespan = Math.min(makespan, improved);
@@ -164,7 +231,8 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
       }
       makespan = improved;
     }
-    sortByKey(list, (j) => starts[j], scratch, false);
+    keys.set(starts);
+    sorter.sort(list, scratch, false);
     list.set(scratch);
     if (makespan < best.makespan) {
       best.makespan = makespan;
@@ -225,7 +293,8 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
   };
 
   const lft = (j: number) => net.lf[j];
-  const size = options.population ?? Math.max(20, Math.min(90, Math.round(n * 0.75)));
+  const size =
+    options.population ?? Math.max(20, Math.min(tuning.maxPopulation, Math.round(n * tuning.populationFactor)));
   const fresh = (keep: Individual[]): Individual[] => {
     const pop: Individual[] = [...keep];
     if (keep.length === 0) {
@@ -248,7 +317,7 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
     for (let y = 0; y < n && x < q2; y++) if (!taken[father[y]]) taken[(out[x++] = father[y])] = 1;
     for (let y = 0; y < n && x < n; y++) if (!taken[mother[y]]) taken[(out[x++] = mother[y])] = 1;
     // Mutation: neighbours swap where neither must come before the other.
-    const rate = 0.05;
+    const rate = tuning.mutation;
     for (let y = 0; y + 1 < n; y++)
       if (random() < rate && !isPred.has(out[y] * n + out[y + 1])) [out[y], out[y + 1]] = [out[y + 1], out[y]];
     return out;
@@ -283,11 +352,13 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
     if (best.makespan < bestSeen) {
       bestSeen = best.makespan;
       stale = 0;
-    } else if (++stale >= 30) {
+    } else if (++stale >= tuning.restartAfter) {
       // Start again around the best order: it, and mutations of it, with fresh samples.
       stale = 0;
-      const around: Individual[] = [{ list: best.list.slice(), makespan: best.makespan }];
-      for (let m = 0; m < size / 4; m++) {
+      const around: Individual[] = tuning.restartAroundBest
+        ? [{ list: best.list.slice(), makespan: best.makespan }]
+        : [];
+      for (let m = 0; tuning.restartAroundBest && m < size / 4; m++) {
         const list = child(best.list, sampled(lft, 1 + random() * 2));
         around.push({ list, makespan: evaluate(list) });
       }
