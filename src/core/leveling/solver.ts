@@ -44,15 +44,18 @@ export interface Tuning {
   /** Individuals per activity (the population is this times the activities, between 20 and `maxPopulation`). */
   populationFactor: number;
   maxPopulation: number;
+  /** Share of children made by the peak crossover (the rest by two-point crossover). */
+  peak: number;
 }
 
 const TUNING: Tuning = {
   mutation: 0.05,
-  restartAfter: 30,
+  restartAfter: 15,
   restartAroundBest: true,
   passes: 4,
   populationFactor: 0.75,
   maxPopulation: 90,
+  peak: 0.5,
 };
 
 export interface Solution {
@@ -86,9 +89,9 @@ class Decoder {
   private readonly finish: Int32Array;
   private readonly periods: number;
   /** Each activity's non-zero requests: resources `nzRes[nzStart[j]..nzStart[j+1])` and their units. */
-  private readonly nzStart: Int32Array;
-  private readonly nzRes: Int32Array;
-  private readonly nzQty: Int32Array;
+  readonly nzStart: Int32Array;
+  readonly nzRes: Int32Array;
+  readonly nzQty: Int32Array;
   schedules = 0;
 
   constructor(private readonly net: Network) {
@@ -187,6 +190,8 @@ class KeySort {
 interface Individual {
   list: Int32Array;
   makespan: number;
+  /** The schedule the list decodes to (after justification). */
+  starts: Int32Array;
 }
 
 /** Solves the network: the best schedule found within the budget. */
@@ -204,7 +209,7 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
   const sorter = new KeySort(n, net.horizon);
   const keys = sorter.keys;
   const dur = net.dur;
-  const best: Individual & { starts: Int32Array } = {
+  const best: Individual = {
     list: net.topo.slice(),
     makespan: Infinity,
     starts: new Int32Array(n),
@@ -298,14 +303,28 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
   const fresh = (keep: Individual[]): Individual[] => {
     const pop: Individual[] = [...keep];
     if (keep.length === 0) {
-      for (const order of options.seedLists ?? []) pop.push({ list: feasible(order), makespan: 0 });
-      pop.push({ list: sampled(lft, -1), makespan: 0 });
+      for (const order of options.seedLists ?? []) pop.push(individual(feasible(order)));
+      pop.push(individual(sampled(lft, -1)));
     }
-    while (pop.length < size) pop.push({ list: sampled(lft, 1 + random() * 2), makespan: 0 });
-    for (const ind of pop) if (ind.makespan === 0) ind.makespan = evaluate(ind.list);
+    while (pop.length < size) pop.push(individual(sampled(lft, 1 + random() * 2)));
     return pop;
   };
 
+  /** An individual of a list: decoded, justified, its schedule kept. */
+  function individual(list: Int32Array): Individual {
+    const makespan = evaluate(list);
+    return { list, makespan, starts: starts.slice() };
+  }
+
+  /** Mutation: neighbours swap where neither must come before the other. */
+  const mutate = (out: Int32Array): Int32Array => {
+    const rate = tuning.mutation;
+    for (let y = 0; y + 1 < n; y++)
+      if (random() < rate && !isPred.has(out[y] * n + out[y + 1])) [out[y], out[y + 1]] = [out[y + 1], out[y]];
+    return out;
+  };
+
+  /** Two-point crossover: the mother's order up to q1, the father's to q2, the mother's after. */
   const child = (mother: Int32Array, father: Int32Array): Int32Array => {
     const out = new Int32Array(n);
     const taken = new Uint8Array(n);
@@ -316,11 +335,44 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
     for (; x < q1; x++) taken[(out[x] = mother[x])] = 1;
     for (let y = 0; y < n && x < q2; y++) if (!taken[father[y]]) taken[(out[x++] = father[y])] = 1;
     for (let y = 0; y < n && x < n; y++) if (!taken[mother[y]]) taken[(out[x++] = mother[y])] = 1;
-    // Mutation: neighbours swap where neither must come before the other.
-    const rate = tuning.mutation;
-    for (let y = 0; y + 1 < n; y++)
-      if (random() < rate && !isPred.has(out[y] * n + out[y + 1])) [out[y], out[y + 1]] = [out[y + 1], out[y]];
-    return out;
+    return mutate(out);
+  };
+
+  /**
+   * Peak crossover (after Valls, Ballestín and Quintanilla 2008): the child keeps the mother's
+   * busiest stretch of time as she has it, and takes the father's order before and after it.
+   * Activities that start before the stretch in the mother's schedule come first in the father's
+   * order, then those starting within it in the mother's, then the rest in the father's: since a
+   * successor never starts before its predecessor, the order stays precedence-feasible.
+   */
+  const load = new Float64Array(net.horizon + 1);
+  const peakChild = (mother: Individual, father: Individual): Int32Array => {
+    const span = mother.makespan;
+    load.fill(0, 0, span + 1);
+    for (let j = 0; j < n; j++)
+      for (let z = decoder.nzStart[j]; z < decoder.nzStart[j + 1]; z++) {
+        const w = decoder.nzQty[z] / net.cap[decoder.nzRes[z]];
+        for (let t = mother.starts[j]; t < mother.starts[j] + net.dur[j]; t++) load[t] += w;
+      }
+    const width = Math.max(1, Math.floor(span * (0.25 + 0.25 * random())));
+    let sum = 0;
+    for (let t = 0; t < width; t++) sum += load[t];
+    let from = 0;
+    let bestSum = sum;
+    for (let t = width; t < span; t++) {
+      sum += load[t] - load[t - width];
+      if (sum > bestSum) [bestSum, from] = [sum, t - width + 1];
+    }
+    const to = from + width;
+    const out = new Int32Array(n);
+    let x = 0;
+    for (let y = 0; y < n; y++) if (mother.starts[father.list[y]] < from) out[x++] = father.list[y];
+    for (let y = 0; y < n; y++) {
+      const s = mother.starts[mother.list[y]];
+      if (s >= from && s < to) out[x++] = mother.list[y];
+    }
+    for (let y = 0; y < n; y++) if (mother.starts[father.list[y]] >= to) out[x++] = father.list[y];
+    return mutate(out);
   };
 
   let pop = fresh([]);
@@ -335,8 +387,8 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
       return a.makespan <= b.makespan ? a : b;
     };
     for (let c = 0; c < pop.length && !done(); c++) {
-      const list = child(pick().list, pick().list);
-      children.push({ list, makespan: evaluate(list) });
+      const [mother, father] = [pick(), pick()];
+      children.push(individual(random() < tuning.peak ? peakChild(mother, father) : child(mother.list, father.list)));
     }
     // The best of both survive, one individual per schedule length and order.
     const seen = new Set<string>();
@@ -356,12 +408,10 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
       // Start again around the best order: it, and mutations of it, with fresh samples.
       stale = 0;
       const around: Individual[] = tuning.restartAroundBest
-        ? [{ list: best.list.slice(), makespan: best.makespan }]
+        ? [{ list: best.list.slice(), makespan: best.makespan, starts: best.starts.slice() }]
         : [];
-      for (let m = 0; tuning.restartAroundBest && m < size / 4; m++) {
-        const list = child(best.list, sampled(lft, 1 + random() * 2));
-        around.push({ list, makespan: evaluate(list) });
-      }
+      for (let m = 0; tuning.restartAroundBest && m < size / 4; m++)
+        around.push(individual(child(best.list, sampled(lft, 1 + random() * 2))));
       pop = fresh(around);
     }
   }
