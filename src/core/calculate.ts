@@ -2,6 +2,7 @@ import { Costs, calculateCosts } from './costs';
 import type { Issue, Plan } from './model';
 import type { RawWorkbook } from './raw';
 import { ReadOptions, readPlan } from './read/read-plan';
+import { overallocationIssues } from './resources/overallocation';
 import { ScheduleResult, schedule } from './schedule/schedule';
 
 /** A plan read, scheduled and costed, with every issue found on the way. */
@@ -26,5 +27,10 @@ export function calculate(workbook: RawWorkbook, options: ReadOptions = {}): Cal
   if (hasErrors(result.issues))
     return { plan: read.plan, schedule: null, costs: null, issues: [...read.issues, ...result.issues] };
   const costs = calculateCosts(read.plan, result);
-  return { plan: read.plan, schedule: result, costs, issues: [...read.issues, ...result.issues, ...costs.issues] };
+  return {
+    plan: read.plan,
+    schedule: result,
+    costs,
+    issues: [...read.issues, ...result.issues, ...costs.issues, ...overallocationIssues(read.plan, result)],
+  };
 }

@@ -15,6 +15,7 @@ import { finishOf, workdaysBetween } from './dates';
 import { guard } from './errors';
 import { ganttBar } from './gantt-bar';
 import { cpiOf, eacOf, efcOf, spiOf, varianceOf } from './money';
+import { overallocationTable } from './resources';
 import { criticalIds, scheduleTable, taskFloat } from './tasks';
 
 /**
@@ -92,6 +93,19 @@ export function CRITICALPATH(tasks: any[][], settings?: any[][], holidays?: any[
  */
 export function FLOAT(tasks: any[][], id: any, settings?: any[][], holidays?: any[][]): number {
   return guard(() => taskFloat(tasks, id, settings, holidays));
+}
+
+/**
+ * Where resources are booked above their Max Units: each stretch of time with the resource, the units booked and available, and the tasks.
+ * @customfunction OVERALLOCATIONS
+ * @param tasks The tasks with their header row: ID, Name, Duration, Resources, and any of Predecessors, Constraint, % Complete...
+ * @param resources The resources with their header row: Name, Type, Max Units, as on the Resources sheet.
+ * @param settings Optional. The project start: a Setting | Value range with a Project Start row (and Working Days, Working Hours...), or just the start date. Left out: today.
+ * @param holidays Optional. Non-working days: a range of dates, or a Date | End Date | Name table with its header row.
+ * @returns A header row, then one row per over-allocation: Resource, From and To (dates), Booked and Available (units), Tasks (their IDs).
+ */
+export function OVERALLOCATIONS(tasks: any[][], resources: any[][], settings?: any[][], holidays?: any[][]): any[][] {
+  return guard(() => overallocationTable(tasks, resources, settings, holidays));
 }
 
 /**

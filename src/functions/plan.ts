@@ -80,6 +80,13 @@ export function tasksArg(tasks: unknown): { arg: ArgSheet; values: unknown[][] }
   return { arg: tableSheet('Tasks', 'tasks', rawRows(values)), values };
 }
 
+/** A table range standing for an input sheet (`Resources`), with its header row; `empty` says what to give when it is blank. */
+export function tableArg(value: unknown, sheet: string, noun: string, empty: string): ArgSheet {
+  const values = asRange(value);
+  if (isBlankRange(values)) fail('invalidValue', empty);
+  return tableSheet(sheet, noun, rawRows(values));
+}
+
 /** Settings that name other sheets: the ranges given to a function stand for those sheets, so these are left out. */
 const SHEET_NAME_SETTINGS = new Set(Object.keys(SHEET_SETTINGS));
 

@@ -31,6 +31,7 @@ const EXPECTED: Record<string, [string[], 'scalar' | 'matrix']> = {
   SCHEDULE: [['tasks', 'settings?', 'holidays?'], 'matrix'],
   CRITICALPATH: [['tasks', 'settings?', 'holidays?'], 'matrix'],
   FLOAT: [['tasks', 'id', 'settings?', 'holidays?'], 'scalar'],
+  OVERALLOCATIONS: [['tasks', 'resources', 'settings?', 'holidays?'], 'matrix'],
   EFC: [['actual', 'committed', 'etc', 'budget?'], 'scalar'],
   VARIANCE: [['budget', 'efc', 'sign?'], 'scalar'],
   CPI: [['ev', 'ac'], 'scalar'],
@@ -38,7 +39,7 @@ const EXPECTED: Record<string, [string[], 'scalar' | 'matrix']> = {
   EAC: [['bac', 'ev', 'ac', 'method?', 'pv?'], 'scalar'],
   GANTTBAR: [['start', 'finish', 'timeline'], 'matrix'],
 };
-const RANGES = new Set(['holidays', 'tasks', 'settings', 'timeline']);
+const RANGES = new Set(['holidays', 'tasks', 'settings', 'timeline', 'resources']);
 
 describe('functions.json from the real generator', () => {
   let fns: Fn[] = [];

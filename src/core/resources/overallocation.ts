@@ -1,0 +1,141 @@
+/**
+ * Over-allocation, always on: where a resource is booked above its Max Units by tasks at the same
+ * time. A task books its resources from its start to its finish at the units of its assignment
+ * (`Camera Crew` is 1, `Line 1[2]` is 2, `Editor[50%]` is 0.5). Material resources are consumed,
+ * not booked; summary tasks book nothing (their subtasks do); a milestone takes no time.
+ *
+ * The resource's own calendar and availability dates (issue 14) are not read yet: a booking is
+ * the task's whole span, as the task's calendar makes it.
+ */
+import { clip } from '../helpers';
+import type { Issue, Plan } from '../model';
+import type { ScheduleResult } from '../schedule/schedule';
+import { Wall, dayOf, formatWall, weekdayOfDay } from '../time';
+
+export interface Overallocation {
+  /** The resource's name as on the Resources sheet. */
+  resource: string;
+  from: Wall;
+  to: Wall;
+  /** The most units booked at one moment within the stretch. */
+  booked: number;
+  available: number;
+  /** Indexes of the tasks booked on the resource within the stretch, in plan order. */
+  tasks: number[];
+}
+
+const EPSILON = 1e-9;
+
+interface Booking {
+  task: number;
+  start: Wall;
+  finish: Wall;
+  units: number;
+}
+
+/** Every stretch of time in which a resource is booked above its Max Units by two tasks or more. */
+export function findOverallocations(plan: Plan, result: ScheduleResult): Overallocation[] {
+  const byResource = new Map<string, Booking[]>();
+  const resources = new Map(plan.resources.map((r) => [r.name.toLowerCase(), r]));
+  plan.tasks.forEach((task, i) => {
+    if (task.isSummary) return;
+    const [start, finish] = [result.start[i], result.finish[i]];
+    if (finish <= start) return;
+    for (const a of task.resources) {
+      const def = resources.get(a.resource.toLowerCase());
+      if (!def || def.type === 'Material' || a.units <= 0) continue;
+      const key = def.name.toLowerCase();
+      let list = byResource.get(key);
+      if (!list) byResource.set(key, (list = []));
+      list.push({ task: i, start, finish, units: a.units });
+    }
+  });
+  const found: Overallocation[] = [];
+  for (const [key, bookings] of byResource) {
+    if (bookings.length < 2) continue;
+    const def = resources.get(key)!;
+    // Events in time order; at one moment, finishes before starts (back-to-back bookings do not overlap).
+    const events = bookings.flatMap((b, k) => [
+      { at: b.start, delta: b.units, k },
+      { at: b.finish, delta: -b.units, k },
+    ]);
+    events.sort((x, y) => x.at - y.at || x.delta - y.delta);
+    const active = new Set<number>();
+    let load = 0;
+    let open: Overallocation | null = null;
+    let involved = new Set<number>();
+    for (let e = 0; e < events.length; e++) {
+      const ev = events[e];
+      if (ev.delta > 0) active.add(ev.k);
+      else active.delete(ev.k);
+      load += ev.delta;
+      // Only once every event at this moment is counted.
+      if (e + 1 < events.length && events[e + 1].at === ev.at) continue;
+      const over = load > def.maxUnits + EPSILON && active.size >= 2;
+      if (over && !open) {
+        open = { resource: def.name, from: ev.at, to: ev.at, booked: load, available: def.maxUnits, tasks: [] };
+        involved = new Set(active);
+      } else if (over && open) {
+        open.booked = Math.max(open.booked, load);
+        for (const k of active) involved.add(k);
+      } else if (!over && open) {
+        open.to = ev.at;
+        open.tasks = [...involved].map((k) => bookings[k].task).sort((a, b) => a - b);
+        found.push(open);
+        open = null;
+      }
+    }
+  }
+  return found.sort((a, b) => a.from - b.from || a.resource.localeCompare(b.resource));
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Mon 24 May 2027 08:00`. */
+export function formatMoment(wall: Wall): string {
+  const [date, time] = formatWall(wall).split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  return `${WEEKDAYS[weekdayOfDay(dayOf(wall))]} ${d} ${MONTHS[m - 1]} ${y} ${time}`;
+}
+
+function units(u: number): string {
+  return String(Math.round(u * 1000) / 1000);
+}
+
+function listOf(ids: string[]): string {
+  const shown = ids.slice(0, 3);
+  const more = ids.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more} more`;
+  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/**
+ * Warnings in words: each over-allocated stretch at the Resources cell of its first task, and each
+ * task that books a resource above its Max Units on its own (which leveling cannot resolve).
+ */
+export function overallocationIssues(plan: Plan, result: ScheduleResult): Issue[] {
+  const issues: Issue[] = [];
+  const resources = new Map(plan.resources.map((r) => [r.name.toLowerCase(), r]));
+  plan.tasks.forEach((task) => {
+    if (task.isSummary) return;
+    for (const a of task.resources) {
+      const def = resources.get(a.resource.toLowerCase());
+      if (!def || def.type === 'Material' || a.units <= def.maxUnits + EPSILON) continue;
+      issues.push({
+        severity: 'warning',
+        message: `Task ${clip(task.id)} books ${def.name} at ${units(a.units)} units, and it has ${units(def.maxUnits)} (Max Units): leveling cannot resolve this; lower the units or raise Max Units.`,
+        at: task.refs.resources,
+      });
+    }
+  });
+  for (const o of findOverallocations(plan, result)) {
+    const ids = o.tasks.map((t) => clip(plan.tasks[t].id));
+    issues.push({
+      severity: 'warning',
+      message: `${o.resource} is booked ${units(o.booked)} of ${units(o.available)} units from ${formatMoment(o.from)} to ${formatMoment(o.to)} by ${listOf(ids)}.`,
+      at: plan.tasks[o.tasks[0]].refs.resources,
+    });
+  }
+  return issues;
+}

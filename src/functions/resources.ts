@@ -1,0 +1,42 @@
+/**
+ * PROD.OVERALLOCATIONS: a tasks range and a resources range (with their header rows, as on the
+ * Tasks and Resources sheets) scheduled, and every stretch of time where a resource is booked
+ * above its Max Units.
+ */
+import { findOverallocations } from '../core/resources/overallocation';
+import { excelSerialFromWall } from '../core/time';
+import { fail } from './errors';
+import { holidaysArg, readAndSchedule, settingsArg, tableArg, tasksArg } from './plan';
+
+/** The headers of OVERALLOCATIONS' columns. */
+export const OVERALLOCATION_HEADERS = ['Resource', 'From', 'To', 'Booked', 'Available', 'Tasks'];
+
+/** A header row, then one row per over-allocated stretch: resource, from, to (Excel dates), booked and available units, task IDs. */
+export function overallocationTable(
+  tasks: unknown,
+  resources: unknown,
+  settings: unknown,
+  holidays: unknown,
+): (string | number)[][] {
+  const { arg } = tasksArg(tasks);
+  const resourcesSheet = tableArg(
+    resources,
+    'Resources',
+    'resources',
+    'The resources range is empty: give a range with a header row (Name, Type, Max Units...) and one row per resource.',
+  );
+  const { plan, result } = readAndSchedule([settingsArg(settings), holidaysArg(holidays), arg, resourcesSheet]);
+  const found = findOverallocations(plan, result);
+  if (found.length === 0) fail('notAvailable', 'No resource is booked above its Max Units.');
+  return [
+    [...OVERALLOCATION_HEADERS],
+    ...found.map((o) => [
+      o.resource,
+      excelSerialFromWall(o.from),
+      excelSerialFromWall(o.to),
+      o.booked,
+      o.available,
+      o.tasks.map((t) => plan.tasks[t].id).join(', '),
+    ]),
+  ];
+}

@@ -1,0 +1,50 @@
+/**
+ * PROD.OVERALLOCATIONS: Mon-Fri, 08:00-12:00 and 13:00-17:00; project start Mon 2027-03-01.
+ * Dates as Excel passes date cells: serial numbers.
+ */
+import { OVERALLOCATIONS } from '../../src/functions/functions';
+import { excelSerialFromWall, wallFromParts } from '../../src/core/time';
+import { expectFailure, serial } from './helpers';
+
+const TASKS: unknown[][] = [
+  ['ID', 'Name', 'Duration', 'Predecessors', 'Resources'],
+  ['SH-3', 'Main unit', '3d', '', 'Camera Package'],
+  ['S-15', 'Second unit', '2d', '', 'Camera Package, Director[50%]'],
+  ['SH-4', 'Pickups', '1d', 'SH-3', 'Camera Package'],
+];
+const RESOURCES: unknown[][] = [
+  ['Name', 'Type', 'Max Units'],
+  ['Camera Package', 'Equipment', 1],
+  ['Director', 'Work', 1],
+];
+const SETTINGS = [[serial(2027, 3, 1)]];
+const at = (d: number, h: number) => excelSerialFromWall(wallFromParts(2027, 3, d, h, 0));
+
+describe('OVERALLOCATIONS', () => {
+  test('spills each stretch: resource, from, to, booked, available and the tasks', () => {
+    expect(OVERALLOCATIONS(TASKS, RESOURCES, SETTINGS)).toEqual([
+      ['Resource', 'From', 'To', 'Booked', 'Available', 'Tasks'],
+      // Main and second unit share the camera Mon 08:00 to Tue 17:00; pickups start Thu.
+      ['Camera Package', at(1, 8), at(2, 17), 2, 1, 'SH-3, S-15'],
+    ]);
+  });
+
+  test('none over-allocated is #N/A with a reason; a missing resources range is #VALUE!', () => {
+    const apart = TASKS.map((row, i) => (i === 2 ? [...row.slice(0, 3), 'SH-4', row[4]] : row));
+    expectFailure(
+      () => OVERALLOCATIONS(apart, RESOURCES, SETTINGS),
+      '#N/A',
+      /No resource is booked above its Max Units/,
+    );
+    expectFailure(() => OVERALLOCATIONS(TASKS, [[null]], SETTINGS), '#VALUE!', /The resources range is empty/);
+  });
+
+  test('a bad Max Units names its cell in the resources range', () => {
+    const bad = RESOURCES.map((row, i) => (i === 1 ? ['Camera Package', 'Equipment', 'lots'] : row));
+    expectFailure(
+      () => OVERALLOCATIONS(TASKS, bad, SETTINGS),
+      '#VALUE!',
+      /row 2 of the resources range, column Max Units/,
+    );
+  });
+});
