@@ -112,6 +112,9 @@ export interface ResourceDef {
   maxUnits: number;
   rate: number;
   costAccount: string | null;
+  /** When the resource can first be booked, and when it no longer can (exclusive); null: always. */
+  availableFrom: Wall | null;
+  availableTo: Wall | null;
   /** The resource's Name cell. */
   at: Location;
   refs: { costAccount: Location };

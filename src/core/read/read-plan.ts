@@ -70,7 +70,7 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
     missingSheet(sheetNames.holidays, entries.get('holidayssheet')!, issues);
 
   const resourcesSheet = refused.has('resources') ? undefined : find(sheetNames.resources);
-  const resources = resourcesSheet ? readResources(resourcesSheet, issues) : [];
+  const resources = resourcesSheet ? readResources(resourcesSheet, issues, dateOrder) : [];
   if (!resourcesSheet && entries.has('resourcessheet') && !refused.has('resources'))
     missingSheet(sheetNames.resources, entries.get('resourcessheet')!, issues);
 

@@ -4,8 +4,9 @@
  * (`Camera Crew` is 1, `Line 1[2]` is 2, `Editor[50%]` is 0.5). Material resources are consumed,
  * not booked; summary tasks book nothing (their subtasks do); a milestone takes no time.
  *
- * The resource's own calendar and availability dates (issue 14) are not read yet: a booking is
- * the task's whole span, as the task's calendar makes it.
+ * A resource is available from its Available From to its Available To (always, without them).
+ * Its own calendar (issue 14) is not read yet: a booking is the task's whole span, as the task's
+ * calendar makes it.
  */
 import { clip } from '../helpers';
 import type { Issue, Plan } from '../model';
@@ -33,7 +34,10 @@ interface Booking {
   units: number;
 }
 
-/** Every stretch of time in which a resource is booked above its Max Units by two tasks or more. */
+/**
+ * Every stretch of time in which a resource is booked above what it has: above its Max Units by two
+ * tasks or more, or at all outside its availability (before Available From, from Available To on).
+ */
 export function findOverallocations(plan: Plan, result: ScheduleResult): Overallocation[] {
   const byResource = new Map<string, Booking[]>();
   const resources = new Map(plan.resources.map((r) => [r.name.toLowerCase(), r]));
@@ -52,31 +56,37 @@ export function findOverallocations(plan: Plan, result: ScheduleResult): Overall
   });
   const found: Overallocation[] = [];
   for (const [key, bookings] of byResource) {
-    if (bookings.length < 2) continue;
     const def = resources.get(key)!;
-    // Events in time order; at one moment, finishes before starts (back-to-back bookings do not overlap).
-    const events = bookings.flatMap((b, k) => [
+    const limited = def.availableFrom !== null || def.availableTo !== null;
+    if (bookings.length < 2 && !limited) continue;
+    // Bookings start and finish; the resource's units change at its availability's edges.
+    const events: { at: Wall; delta: number; k: number; capacity?: number }[] = bookings.flatMap((b, k) => [
       { at: b.start, delta: b.units, k },
       { at: b.finish, delta: -b.units, k },
     ]);
-    events.sort((x, y) => x.at - y.at || x.delta - y.delta);
+    if (def.availableFrom !== null) events.push({ at: def.availableFrom, delta: 0, k: -1, capacity: def.maxUnits });
+    if (def.availableTo !== null) events.push({ at: def.availableTo, delta: 0, k: -1, capacity: 0 });
+    events.sort((x, y) => x.at - y.at);
     const active = new Set<number>();
     let load = 0;
+    let capacity = def.availableFrom !== null ? 0 : def.maxUnits;
     let open: Overallocation | null = null;
     let involved = new Set<number>();
     for (let e = 0; e < events.length; e++) {
       const ev = events[e];
-      if (ev.delta > 0) active.add(ev.k);
+      if (ev.capacity !== undefined) capacity = ev.capacity;
+      else if (ev.delta > 0) active.add(ev.k);
       else active.delete(ev.k);
       load += ev.delta;
-      // Only once every event at this moment is counted.
+      // Only once every event at this moment is counted (back-to-back bookings do not overlap).
       if (e + 1 < events.length && events[e + 1].at === ev.at) continue;
-      const over = load > def.maxUnits + EPSILON && active.size >= 2;
+      const over = load > capacity + EPSILON && (active.size >= 2 || capacity < def.maxUnits);
       if (over && !open) {
-        open = { resource: def.name, from: ev.at, to: ev.at, booked: load, available: def.maxUnits, tasks: [] };
+        open = { resource: def.name, from: ev.at, to: ev.at, booked: load, available: capacity, tasks: [] };
         involved = new Set(active);
       } else if (over && open) {
         open.booked = Math.max(open.booked, load);
+        open.available = Math.min(open.available, capacity);
         for (const k of active) involved.add(k);
       } else if (!over && open) {
         open.to = ev.at;
@@ -131,9 +141,14 @@ export function overallocationIssues(plan: Plan, result: ScheduleResult): Issue[
   });
   for (const o of findOverallocations(plan, result)) {
     const ids = o.tasks.map((t) => clip(plan.tasks[t].id));
+    const def = resources.get(o.resource.toLowerCase())!;
+    const window =
+      o.available < def.maxUnits
+        ? ` (it is available${def.availableFrom !== null ? ` from ${formatMoment(def.availableFrom)}` : ''}${def.availableTo !== null ? ` until ${formatMoment(def.availableTo)}` : ''})`
+        : '';
     issues.push({
       severity: 'warning',
-      message: `${o.resource} is booked ${units(o.booked)} of ${units(o.available)} units from ${formatMoment(o.from)} to ${formatMoment(o.to)} by ${listOf(ids)}.`,
+      message: `${o.resource} is booked ${units(o.booked)} of ${units(o.available)} units from ${formatMoment(o.from)} to ${formatMoment(o.to)} by ${listOf(ids)}${window}.`,
       at: plan.tasks[o.tasks[0]].refs.resources,
     });
   }

@@ -109,3 +109,73 @@ describe('over-allocation warnings', () => {
     ]);
   });
 });
+
+describe('availability', () => {
+  const STAGE = {
+    resources: [
+      {
+        Name: 'Stage 2',
+        Type: 'Equipment',
+        'Max Units': 1,
+        'Available From': '2027-03-03',
+        'Available To': '2027-03-05',
+      },
+    ],
+  };
+
+  function stageWarnings(tasks: Row[]): string[] {
+    return calc(plan(tasks, {}, STAGE))
+      .issues.filter((i) => /booked/.test(i.message))
+      .map((i) => i.message);
+  }
+
+  test('booked outside its dates: a warning for one task alone, with the window in words', () => {
+    // Mon 03-01 to Wed 03-03 17:00; the stage is there from Wed 03-03 00:00 to the end of Fri 03-05.
+    expect(stageWarnings([{ ID: 'B', Name: 'Build', Duration: '3d', Resources: 'Stage 2' }])).toEqual([
+      'Stage 2 is booked 1 of 0 units from Mon 1 Mar 2027 08:00 to Wed 3 Mar 2027 00:00 by B (it is available from Wed 3 Mar 2027 00:00 until Sat 6 Mar 2027 00:00).',
+    ]);
+  });
+
+  test('within its dates: nothing; on its last day to the evening: nothing', () => {
+    expect(
+      stageWarnings([
+        {
+          ID: 'S',
+          Name: 'Shoot',
+          Duration: '3d',
+          Resources: 'Stage 2',
+          Constraint: 'SNET',
+          'Constraint Date': '2027-03-03',
+        },
+      ]),
+    ).toEqual([]);
+  });
+
+  test('bad availability and Max Units are errors at their cells', () => {
+    const doc = plan(
+      [{ ID: 'A', Name: 'A', Duration: '1d' }],
+      {},
+      {
+        resources: [
+          { Name: 'Zero', 'Max Units': 0 },
+          { Name: 'Backwards', 'Available From': '2027-05-01', 'Available To': '2027-04-01' },
+          { Name: 'Soon', 'Available From': 'next week' },
+        ],
+      },
+    );
+    const errors = calc(doc)
+      .issues.filter((i) => i.severity === 'error')
+      .map((i) => [formatLocation(i.at), i.message]);
+    expect(errors).toEqual([
+      [
+        'resources[0]["Max Units"]',
+        'Resource "Zero": Max Units is 0, so it could never be booked; write how many can work at once (1, 3, 300%).',
+      ],
+      [
+        'resources[1]["Available To"]',
+        'Resource "Backwards" is available to Fri 2027-04-02 00:00, which is not after it is available from (Sat 2027-05-01 00:00).',
+      ],
+      ['resources[2]["Available From"]', expect.stringMatching(/^Resource "Soon" Available From: /)],
+    ]);
+  });
+});
