@@ -70,7 +70,11 @@ export function readResources(sheet: RawSheet, issues: Issue[], dateOrder: DateO
       if (cell === undefined) return null;
       const d = parseDateCell(cell.value, dateOrder);
       if (!d.ok) {
-        issues.push({ severity: 'error', message: `Resource "${clip(name)}" ${label}: ${d.message}.`, at: row.at(field) });
+        issues.push({
+          severity: 'error',
+          message: `Resource "${clip(name)}" ${label}: ${d.message}.`,
+          at: row.at(field),
+        });
         return null;
       }
       return d.value.hasTime ? d.value.wall : d.value.wall + (endOfDay ? MINUTES_PER_DAY : 0);
