@@ -117,7 +117,15 @@ export interface ResourceDef {
   availableTo: Wall | null;
   /** The resource's Name cell. */
   at: Location;
-  refs: { costAccount: Location };
+  /** Where the row's other fields are (the row itself for a column the sheet lacks). */
+  refs: {
+    costAccount: Location;
+    type: Location;
+    maxUnits: Location;
+    rate: Location;
+    availableFrom: Location;
+    availableTo: Location;
+  };
 }
 
 export interface BudgetLine {

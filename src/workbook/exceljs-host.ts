@@ -465,6 +465,7 @@ function applyHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void {
   const ws = findSheet(wb, plan.sheet);
   if (!ws) return;
   removeOwnRules(ws);
+  if (plan.rules.length === 0) return;
   ws.addConditionalFormatting({
     ref: plan.range,
     rules: plan.rules.map((rule, k) => ({

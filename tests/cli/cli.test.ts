@@ -206,7 +206,9 @@ describe('output as people read it', () => {
 
   test('--help names every sheet regenerate writes', async () => {
     const r = await cli('regenerate', '--help');
-    expect(r.out.replace(/\s+/g, ' ')).toMatch(/\(Schedule, Gantt, Cost Report, Earned Value, Plan Issues\)/);
+    expect(r.out.replace(/\s+/g, ' ')).toMatch(
+      /\(Schedule, Gantt, Resource Usage, Cost Report, Earned Value, Plan Issues\)/,
+    );
   });
 });
 

@@ -115,7 +115,7 @@ describeIf('the built task pane in Chromium', () => {
     await page.getByRole('button', { name: 'Regenerate' }).click();
     const result = page.getByRole('region', { name: 'Result' });
     await result
-      .getByText(/^Wrote Schedule, Gantt, Cost Report, Earned Value, Plan Issues in/)
+      .getByText(/^Wrote Schedule, Gantt, Resource Usage, Cost Report, Earned Value, Plan Issues in/)
       .waitFor({ timeout: 60_000 });
     await expect(result.innerText()).resolves.toMatch(/Finish\s+Wed 2027-08-25 12:00/);
     await expect(result.innerText()).resolves.toMatch(/Critical\s+20 tasks: PRE-3, PRE-5, PRE-6/);

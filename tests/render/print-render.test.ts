@@ -45,6 +45,7 @@ async function regenerated(doc: Record<string, unknown>, tasksAsTable: boolean, 
 const EDGE_HEADERS: Record<string, [string, string]> = {
   Schedule: ['ID', 'Variance'],
   Gantt: ['ID', 'Float'],
+  'Resource Usage': ['Resource', 'Over'],
   'Cost Report': ['Account', 'Status'],
   'Earned Value': ['Account', 'TCPI'],
   'Plan Issues': ['Severity', 'Issue'],
@@ -62,7 +63,7 @@ describeIf('printed sheets', () => {
         out = await regenerated(example.doc, example.tasksAsTable, dir);
       }, 120000);
 
-      test.each(['Schedule', 'Gantt', 'Cost Report', 'Earned Value', 'Plan Issues'])(
+      test.each(['Schedule', 'Gantt', 'Resource Usage', 'Cost Report', 'Earned Value', 'Plan Issues'])(
         '%s: one page wide, every page titled and numbered',
         async (sheet) => {
           const p = await print(out, sheet, dir);
@@ -84,6 +85,18 @@ describeIf('printed sheets', () => {
             const all = p.text.join('\n');
             for (const id of tasks) expect(all).toContain(id);
             expect(p.pages).toBeLessThanOrEqual(Math.ceil(tasks.length / 30));
+          }
+          if (sheet === 'Resource Usage') {
+            expect(p.landscape).toBe(true);
+            // Every resource some task books is printed, with its Max Units.
+            const booked = new Set(
+              (example.doc.tasks as { Resources?: string }[]).flatMap((t) =>
+                (t.Resources ?? '').split(',').map((a) => a.replace(/\[.*\]/, '').trim()),
+              ),
+            );
+            const all = p.text.join('\n');
+            for (const r of example.doc.resources as { Name: string; Type?: string }[])
+              if (booked.has(r.Name) && r.Type !== 'Material') expect(all).toContain(r.Name);
           }
         },
         120000,

@@ -188,7 +188,7 @@ describe('Budget highlights and regeneration', () => {
     const input = await writeXlsx(dir, 'plan.xlsx', DOC);
     const before = JSON.stringify((await open(input)).getWorksheet('Budget')!.getSheetValues());
     const res = await regenerateFile(input);
-    expect(res.sheets).toEqual(['Schedule', 'Gantt', 'Cost Report', 'Earned Value', 'Plan Issues']);
+    expect(res.sheets).toEqual(['Schedule', 'Gantt', 'Resource Usage', 'Cost Report', 'Earned Value', 'Plan Issues']);
     const wb = await open(res.written!);
     const budget = wb.getWorksheet('Budget')!;
     expect(JSON.stringify(budget.getSheetValues())).toBe(before);
@@ -225,7 +225,14 @@ describe('Budget highlights and regeneration', () => {
     expect(names).toContain('Earned Value');
 
     const cleaned = await cleanFile(res.written!, { output: `${dir}/clean.xlsx` });
-    expect(cleaned.sheets.sort()).toEqual(['Cost Report', 'Earned Value', 'Gantt', 'Plan Issues', 'Schedule']);
+    expect(cleaned.sheets.sort()).toEqual([
+      'Cost Report',
+      'Earned Value',
+      'Gantt',
+      'Plan Issues',
+      'Resource Usage',
+      'Schedule',
+    ]);
     const cleanBudget = (await open(cleaned.written)).getWorksheet('Budget')!;
     expect((cleanBudget as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings).toHaveLength(0);
     expect(fs.existsSync(input)).toBe(true);

@@ -281,3 +281,44 @@ onLibreOffice(
   },
   60000,
 );
+
+describe('over-allocated resources on the Resources sheet', () => {
+  const doc = (second: string) => ({
+    settings: { 'Project Start': '2027-03-01' },
+    tasks: [
+      { ID: 'A', Name: 'Main unit', Duration: '2d', Resources: 'Camera Package' },
+      { ID: 'B', Name: 'Second unit', Duration: '2d', Resources: second },
+    ],
+    resources: [
+      { Name: 'Camera Package', Type: 'Equipment', 'Max Units': 1, Rate: 100 },
+      { Name: 'Crew', Type: 'Work', 'Max Units': 3, Rate: 50 },
+    ],
+  });
+  const ownRules = (wb: ExcelJS.Workbook) =>
+    (
+      wb.getWorksheet('Resources') as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
+    ).conditionalFormattings
+      .flatMap((cf) => cf.rules.map((r) => ({ ref: cf.ref, formula: (r as { formulae: string[] }).formulae[0] })))
+      .filter((r) => isOwnRule(r.formula));
+
+  test('a rule over the resource rows reads the Over column of Resource Usage; it goes when nothing is booked', async () => {
+    const dir = tempDir();
+    const res = await regenerateFile(await writeXlsx(dir, 'plan.xlsx', doc('Camera Package')));
+    const wb = await open(res.written!);
+    expect(ownRules(wb)).toEqual([
+      {
+        ref: 'A2:D3',
+        formula: `COUNTIFS('Resource Usage'!$A:$A,TRIM($A2&""),'Resource Usage'!$E:$E,"Yes")+N("production-planner:overallocated")>0`,
+      },
+    ]);
+    const usage = wb.getWorksheet('Resource Usage')!;
+    expect([usage.getCell('A4').value, usage.getCell('E4').value]).toEqual(['Camera Package', 'Yes']);
+
+    // Nobody booked any more: no Resource Usage sheet, and no rule left pointing at it.
+    const plain = await writeXlsx(dir, 'plain.xlsx', { ...doc(''), tasks: [{ ID: 'A', Name: 'A', Duration: '1d' }] });
+    const again = await regenerateFile(plain, { output: path.join(dir, 'again.xlsx') });
+    const wb2 = await open(again.written!);
+    expect(ownRules(wb2)).toEqual([]);
+    expect(wb2.getWorksheet('Resource Usage')).toBeUndefined();
+  });
+});

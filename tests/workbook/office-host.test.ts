@@ -135,7 +135,14 @@ describe('Regenerate through the Office.js adapter', () => {
     const excel = simulatedExcel(simWorkbookFromJson(film.doc));
     const summary = await regenerateWorkbook(excel.run, TODAY);
     expect(summary.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(summary.sheets).toEqual(['Schedule', 'Gantt', 'Cost Report', 'Earned Value', 'Plan Issues']);
+    expect(summary.sheets).toEqual([
+      'Schedule',
+      'Gantt',
+      'Resource Usage',
+      'Cost Report',
+      'Earned Value',
+      'Plan Issues',
+    ]);
     expect(summary.syncs).toBe(3); // read the sheets; read the cells; write everything
     expect(excel.runs[0].suspended.every(Boolean)).toBe(true);
     expect(excel.runs[0].formulasWritten).toEqual([]);
@@ -146,7 +153,7 @@ describe('Regenerate through the Office.js adapter', () => {
     const dir = tempDir();
     const input = await writeXlsx(dir, 'film.xlsx', film.doc, true);
     const file = (await regenerateFile(input, TODAY)).written!;
-    for (const sheet of ['Schedule', 'Cost Report', 'Earned Value', 'Plan Issues']) {
+    for (const sheet of ['Schedule', 'Resource Usage', 'Cost Report', 'Earned Value', 'Plan Issues']) {
       expect({ sheet, values: normalize(excel.book.values(sheet)) }).toEqual({
         sheet,
         values: normalize(await excelJsSheet(file, sheet)),
@@ -221,6 +228,7 @@ describe('Regenerate through the Office.js adapter', () => {
       'ProductionPlanner.EarnedValue',
       'ProductionPlanner.Gantt',
       'ProductionPlanner.PlanIssues',
+      'ProductionPlanner.ResourceUsage',
       'ProductionPlanner.Schedule',
     ]);
   });
@@ -292,7 +300,7 @@ describe('size: syncs stay few and every request stays under 5 MB', () => {
     const excel = simulatedExcel(simWorkbookFromJson(plan(5_000), { store: false }));
     const summary = await regenerateWorkbook(excel.run, { today: new Date(Date.UTC(2027, 5, 30)) });
     expect(summary.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(summary.sheets).toHaveLength(5);
+    expect(summary.sheets).toHaveLength(6);
     const stats = excel.runs[0];
     expect(stats.syncs).toBeLessThanOrEqual(6);
     expect(Math.max(...stats.requestBytes)).toBeLessThan(SIM_PAYLOAD_LIMIT);

@@ -149,8 +149,8 @@ describe('large plans: what is written and read', () => {
     const first = await regenerateFile(input, { output: `${dir}/first.xlsx` });
     const zip = await JSZip.loadAsync(fs.readFileSync(first.written!));
     const parts = await ownSheetParts(zip, GENERATED_SHEETS);
-    // Schedule, Gantt, Cost Report, Earned Value and Plan Issues.
-    expect(parts).toHaveLength(5);
+    // Schedule, Gantt, Resource Usage, Cost Report, Earned Value and Plan Issues.
+    expect(parts).toHaveLength(6);
     expect(withoutRows(await zip.file(parts[0])!.async('string'))).toContain('<sheetData/>');
     const second = await regenerateFile(first.written!, { output: `${dir}/second.xlsx` });
     const [a, b] = [await open(first.written!), await open(second.written!)];
@@ -167,7 +167,7 @@ describe('large plans: what is written and read', () => {
     const renamed = `${dir}/renamed.xlsx`;
     await wb.xlsx.writeFile(renamed);
     const zip = await JSZip.loadAsync(fs.readFileSync(renamed));
-    expect(await ownSheetParts(zip, GENERATED_SHEETS)).toHaveLength(4);
+    expect(await ownSheetParts(zip, GENERATED_SHEETS)).toHaveLength(5);
     const again = await regenerateFile(renamed, { output: `${dir}/again.xlsx` });
     const snapshot = (await open(again.written!)).getWorksheet('Schedule snapshot')!;
     expect(contents(snapshot)).toEqual(contents(wb.getWorksheet('Schedule snapshot')!));
@@ -178,7 +178,7 @@ describe('large plans: what is written and read', () => {
     const input = await writeXlsx(dir, 'film.xlsx', filmShoot().doc);
     const first = await regenerateFile(input, { output: `${dir}/first.xlsx` });
     const cleaned = await cleanFile(first.written!, { output: `${dir}/clean.xlsx` });
-    expect(cleaned.sheets).toHaveLength(5);
+    expect(cleaned.sheets).toHaveLength(6);
     const based = await baselineFile(first.written!, { output: `${dir}/based.xlsx`, yes: true });
     const [a, b] = [await open(first.written!), await open(based.written!)];
     for (const name of ['Schedule', 'Gantt', 'Cost Report'])

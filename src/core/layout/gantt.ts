@@ -218,69 +218,16 @@ interface GanttOptions {
 }
 
 /**
- * The Gantt sheet: the task table on the left (ID, Task, Start, Finish, Duration, % Complete,
- * Total Float) and a timeline of one column per day, week or month, drawn in cell fills: bars
- * (critical in red, the completed part darker), summary bars, milestones (◆), baselines (a grey
- * line under the bar), deadlines (▼), non-working days shaded and the status date as a red line.
+ * The three header rows over a timeline that starts at column `T`: months (or years, or days at
+ * hour scales) in the first, ISO weeks or days in the second, days or hours in the third.
  */
-export function planGanttSheet(plan: Plan, result: ScheduleResult, options: GanttOptions = {}): SheetPlan {
-  const cal = result.calendar;
-  const tasks = plan.tasks;
-
-  const { scale, timeline } = ganttTimeline(plan, result, options.scale ?? plan.settings.ganttScale);
-  const T = LEFT_COLUMNS;
-  const pres = presentationOf(plan, result);
-
-  const leftColumns: ColumnPlan[] = [
-    { header: 'ID', width: idColumnWidth(plan) },
-    { header: 'Task', width: 30 },
-    { header: 'Start', width: pres.dateWidth, numFmt: pres.dateFormat },
-    { header: 'Finish', width: pres.dateWidth, numFmt: pres.dateFormat },
-    { header: pres.unit === 'hours' ? 'Hours' : 'Days', width: 7, numFmt: DAYS_FORMAT },
-    { header: '% Done', width: 7, numFmt: '0%' },
-    { header: 'Float', width: 7, numFmt: DAYS_FORMAT },
-  ];
-  const statusColumn = columnAfter(timeline, result.statusDate - 1); // within the timeline: the span includes it
-  const width = COLUMN_WIDTH[scale];
-  const timelineColumns: ColumnPlan[] = timeline.map((c) => ({
-    header: scale === 'hour' || scale === 'shift' ? formatWall(c.start) : formatDay(c.start),
-    width,
-    ...(c.nonWorking ? { style: { fill: GANTT_COLORS.nonWorking } } : {}),
-  }));
-
-  // Header rows: title and legend over the table, months / weeks / days over the timeline.
-  const width_ = T + timeline.length;
-  const rows: PlanValue[][] = [
-    new Array(width_).fill(null),
-    new Array(width_).fill(null),
-    new Array(width_).fill(null),
-  ];
-  const styles: StyledRange[] = [];
-  // The title over the ID and Task columns (the legend takes the columns after them); the subtitle
-  // is printed in the page header with it.
-  rows[0][0] = plan.settings.projectName || 'Gantt';
-  styles.push({ row: 0, col: 0, style: { bold: true, size: 13 } });
-  rows[1][0] = `Status date ${formatLongDay(result.statusDate)}, ${scale} scale`;
-  styles.push({ row: 1, col: 0, style: { size: 8, italic: true } });
-  // The legend, in the two rows over the table: each entry drawn the way the chart draws it.
-  const legend: [row: number, col: number, text: string, style: CellStyle][] = [
-    [0, 2, 'Task', { fill: GANTT_COLORS.task, color: 'FFFFFF' }],
-    [0, 3, 'Critical', { fill: GANTT_COLORS.critical, color: 'FFFFFF' }],
-    [0, 4, 'Done', { fill: GANTT_COLORS.taskDone, color: 'FFFFFF' }],
-    [0, 5, 'Summary', { fill: GANTT_COLORS.summary, color: 'FFFFFF' }],
-    [0, 6, '◆ Milestone', {}],
-    [1, 2, 'Baseline', { border: { bottom: { style: 'thick', color: GANTT_COLORS.baseline } } }],
-    [1, 3, 'Non-working', { fill: GANTT_COLORS.nonWorking }],
-    [1, 4, 'Status date', { border: { right: { style: 'thick', color: GANTT_COLORS.statusLine } } }],
-    [1, 5, '▼ Deadline', { color: GANTT_COLORS.deadline }],
-  ];
-  for (const [r, c, text, style] of legend) {
-    rows[r][c] = text;
-    styles.push({ row: r, col: c, style: { ...style, align: 'center', size: 8 } });
-  }
-  leftColumns.forEach((c, k) => (rows[2][k] = c.header));
-  styles.push(headerStyle(T, 2));
-
+export function writeTimelineHeader(
+  rows: PlanValue[][],
+  styles: StyledRange[],
+  timeline: readonly TimelineColumn[],
+  scale: TimeScale,
+  T: number,
+): void {
   let lastLabel = '';
   timeline.forEach((c, k) => {
     const day = dayOf(c.start);
@@ -318,6 +265,68 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     style: { fill: GANTT_COLORS.headerFill, size: 8, align: 'left' },
   });
   styles.push({ row: 2, col: T, cols: timeline.length, style: { align: 'center' } });
+}
+
+/**
+ * The Gantt sheet: the task table on the left (ID, Task, Start, Finish, Duration, % Complete,
+ * Total Float) and a timeline of one column per day, week or month, drawn in cell fills: bars
+ * (critical in red, the completed part darker), summary bars, milestones (◆), baselines (a grey
+ * line under the bar), deadlines (▼), non-working days shaded and the status date as a red line.
+ */
+export function planGanttSheet(plan: Plan, result: ScheduleResult, options: GanttOptions = {}): SheetPlan {
+  const cal = result.calendar;
+  const tasks = plan.tasks;
+
+  const { scale, timeline } = ganttTimeline(plan, result, options.scale ?? plan.settings.ganttScale);
+  const T = LEFT_COLUMNS;
+  const pres = presentationOf(plan, result);
+
+  const leftColumns: ColumnPlan[] = [
+    { header: 'ID', width: idColumnWidth(plan) },
+    { header: 'Task', width: 30 },
+    { header: 'Start', width: pres.dateWidth, numFmt: pres.dateFormat },
+    { header: 'Finish', width: pres.dateWidth, numFmt: pres.dateFormat },
+    { header: pres.unit === 'hours' ? 'Hours' : 'Days', width: 7, numFmt: DAYS_FORMAT },
+    { header: '% Done', width: 7, numFmt: '0%' },
+    { header: 'Float', width: 7, numFmt: DAYS_FORMAT },
+  ];
+  const statusColumn = columnAfter(timeline, result.statusDate - 1); // within the timeline: the span includes it
+  const timelineColumns = timelineColumnPlans(timeline, scale);
+
+  // Header rows: title and legend over the table, months / weeks / days over the timeline.
+  const width_ = T + timeline.length;
+  const rows: PlanValue[][] = [
+    new Array(width_).fill(null),
+    new Array(width_).fill(null),
+    new Array(width_).fill(null),
+  ];
+  const styles: StyledRange[] = [];
+  // The title over the ID and Task columns (the legend takes the columns after them); the subtitle
+  // is printed in the page header with it.
+  rows[0][0] = plan.settings.projectName || 'Gantt';
+  styles.push({ row: 0, col: 0, style: { bold: true, size: 13 } });
+  rows[1][0] = `Status date ${formatLongDay(result.statusDate)}, ${scale} scale`;
+  styles.push({ row: 1, col: 0, style: { size: 8, italic: true } });
+  // The legend, in the two rows over the table: each entry drawn the way the chart draws it.
+  const legend: [row: number, col: number, text: string, style: CellStyle][] = [
+    [0, 2, 'Task', { fill: GANTT_COLORS.task, color: 'FFFFFF' }],
+    [0, 3, 'Critical', { fill: GANTT_COLORS.critical, color: 'FFFFFF' }],
+    [0, 4, 'Done', { fill: GANTT_COLORS.taskDone, color: 'FFFFFF' }],
+    [0, 5, 'Summary', { fill: GANTT_COLORS.summary, color: 'FFFFFF' }],
+    [0, 6, '◆ Milestone', {}],
+    [1, 2, 'Baseline', { border: { bottom: { style: 'thick', color: GANTT_COLORS.baseline } } }],
+    [1, 3, 'Non-working', { fill: GANTT_COLORS.nonWorking }],
+    [1, 4, 'Status date', { border: { right: { style: 'thick', color: GANTT_COLORS.statusLine } } }],
+    [1, 5, '▼ Deadline', { color: GANTT_COLORS.deadline }],
+  ];
+  for (const [r, c, text, style] of legend) {
+    rows[r][c] = text;
+    styles.push({ row: r, col: c, style: { ...style, align: 'center', size: 8 } });
+  }
+  leftColumns.forEach((c, k) => (rows[2][k] = c.header));
+  styles.push(headerStyle(T, 2));
+
+  writeTimelineHeader(rows, styles, timeline, scale, T);
 
   // Task rows.
   const rowLevels: number[] = [0, 0, 0];
@@ -398,18 +407,48 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     });
   }
 
+  return timelineSheetPlan(
+    'Gantt',
+    'Gantt',
+    [...leftColumns, ...timelineColumns],
+    T,
+    { rows, styles, rowLevels },
+    'C00000',
+  );
+}
+
+/** A timeline's columns: dated headers, narrow at the scale's width, whole non-working days shaded. */
+export function timelineColumnPlans(timeline: readonly TimelineColumn[], scale: TimeScale): ColumnPlan[] {
+  const width = COLUMN_WIDTH[scale];
+  return timeline.map((c) => ({
+    header: scale === 'hour' || scale === 'shift' ? formatWall(c.start) : formatDay(c.start),
+    width,
+    ...(c.nonWorking ? { style: { fill: GANTT_COLORS.nonWorking } } : {}),
+  }));
+}
+
+/**
+ * A sheet of a table (its first `tableColumns` columns) beside a timeline under three header rows,
+ * as the Gantt is: frozen at the timeline's corner, landscape, one page wide (see withPrintSetup),
+ * the header rows and the first two columns repeated when it runs on.
+ */
+export function timelineSheetPlan(
+  key: string,
+  name: string,
+  columns: ColumnPlan[],
+  tableColumns: number,
+  content: Pick<SheetPlan, 'rows' | 'styles' | 'rowLevels'>,
+  tabColor: string,
+): SheetPlan {
   return {
-    key: 'Gantt',
-    name: 'Gantt',
-    columns: [...leftColumns, ...timelineColumns],
-    rows,
-    styles,
+    key,
+    name,
+    columns,
+    ...content,
     links: [],
-    freeze: { rows: HEADER_ROWS, cols: T },
+    freeze: { rows: HEADER_ROWS, cols: tableColumns },
     headerRows: HEADER_ROWS,
-    rowLevels,
-    // One page wide (see withPrintSetup), the ID and Task columns repeated when a long plan runs on.
     print: { landscape: true, titleRows: HEADER_ROWS, titleColumns: 2 },
-    tabColor: 'C00000',
+    tabColor,
   };
 }

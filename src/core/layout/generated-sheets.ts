@@ -2,6 +2,7 @@
 export const GENERATED_SHEETS = [
   ['Schedule', 'Schedule'],
   ['Gantt', 'Gantt'],
+  ['ResourceUsage', 'Resource Usage'],
   ['CostReport', 'Cost Report'],
   ['EarnedValue', 'Earned Value'],
   ['PlanIssues', 'Plan Issues'],

@@ -1,6 +1,7 @@
 import type { Plan } from '../model';
 import { a1, cellOf, columnLetters } from '../location';
 import { COST_COLUMNS, STATUS_STYLE } from './cost-report-sheet';
+import { USAGE_COLUMNS } from './resource-usage-sheet';
 import type { CellStyle } from './sheet-plan';
 
 /** The tag in every rule the product writes on a user's sheet: `N("…")` is 0, so it changes nothing. */
@@ -112,5 +113,33 @@ export function planBudgetHighlights(plan: Plan): HighlightPlan | null {
         style: { fill: STATUS_STYLE.amber.fill, color: STATUS_STYLE.amber.color },
       },
     ],
+  };
+}
+
+/**
+ * Highlights on the Resources sheet: resources over-allocated somewhere, in red. Each rule finds
+ * the row's name on the Resource Usage sheet and reads its Over column there. With no Resource
+ * Usage sheet (no task books a resource), the plan has no rules: the product's earlier ones go.
+ */
+export function planResourceHighlights(plan: Plan, usageSheet: boolean): HighlightPlan | null {
+  const list = plan.resources;
+  const first = list.length > 0 ? cellOf(list[0].at) : null;
+  const last = list.length > 0 ? cellOf(list[list.length - 1].at) : null;
+  if (!first || !last) return null;
+  let [minCol, maxCol] = [first.column, first.column];
+  for (const at of Object.values(list[0].refs)) {
+    const p = cellOf(at);
+    if (p) [minCol, maxCol] = [Math.min(minCol, p.column), Math.max(maxCol, p.column)];
+  }
+  const usage = `'Resource Usage'`;
+  const name = columnLetters(USAGE_COLUMNS.resource);
+  const over = columnLetters(USAGE_COLUMNS.overallocated);
+  const formula =
+    `COUNTIFS(${usage}!$${name}:$${name},TRIM($${columnLetters(first.column)}${first.row + 1}&""),` +
+    `${usage}!$${over}:$${over},"Yes")+N("${RULE_TAG}:overallocated")>0`;
+  return {
+    sheet: plan.sheetNames.resources,
+    range: `${a1(first.row, minCol)}:${a1(last.row, maxCol)}`,
+    rules: usageSheet ? [{ key: 'overallocated', formula, style: { fill: 'FFC7CE', color: '9C0006' } }] : [],
   };
 }

@@ -2,7 +2,8 @@ import type { Calculation } from '../calculate';
 import { planCostReportSheet } from './cost-report-sheet';
 import { planEarnedValueSheet } from './earned-value-sheet';
 import { planGanttSheet } from './gantt';
-import { HighlightPlan, planBudgetHighlights, planTaskHighlights } from './highlights';
+import { HighlightPlan, planBudgetHighlights, planResourceHighlights, planTaskHighlights } from './highlights';
+import { hasResourceBookings, planResourceUsageSheet } from './resource-usage-sheet';
 import { planIssuesSheet } from './issues-sheet';
 import { planScheduleSheet } from './schedule-sheet';
 import { projectTitle, withPrintSetup } from './presentation';
@@ -15,6 +16,9 @@ export function planGeneratedSheets(calc: Calculation): SheetPlan[] {
   if (calc.plan && calc.schedule) {
     sheets.push(planScheduleSheet(calc.plan, calc.schedule));
     sheets.push(planGanttSheet(calc.plan, calc.schedule));
+    // A plan whose tasks book no Work or Equipment resource gets none (and loses that of an earlier run).
+    const usage = planResourceUsageSheet(calc.plan, calc.schedule);
+    if (usage) sheets.push(usage);
     // A plan without a budget or costs gets no money sheets (and loses those of an earlier run).
     if (calc.costs && calc.plan.budget.length > 0)
       sheets.push(planCostReportSheet(calc.costs.report, calc.schedule.statusDate, title));
@@ -27,10 +31,15 @@ export function planGeneratedSheets(calc: Calculation): SheetPlan[] {
   return sheets.map((sheet) => withPrintSetup(sheet, title, statusDate));
 }
 
-/** Every highlight plan for a calculation: the Tasks sheet's, and the Budget sheet's when it has lines. */
+/** Every highlight plan for a calculation: the Tasks sheet's, the Budget sheet's when it has lines, the Resources sheet's. */
 export function planHighlights(calc: Calculation): HighlightPlan[] {
   if (!calc.plan) return [];
-  const plans = [planTaskHighlights(calc.plan), calc.costs ? planBudgetHighlights(calc.plan) : null];
+  const usage = calc.schedule !== null && hasResourceBookings(calc.plan, calc.schedule);
+  const plans = [
+    planTaskHighlights(calc.plan),
+    calc.costs ? planBudgetHighlights(calc.plan) : null,
+    calc.schedule ? planResourceHighlights(calc.plan, usage) : null,
+  ];
   return plans.filter((h): h is HighlightPlan => h !== null);
 }
 

@@ -115,7 +115,14 @@ export function readResources(sheet: RawSheet, issues: Issue[], dateOrder: DateO
       availableFrom,
       availableTo,
       at: row.at('name'),
-      refs: { costAccount: row.at('costAccount') },
+      refs: {
+        costAccount: row.at('costAccount'),
+        type: row.at('type'),
+        maxUnits: row.at('maxUnits'),
+        rate: row.at('rate'),
+        availableFrom: row.at('availableFrom'),
+        availableTo: row.at('availableTo'),
+      },
     });
   }
   return out;
