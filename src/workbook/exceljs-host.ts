@@ -10,9 +10,8 @@ import { Readable } from 'stream';
 import { deflateRawSync, inflateRawSync } from 'zlib';
 import { escapeText, needsEscape } from './xlsx/escape-text';
 import { withoutRows } from './xlsx/own-sheets';
-import { readRelationships } from './xlsx/relationships';
 import { LookSteps, planDimension, planRows, sheetRowsXml, splitPlaceholder, withStyles } from './xlsx/streamed-sheet';
-import { readWorkbookPart } from './xlsx/workbook-part';
+import { sheetParts } from './xlsx/workbook-part';
 import { joinXmlByRow } from './xlsx/exceljs-patches';
 
 joinXmlByRow();
@@ -361,14 +360,11 @@ function sheetFrame(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
 async function writeStreamedSheets(wb: ExcelJS.Workbook, zip: JSZip): Promise<void> {
   const streamed = wb.worksheets.filter((ws) => streamedSheets.has(ws));
   if (streamed.length === 0) return;
-  const book = readWorkbookPart(await zip.file('xl/workbook.xml')!.async('string'));
-  const rels = readRelationships(await zip.file('xl/_rels/workbook.xml.rels')!.async('string'));
+  const sheets = await sheetParts(zip);
   for (const ws of streamed) {
     const { rows, dimension } = streamedSheets.get(ws)!;
-    const rId = book.sheets.find((s) => s.name === ws.name)?.rId;
-    const target = rId === undefined ? undefined : rels.get(rId)?.Target;
-    if (target === undefined) throw new Error(`the part of sheet ${ws.name} is not in the written workbook`);
-    const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    const part = sheets.find((s) => s.name === ws.name)?.part;
+    if (part === undefined) throw new Error(`the part of sheet ${ws.name} is not in the written workbook`);
     const placeholder = splitPlaceholder(await zip.file(part)!.async('string'), dimension);
     function* pieces(): Generator<Buffer> {
       yield Buffer.from(`${placeholder.head}<sheetData>`, 'utf8');

@@ -3,9 +3,6 @@
  * or hostile producers write them. ExcelJS reads them as NaN or Infinity and would write them back
  * so, making a file Excel must repair; the file reader carries them over as the text they hold.
  */
-import type JSZip from 'jszip';
-import { readRelationships } from './relationships';
-import { readWorkbookPart } from './workbook-part';
 import { decodeText } from './xml-scanner';
 
 export interface InvalidNumber {
@@ -37,24 +34,6 @@ function decoded(text: string): string {
     return decodeText(text);
   } catch {
     return text;
-  }
-}
-
-/** The workbook's sheets in order, each with its part's name; [] when the workbook part cannot be followed. */
-export async function sheetParts(zip: JSZip): Promise<{ name: string; part: string }[]> {
-  const book = zip.file('xl/workbook.xml');
-  const rels = zip.file('xl/_rels/workbook.xml.rels');
-  if (!book || !rels) return [];
-  try {
-    const relById = readRelationships(await rels.async('string'));
-    return readWorkbookPart(await book.async('string')).sheets.flatMap((s) => {
-      const target = relById.get(s.rId ?? '')?.Target;
-      if (target === undefined || s.name === undefined) return [];
-      const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-      return [{ name: s.name, part }];
-    });
-  } catch {
-    return []; // a workbook part this scanner cannot follow: the written file's check still holds
   }
 }
 

@@ -7,22 +7,13 @@ import type JSZip from 'jszip';
 import { parseA1 } from '../../core/location';
 import { markerName } from '../../core/layout/sheet-plan';
 import { xmlDecodeAgain } from './exceljs-text';
-import { readRelationships } from './relationships';
-import { readWorkbookPart } from './workbook-part';
+import { sheetParts } from './workbook-part';
 
 /** Parts of the generated sheets, as `xl/worksheets/sheet4.xml`; none when the package is unusual in any way. */
 export async function ownSheetParts(zip: JSZip, generated: readonly (readonly [string, string])[]): Promise<string[]> {
   const bookXml = await zip.file('xl/workbook.xml')?.async('string');
-  const relsXml = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
-  if (bookXml === undefined || relsXml === undefined) return [];
-  let book: ReturnType<typeof readWorkbookPart>;
-  let rels: ReturnType<typeof readRelationships>;
-  try {
-    book = readWorkbookPart(bookXml);
-    rels = readRelationships(relsXml);
-  } catch {
-    return []; // read as it is: ExcelJS will say what is wrong with it
-  }
+  if (bookXml === undefined) return [];
+  const sheets = await sheetParts(zip);
   const parts: string[] = [];
   for (const [key, name] of generated) {
     const marker = new RegExp(
@@ -30,11 +21,8 @@ export async function ownSheetParts(zip: JSZip, generated: readonly (readonly [s
     ).exec(bookXml);
     const marked = marker ? parseA1(xmlDecodeAgain(marker[1]))?.sheet : null;
     if (!marked || marked.toLowerCase() !== name.toLowerCase()) continue;
-    const sheet = book.sheets.find((s) => s.name?.toLowerCase() === name.toLowerCase());
-    const target = sheet?.rId === undefined ? undefined : rels.get(sheet.rId)?.Target;
-    if (target === undefined) continue;
-    const part = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
-    if (zip.file(part)) parts.push(part);
+    const part = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase())?.part;
+    if (part !== undefined && zip.file(part)) parts.push(part);
   }
   return parts;
 }

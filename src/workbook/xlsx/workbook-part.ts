@@ -1,9 +1,12 @@
 /**
- * The workbook part: its sheets in order (name, sheetId, relationship) and the 1904 flag.
+ * The workbook part: its sheets in order (name, sheetId, relationship) and the 1904 flag; and each
+ * sheet's worksheet part in a package.
  */
+import type JSZip from 'jszip';
 import { decline } from './decline';
 import { xmlDecodeAgain } from './exceljs-text';
 import { MAIN_NS } from './namespaces';
+import { readRelationships } from './relationships';
 import { eachChild, openRoot, Scanner } from './xml-scanner';
 
 export interface BookSheet {
@@ -55,5 +58,27 @@ export function checkSheetName(name: string | undefined, before: string[]): void
     before.some((b) => b.toLowerCase() === name.toLowerCase())
   ) {
     decline(`a sheet name ExcelJS does not take as it is: ${JSON.stringify(name)}`);
+  }
+}
+
+/**
+ * The workbook's sheets in order, each with its worksheet part's name (`xl/worksheets/sheet4.xml`),
+ * whether the relationship's target is written from the package root or from `xl/`; [] when the
+ * workbook part cannot be followed.
+ */
+export async function sheetParts(zip: JSZip): Promise<{ name: string; part: string }[]> {
+  const book = zip.file('xl/workbook.xml');
+  const rels = zip.file('xl/_rels/workbook.xml.rels');
+  if (!book || !rels) return [];
+  try {
+    const relById = readRelationships(await rels.async('string'));
+    return readWorkbookPart(await book.async('string')).sheets.flatMap((s) => {
+      const target = relById.get(s.rId ?? '')?.Target;
+      if (target === undefined || s.name === undefined) return [];
+      const part = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+      return [{ name: s.name, part }];
+    });
+  } catch {
+    return []; // a workbook part this scanner cannot follow: the caller reads the package as it is
   }
 }

@@ -6,7 +6,8 @@
  * - the number cells that hold no valid number (see invalid-numbers), to be kept as text.
  */
 import type JSZip from 'jszip';
-import { InvalidNumber, invalidNumberCells, mayHoldInvalidNumbers, sheetParts } from './invalid-numbers';
+import { InvalidNumber, invalidNumberCells, mayHoldInvalidNumbers } from './invalid-numbers';
+import { sheetParts } from './workbook-part';
 
 /**
  * What the file writer takes in one workbook, in cells, each row counting as {@link ROW_WEIGHT}
