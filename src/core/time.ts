@@ -85,7 +85,8 @@ export function formatDay(wall: Wall): string {
   return formatWall(wall).slice(0, 10);
 }
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** `27 May 2027`: a day with its month's name, which no reader can take the wrong way round. */
 export function formatLongDay(wall: Wall): string {
@@ -95,8 +96,12 @@ export function formatLongDay(wall: Wall): string {
 
 /** `Mon 2027-03-01 08:00`: how dates read in messages and tables. */
 export function formatWallReadable(wall: Wall): string {
-  const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  return `${names[weekdayOfDay(dayOf(wall))]} ${formatWall(wall).replace('T', ' ')}`;
+  return `${WEEKDAY_NAMES[weekdayOfDay(dayOf(wall))]} ${formatWall(wall).replace('T', ' ')}`;
+}
+
+/** `Mon 24 May 2027 08:00`: a moment in words, as over-allocation warnings say it. */
+export function formatMoment(wall: Wall): string {
+  return `${WEEKDAY_NAMES[weekdayOfDay(dayOf(wall))]} ${formatLongDay(wall)} ${formatWall(wall).slice(11)}`;
 }
 
 const MONTHS: Record<string, number> = {

@@ -2,7 +2,17 @@ import type { WorkCalendar } from '../calendar';
 import type { GanttScale, Plan } from '../model';
 import { round } from '../helpers';
 import type { ScheduleResult } from '../schedule/schedule';
-import { MINUTES_PER_DAY, Wall, dayOf, formatDay, formatLongDay, formatWall, weekdayOfDay } from '../time';
+import {
+  MINUTES_PER_DAY,
+  MONTH_NAMES,
+  WEEKDAY_NAMES,
+  Wall,
+  dayOf,
+  formatDay,
+  formatLongDay,
+  formatWall,
+  weekdayOfDay,
+} from '../time';
 import { presentationOf } from './presentation';
 import { DAYS_FORMAT, SLIPPED_FILL, headerStyle, idColumnWidth, slipped } from './schedule-sheet';
 import { Border, CellStyle, ColumnPlan, PlanValue, SheetPlan, StyledRange } from './sheet-plan';
@@ -34,8 +44,6 @@ export const GANTT_COLORS = {
 
 const LEFT_COLUMNS = 7;
 const HEADER_ROWS = 3;
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Width of a timeline column at each scale, in characters: narrow, so that a Gantt prints one page wide. */
 export const COLUMN_WIDTH: Record<TimeScale, number> = { hour: 2.4, shift: 3.4, day: 2.8, week: 3.4, month: 4.4 };
@@ -232,18 +240,18 @@ export function writeTimelineHeader(
   timeline.forEach((c, k) => {
     const day = dayOf(c.start);
     const d = new Date(c.start * 60000);
-    const month = `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+    const month = `${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
     if (scale === 'hour' || scale === 'shift') {
       // The day over its first column, its date below, then the hour (or the shift's hours).
       if (k === 0 || dayOf(timeline[k - 1].start) !== day) {
         rows[0][T + k] = month === lastLabel ? null : (lastLabel = month);
-        rows[1][T + k] = `${WEEKDAYS[weekdayOfDay(day)]} ${d.getUTCDate()}`;
+        rows[1][T + k] = `${WEEKDAY_NAMES[weekdayOfDay(day)]} ${d.getUTCDate()}`;
       }
       const hour = (t: Wall) => String(Math.floor((t % MINUTES_PER_DAY) / 60)).padStart(2, '0');
       rows[2][T + k] = scale === 'hour' ? hour(c.start) : `${hour(c.start)}-${hour(c.end)}`;
     } else if (scale === 'month') {
       if (String(d.getUTCFullYear()) !== lastLabel) rows[0][T + k] = lastLabel = String(d.getUTCFullYear());
-      rows[1][T + k] = MONTHS[d.getUTCMonth()];
+      rows[1][T + k] = MONTH_NAMES[d.getUTCMonth()];
     } else {
       // A month's name where the month starts, or on the first column if its month runs on for a while.
       const roomy = k > 0 || timeline.length < 4 || dayOf(timeline[3].start) < nextMonth(monthStart(day));

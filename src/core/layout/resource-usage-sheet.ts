@@ -6,7 +6,7 @@
  * and a bar over the periods it covers.
  */
 import type { Plan } from '../model';
-import { findOverallocations } from '../resources/overallocation';
+import { Booking, bookingsByResource, findOverallocations } from '../resources/overallocation';
 import type { ScheduleResult } from '../schedule/schedule';
 import { formatLongDay } from '../time';
 import {
@@ -28,16 +28,8 @@ export const USAGE_COLUMNS = { resource: 0, overallocated: 4 } as const;
 
 export const USAGE_COLORS = { booked: 'BDD7EE', resource: 'DDEBF7', over: 'FF7C80' };
 
-interface Booked {
-  task: number;
-  units: number;
-}
-
 /** The most units booked at once within each column, from bookings [start, finish) at their units. */
-function peakByColumn(
-  timeline: readonly TimelineColumn[],
-  bookings: readonly { start: number; finish: number; units: number }[],
-): number[] {
+function peakByColumn(timeline: readonly TimelineColumn[], bookings: readonly Booking[]): number[] {
   const peaks = new Array<number>(timeline.length).fill(0);
   const events = bookings
     .flatMap((b) => [
@@ -60,31 +52,14 @@ function peakByColumn(
   return peaks;
 }
 
-/** Each booked resource's bookings, by its name in lower case. */
-function bookingsOf(plan: Plan, result: ScheduleResult): Map<string, Booked[]> {
-  const resources = new Map(plan.resources.map((r) => [r.name.toLowerCase(), r]));
-  const byResource = new Map<string, Booked[]>();
-  plan.tasks.forEach((t, i) => {
-    if (t.isSummary || result.finish[i] <= result.start[i]) return;
-    for (const a of t.resources) {
-      const def = resources.get(a.resource.toLowerCase());
-      if (!def || def.type === 'Material' || a.units <= 0) continue;
-      const key = def.name.toLowerCase();
-      if (!byResource.has(key)) byResource.set(key, []);
-      byResource.get(key)!.push({ task: i, units: a.units });
-    }
-  });
-  return byResource;
-}
-
 /** Whether any task books a Work or Equipment resource: then there is a Resource Usage sheet. */
 export function hasResourceBookings(plan: Plan, result: ScheduleResult): boolean {
-  return bookingsOf(plan, result).size > 0;
+  return bookingsByResource(plan, result).size > 0;
 }
 
 /** The sheet, or null when no task books a Work or Equipment resource. */
 export function planResourceUsageSheet(plan: Plan, result: ScheduleResult): SheetPlan | null {
-  const byResource = bookingsOf(plan, result);
+  const byResource = bookingsByResource(plan, result);
   if (byResource.size === 0) return null;
 
   const { scale, timeline } = ganttTimeline(plan, result, plan.settings.ganttScale);
@@ -121,10 +96,7 @@ export function planResourceUsageSheet(plan: Plan, result: ScheduleResult): Shee
     row[1] = def.type;
     row[3] = def.maxUnits;
     row[4] = stretches.length > 0 ? 'Yes' : null;
-    const peaks = peakByColumn(
-      timeline,
-      booked.map((b) => ({ start: result.start[b.task], finish: result.finish[b.task], units: b.units })),
-    );
+    const peaks = peakByColumn(timeline, booked);
     peaks.forEach((p, k) => {
       if (p > 0) row[T + k] = p;
     });
@@ -161,7 +133,7 @@ export function planResourceUsageSheet(plan: Plan, result: ScheduleResult): Shee
       taskRow[0] = t.id;
       taskRow[1] = t.name;
       taskRow[2] = b.units;
-      const span = barColumns(timeline, result.start[b.task], result.finish[b.task]);
+      const span = barColumns(timeline, b.start, b.finish);
       // A bar over the periods it covers (its units are in the Units column): figures only on the
       // resource's row keep the sheet light to write, inside Excel too.
       if (span) {

@@ -11,7 +11,7 @@
 import { clip } from '../helpers';
 import type { Issue, Plan } from '../model';
 import type { ScheduleResult } from '../schedule/schedule';
-import { Wall, dayOf, formatWall, weekdayOfDay } from '../time';
+import { Wall, formatMoment } from '../time';
 
 export interface Overallocation {
   /** The resource's name as on the Resources sheet. */
@@ -27,7 +27,8 @@ export interface Overallocation {
 
 const EPSILON = 1e-9;
 
-interface Booking {
+/** A task's booking of a resource: from its start to its finish, at its assignment's units. */
+export interface Booking {
   task: number;
   start: Wall;
   finish: Wall;
@@ -35,12 +36,12 @@ interface Booking {
 }
 
 /**
- * Every stretch of time in which a resource is booked above what it has: above its Max Units by two
- * tasks or more, or at all outside its availability (before Available From, from Available To on).
+ * Each booked resource's bookings, in plan order, by its name in lower case: the Work and
+ * Equipment resources the tasks name, by tasks that take time and are not summaries.
  */
-export function findOverallocations(plan: Plan, result: ScheduleResult): Overallocation[] {
-  const byResource = new Map<string, Booking[]>();
+export function bookingsByResource(plan: Plan, result: ScheduleResult): Map<string, Booking[]> {
   const resources = new Map(plan.resources.map((r) => [r.name.toLowerCase(), r]));
+  const byResource = new Map<string, Booking[]>();
   plan.tasks.forEach((task, i) => {
     if (task.isSummary) return;
     const [start, finish] = [result.start[i], result.finish[i]];
@@ -54,6 +55,16 @@ export function findOverallocations(plan: Plan, result: ScheduleResult): Overall
       list.push({ task: i, start, finish, units: a.units });
     }
   });
+  return byResource;
+}
+
+/**
+ * Every stretch of time in which a resource is booked above what it has: above its Max Units by two
+ * tasks or more, or at all outside its availability (before Available From, from Available To on).
+ */
+export function findOverallocations(plan: Plan, result: ScheduleResult): Overallocation[] {
+  const resources = new Map(plan.resources.map((r) => [r.name.toLowerCase(), r]));
+  const byResource = bookingsByResource(plan, result);
   const found: Overallocation[] = [];
   for (const [key, bookings] of byResource) {
     const def = resources.get(key)!;
@@ -97,16 +108,6 @@ export function findOverallocations(plan: Plan, result: ScheduleResult): Overall
     }
   }
   return found.sort((a, b) => a.from - b.from || a.resource.localeCompare(b.resource));
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `Mon 24 May 2027 08:00`. */
-export function formatMoment(wall: Wall): string {
-  const [date, time] = formatWall(wall).split('T');
-  const [y, m, d] = date.split('-').map(Number);
-  return `${WEEKDAYS[weekdayOfDay(dayOf(wall))]} ${d} ${MONTHS[m - 1]} ${y} ${time}`;
 }
 
 function units(u: number): string {
