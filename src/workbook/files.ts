@@ -24,6 +24,12 @@ const xlsxReader = () => import('./xlsx-reader');
 /** A problem with the command or the file itself (exit code 2), as opposed to the plan in it. */
 export class FileError extends Error {}
 
+/** Why a file could not be read, in a line: `plan.xlsx: no such file`, `plan.xlsx: cannot be read (EACCES)`. */
+export function cannotRead(file: string, e: unknown): FileError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new FileError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
+}
+
 export interface LoadedPlan {
   raw: RawWorkbook;
   /**
@@ -103,8 +109,7 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
       fs.closeSync(fd);
     }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FileError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
+    throw cannotRead(file, e);
   }
   if (ext === '.json') {
     let doc: unknown;

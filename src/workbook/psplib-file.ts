@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import { networkOf, ProblemError, scheduleFault } from '../core/leveling/problem';
 import { PsplibError, readPsplib } from '../core/leveling/psplib';
 import { solve } from '../core/leveling/solver';
-import { FileError } from './files';
+import { FileError, cannotRead } from './files';
 
 export interface PsplibOptions {
   /** Seconds the search may take. Default 1. */
@@ -29,8 +29,7 @@ export function levelPsplibFile(file: string, options: PsplibOptions = {}): Pspl
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FileError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
+    throw cannotRead(file, e);
   }
   let net: ReturnType<typeof networkOf>;
   try {
