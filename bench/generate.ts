@@ -767,6 +767,8 @@ export function toPlan(spec: NetworkSpec): Plan {
       subtitle: '',
       dateFormat: null,
       durationUnits: 'auto',
+      leveling: false,
+      levelingOrder: 'standard',
     },
     holidays: spec.holidays.map((h) => ({ day: h.day, name: h.name })),
     tasks,

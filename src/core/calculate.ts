@@ -1,6 +1,7 @@
 import { Costs, calculateCosts } from './costs';
 import type { Issue, Plan } from './model';
 import type { RawWorkbook } from './raw';
+import { levelIfAsked } from './leveling/level-plan';
 import { ReadOptions, readPlan } from './read/read-plan';
 import { overallocationIssues } from './resources/overallocation';
 import { ScheduleResult, schedule } from './schedule/schedule';
@@ -23,7 +24,7 @@ export function calculate(workbook: RawWorkbook, options: ReadOptions = {}): Cal
   const read = readPlan(workbook, options);
   if (!read.plan || hasErrors(read.issues))
     return { plan: read.plan, schedule: null, costs: null, issues: read.issues };
-  const result = schedule(read.plan);
+  const result = levelIfAsked(read.plan, schedule(read.plan));
   if (hasErrors(result.issues))
     return { plan: read.plan, schedule: null, costs: null, issues: [...read.issues, ...result.issues] };
   const costs = calculateCosts(read.plan, result);

@@ -175,9 +175,20 @@ export interface PlanSettings {
   dateFormat: string | null;
   /** Durations and float on the generated sheets: in working days, hours, or chosen from the plan. */
   durationUnits: DurationUnits;
+  /** Whether over-allocations are resolved by delaying tasks (Settings Leveling On), or only reported. */
+  leveling: boolean;
+  levelingOrder: LevelingOrder;
 }
 
 export type DurationUnits = 'auto' | 'days' | 'hours';
+
+/**
+ * Which task yields to which when leveling, as Project's Leveling Order: `standard` (later starts,
+ * more slack and lower priority yield), `priority-standard` (priority first, then standard),
+ * `id-only` (lower rows yield).
+ */
+export const LEVELING_ORDERS = ['standard', 'priority-standard', 'id-only'] as const;
+export type LevelingOrder = (typeof LEVELING_ORDERS)[number];
 
 export interface Holiday {
   day: number;

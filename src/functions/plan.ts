@@ -6,6 +6,7 @@
  * column Duration".
  */
 import { hasErrors } from '../core/calculate';
+import { levelIfAsked } from '../core/leveling/level-plan';
 import type { Issue, Plan } from '../core/model';
 import { dayOf, parseDateText } from '../core/time';
 import { Location, cellOf, formatLocation } from '../core/location';
@@ -268,7 +269,7 @@ export function readAndSchedule(sheets: (ArgSheet | null)[]): Scheduled {
   failOnErrors(read.issues, places);
   const plan = read.plan!;
   const cal = calendarOf(plan);
-  const result = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal));
+  const result = levelIfAsked(plan, scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal)));
   failOnErrors(result.issues, places);
   return { plan, result };
 }

@@ -31,6 +31,12 @@ export interface SolveOptions {
   population?: number;
   /** Tuning knobs (defaults measured on PSPLIB samples; see docs/performance.md). */
   tuning?: Partial<Tuning>;
+  /**
+   * Among schedules of one makespan, whether `a` is preferred to `b` (negative), as a workbook's
+   * Leveling Order says which task yields; the first found is kept otherwise. Each seed list is
+   * also decoded as it is, unjustified, so that the order's own schedule is a candidate.
+   */
+  prefer?: (a: Int32Array, b: Int32Array) => number;
 }
 
 export interface Tuning {
@@ -89,21 +95,24 @@ export function randomGenerator(seed: number): () => number {
  * requests only; reuses its buffers.
  */
 class Decoder {
-  private readonly free: Int32Array;
-  private readonly finish: Int32Array;
+  /** Free units per resource and period, forward (from the network's profile) and backward (capacity). */
+  private readonly freeForward: Int32Array;
+  private readonly freeBackward: Int32Array;
   private readonly periods: number;
   /** Each activity's non-zero requests: resources `nzRes[nzStart[j]..nzStart[j+1])` and their units. */
   readonly nzStart: Int32Array;
   readonly nzRes: Int32Array;
   readonly nzQty: Int32Array;
+  /** Backward, the distance from each successor's reversed start (aligned with the network's succ). */
+  private readonly backDelay: Int32Array;
   schedules = 0;
 
   constructor(private readonly net: Network) {
     const { n, k, req, cap } = net;
     this.periods = net.horizon + 1;
-    this.free = new Int32Array(this.periods * k);
-    for (let r = 0; r < k; r++) this.free.fill(cap[r], r * this.periods, (r + 1) * this.periods);
-    this.finish = new Int32Array(n);
+    this.freeBackward = new Int32Array(this.periods * k);
+    for (let r = 0; r < k; r++) this.freeBackward.fill(cap[r], r * this.periods, (r + 1) * this.periods);
+    this.freeForward = net.free ? net.free.slice() : this.freeBackward.slice();
     this.nzStart = new Int32Array(n + 1);
     const res: number[] = [];
     const qty: number[] = [];
@@ -117,49 +126,79 @@ class Decoder {
     }
     this.nzRes = Int32Array.from(res);
     this.nzQty = Int32Array.from(qty);
+    // S'j >= S's + d(s) - d(j) + delay, in reversed time, for a link j -> s.
+    this.backDelay = new Int32Array(net.succ.length);
+    for (let j = 0; j < n; j++)
+      for (let y = net.succStart[j]; y < net.succStart[j + 1]; y++)
+        this.backDelay[y] = net.dur[net.succ[y]] - net.dur[j] + net.succDelay[y];
   }
 
   /**
    * Decodes `list` into `starts` and returns the makespan. Backward, the network is reversed
-   * (successors first) and releases are not applied: the times are reversed times.
+   * (successors first), releases, fixed activities and unavailable stretches are not applied: the
+   * times are reversed times, and serve only to order the activities.
    */
   decode(list: Int32Array, starts: Int32Array, backward: boolean): number {
     this.schedules++;
-    const { n, k, dur, cap, release } = this.net;
+    const { n, dur, release, fixed } = this.net;
     const first = backward ? this.net.succStart : this.net.predStart;
     const items = backward ? this.net.succ : this.net.pred;
-    const { free, finish, nzStart, nzRes, nzQty, periods } = this;
+    const delay = backward ? this.backDelay : this.net.predDelay;
+    const free = backward ? this.freeBackward : this.freeForward;
+    const { nzStart, nzRes, nzQty, periods } = this;
     let makespan = 0;
     for (let x = 0; x < n; x++) {
       const j = list[x];
-      let t = backward ? 0 : release[j];
-      for (let y = first[j]; y < first[j + 1]; y++) if (finish[items[y]] > t) t = finish[items[y]];
       const d = dur[j];
-      const a = nzStart[j];
-      const b = nzStart[j + 1];
-      if (a < b) {
-        // Earliest t where the whole span fits: scan the span from its end, jump past any conflict.
-        for (let tau = t + d - 1; tau >= t; tau--) {
-          for (let z = a; z < b; z++) {
-            if (free[nzRes[z] * periods + tau] < nzQty[z]) {
-              t = tau + 1;
-              tau = t + d; // the loop's decrement starts the new span at its end
-              break;
+      let t: number;
+      if (!backward && fixed[j] === 1) {
+        t = release[j]; // its resources are held in the profile already
+      } else {
+        t = backward ? 0 : release[j];
+        for (let y = first[j]; y < first[j + 1]; y++)
+          if (starts[items[y]] + delay[y] > t) t = starts[items[y]] + delay[y];
+        const a = nzStart[j];
+        const b = nzStart[j + 1];
+        if (a < b) {
+          const earliest = t;
+          // Earliest t where the whole span fits: scan the span from its end, jump past any conflict.
+          for (let tau = t + d - 1; tau >= t && t + d < periods; tau--) {
+            for (let z = a; z < b; z++) {
+              if (free[nzRes[z] * periods + tau] < nzQty[z]) {
+                t = tau + 1;
+                tau = t + d; // the loop's decrement starts the new span at its end
+                break;
+              }
+            }
+          }
+          if (t + d >= periods) {
+            t = earliest; // it fits nowhere (a resource gone for good): left where it may start, over capacity
+          } else {
+            for (let z = a; z < b; z++) {
+              const row = nzRes[z] * periods;
+              const q = nzQty[z];
+              for (let tau = t; tau < t + d; tau++) free[row + tau] -= q;
             }
           }
         }
-        for (let z = a; z < b; z++) {
-          const row = nzRes[z] * periods;
-          const q = nzQty[z];
-          for (let tau = t; tau < t + d; tau++) free[row + tau] -= q;
-        }
       }
       starts[j] = t;
-      finish[j] = t + d;
       if (t + d > makespan) makespan = t + d;
     }
-    for (let r = 0; r < k; r++) free.fill(cap[r], r * periods, r * periods + makespan + 1);
+    this.reset(free, backward, makespan);
     return makespan;
+  }
+
+  /** Gives back the units the decode took, up to its makespan. */
+  private reset(free: Int32Array, backward: boolean, makespan: number): void {
+    const { k, cap } = this.net;
+    const periods = this.periods;
+    const to = Math.min(periods, makespan + 1);
+    const source = backward ? null : this.net.free;
+    for (let r = 0; r < k; r++) {
+      if (source) free.set(source.subarray(r * periods, r * periods + to), r * periods);
+      else free.fill(cap[r], r * periods, r * periods + to);
+    }
   }
 }
 
@@ -243,12 +282,20 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
     keys.set(starts);
     sorter.sort(list, scratch, false);
     list.set(scratch);
-    if (makespan < best.makespan) {
+    offer(list, makespan);
+    return makespan;
+  };
+
+  /** Keeps the schedule in `starts` if it is the best so far. */
+  const offer = (list: Int32Array, makespan: number): void => {
+    if (
+      makespan < best.makespan ||
+      (makespan === best.makespan && options.prefer !== undefined && options.prefer(starts, best.starts) < 0)
+    ) {
       best.makespan = makespan;
       best.list = list.slice();
       best.starts.set(starts);
     }
-    return makespan;
   };
 
   // Direct predecessors, for the mutation's swaps of neighbours.
@@ -307,7 +354,11 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
   const fresh = (keep: Individual[]): Individual[] => {
     const pop: Individual[] = [...keep];
     if (keep.length === 0) {
-      for (const order of options.seedLists ?? []) pop.push(individual(feasible(order)));
+      for (const order of options.seedLists ?? []) {
+        const list = feasible(order);
+        offer(list, decoder.decode(list, starts, false));
+        pop.push(individual(list.slice()));
+      }
       pop.push(individual(sampled(lft, -1)));
     }
     while (pop.length < size) pop.push(individual(sampled(lft, 1 + random() * 2)));

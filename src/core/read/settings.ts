@@ -2,7 +2,7 @@ import { clip, normalizeHeader } from '../helpers';
 import { Location, sheetLocation } from '../location';
 import { DEFAULT_INTERVALS } from '../calendar';
 import type { DurationUnits, GanttScale, Issue, Plan, PlanSettings } from '../model';
-import { parseEacMethod, parseVarianceSign } from '../parsers/settings';
+import { parseEacMethod, parseLeveling, parseLevelingOrder, parseVarianceSign } from '../parsers/settings';
 import { atDefaultTime, parseDateCell, parseNumberCell, parseWorkingDays, parseWorkingHours } from '../parsers/values';
 import { RawCell, RawSheet, isEmptyValue } from '../raw';
 import { DATE_ORDERS, DateOrder, LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, dayOf, formatDay } from '../time';
@@ -36,6 +36,8 @@ const KNOWN_SETTINGS = new Set([
   'subtitle',
   'dateformat',
   'durationunits',
+  'leveling',
+  'levelingorder',
   ...Object.keys(SHEET_SETTINGS),
 ]);
 
@@ -293,6 +295,20 @@ export function readSettings(
     }
   }
 
+  const leveling = parseLeveling(text('leveling'));
+  if (leveling === null) {
+    err('leveling', `Leveling: "${clip(text('leveling'))}" must be On or Off.`);
+    ok = false;
+  }
+  const levelingOrder = parseLevelingOrder(text('levelingorder'));
+  if (levelingOrder === null) {
+    err(
+      'levelingorder',
+      `Leveling Order: "${clip(text('levelingorder'))}" must be Standard, Priority, Standard or ID Only.`,
+    );
+    ok = false;
+  }
+
   if (!ok || projectStart === null) return { ok: false };
   return {
     ok: true,
@@ -313,6 +329,8 @@ export function readSettings(
       subtitle: text('subtitle'),
       dateFormat: dateFormat === '' ? null : dateFormat,
       durationUnits,
+      leveling: leveling === true,
+      levelingOrder: levelingOrder ?? 'standard',
     },
   };
 }

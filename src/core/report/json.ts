@@ -3,6 +3,7 @@ import type { Calculation } from '../calculate';
 import type { CostFigures, CostReport, EvFigures } from '../costs';
 import type { EvCoverage } from '../costs/earned-value';
 import type { Issue } from '../model';
+import type { LevelingInfo } from '../schedule/schedule';
 import { round } from '../helpers';
 import { formatWall } from '../time';
 import { JsonBytes, asciiBytes } from './json-bytes';
@@ -21,6 +22,10 @@ export interface TaskJson {
   totalFloat: number;
   freeFloat: number;
   critical: boolean;
+  /** Only when the plan is leveled (Settings Leveling On): working days leveling delayed the task (0 for most). */
+  levelingDelay?: number;
+  /** Only for a task leveling delayed: why, in words. */
+  levelingReason?: string;
 }
 
 /** Money columns of a cost report row in the JSON: a line, a category or the total (rounded to cents). */
@@ -150,6 +155,7 @@ export function calculationToJson(calc: Calculation): CalculationJson {
     totalFloat: days(r.totalFloat[i]),
     freeFloat: days(r.freeFloat[i]),
     critical: r.critical[i] === 1,
+    ...(r.leveling ? levelingOf(r.leveling, i, days) : {}),
   }));
   return {
     project: {
@@ -161,6 +167,18 @@ export function calculationToJson(calc: Calculation): CalculationJson {
     costs: calc.costs ? costsToJson(calc.costs.report) : null,
     earnedValue: calc.costs ? earnedValueToJson(calc.costs.earnedValue.project, calc.costs.earnedValue.coverage) : null,
     issues: calc.issues.map(issueToJson),
+  };
+}
+
+function levelingOf(
+  leveling: LevelingInfo,
+  i: number,
+  days: (minutes: number) => number,
+): Pick<TaskJson, 'levelingDelay' | 'levelingReason'> {
+  const reason = leveling.reasons.get(i);
+  return {
+    levelingDelay: days(leveling.delay.get(i) ?? 0),
+    ...(reason !== undefined ? { levelingReason: reason } : {}),
   };
 }
 
@@ -192,7 +210,7 @@ const BYTES_PER_TASK = 280;
 export function calculationToJsonText(calc: Calculation): string {
   const r = calc.schedule;
   const plan = calc.plan;
-  if (!r || !plan) return JSON.stringify(calculationToJson(calc));
+  if (!r || !plan || r.leveling) return JSON.stringify(calculationToJson(calc));
   return UTF8_DECODER.decode(calculationToJsonBytes(calc));
 }
 
@@ -204,7 +222,9 @@ export function calculationToJsonText(calc: Calculation): string {
 export function calculationToJsonBytes(calc: Calculation, lineEnd = false): Uint8Array {
   const r = calc.schedule;
   const plan = calc.plan;
-  if (!r || !plan) return UTF8_ENCODER.encode(JSON.stringify(calculationToJson(calc)) + (lineEnd ? '\n' : ''));
+  // A leveled plan has keys more per task: written through the objects.
+  if (!r || !plan || r.leveling)
+    return UTF8_ENCODER.encode(JSON.stringify(calculationToJson(calc)) + (lineEnd ? '\n' : ''));
   const mpd = r.calendar.minutesPerDay;
   const out = new JsonBytes(BYTES_PER_TASK * plan.tasks.length + 4096);
   const project = {

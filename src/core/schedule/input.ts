@@ -56,6 +56,8 @@ export const HAS_CONSTRAINT_DATE = 1;
 export const HAS_DEADLINE = 2;
 export const HAS_ACTUAL_START = 4;
 export const HAS_ACTUAL_FINISH = 8;
+/** A start no earlier than the leveler's date (see ScheduleOptions.levelStart). */
+export const HAS_LEVEL_START = 16;
 
 const CONSTRAINT_CODE: Record<ConstraintType, ConstraintCode> = {
   ASAP: ConstraintCode.Asap,

@@ -18,6 +18,7 @@ import {
   HAS_ACTUAL_START,
   HAS_CONSTRAINT_DATE,
   HAS_DEADLINE,
+  HAS_LEVEL_START,
   Kind,
   LAG_ELAPSED,
   LAG_PERCENT,
@@ -43,6 +44,8 @@ export enum Driver {
   AsLateAsPossible = -5,
   /** A summary task, which starts with its earliest subtask. */
   Subtasks = -6,
+  /** Delayed by leveling, past what its links and constraint ask. */
+  Leveling = -7,
 }
 
 export interface ScheduleResult {
@@ -69,11 +72,29 @@ export interface ScheduleResult {
   /** A link index (see network.link*) or a {@link Driver} code. */
   driver: Int32Array;
   issues: Issue[];
+  /** Present when the plan was leveled (Settings Leveling On); see src/core/leveling/level-plan.ts. */
+  leveling?: LevelingInfo;
+}
+
+/** What leveling did. */
+export interface LevelingInfo {
+  /** Each task leveling delayed (its driver is Driver.Leveling): working minutes past what its links and constraint ask. */
+  delay: ReadonlyMap<number, number>;
+  /** Why, in words, by task: `delayed by leveling: waiting for Camera Package, busy on SH-3 until ...`. */
+  reasons: ReadonlyMap<number, string>;
+  /** Schedules the leveler decoded, and the grain of time it worked in (working minutes). */
+  schedules: number;
+  grain: number;
 }
 
 export interface ScheduleOptions {
   /** Report constraint conflicts and missed deadlines (default true). */
   warnings?: boolean;
+  /**
+   * Leveling's dates: each task here starts no earlier than its wall time, on top of its links and
+   * constraint (the leveler's delay, not a constraint: the late dates do not see it).
+   */
+  levelStart?: ReadonlyMap<number, Wall>;
 }
 
 /**
@@ -123,9 +144,21 @@ export function scheduleInput(
     reportLoops(tasks, net, issues);
     return emptyResult(cal, net, tasks.length, s.statusDate, issues);
   }
-  return new Scheduler(tasks, cal, input, net, cal.snapStart(s.projectStart), options.warnings !== false, issues).run(
-    s.statusDate,
+  const levelStart = options.levelStart ?? new Map<number, Wall>();
+  for (const i of levelStart.keys()) input.dated[i] |= HAS_LEVEL_START;
+  const scheduler = new Scheduler(
+    tasks,
+    cal,
+    input,
+    net,
+    cal.snapStart(s.projectStart),
+    options.warnings !== false,
+    issues,
+    levelStart,
   );
+  const result = scheduler.run(s.statusDate);
+  if (options.levelStart) result.leveling = { delay: scheduler.levelDelay, reasons: new Map(), schedules: 0, grain: 0 };
+  return result;
 }
 
 /**
@@ -158,6 +191,8 @@ class Scheduler {
   private pastLast = -1;
   /** The first task the backward pass would start before firstWall, or -1. */
   private pastFirst = -1;
+  /** Working minutes each task's leveling date added to its start, in the early pass. */
+  readonly levelDelay = new Map<number, number>();
 
   constructor(
     private readonly tasks: readonly PlanTask[],
@@ -167,6 +202,7 @@ class Scheduler {
     private readonly projectStart: Wall,
     private readonly warnings: boolean,
     private readonly issues: Issue[],
+    private readonly levelStart: ReadonlyMap<number, Wall>,
   ) {
     this.n = input.taskCount;
     this.kind = input.kind;
@@ -408,7 +444,7 @@ class Scheduler {
         drv[v] = Driver.Subtasks;
       } else if (
         kind[v] === Kind.Normal &&
-        (dated[v] & (HAS_ACTUAL_START | HAS_ACTUAL_FINISH | HAS_CONSTRAINT_DATE)) === 0
+        (dated[v] & (HAS_ACTUAL_START | HAS_ACTUAL_FINISH | HAS_CONSTRAINT_DATE | HAS_LEVEL_START)) === 0
       ) {
         this.scheduleNormal(v, d, drv, alap);
       } else {
@@ -578,6 +614,14 @@ class Scheduler {
         }
         default:
           break;
+      }
+    }
+    if ((has & HAS_LEVEL_START) !== 0) {
+      const x = this.snapStartOf(i, this.levelStart.get(i)!);
+      if (x > start) {
+        if (alap === null) this.levelDelay.set(i, cal.index(x) - cal.index(start));
+        start = x;
+        drive = Driver.Leveling;
       }
     }
     if (alap !== null && constraint[i] === ConstraintCode.Alap && alap.start[i] > start) {
