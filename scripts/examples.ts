@@ -173,7 +173,7 @@ function filmShootBooks(): ExamplePlan {
     L(
       2,
       t('SH-3', 'Block 2: stage interiors', '10d', 'SH-2', {
-        Resources: 'Director, Camera Crew, Camera Package, Grip and Electric, Cast[6]',
+        Resources: 'Director, Camera Crew, Camera Package, Grip and Electric, Cast[6], Stage 2',
         'Cost Account': '2600',
       }),
     ),
@@ -187,7 +187,8 @@ function filmShootBooks(): ExamplePlan {
     L(
       2,
       t('SH-5', 'Second unit: aerials', '2d', 'SH-1SS+3d', {
-        Resources: 'Second Unit',
+        // The second unit borrows the main unit's camera package: booked twice (leveling is off here).
+        Resources: 'Second Unit, Camera Package',
         'Cost Account': '2800',
         Constraint: 'SNET',
         'Constraint Date': '2027-05-10',
@@ -260,6 +261,16 @@ function filmShootBooks(): ExamplePlan {
     ['Composer', 'Work', 1, 0, '3500'],
     ['Post Supervisor', 'Work', 1, 85, '3130'],
   ].map(([Name, Type, units, Rate, acct]) => ({ Name, Type, 'Max Units': units, Rate, 'Cost Account': acct }) as Row);
+  // The stage is rented for the interiors only (its rent is a weekly line on the budget, not a rate).
+  resources.push({
+    Name: 'Stage 2',
+    Type: 'Equipment',
+    'Max Units': 1,
+    Rate: 0,
+    'Cost Account': '2330',
+    'Available From': '2027-05-10',
+    'Available To': '2027-05-29',
+  });
   // A Movie Magic style chart of accounts as of the status date, three weeks into prep: development paid,
   // prep partly spent, the shoot's crews, stages and rentals mostly under deal memo, post barely started.
   // Committed is what is contracted but not yet paid. Units | Qty | Rate lines are weeks (days) x heads x rate.
@@ -415,8 +426,6 @@ function factoryRunBooks(): ExamplePlan {
     ['WO-1008', 'Gear covers', 2, '2027-03-24', '2027-04-14'],
     ['WO-1009', 'Seal plates', 1, '', '2027-04-09'],
   ] as const;
-  const lastOnLine: Record<number, string> = {};
-  let lastCut = '';
   // Where the orders stand at the status date: the kits with material in stock picked, the first order on its line (the CNC and assembly tasks book through their
   // resources: machine time to MCH-200 and MCH-210, machinists to LAB-305, assemblers to LAB-300).
   const done: Record<string, string> = {
@@ -445,28 +454,25 @@ function factoryRunBooks(): ExamplePlan {
     };
     if (materialDate) Object.assign(kit, { Constraint: 'SNET', 'Constraint Date': materialDate });
     tasks.push(kit);
-    const cutPreds = [`${wo}-K`, lastCut].filter(Boolean).join(', ');
+    // The CNC cell and the lines take one order at a time: leveling sequences them (Settings Leveling On).
     tasks.push({
       ID: `${wo}-C`,
       Name: 'CNC cutting',
       Duration: `${Math.round(qty / 50)}h`,
-      Predecessors: cutPreds,
+      Predecessors: `${wo}-K`,
       'Outline Level': 2,
       Resources: 'CNC Cell, Machinist',
       ...progress(wo, 'C'),
     });
-    lastCut = `${wo}-C`;
-    const asmPreds = [`${wo}-CSS+4h`, lastOnLine[line]].filter(Boolean).join(', ');
     tasks.push({
       ID: `${wo}-A`,
       Name: `Assembly on Line ${line}`,
       Duration: `${(qty / 100).toFixed(1)}d`,
-      Predecessors: asmPreds,
+      Predecessors: `${wo}-CSS+4h`,
       'Outline Level': 2,
       Resources: `Line ${line}, Assembler[4]`,
       ...progress(wo, 'A'),
     });
-    lastOnLine[line] = `${wo}-A`;
     tasks.push({
       ID: `${wo}-Q`,
       Name: 'Quality inspection',
@@ -583,6 +589,7 @@ function factoryRunBooks(): ExamplePlan {
         'Working Hours': '06:00-14:00,14:30-22:30',
         Currency: 'EUR',
         'Gantt Scale': 'day',
+        Leveling: 'On',
       },
       holidays: [
         { Date: '2027-03-26', Name: 'Plant shutdown' },

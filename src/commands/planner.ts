@@ -35,6 +35,8 @@ export const PANE_SETTINGS = [
   'Variance Red %',
   'Variance Sign',
   'EAC Method',
+  'Leveling',
+  'Leveling Order',
   'Tasks Sheet',
   'Budget Sheet',
   'Resources Sheet',

@@ -64,10 +64,11 @@ export function WORKDAYS(
  * @param tasks The tasks with their header row: ID, Name, Duration, and any of Predecessors, Constraint, % Complete, Outline Level...
  * @param settings Optional. The project start: a Setting | Value range with a Project Start row (and Working Days, Working Hours...), or just the start date. Left out: today.
  * @param holidays Optional. Non-working days: a range of dates, or a Date | End Date | Name table with its header row.
+ * @param resources Optional. The resources with their header row (Name, Type, Max Units...): with Leveling On in the settings, tasks are delayed to resolve over-allocations.
  * @returns One row for each row of tasks: column names on the header row, then Start and Finish (dates), Total Float (working days), Critical (TRUE/FALSE).
  */
-export function SCHEDULE(tasks: any[][], settings?: any[][], holidays?: any[][]): any[][] {
-  return guard(() => scheduleTable(tasks, settings, holidays));
+export function SCHEDULE(tasks: any[][], settings?: any[][], holidays?: any[][], resources?: any[][]): any[][] {
+  return guard(() => scheduleTable(tasks, settings, holidays, resources));
 }
 
 /**

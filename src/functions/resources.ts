@@ -6,10 +6,20 @@
 import { findOverallocations } from '../core/resources/overallocation';
 import { excelSerialFromWall } from '../core/time';
 import { fail } from './errors';
-import { holidaysArg, readAndSchedule, settingsArg, tableArg, tasksArg } from './plan';
+import { ArgSheet, holidaysArg, readAndSchedule, settingsArg, tableArg, tasksArg } from './plan';
 
 /** The headers of OVERALLOCATIONS' columns. */
 export const OVERALLOCATION_HEADERS = ['Resource', 'From', 'To', 'Booked', 'Available', 'Tasks'];
+
+/** A resources range (its header row Name, Type, Max Units... as on the Resources sheet) as the Resources sheet. */
+export function resourcesArg(resources: unknown): ArgSheet {
+  return tableArg(
+    resources,
+    'Resources',
+    'resources',
+    'The resources range is empty: give a range with a header row (Name, Type, Max Units...) and one row per resource.',
+  );
+}
 
 /** A header row, then one row per over-allocated stretch: resource, from, to (Excel dates), booked and available units, task IDs. */
 export function overallocationTable(
@@ -19,12 +29,7 @@ export function overallocationTable(
   holidays: unknown,
 ): (string | number)[][] {
   const { arg } = tasksArg(tasks);
-  const resourcesSheet = tableArg(
-    resources,
-    'Resources',
-    'resources',
-    'The resources range is empty: give a range with a header row (Name, Type, Max Units...) and one row per resource.',
-  );
+  const resourcesSheet = resourcesArg(resources);
   const { plan, result } = readAndSchedule([settingsArg(settings), holidaysArg(holidays), arg, resourcesSheet]);
   const found = findOverallocations(plan, result);
   if (found.length === 0) fail('notAvailable', 'No resource is booked above its Max Units.');

@@ -8,6 +8,7 @@ import { fail } from './errors';
 import { cellOf } from '../core/location';
 import { Scheduled, headerRowOf, holidaysArg, readAndSchedule, settingsArg, tasksArg } from './plan';
 import { textArg } from './values';
+import { resourcesArg } from './resources';
 
 /** The headers of SCHEDULE's columns. */
 export const SCHEDULE_HEADERS = ['Start', 'Finish', 'Total Float', 'Critical'];
@@ -41,9 +42,15 @@ function taskRows(plan: Plan): { taskRow: Int32Array; idColumn: number } {
   return { taskRow, idColumn: first.column };
 }
 
-function scheduleRange(tasks: unknown, settings: unknown, holidays: unknown): ScheduledRange {
+function scheduleRange(tasks: unknown, settings: unknown, holidays: unknown, resources?: unknown): ScheduledRange {
   const { arg, values } = tasksArg(tasks);
-  const scheduled = readAndSchedule([settingsArg(settings), holidaysArg(holidays), arg]);
+  const given = resources !== undefined && resources !== null;
+  const scheduled = readAndSchedule([
+    settingsArg(settings),
+    holidaysArg(holidays),
+    arg,
+    given ? resourcesArg(resources) : null,
+  ]);
   const rows = arg.sheet.rows;
   return { ...scheduled, ...taskRows(scheduled.plan), values, rowCount: rows.length, headerRow: headerRowOf(rows) };
 }
@@ -58,8 +65,13 @@ function days(s: Scheduled, minutes: number): number {
  * Start and Finish (Excel serial numbers), Total Float (working days) and Critical; other rows
  * (above the header, or empty between tasks) are empty.
  */
-export function scheduleTable(tasks: unknown, settings: unknown, holidays: unknown): (string | number | boolean)[][] {
-  const s = scheduleRange(tasks, settings, holidays);
+export function scheduleTable(
+  tasks: unknown,
+  settings: unknown,
+  holidays: unknown,
+  resources?: unknown,
+): (string | number | boolean)[][] {
+  const s = scheduleRange(tasks, settings, holidays, resources);
   const { result } = s;
   const out: (string | number | boolean)[][] = new Array(s.rowCount);
   out[s.headerRow] = [...SCHEDULE_HEADERS];

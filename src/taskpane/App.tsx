@@ -310,6 +310,7 @@ function ExplainTab({ host }: { host: PlannerHost }) {
             {result.critical ? 'critical' : 'not critical'}. Constraint {result.constraint}
             {result.deadline ? `, deadline ${result.deadline}` : ''}.
           </Text>
+          {result.leveling && <Text>{`${result.leveling[0].toUpperCase()}${result.leveling.slice(1)}.`}</Text>}
           <Text weight="semibold">Why it starts then</Text>
           <ol style={{ margin: 0, paddingLeft: 20 }}>
             {result.chain.map((step) => (
@@ -331,6 +332,8 @@ const CHOICES: Partial<Record<PaneSettingName, string[]>> = {
   'Gantt Scale': ['auto', 'day', 'week', 'month'],
   'Variance Sign': ['budget-minus-forecast', 'forecast-minus-budget'],
   'EAC Method': ['cpi', 'budget-rate', 'cpi-spi'],
+  Leveling: ['Off', 'On'],
+  'Leveling Order': ['Standard', 'Priority, Standard', 'ID Only'],
 };
 const DEFAULTS: PaneSettings = {
   'Gantt Scale': 'auto',
@@ -338,6 +341,8 @@ const DEFAULTS: PaneSettings = {
   'Variance Red %': '10',
   'Variance Sign': 'budget-minus-forecast',
   'EAC Method': 'cpi',
+  Leveling: 'Off',
+  'Leveling Order': 'Standard',
   'Tasks Sheet': 'Tasks',
   'Budget Sheet': 'Budget',
   'Resources Sheet': 'Resources',

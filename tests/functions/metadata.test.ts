@@ -28,7 +28,7 @@ interface Fn {
 const EXPECTED: Record<string, [string[], 'scalar' | 'matrix']> = {
   FINISH: [['start', 'duration', 'holidays?', 'workingDays?', 'workingHours?'], 'scalar'],
   WORKDAYS: [['start', 'finish', 'holidays?', 'workingDays?', 'workingHours?'], 'scalar'],
-  SCHEDULE: [['tasks', 'settings?', 'holidays?'], 'matrix'],
+  SCHEDULE: [['tasks', 'settings?', 'holidays?', 'resources?'], 'matrix'],
   CRITICALPATH: [['tasks', 'settings?', 'holidays?'], 'matrix'],
   FLOAT: [['tasks', 'id', 'settings?', 'holidays?'], 'scalar'],
   OVERALLOCATIONS: [['tasks', 'resources', 'settings?', 'holidays?'], 'matrix'],

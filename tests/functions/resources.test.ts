@@ -2,7 +2,7 @@
  * PROD.OVERALLOCATIONS: Mon-Fri, 08:00-12:00 and 13:00-17:00; project start Mon 2027-03-01.
  * Dates as Excel passes date cells: serial numbers.
  */
-import { OVERALLOCATIONS } from '../../src/functions/functions';
+import { OVERALLOCATIONS, SCHEDULE } from '../../src/functions/functions';
 import { excelSerialFromWall, wallFromParts } from '../../src/core/time';
 import { expectFailure, serial } from './helpers';
 
@@ -46,5 +46,30 @@ describe('OVERALLOCATIONS', () => {
       '#VALUE!',
       /row 2 of the resources range, column Max Units/,
     );
+  });
+});
+
+describe('SCHEDULE with resources and Leveling On', () => {
+  const LEVELING: unknown[][] = [
+    ['Setting', 'Value'],
+    ['Project Start', serial(2027, 3, 1)],
+    ['Leveling', 'On'],
+  ];
+
+  test('the second unit waits for the camera; leveled, OVERALLOCATIONS finds nothing left', () => {
+    // Unleveled, S-15 starts Monday with SH-3; leveled, it waits for the camera until Thursday
+    // (SH-3 Mon-Wed), and pickups (SH-4, after SH-3) follow it on Monday.
+    const rows = SCHEDULE(TASKS, LEVELING, undefined, RESOURCES);
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      [at(1, 8), at(3, 17)],
+      [at(4, 8), at(5, 17)],
+      [at(8, 8), at(8, 17)],
+    ]);
+    expect(
+      SCHEDULE(TASKS, LEVELING)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual([at(1, 8), at(1, 8), at(4, 8)]);
+    expectFailure(() => OVERALLOCATIONS(TASKS, RESOURCES, LEVELING), '#N/A', /No resource is booked/);
   });
 });

@@ -440,8 +440,8 @@ describe('reading plan files', () => {
     ];
     const unplaced = (doc: typeof fromXlsx) => ({ ...doc, issues: doc.issues.map((i) => ({ ...i, where: '' })) });
     expect(unplaced(fromXlsx)).toEqual(unplaced(fromJson));
-    expect(fromXlsx.issues.map((i) => i.where)).toEqual(['Tasks!G27']);
-    expect(fromJson.issues.map((i) => i.where)).toEqual(['tasks[25].Resources']);
+    expect(fromXlsx.issues.map((i) => i.where)).toEqual(['Tasks!G23', 'Tasks!G27']);
+    expect(fromJson.issues.map((i) => i.where)).toEqual(['tasks[21].Resources', 'tasks[25].Resources']);
   });
 
   test.each([

@@ -40,9 +40,20 @@ export const GANTT_COLORS = {
   baseline: '7F7F7F',
   deadline: '9C5700',
   headerFill: 'D9E1F2',
+  levelingDelay: '2F5597',
 } as const;
 
 const LEFT_COLUMNS = 7;
+const LEVELING_LINE: Border = { style: 'mediumDashed', color: GANTT_COLORS.levelingDelay };
+
+/** The parts of the column span [a, b] outside the span `cut` (none, one or two). */
+function outside([a, b]: [number, number], cut: [number, number] | null): [number, number][] {
+  if (!cut || cut[1] < a || cut[0] > b) return [[a, b]];
+  const parts: [number, number][] = [];
+  if (a < cut[0]) parts.push([a, cut[0] - 1]);
+  if (b > cut[1]) parts.push([cut[1] + 1, b]);
+  return parts;
+}
 const HEADER_ROWS = 3;
 
 /** Width of a timeline column at each scale, in characters: narrow, so that a Gantt prints one page wide. */
@@ -326,6 +337,7 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     [1, 3, 'Non-working', { fill: GANTT_COLORS.nonWorking }],
     [1, 4, 'Status date', { border: { right: { style: 'thick', color: GANTT_COLORS.statusLine } } }],
     [1, 5, '▼ Deadline', { color: GANTT_COLORS.deadline }],
+    ...(result.leveling ? ([[1, 6, 'Leveled', { border: { bottom: LEVELING_LINE } }]] as typeof legend) : []),
   ];
   for (const [r, c, text, style] of legend) {
     rows[r][c] = text;
@@ -388,12 +400,23 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
         }
       }
     }
-    if (t.baselineStart !== null && t.baselineFinish !== null) {
-      const base = barColumns(timeline, t.baselineStart, t.baselineFinish);
-      if (base) {
-        const line: Border = { style: 'thick', color: GANTT_COLORS.baseline };
-        styles.push({ row: r, col: T + base[0], cols: base[1] - base[0] + 1, style: { border: { bottom: line } } });
-      }
+    // Baseline and leveling delay: lines under the bar's row, the baseline's grey where both fall.
+    const base =
+      t.baselineStart !== null && t.baselineFinish !== null
+        ? barColumns(timeline, t.baselineStart, t.baselineFinish)
+        : null;
+    if (base) {
+      const line: Border = { style: 'thick', color: GANTT_COLORS.baseline };
+      styles.push({ row: r, col: T + base[0], cols: base[1] - base[0] + 1, style: { border: { bottom: line } } });
+    }
+    // Leveling's delay: a dashed line from where the task would start without leveling up to its bar.
+    const delay = result.leveling?.delay.get(i);
+    if (delay !== undefined && delay > 0) {
+      const at = cal.index(start);
+      // Up to the end of the working time before the bar (Tuesday 17:00 for a bar from Wednesday 08:00).
+      const waits = barColumns(timeline, cal.startWall(at - delay), cal.finishWall(at));
+      for (const [from, to] of waits ? outside(waits, base) : [])
+        styles.push({ row: r, col: T + from, cols: to - from + 1, style: { border: { bottom: LEVELING_LINE } } });
     }
     if (t.deadline !== null) {
       const dl = barColumns(timeline, t.deadline - 1, t.deadline);

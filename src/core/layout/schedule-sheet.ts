@@ -54,6 +54,8 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
     { header: '% Complete', width: 11, numFmt: '0%' },
     { header: `Start Variance (${unit})`, width: 10, numFmt: DAYS_FORMAT },
     { header: `Finish Variance (${unit})`, width: 10, numFmt: DAYS_FORMAT },
+    // Only for a leveled plan: the sheet of a plan without leveling keeps its columns.
+    ...(result.leveling ? [{ header: `Leveling Delay (${unit})`, width: 10, numFmt: DAYS_FORMAT }] : []),
   ];
   const rows: PlanValue[][] = [columns.map((c) => c.header)];
   const styles: StyledRange[] = [headerStyle(columns.length)];
@@ -72,6 +74,7 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
       round(result.percentComplete[i] / 100, 4),
       t.baselineStart !== null ? days(result.calendar.workBetween(t.baselineStart, result.start[i])) : null,
       t.baselineFinish !== null ? days(result.calendar.workBetween(t.baselineFinish, result.finish[i])) : null,
+      ...(result.leveling ? [days(result.leveling.delay.get(i) ?? 0)] : []),
     ]);
     const r = i + 1;
     if (t.outlineLevel > 1) styles.push({ row: r, col: 1, style: { indent: Math.min(15, t.outlineLevel - 1) } });

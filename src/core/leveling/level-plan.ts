@@ -20,7 +20,8 @@
  *
  * Where the model is only close (elapsed time, a % lag of a summary, a grain coarser than the
  * plan), the scheduler's dates may differ from the leveler's: then the plan is leveled again from
- * those dates, a few rounds at most. What is still over-allocated is reported, as without leveling.
+ * those dates, a few rounds at most. What is still over-allocated is reported, as without leveling,
+ * saying why leveling could not resolve it (see overallocation.ts).
  */
 import type { WorkCalendar } from '../calendar';
 import { clip } from '../helpers';
@@ -31,6 +32,7 @@ import { readScheduleInput } from '../schedule/input';
 import { ScheduleResult, scheduleInput } from '../schedule/schedule';
 import { Wall, formatMoment } from '../time';
 import { Problem, ProblemError, networkOf } from './problem';
+import { fixedReason } from './fixed';
 import { solve } from './solver';
 
 export interface LevelOptions {
@@ -54,16 +56,6 @@ function gcd(a: number, b: number): number {
   b = Math.abs(b);
   while (b !== 0) [a, b] = [b, a % b];
   return a;
-}
-
-/** Whether leveling may not move a task, and why (for messages). */
-export function fixedReason(t: PlanTask): string | null {
-  if (t.actualStart !== null || t.actualFinish !== null || t.percentComplete > 0) return 'started';
-  if (t.constraint === 'MSO') return 'Must Start On';
-  if (t.constraint === 'MFO') return 'Must Finish On';
-  if (t.constraint === 'ALAP') return 'As Late As Possible';
-  if (t.priority >= 1000) return 'priority 1000';
-  return null;
 }
 
 interface Model {
@@ -344,7 +336,7 @@ export function levelSchedule(
   }
   const delay = current.leveling!.delay;
   current.leveling = { delay, reasons: reasonsOf(plan, cal, current, delay), schedules, grain };
-  current.issues.push(...issues, ...unresolved(plan, current));
+  current.issues.push(...issues);
   return current;
 }
 
@@ -390,24 +382,6 @@ function reasonsOf(
     reasons.set(i, `delayed by leveling${text ? `: ${text}` : ''}`);
   }
   return reasons;
-}
-
-/** What leveling could not resolve: over-allocations among tasks it may not move. */
-function unresolved(plan: Plan, result: ScheduleResult): Issue[] {
-  const issues: Issue[] = [];
-  for (const o of findOverallocations(plan, result)) {
-    const why = o.tasks.map((t) => fixedReason(plan.tasks[t]));
-    const first = plan.tasks[o.tasks[0]];
-    const named = o.tasks.map((t, k) => `${clip(plan.tasks[t].id)}${why[k] ? ` (${why[k]})` : ''}`).join(', ');
-    issues.push({
-      severity: 'warning',
-      message: why.every((w) => w !== null)
-        ? `Leveling cannot resolve ${o.resource} from ${formatMoment(o.from)} to ${formatMoment(o.to)}: none of ${named} may move.`
-        : `Leveling could not resolve ${o.resource} from ${formatMoment(o.from)} to ${formatMoment(o.to)} (${named}): its availability leaves no room, or the links hold the tasks there.`,
-      at: first.refs.resources,
-    });
-  }
-  return issues;
 }
 
 /** The schedule leveled where the plan's Settings ask for it (Leveling On); as it is otherwise, or when it has errors. */

@@ -9,6 +9,7 @@
  * calendar makes it.
  */
 import { clip } from '../helpers';
+import { fixedReason } from '../leveling/fixed';
 import type { Issue, Plan } from '../model';
 import type { ScheduleResult } from '../schedule/schedule';
 import { Wall, formatMoment } from '../time';
@@ -110,6 +111,14 @@ export function findOverallocations(plan: Plan, result: ScheduleResult): Overall
   return found.sort((a, b) => a.from - b.from || a.resource.localeCompare(b.resource));
 }
 
+/** Why leveling left an over-allocation: the tasks it may not move, or no room to move the others into. */
+function levelingNote(plan: Plan, o: Overallocation): string {
+  const why = o.tasks.map((t) => fixedReason(plan.tasks[t]));
+  const fixed = o.tasks.flatMap((t, k) => (why[k] ? [`${clip(plan.tasks[t].id)} (${why[k]})`] : []));
+  if (fixed.length === o.tasks.length) return ` Leveling cannot resolve it: none of them may move, ${listOf(fixed)}.`;
+  return ` Leveling could not resolve it${fixed.length ? `: ${listOf(fixed)} may not move` : ''}; the resource's availability or the tasks' links leave no room.`;
+}
+
 function units(u: number): string {
   return String(Math.round(u * 1000) / 1000);
 }
@@ -149,7 +158,7 @@ export function overallocationIssues(plan: Plan, result: ScheduleResult): Issue[
         : '';
     issues.push({
       severity: 'warning',
-      message: `${o.resource} is booked ${units(o.booked)} of ${units(o.available)} units from ${formatMoment(o.from)} to ${formatMoment(o.to)} by ${listOf(ids)}${window}.`,
+      message: `${o.resource} is booked ${units(o.booked)} of ${units(o.available)} units from ${formatMoment(o.from)} to ${formatMoment(o.to)} by ${listOf(ids)}${window}.${result.leveling ? levelingNote(plan, o) : ''}`,
       at: plan.tasks[o.tasks[0]].refs.resources,
     });
   }

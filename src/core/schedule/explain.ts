@@ -34,6 +34,8 @@ export function describeDriver(plan: Plan, result: ScheduleResult, i: number): s
       return 'ALAP';
     case Driver.Subtasks:
       return '';
+    case Driver.Leveling:
+      return 'Leveling';
     case Driver.Summary: {
       // The task's summary holds the link or constraint: name it and what drives it.
       let p = t.parent;
@@ -72,6 +74,8 @@ export interface TaskExplanation {
   critical: boolean;
   constraint: string;
   deadline: string | null;
+  /** Why leveling delayed the task (`delayed by leveling: waiting for Camera Package, busy on ...`), or null. */
+  leveling: string | null;
   /** The task first, then its driving predecessor, and so on back to what started the chain. */
   chain: ChainStep[];
 }
@@ -91,7 +95,10 @@ export function explainTask(plan: Plan, result: ScheduleResult, i: number): Task
       name: task.name,
       start: formatWallReadable(result.start[k]),
       finish: formatWallReadable(result.finish[k]),
-      drivenBy: describeDriver(plan, result, k),
+      drivenBy:
+        result.driver[k] === Driver.Leveling
+          ? (result.leveling?.reasons.get(k) ?? 'leveling').replace(/^delayed by /, '')
+          : describeDriver(plan, result, k),
     });
     const d = result.driver[k];
     if (d >= 0) k = result.network.linkPred[d];
@@ -111,6 +118,7 @@ export function explainTask(plan: Plan, result: ScheduleResult, i: number): Task
         ? t.constraint
         : `${t.constraint} ${formatDay(t.constraintDate)}`,
     deadline: t.deadline !== null ? formatDay(t.deadline) : null,
+    leveling: result.leveling?.reasons.get(i) ?? null,
     chain,
   };
 }

@@ -213,6 +213,37 @@ describe('bar geometry at day scale', () => {
   });
 });
 
+describe('a leveled plan', () => {
+  const CAMERA = { resources: [{ Name: 'Camera Package', Type: 'Equipment', 'Max Units': 1, Rate: 0 }] };
+  const rows: Row[] = [
+    { ID: 'A', Name: 'Main unit', Duration: '2d', Resources: 'Camera Package' },
+    { ID: 'B', Name: 'Second unit', Duration: '2d', Resources: 'Camera Package' },
+  ];
+
+  test('a delayed task has a dashed line from where it would start up to its bar, and the legend says so', () => {
+    const sheet = gantt(rows, { Leveling: 'On' }, CAMERA);
+    const lined = (task: number) =>
+      sheet.columns
+        .map((c, k) =>
+          k >= T && styleAt(sheet, FIRST_TASK_ROW + task, k).border?.bottom?.color === GANTT_COLORS.levelingDelay
+            ? c.header
+            : null,
+        )
+        .filter(Boolean);
+    expect(lined(0)).toEqual([]);
+    // B waits Monday and Tuesday for the camera, and runs Wednesday and Thursday.
+    expect(lined(1)).toEqual(['2027-03-01', '2027-03-02']);
+    expect(filled(sheet, 1, GANTT_COLORS.critical)).toEqual(['2027-03-03', '2027-03-04']);
+    expect(sheet.rows[1][6]).toBe('Leveled');
+  });
+
+  test('without leveling: no line, no legend entry', () => {
+    const sheet = gantt(rows, {}, CAMERA);
+    expect(sheet.rows[1][6]).toBeNull();
+    expect(sheet.styles.some((s) => s.style.border?.bottom?.color === GANTT_COLORS.levelingDelay)).toBe(false);
+  });
+});
+
 describe('bar geometry at week and month scale', () => {
   test('weeks: a task from Wed 3 to Tue 9 March covers two week columns', () => {
     const c = calc(plan([{ ID: 'A', Name: 'A', Duration: '5d', Constraint: 'SNET', 'Constraint Date': '2027-03-03' }]));

@@ -183,10 +183,11 @@ describe('leveling a plan (Settings Leveling On)', () => {
     expect(r.leveling!.delay.has(byId.A)).toBe(false);
     expect(r.leveling!.delay.has(byId.B)).toBe(false);
     expect(r.leveling!.delay.has(byId.C)).toBe(true);
-    const msg = c.issues.find((i) => i.message.startsWith('Leveling cannot resolve'))!;
+    const msg = c.issues.find((i) => i.message.includes('Leveling cannot resolve'))!;
     expect(msg.message).toBe(
-      'Leveling cannot resolve Director from Tue 2 Mar 2027 08:00 to Tue 2 Mar 2027 17:00: none of A (started), B (Must Start On) may move.',
+      'Director is booked 2 of 1 units from Tue 2 Mar 2027 08:00 to Tue 2 Mar 2027 17:00 by A and B. Leveling cannot resolve it: none of them may move, A (started) and B (Must Start On).',
     );
+    expect(c.issues.filter((i) => i.message.includes('Director'))).toHaveLength(1);
     expect(formatLocation(msg.at)).toBe('tasks[0].Resources');
   });
 
