@@ -49,10 +49,38 @@ export function yearPlan(groups = 250): Record<string, unknown> {
   };
 }
 
-export async function timeRegenerate(bin: string, runs = 3): Promise<RegenerateTiming> {
+/**
+ * The year plan with a Resources sheet of `resources` crews and machines (Max Units 1 to 3), half
+ * the tasks booking one of them (about 20% more work than they can do within the year), and
+ * Settings Leveling On: the leveling bench's plan.
+ */
+export function leveledYearPlan(groups = 250, resources = 50): Record<string, unknown> {
+  const doc = yearPlan(groups) as { settings: Record<string, string>; tasks: Record<string, string | number>[] };
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pool = Array.from({ length: resources }, (_, k) => ({
+    Name: `${k % 2 === 0 ? 'Crew' : 'Machine'} ${k + 1}`,
+    Type: k % 2 === 0 ? 'Work' : 'Equipment',
+    'Max Units': 1 + (k % 3),
+    Rate: 50,
+  }));
+  // Half the tasks book one of them; progress only on the first tasks, which start at the project start.
+  for (const t of doc.tasks) {
+    delete t['% Complete'];
+    if (t.Duration === '' || random() < 0.5) continue;
+    t.Resources = pool[Math.floor(random() * resources)].Name;
+  }
+  for (let g = 0; g < Math.min(20, groups); g++) doc.tasks[g * 20 + 1]['% Complete'] = '50%';
+  return { ...doc, settings: { ...doc.settings, Leveling: 'On' }, resources: pool };
+}
+
+export async function timeRegenerate(
+  bin: string,
+  runs = 3,
+  doc: Record<string, unknown> = yearPlan(),
+): Promise<RegenerateTiming> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-bench-regen-'));
   const input = path.join(dir, 'year-plan.xlsx');
-  const doc = yearPlan();
   fs.writeFileSync(input, await workbookToBuffer(workbookFromJsonPlan(doc)));
   const output = path.join(dir, 'out.xlsx');
   const runsS: number[] = [];

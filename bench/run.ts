@@ -25,7 +25,14 @@ import * as path from 'path';
 import { generateNetwork, toJsonDocument } from './generate';
 import type { CalculateReport, ChildReport, MeasureReport, RunTiming, VerifyReport } from './measure';
 import { CostTiming, costTimingBest, timeCosts } from './costs';
-import { LargeRegenerateTiming, RegenerateTiming, timeLargeRegenerate, timeRegenerate } from './regenerate';
+import { LevelPlanTiming, timeLevelPlan } from './level-plans';
+import {
+  LargeRegenerateTiming,
+  RegenerateTiming,
+  leveledYearPlan,
+  timeLargeRegenerate,
+  timeRegenerate,
+} from './regenerate';
 import { FunctionsTiming, best, timeFunctions } from './functions';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000, 1_000_000];
@@ -58,6 +65,9 @@ const TARGET_LARGE_REGENERATE_MB = 1024;
 const TARGET_CALCULATE_RATIO = 3;
 const CALCULATE_TASKS = 10_000;
 const TARGET_CLI_FAST_S = 1;
+/** Leveling (issue 14): a 500-task plan in process, and regenerate of 5,000 tasks over 50 resources. */
+const TARGET_LEVEL_500_S = 1;
+const TARGET_LEVEL_REGENERATE_S = 10;
 const FUNCTION_ROWS = 10_000;
 
 interface Options {
@@ -249,6 +259,41 @@ function printRegenerate(r: RegenerateTiming): void {
   console.log(
     `input ${fixed(r.inputMB, 2)} MB, output ${fixed(r.outputMB, 2)} MB (Schedule, Gantt at day scale, Plan Issues); runs: ${r.runsS.map((x) => fixed(x, 2)).join(', ')} s`,
   );
+}
+
+function printLeveling(levels: LevelPlanTiming[], regen: RegenerateTiming | null): void {
+  console.log('\n## Leveling workbook plans (Settings Leveling On), in process\n');
+  console.log(
+    markdownTable(
+      [
+        'plan',
+        'leveled (best)',
+        'unleveled',
+        'finish unleveled',
+        'finish leveled',
+        'delayed',
+        'schedules',
+        'grain',
+        'left',
+      ],
+      levels.map((l) => [
+        `${int(l.tasks)} tasks, ${l.resources} resources`,
+        `${fixed(l.bestMs, 0)} ms`,
+        `${fixed(l.unleveledMs, 0)} ms`,
+        l.unleveledFinish,
+        l.leveledFinish,
+        int(l.delayed),
+        int(l.schedules),
+        `${l.grain} min`,
+        int(l.left),
+      ]),
+    ),
+  );
+  console.log('\n(left: over-allocations among started tasks, which leveling may not move)');
+  if (regen)
+    console.log(
+      `\nregenerate, whole process, ${int(regen.tasks)} tasks over 50 resources: ${regen.runsS.map((x) => fixed(x, 2)).join(', ')} s`,
+    );
 }
 
 function printCosts(c: CostTiming): void {
@@ -580,6 +625,16 @@ async function main(): Promise<void> {
     console.log(`${fixed(regen.bestS, 2)} s`);
   }
 
+  let leveledRegen: RegenerateTiming | null = null;
+  if (options.cli) {
+    process.stdout.write('timing regenerate with Leveling On: 5,000 tasks over 50 resources... ');
+    leveledRegen = await timeRegenerate(CLI_BIN, 3, leveledYearPlan(250, 50));
+    console.log(`${fixed(leveledRegen.bestS, 2)} s`);
+  }
+  process.stdout.write('timing leveling in process: 500 tasks over 10 and 50 resources, 5,000 over 50... ');
+  const leveling = [timeLevelPlan(25, 10), timeLevelPlan(25, 50), timeLevelPlan(250, 50)];
+  console.log(leveling.map((l) => `${fixed(l.bestMs / 1000, 2)} s`).join(', '));
+
   let large: LargeRegenerateTiming | null = null;
   if (options.cli) {
     process.stdout.write(
@@ -617,6 +672,7 @@ async function main(): Promise<void> {
   if (regen) printRegenerate(regen);
   if (costs) printCosts(costs);
   if (calc) printCalculate(calc);
+  printLeveling(leveling, leveledRegen);
   printFunctions(functions);
   const lines = judgeTargets(measured.reports, single.runs, cli);
   if (regen) {
@@ -673,6 +729,21 @@ async function main(): Promise<void> {
       '9',
       cli ? cli.bestS < TARGET_CLI_FAST_S && cli.exitCodes.every((c) => c === 0) : null,
       `calculate --json on the ${int(CLI_TASKS)}-task JSON plan, whole process, < ${TARGET_CLI_FAST_S} s (exit code 0): ${cli ? `${fixed(cli.bestS, 2)} s, exit ${cli.exitCodes.join('/')}` : 'not run'}`,
+    ),
+  );
+  const level500 = Math.max(...leveling.filter((l) => l.tasks <= 500).map((l) => l.bestMs)) / 1000;
+  lines.push(
+    target(
+      '11',
+      level500 < TARGET_LEVEL_500_S,
+      `level a 500-task plan in process (over 10 and over 50 resources) < ${TARGET_LEVEL_500_S} s: ${fixed(level500, 2)} s at worst`,
+    ),
+    target(
+      '12',
+      leveledRegen
+        ? leveledRegen.bestS < TARGET_LEVEL_REGENERATE_S && leveledRegen.exitCodes.every((c) => c === 0)
+        : null,
+      `regenerate a 5,000-task plan over 50 resources with Leveling On, whole process, < ${TARGET_LEVEL_REGENERATE_S} s: ${leveledRegen ? `${fixed(leveledRegen.bestS, 2)} s, exit ${leveledRegen.exitCodes.join('/')}` : 'not run'}`,
     ),
   );
   printTargets(lines);

@@ -5,9 +5,11 @@
  * tests.
  */
 import type { Calculation } from '../core/calculate';
+import type { Location } from '../core/location';
 import type { Issue } from '../core/model';
+import { findOverallocations } from '../core/resources/overallocation';
 import type { CostStatus } from '../core/costs';
-import { formatWallReadable } from '../core/time';
+import { formatMoment, formatWallReadable } from '../core/time';
 import { SyncCounter, officeWriter, readWorkbook } from '../workbook/office-host';
 import { regenerate } from '../workbook/regenerate-flow';
 
@@ -24,6 +26,10 @@ export interface RegenerateSummary {
   /** IDs of the critical tasks that are not summaries, in plan order. */
   critical: string[];
   budget: { status: CostStatus; budget: number; efc: number; currency: string } | null;
+  /** Each stretch a resource is booked above what it has (`Camera Package, Mon 10 May 2027 13:00`), at its first task's Resources cell. */
+  overallocations: { text: string; at: Location }[];
+  /** With Settings Leveling On, how many tasks leveling delayed; null when leveling is off. */
+  leveled: number | null;
   /** CPI and SPI, and the share of the budget (0 to 1) on lines no task books to, which they do not cover. */
   earnedValue: { cpi: number | null; spi: number | null; outsideShare: number } | null;
   /** Wall-clock milliseconds, reading to the last sync. */
@@ -52,6 +58,14 @@ export function summarize(calc: Calculation, written: string[], ms: number, sync
     tasks: plan?.tasks.length ?? 0,
     finish: r ? formatWallReadable(r.projectFinish) : null,
     critical: r && plan ? plan.tasks.filter((t, i) => !t.isSummary && r.critical[i] === 1).map((t) => t.id) : [],
+    overallocations:
+      r && plan
+        ? findOverallocations(plan, r).map((o) => ({
+            text: `${o.resource}, ${formatMoment(o.from)}`,
+            at: plan.tasks[o.tasks[0]].refs.resources,
+          }))
+        : [],
+    leveled: r?.leveling ? r.leveling.delay.size : null,
     budget:
       costs && plan && plan.budget.length > 0
         ? {

@@ -152,13 +152,13 @@ function PlanTab({ host }: { host: PlannerHost }) {
           </DialogBody>
         </DialogSurface>
       </Dialog>
-      {summary && <Summary summary={summary} />}
+      {summary && <Summary summary={summary} host={host} />}
       {summary && <Issues issues={summary.issues} host={host} />}
     </div>
   );
 }
 
-function Summary({ summary }: { summary: RegenerateSummary }) {
+function Summary({ summary, host }: { summary: RegenerateSummary; host: PlannerHost }) {
   const seconds = (summary.ms / 1000).toFixed(1);
   return (
     <section aria-label="Result" style={{ ...section, marginTop: 4 }}>
@@ -199,6 +199,27 @@ function Summary({ summary }: { summary: RegenerateSummary }) {
                 ? 'none: every task has float'
                 : `${summary.critical.length} tasks: ${summary.critical.join(', ')}`}
             </Text>
+          </dd>
+          <dt>
+            <Text weight="semibold">Over-allocated</Text>
+          </dt>
+          <dd style={{ margin: 0 }}>
+            <Text>
+              {summary.overallocations.length === 0
+                ? 'none'
+                : `${summary.overallocations.length} stretch${summary.overallocations.length === 1 ? '' : 'es'}: `}
+            </Text>
+            {summary.overallocations.map((o, k) => (
+              <span key={k}>
+                {k > 0 && '; '}
+                <Link as="button" onClick={() => host.goTo(o.at)}>
+                  {o.text}
+                </Link>
+              </span>
+            ))}
+            {summary.leveled !== null && (
+              <Text>{` (leveling delayed ${summary.leveled} task${summary.leveled === 1 ? '' : 's'})`}</Text>
+            )}
           </dd>
           {summary.budget && (
             <>

@@ -119,6 +119,13 @@ describeIf('the built task pane in Chromium', () => {
       .waitFor({ timeout: 60_000 });
     await expect(result.innerText()).resolves.toMatch(/Finish\s+Wed 2027-08-25 12:00/);
     await expect(result.innerText()).resolves.toMatch(/Critical\s+20 tasks: PRE-3, PRE-5, PRE-6/);
+    // The camera package and the editor, each a link to the Resources cell of its first task.
+    await expect(result.innerText()).resolves.toMatch(
+      /Over-allocated\s+2 stretches: Camera Package, Mon 10 May 2027 13:00; Editor, Thu 3 Jun 2027 13:00/,
+    );
+    await result.getByRole('button', { name: 'Camera Package, Mon 10 May 2027 13:00' }).click();
+    type Selected = { __excel: { book: { selection: { sheet: string; address: string } } } };
+    await page.waitForFunction(() => (window as unknown as Selected).__excel.book.selection.address === 'G23');
     await expect(result.innerText()).resolves.toMatch(/Budget\s+green\s+EFC 7,137,350 of 7,061,850 USD/);
     await expect(result.innerText()).resolves.toMatch(/CPI 0\.95 · SPI 0\.74 · 66% of the budget outside earned value/);
     // The simulated workbook now has the generated sheets, written in three round-trips.

@@ -47,7 +47,7 @@ const UNIT_SCALE = 1000;
 const MAX_CELLS = 4_000_000;
 const MAX_ROUNDS = 3;
 /** Decoding work the budget allows in all (activities, links and booked periods each count one per schedule). */
-const BUDGET_WORK = 60_000_000;
+const BUDGET_WORK = 30_000_000;
 const MIN_SCHEDULES = 40;
 const MAX_SCHEDULES = 5_000;
 
@@ -150,7 +150,18 @@ function buildModel(plan: Plan, cal: WorkCalendar, current: ScheduleResult): Mod
   });
   for (const r of resources)
     for (const w of [r.availableFrom, r.availableTo]) if (w !== null) edges.push(cal.index(w) - base);
-  const grain = grainOf(task, fixed, durMin, distance, sIdx, base, resources.length, edges);
+  // About how long the leveled plan may run: the unleveled plan, and the busiest resource's work.
+  let length = 0;
+  for (const i of task) length = Math.max(length, fIdx[i] - base);
+  const work = new Float64Array(resources.length);
+  task.forEach((i, a) => {
+    for (const asg of tasks[i].resources) {
+      const k = resourceIndex.get(asg.resource.toLowerCase());
+      if (k !== undefined) work[k] += (durMin[a] * Math.min(asg.units, resources[k].maxUnits)) / resources[k].maxUnits;
+    }
+  });
+  length += Math.max(0, ...work);
+  const grain = grainOf(task, fixed, durMin, distance, sIdx, base, resources.length, edges, length);
   const up = (x: number) => Math.ceil(x / grain);
 
   const successors: number[][] = Array.from({ length: m }, () => []);
@@ -204,7 +215,8 @@ function buildModel(plan: Plan, cal: WorkCalendar, current: ScheduleResult): Mod
  * The grain of time the leveler works in, in working minutes: the largest that divides every
  * movable task's duration, link distance and unleveled start (then leveling is exact), or without
  * the starts (a start is then rounded up to the grain), or coarser still (durations and distances
- * rounded up) when the plan is too long for the model's size at that grain.
+ * rounded up) when the plan is too long for the model's size at that grain. `length` is about how
+ * long the leveled plan runs (working minutes): the tables hold twice that.
  */
 function grainOf(
   task: number[],
@@ -215,26 +227,19 @@ function grainOf(
   base: number,
   resources: number,
   edges: number[],
+  length: number,
 ): number {
   let g = 0;
-  let span = 0;
   task.forEach((_, a) => {
-    if (fixed[a]) return;
-    g = gcd(g, durMin[a]);
-    span += durMin[a];
+    if (!fixed[a]) g = gcd(g, durMin[a]);
   });
-  for (const d of distance.values()) {
-    g = gcd(g, d);
-    span += Math.max(0, d);
-  }
-  let latest = 0;
+  for (const d of distance.values()) g = gcd(g, d);
   let exact = g;
   task.forEach((i, a) => {
-    latest = Math.max(latest, sIdx[i] - base);
     if (!fixed[a]) exact = gcd(exact, sIdx[i] - base);
   });
   for (const edge of edges) if (edge > 0) exact = gcd(exact, edge);
-  const cells = (grain: number) => ((latest + span) / grain + 2) * Math.max(1, resources);
+  const cells = (grain: number) => ((2 * length) / grain + 64) * Math.max(1, resources);
   if (exact > 0 && cells(exact) <= MAX_CELLS) return exact;
   if (g > 0 && cells(g) <= MAX_CELLS) return g;
   const unit = Math.max(1, g);
@@ -315,11 +320,13 @@ export function levelSchedule(
     schedules += solution.schedules;
     grain = model.grain;
     let moved = false;
+    // Where the leveler put each movable task (never before where it was).
+    const wanted = model.task.map((i, a) =>
+      Math.max(model.base + solution.starts[a] * model.grain, cal.index(current.start[i])),
+    );
     model.task.forEach((i, a) => {
-      if (net.fixed[a]) return;
-      const wanted = model.base + solution.starts[a] * model.grain;
-      if (wanted <= cal.index(current.start[i])) return;
-      const wall = cal.startWall(wanted);
+      if (net.fixed[a] || wanted[a] <= cal.index(current.start[i])) return;
+      const wall = cal.startWall(wanted[a]);
       if (wall > (bounds.get(i) ?? -Infinity)) {
         bounds.set(i, wall);
         moved = true;
@@ -328,7 +335,10 @@ export function levelSchedule(
     if (!moved) break;
     current = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal), { levelStart: bounds });
     if (!current.leveling) break; // a run stopped by an error: nothing more to level
-    if (!findOverallocations(plan, current).some((o) => o.tasks.some((t) => fixedReason(plan.tasks[t]) === null)))
+    // Again only where the scheduler placed a task later than the leveler did (its model was only
+    // close: elapsed time, a coarse grain) and over-allocations among movable tasks are left.
+    const later = model.task.some((i, a) => !net.fixed[a] && cal.index(current.start[i]) > wanted[a]);
+    if (!later || !findOverallocations(plan, current).some((o) => o.tasks.some((t) => !fixedReason(plan.tasks[t]))))
       break;
   }
   if (current === unleveled) {

@@ -50,11 +50,14 @@ export interface Network {
   /** 1 where the activity is fixed at its release. */
   fixed: Uint8Array;
   /**
-   * The units of each resource free for the movable activities in each period 0..horizon,
-   * resource-major (free[r * (horizon + 1) + t]): capacity, less unavailable stretches and the
-   * fixed activities' requests (never below 0). Null when it is the capacity throughout.
+   * The units of each resource free for the movable activities in each period 0..freeLength - 1,
+   * resource-major (free[r * freeLength + t]): capacity, less unavailable stretches and the fixed
+   * activities' requests (never below 0); from freeLength on, freeTail[r] (the capacity, or 0 for
+   * a resource gone for good). Null when it is the capacity throughout.
    */
   free: Int32Array | null;
+  freeLength: number;
+  freeTail: Int32Array;
   /** A topological order of the activities. */
   topo: Int32Array;
   /** Earliest starts and latest finishes ignoring resources (latest against the critical path). */
@@ -173,10 +176,13 @@ export function networkOf(p: Problem): Network {
   for (const u of p.unavailable ?? []) {
     if (!Number.isInteger(u.resource) || u.resource < 0 || u.resource >= k || !(u.to >= u.from))
       throw new ProblemError(`an unavailable stretch of resource ${u.resource + 1} is not a range of periods`);
-    if (Number.isFinite(u.to)) latest = Math.max(latest, u.to);
+    latest = Math.max(latest, u.from, Number.isFinite(u.to) ? u.to : 0);
   }
   const horizon = latest + total + 1;
-  const free = freeProfile(p, k, cap, req, dur, release, fixed, horizon);
+  const freeTail = Int32Array.from(cap);
+  for (const u of p.unavailable ?? []) if (!Number.isFinite(u.to)) freeTail[u.resource] = 0;
+  const freeLength = latest + 1;
+  const free = freeProfile(p, k, cap, req, dur, release, fixed, freeLength);
   return {
     n,
     k,
@@ -192,6 +198,8 @@ export function networkOf(p: Problem): Network {
     predDelay,
     fixed,
     free,
+    freeLength,
+    freeTail,
     topo,
     es,
     lf,
@@ -210,10 +218,9 @@ function freeProfile(
   dur: Int32Array,
   release: Int32Array,
   fixed: Uint8Array,
-  horizon: number,
+  periods: number,
 ): Int32Array | null {
   if (!p.unavailable?.length && !fixed.some((f) => f === 1)) return null;
-  const periods = horizon + 1;
   const free = new Int32Array(periods * k);
   for (let r = 0; r < k; r++) free.fill(cap[r], r * periods, (r + 1) * periods);
   for (const u of p.unavailable ?? []) {
@@ -251,14 +258,13 @@ export function scheduleFault(net: Network, starts: ArrayLike<number>): string |
         return `activity ${s + 1} starts too soon after activity ${j + 1}`;
     }
   }
-  const periods = net.horizon + 1;
   const use = new Int32Array((end + 1) * k);
   for (let j = 0; j < n; j++) {
     if (fixed[j]) continue;
     for (let t = starts[j]; t < starts[j] + dur[j]; t++)
       for (let r = 0; r < k; r++) {
         use[t * k + r] += req[j * k + r];
-        const limit = net.free && t < periods ? net.free[r * periods + t] : cap[r];
+        const limit = !net.free ? cap[r] : t < net.freeLength ? net.free[r * net.freeLength + t] : net.freeTail[r];
         if (req[j * k + r] > 0 && use[t * k + r] > limit)
           return `resource ${r + 1} is over its capacity in period ${t}`;
       }

@@ -77,6 +77,15 @@ export interface Solution {
   provenOptimal: boolean;
 }
 
+/** Most cells (resources x periods) a decoder's table may hold: three tables of 4 bytes each. */
+const MAX_DECODER_CELLS = 8_000_000;
+/**
+ * Above this many activities, biased random sampling draws random keys (n log n) instead of
+ * weighing every eligible activity at each step (n x eligible): PSPLIB's instances (up to 122)
+ * keep the method they were tuned with.
+ */
+const SAMPLE_BY_KEYS = 200;
+
 /** A small, fast, seedable generator (mulberry32). */
 export function randomGenerator(seed: number): () => number {
   let a = seed >>> 0;
@@ -95,10 +104,15 @@ export function randomGenerator(seed: number): () => number {
  * requests only; reuses its buffers.
  */
 class Decoder {
-  /** Free units per resource and period, forward (from the network's profile) and backward (capacity). */
-  private readonly freeForward: Int32Array;
-  private readonly freeBackward: Int32Array;
-  private readonly periods: number;
+  /**
+   * Free units per resource and period, resource-major with `periods` per resource: forward
+   * (from the network's profile), its untouched copy to reset from, and backward (capacity).
+   * They start at about twice the lower bound and grow when a schedule runs past them.
+   */
+  private freeForward: Int32Array;
+  private baseForward: Int32Array;
+  private freeBackward: Int32Array;
+  private periods: number;
   /** Each activity's non-zero requests: resources `nzRes[nzStart[j]..nzStart[j+1])` and their units. */
   readonly nzStart: Int32Array;
   readonly nzRes: Int32Array;
@@ -108,11 +122,10 @@ class Decoder {
   schedules = 0;
 
   constructor(private readonly net: Network) {
-    const { n, k, req, cap } = net;
-    this.periods = net.horizon + 1;
-    this.freeBackward = new Int32Array(this.periods * k);
-    for (let r = 0; r < k; r++) this.freeBackward.fill(cap[r], r * this.periods, (r + 1) * this.periods);
-    this.freeForward = net.free ? net.free.slice() : this.freeBackward.slice();
+    const { n, k, req } = net;
+    this.periods = 0;
+    this.freeForward = this.baseForward = this.freeBackward = new Int32Array(0);
+    this.resize(Math.min(net.horizon + 1, Math.max(net.freeLength, 2 * net.lowerBound + 64)));
     this.nzStart = new Int32Array(n + 1);
     const res: number[] = [];
     const qty: number[] = [];
@@ -133,6 +146,41 @@ class Decoder {
         this.backDelay[y] = net.dur[net.succ[y]] - net.dur[j] + net.succDelay[y];
   }
 
+  /** Gives the tables `periods` periods per resource, keeping what they hold. */
+  private resize(periods: number): void {
+    const { k, cap, free, freeLength, freeTail } = this.net;
+    const old = this.periods;
+    const grow = (from: Int32Array, fill: (r: number) => number): Int32Array => {
+      const out = new Int32Array(periods * k);
+      for (let r = 0; r < k; r++) {
+        out.set(from.subarray(r * old, r * old + old), r * periods);
+        out.fill(fill(r), r * periods + old, (r + 1) * periods);
+      }
+      return out;
+    };
+    const tail = (r: number) => freeTail[r];
+    this.freeBackward = grow(this.freeBackward, (r) => cap[r]);
+    this.freeForward = grow(this.freeForward, tail);
+    this.baseForward = grow(this.baseForward, tail);
+    if (old === 0 && free) {
+      // The network's profile, over the periods it covers.
+      const m = Math.min(freeLength, periods);
+      for (let r = 0; r < k; r++) {
+        this.freeForward.set(free.subarray(r * freeLength, r * freeLength + m), r * periods);
+        this.baseForward.set(free.subarray(r * freeLength, r * freeLength + m), r * periods);
+      }
+    }
+    this.periods = periods;
+  }
+
+  /** Doubles the tables, within the horizon and MAX_DECODER_CELLS; false when they may not grow. */
+  private grow(): boolean {
+    const next = Math.min(this.net.horizon + 1, this.periods * 2);
+    if (next <= this.periods || next * this.net.k > MAX_DECODER_CELLS) return false;
+    this.resize(next);
+    return true;
+  }
+
   /**
    * Decodes `list` into `starts` and returns the makespan. Backward, the network is reversed
    * (successors first), releases, fixed activities and unavailable stretches are not applied: the
@@ -144,8 +192,9 @@ class Decoder {
     const first = backward ? this.net.succStart : this.net.predStart;
     const items = backward ? this.net.succ : this.net.pred;
     const delay = backward ? this.backDelay : this.net.predDelay;
-    const free = backward ? this.freeBackward : this.freeForward;
-    const { nzStart, nzRes, nzQty, periods } = this;
+    const { nzStart, nzRes, nzQty } = this;
+    let free = backward ? this.freeBackward : this.freeForward;
+    let periods = this.periods;
     let makespan = 0;
     for (let x = 0; x < n; x++) {
       const j = list[x];
@@ -161,15 +210,20 @@ class Decoder {
         const b = nzStart[j + 1];
         if (a < b) {
           const earliest = t;
-          // Earliest t where the whole span fits: scan the span from its end, jump past any conflict.
-          for (let tau = t + d - 1; tau >= t && t + d < periods; tau--) {
-            for (let z = a; z < b; z++) {
-              if (free[nzRes[z] * periods + tau] < nzQty[z]) {
-                t = tau + 1;
-                tau = t + d; // the loop's decrement starts the new span at its end
-                break;
+          for (;;) {
+            // Earliest t where the whole span fits: scan the span from its end, jump past any conflict.
+            for (let tau = t + d - 1; tau >= t && t + d < periods; tau--) {
+              for (let z = a; z < b; z++) {
+                if (free[nzRes[z] * periods + tau] < nzQty[z]) {
+                  t = tau + 1;
+                  tau = t + d; // the loop's decrement starts the new span at its end
+                  break;
+                }
               }
             }
+            if (t + d < periods || !this.grow()) break;
+            free = backward ? this.freeBackward : this.freeForward;
+            periods = this.periods;
           }
           if (t + d >= periods) {
             t = earliest; // it fits nowhere (a resource gone for good): left where it may start, over capacity
@@ -194,10 +248,9 @@ class Decoder {
     const { k, cap } = this.net;
     const periods = this.periods;
     const to = Math.min(periods, makespan + 1);
-    const source = backward ? null : this.net.free;
     for (let r = 0; r < k; r++) {
-      if (source) free.set(source.subarray(r * periods, r * periods + to), r * periods);
-      else free.fill(cap[r], r * periods, r * periods + to);
+      if (backward) free.fill(cap[r], r * periods, r * periods + to);
+      else free.set(this.baseForward.subarray(r * periods, r * periods + to), r * periods);
     }
   }
 }
@@ -230,6 +283,87 @@ class KeySort {
   }
 }
 
+/**
+ * Precedence-feasible lists by a key, in n log n: each activity as soon as its predecessors
+ * (backward: its successors) are placed, the eligible one with the smallest key first. `apply`
+ * repairs a list, keeping its order where the links allow: needed where links are not plain
+ * finish-to-start, for a successor may then start before its predecessor does, and a list ordered
+ * by start times need not follow the links.
+ */
+class TopoOrder {
+  private readonly rank: Int32Array;
+  private readonly waiting: Int32Array;
+  private readonly heap: Int32Array;
+  private readonly out: Int32Array;
+
+  constructor(private readonly net: Network) {
+    this.rank = new Int32Array(net.n);
+    this.waiting = new Int32Array(net.n);
+    this.heap = new Int32Array(net.n);
+    this.out = new Int32Array(net.n);
+  }
+
+  /** Whether lists need repairs: some link other than finish-to-start without lag. */
+  static needed(net: Network): boolean {
+    for (let j = 0; j < net.n; j++)
+      for (let y = net.predStart[j]; y < net.predStart[j + 1]; y++)
+        if (net.predDelay[y] !== net.dur[net.pred[y]]) return true;
+    return false;
+  }
+
+  /** Reorders `list` in place. */
+  apply(list: Int32Array, backward: boolean): void {
+    const rank = this.rank;
+    for (let x = 0; x < list.length; x++) rank[list[x]] = x;
+    list.set(this.order(rank, backward));
+  }
+
+  /** The activities in a precedence-feasible order, the eligible one with the smallest key first. */
+  order(key: ArrayLike<number>, backward = false): Int32Array {
+    const { n } = this.net;
+    const { waiting, heap, out } = this;
+    const inStart = backward ? this.net.succStart : this.net.predStart;
+    const outStart = backward ? this.net.predStart : this.net.succStart;
+    const outItems = backward ? this.net.pred : this.net.succ;
+    let size = 0;
+    const push = (j: number) => {
+      let c = size++;
+      while (c > 0) {
+        const parent = (c - 1) >> 1;
+        if (key[heap[parent]] <= key[j]) break;
+        heap[c] = heap[parent];
+        c = parent;
+      }
+      heap[c] = j;
+    };
+    const pop = (): number => {
+      const top = heap[0];
+      const last = heap[--size];
+      let c = 0;
+      for (;;) {
+        let child = 2 * c + 1;
+        if (child >= size) break;
+        if (child + 1 < size && key[heap[child + 1]] < key[heap[child]]) child++;
+        if (key[heap[child]] >= key[last]) break;
+        heap[c] = heap[child];
+        c = child;
+      }
+      heap[c] = last;
+      return top;
+    };
+    for (let j = 0; j < n; j++) {
+      waiting[j] = inStart[j + 1] - inStart[j];
+      if (waiting[j] === 0) push(j);
+    }
+    for (let x = 0; x < n; x++) {
+      const j = pop();
+      out[x] = j;
+      for (let y = outStart[j]; y < outStart[j + 1]; y++) if (--waiting[outItems[y]] === 0) push(outItems[y]);
+    }
+    return out.slice();
+  }
+}
+
 interface Individual {
   list: Int32Array;
   makespan: number;
@@ -252,6 +386,8 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
   const sorter = new KeySort(n, net.horizon);
   const keys = sorter.keys;
   const dur = net.dur;
+  const topoOrder = new TopoOrder(net);
+  const repair = TopoOrder.needed(net) ? topoOrder : null;
   const best: Individual = {
     list: net.topo.slice(),
     makespan: Infinity,
@@ -269,9 +405,11 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
       // Right: latest finish first; then left: earliest (right-justified) start first.
       for (let j = 0; j < n; j++) keys[j] = makespan - starts[j] - dur[j];
       sorter.sort(list, scratch, true);
+      repair?.apply(scratch, true);
       const reversedSpan = decoder.decode(scratch, back, true);
       for (let j = 0; j < n; j++) keys[j] = reversedSpan - back[j] - dur[j];
       sorter.sort(scratch, list, true);
+      repair?.apply(list, false);
       const improved = decoder.decode(list, starts, false);
       if (improved >= makespan) {
         makespan = Math.min(makespan, improved);
@@ -282,6 +420,7 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
     keys.set(starts);
     sorter.sort(list, scratch, false);
     list.set(scratch);
+    repair?.apply(list, false);
     offer(list, makespan);
     return makespan;
   };
@@ -304,7 +443,23 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
     for (let y = net.predStart[j]; y < net.predStart[j + 1]; y++) isPred.add(net.pred[y] * n + j);
 
   /** A precedence-feasible list by biased random sampling: activities with a smaller latest finish are likelier. */
+  const sampleKeys = new Float64Array(n);
   const sampled = (priority: (j: number) => number, bias: number): Int32Array => {
+    if (bias < 0 || n > SAMPLE_BY_KEYS) {
+      // Smallest priority first (ties by index); biased, with random keys: each priority pushed back
+      // by up to a share of the priorities' range, so that nearby activities swap now and then.
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let j = 0; j < n; j++) {
+        const p = priority(j);
+        sampleKeys[j] = p;
+        if (p < lo) lo = p;
+        if (p > hi) hi = p;
+      }
+      const spread = bias < 0 ? 0 : ((hi - lo) * (0.05 + 0.25 * random())) / (1 + bias);
+      for (let j = 0; j < n; j++) sampleKeys[j] += spread * random() + j / (n + 1) / (n + 1);
+      return topoOrder.order(sampleKeys);
+    }
     const list = new Int32Array(n);
     const waiting = new Int32Array(n);
     for (let j = 0; j < n; j++) waiting[j] = net.predStart[j + 1] - net.predStart[j];
@@ -442,6 +597,7 @@ export function solve(net: Network, options: SolveOptions = {}): Solution {
       if (s >= from && s < to) out[x++] = mother.list[y];
     }
     for (let y = 0; y < n; y++) if (mother.starts[father.list[y]] >= to) out[x++] = father.list[y];
+    repair?.apply(out, false); // with general links, a successor may start first
     return mutate(out);
   };
 

@@ -2,7 +2,9 @@
  * Leveling a workbook's plan, hand-checked against Microsoft Project's documented behaviour.
  * Calendar: Mon-Fri, 08:00-12:00 and 13:00-17:00; project start Monday 2027-03-01.
  */
+import { planScheduleSheet } from '../../../src/core/layout/schedule-sheet';
 import { formatLocation } from '../../../src/core/location';
+import { explainTask } from '../../../src/core/schedule/explain';
 import { findOverallocations } from '../../../src/core/resources/overallocation';
 import { calc, plan, Row, run } from '../../helpers';
 
@@ -219,5 +221,26 @@ describe('leveling a plan (Settings Leveling On)', () => {
       'Leveling: "Sometimes" must be On or Off.',
       'Leveling Order: "Random" must be Standard, Priority, Standard or ID Only.',
     ]);
+  });
+
+  test('Explain and the Schedule sheet say what leveling did; a plan without leveling keeps its columns', () => {
+    const rows: Row[] = [
+      { ID: 'A', Name: 'Main unit', Duration: '2d', Resources: 'Camera Package' },
+      { ID: 'B', Name: 'Second unit', Duration: '2d', Resources: 'Camera Package' },
+    ];
+    const c = calc(plan(rows, { Leveling: 'On' }, RESOURCES));
+    const why = explainTask(c.plan!, c.schedule!, 1);
+    expect(why.leveling).toBe('delayed by leveling: waiting for Camera Package, busy on A until Tue 2 Mar 2027 17:00');
+    expect(why.chain[0].drivenBy).toBe('leveling: waiting for Camera Package, busy on A until Tue 2 Mar 2027 17:00');
+    expect(explainTask(c.plan!, c.schedule!, 0).leveling).toBeNull();
+    const sheet = planScheduleSheet(c.plan!, c.schedule!);
+    const col = sheet.rows[0].indexOf('Leveling Delay (days)');
+    expect(col).toBe(sheet.columns.length - 1);
+    expect(sheet.rows.slice(1).map((r) => [r[0], r[8], r[col]])).toEqual([
+      ['A', 'Project start', 0],
+      ['B', 'Leveling', 2],
+    ]);
+    const plain = calc(plan(rows, {}, RESOURCES));
+    expect(planScheduleSheet(plain.plan!, plain.schedule!).rows[0]).not.toContain('Leveling Delay (days)');
   });
 });
