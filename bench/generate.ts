@@ -768,6 +768,7 @@ export function toPlan(spec: NetworkSpec): Plan {
       dateFormat: null,
       durationUnits: 'auto',
       leveling: false,
+      weekIntervals: null,
       levelingOrder: 'standard',
     },
     holidays: spec.holidays.map((h) => ({ day: h.day, name: h.name })),

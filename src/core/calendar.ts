@@ -9,10 +9,52 @@ export interface WorkInterval {
 export interface CalendarDefinition {
   /** Indexed by weekday, 0 = Sunday. */
   workingWeekdays: readonly boolean[];
-  /** Sorted, non-overlapping, within one day. */
+  /** Sorted, non-overlapping, within one day: the hours of each working weekday (the standard day). */
   intervals: readonly WorkInterval[];
   /** Day numbers (days since 1970-01-01) that are not worked. */
   holidays: Iterable<number>;
+  /**
+   * Hours that differ by weekday (indexed by weekday, 0 = Sunday; an empty list is a day off),
+   * such as `Mon-Fri 07:00-19:00, Sat 08:00-13:00` or a night shift's `22:00-24:00` on its first
+   * day and `00:00-06:00` on the next. When given, it decides which days are worked and
+   * `workingWeekdays` and `intervals` only name the standard day (see {@link WorkCalendar.minutesPerDay}).
+   */
+  weekdayIntervals?: readonly (readonly WorkInterval[])[];
+  /** Days with hours of their own (a Saturday shoot), by day number: they override weekdays and holidays. */
+  exceptions?: ReadonlyMap<number, readonly WorkInterval[]>;
+}
+
+/** A day's working hours, as tables: minutes worked before each minute, and each working minute's edges. */
+interface DayPattern {
+  intervals: readonly WorkInterval[];
+  minutes: number;
+  /** workedBefore[m]: working minutes before minute-of-day m (m = 0..1440). */
+  workedBefore: Int32Array;
+  /** Minute of day at which working minute o of the day begins (o = 0..minutes-1), and ends (o = 1..minutes). */
+  startMinute: Int32Array;
+  finishMinute: Int32Array;
+}
+
+function dayPattern(intervals: readonly WorkInterval[]): DayPattern {
+  const workedBefore = new Int32Array(MINUTES_PER_DAY + 1);
+  let worked = 0;
+  for (let m = 0; m <= MINUTES_PER_DAY; m++) {
+    workedBefore[m] = worked;
+    if (m < MINUTES_PER_DAY && intervals.some((i) => m >= i.start && m < i.end)) worked++;
+  }
+  const startMinute = new Int32Array(worked);
+  const finishMinute = new Int32Array(worked + 1);
+  for (let m = 0; m < MINUTES_PER_DAY; m++) {
+    if (workedBefore[m + 1] > workedBefore[m]) {
+      startMinute[workedBefore[m]] = m;
+      finishMinute[workedBefore[m + 1]] = m + 1;
+    }
+  }
+  return { intervals: intervals.map((i) => ({ ...i })), minutes: worked, workedBefore, startMinute, finishMinute };
+}
+
+function sameIntervals(a: readonly WorkInterval[], b: readonly WorkInterval[]): boolean {
+  return a.length === b.length && a.every((x, k) => x.start === b[k].start && x.end === b[k].end);
 }
 
 const BEFORE_ANCHOR_DAYS = 366;
@@ -52,6 +94,15 @@ export class WorkCalendar {
   private cum = new Float64Array(1);
   /** slotOfWorkday[w]: table slot of the w-th working day from lo. */
   private slotOfWorkday = new Int32Array(0);
+  /**
+   * Hours that differ from day to day (by weekday, or on exception days): the day patterns (0 is
+   * a day off), each weekday's and each exception day's pattern, and each table slot's. Null for a
+   * calendar whose working days all have the same hours, which the tables above serve in O(1).
+   */
+  private readonly patterns: DayPattern[] | null = null;
+  private readonly weekdayPattern = new Int32Array(7);
+  private readonly exceptionPattern = new Map<number, number>();
+  private patternOfSlot = new Int32Array(0);
 
   constructor(def: CalendarDefinition, anchorDay: number) {
     this.intervals = def.intervals.map((i) => ({ ...i }));
@@ -76,10 +127,33 @@ export class WorkCalendar {
         this.finishMinute[this.workedBefore[m + 1]] = m + 1;
       }
     }
+    if (isGeneral(def)) {
+      const patterns: DayPattern[] = [dayPattern([])];
+      const idOf = (intervals: readonly WorkInterval[]): number => {
+        let id = patterns.findIndex((p) => sameIntervals(p.intervals, intervals));
+        if (id < 0) id = patterns.push(dayPattern(intervals)) - 1;
+        return id;
+      };
+      const week = def.weekdayIntervals ?? def.workingWeekdays.map((w) => (w ? def.intervals : []));
+      for (let d = 0; d < 7; d++) this.weekdayPattern[d] = idOf(week[d] ?? []);
+      for (const h of this.holidaySet) this.exceptionPattern.set(h, 0);
+      for (const [day, intervals] of def.exceptions ?? []) this.exceptionPattern.set(day, idOf(intervals));
+      if (!patterns.some((p) => p.minutes > 0))
+        throw new Error('A calendar needs at least one working day and one working interval.');
+      this.patterns = patterns;
+    }
     this.rebuild(anchorDay - BEFORE_ANCHOR_DAYS, BEFORE_ANCHOR_DAYS + AFTER_ANCHOR_DAYS);
   }
 
+  /** The hours of a day, in the general mode. */
+  private patternOfDay(day: number): DayPattern {
+    const p = this.patterns!;
+    const e = this.exceptionPattern.get(day);
+    return p[e !== undefined ? e : this.weekdayPattern[weekdayOfDay(day)]];
+  }
+
   isWorkingDay(day: number): boolean {
+    if (this.patterns) return this.patternOfDay(day).minutes > 0;
     return this.workingWeekdays[weekdayOfDay(day)] && !this.holidaySet.has(day);
   }
 
@@ -89,14 +163,17 @@ export class WorkCalendar {
     const k = this.slot(day);
     if (this.working[k] === 0) return false;
     const m = wall - day * MINUTES_PER_DAY;
-    return this.workedBefore[m + 1] !== this.workedBefore[m];
+    const before = this.patterns ? this.patterns[this.patternOfSlot[k]].workedBefore : this.workedBefore;
+    return before[m + 1] !== before[m];
   }
 
   /** Working minutes between the anchor and `wall` (negative before it). */
   index(wall: Wall): number {
     const day = Math.floor(wall / MINUTES_PER_DAY);
     const k = this.slot(day);
-    return this.working[k] === 0 ? this.cum[k] : this.cum[k] + this.workedBefore[wall - day * MINUTES_PER_DAY];
+    if (this.working[k] === 0) return this.cum[k];
+    const before = this.patterns ? this.patterns[this.patternOfSlot[k]].workedBefore : this.workedBefore;
+    return this.cum[k] + before[wall - day * MINUTES_PER_DAY];
   }
 
   /** Working minutes from `a` to `b` (negative when b is before a). */
@@ -106,6 +183,10 @@ export class WorkCalendar {
 
   /** The moment the working minute with index `i` begins: the start side of a boundary. */
   startWall(i: number): Wall {
+    if (this.patterns) {
+      const k = this.slotWith(i, false);
+      return (this.lo + k) * MINUTES_PER_DAY + this.patterns[this.patternOfSlot[k]].startMinute[i - this.cum[k]];
+    }
     const mpd = this.minutesPerDay;
     let offset = i - this.cum[0];
     let w = Math.floor(offset / mpd);
@@ -119,6 +200,10 @@ export class WorkCalendar {
 
   /** The moment the working minute with index `i - 1` ends: the finish side of a boundary. */
   finishWall(i: number): Wall {
+    if (this.patterns) {
+      const k = this.slotWith(i, true);
+      return (this.lo + k) * MINUTES_PER_DAY + this.patterns[this.patternOfSlot[k]].finishMinute[i - this.cum[k]];
+    }
     const mpd = this.minutesPerDay;
     let offset = i - this.cum[0];
     let w = Math.ceil(offset / mpd) - 1;
@@ -140,14 +225,37 @@ export class WorkCalendar {
     return this.isWorkingMinute(wall - 1) ? wall : this.finishWall(this.index(wall));
   }
 
-  /** The first working moment of a day (the day's default start time). */
+  /** The first working moment of a day (the day's default start time); the standard day's on a day off. */
   dayStart(day: number): Wall {
-    return day * MINUTES_PER_DAY + this.intervals[0].start;
+    const own = this.patterns ? this.patternOfDay(day).intervals : this.intervals;
+    return day * MINUTES_PER_DAY + (own.length ? own : this.intervals)[0].start;
   }
 
-  /** The end of a day's last working interval (the day's default finish time). */
+  /** The end of a day's last working interval (the day's default finish time); the standard day's on a day off. */
   dayEnd(day: number): Wall {
-    return day * MINUTES_PER_DAY + this.intervals[this.intervals.length - 1].end;
+    const own = this.patterns ? this.patternOfDay(day).intervals : this.intervals;
+    const list = own.length ? own : this.intervals;
+    return day * MINUTES_PER_DAY + list[list.length - 1].end;
+  }
+
+  /**
+   * General mode: the table slot of the day holding working minute i, by binary search over the
+   * days' cumulative minutes: on the start side the day where minute i begins, on the finish side
+   * the day where minute i - 1 ends.
+   */
+  private slotWith(i: number, finishSide: boolean): number {
+    while (finishSide ? i <= this.cum[0] : i < this.cum[0]) this.grow(true);
+    while (finishSide ? i > this.cum[this.days] : i >= this.cum[this.days]) this.grow(false);
+    // The smallest k with cum[k + 1] > i (start side) or >= i (finish side).
+    let a = 0;
+    let b = this.days - 1;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      const next = this.cum[mid + 1];
+      if (finishSide ? next >= i : next > i) b = mid;
+      else a = mid + 1;
+    }
+    return a;
   }
 
   /** Table slot of a day, growing the table to cover it. */
@@ -168,9 +276,19 @@ export class WorkCalendar {
   /** Recomputes the tables for days [lo, lo + days); the anchor day keeps index 0, so indices never move. */
   private rebuild(lo: number, days: number): void {
     const working = new Uint8Array(days);
+    const patternOfSlot = this.patterns ? new Int32Array(days) : this.patternOfSlot;
+    const minutes = new Float64Array(days);
     let workdays = 0;
     for (let k = 0; k < days; k++) {
-      if (this.isWorkingDay(lo + k)) {
+      if (this.patterns) {
+        const e = this.exceptionPattern.get(lo + k);
+        const id = e !== undefined ? e : this.weekdayPattern[weekdayOfDay(lo + k)];
+        patternOfSlot[k] = id;
+        minutes[k] = this.patterns[id].minutes;
+      } else if (this.isWorkingDay(lo + k)) {
+        minutes[k] = this.minutesPerDay;
+      }
+      if (minutes[k] > 0) {
         working[k] = 1;
         workdays++;
       }
@@ -179,14 +297,14 @@ export class WorkCalendar {
     const slotOfWorkday = new Int32Array(workdays);
     const anchor = this.anchorDay - lo;
     let before = 0;
-    for (let k = 0; k < anchor; k++) before += working[k];
-    let acc = -before * this.minutesPerDay;
+    for (let k = 0; k < anchor; k++) before += minutes[k];
+    let acc = -before;
     let w = 0;
     for (let k = 0; k < days; k++) {
       cum[k] = acc;
       if (working[k] === 1) {
         slotOfWorkday[w++] = k;
-        acc += this.minutesPerDay;
+        acc += minutes[k];
       }
     }
     cum[days] = acc;
@@ -195,7 +313,17 @@ export class WorkCalendar {
     this.working = working;
     this.cum = cum;
     this.slotOfWorkday = slotOfWorkday;
+    this.patternOfSlot = patternOfSlot;
   }
+}
+
+/** Whether a calendar needs the general mode: hours that differ by weekday, or days with hours of their own. */
+function isGeneral(def: CalendarDefinition): boolean {
+  if (def.exceptions && [...def.exceptions.values()].some((x) => x.length > 0)) return true;
+  if (!def.weekdayIntervals) return false;
+  return def.weekdayIntervals.some(
+    (x, d) => x.length > 0 !== Boolean(def.workingWeekdays[d]) || (x.length > 0 && !sameIntervals(x, def.intervals)),
+  );
 }
 
 /** The default Working Hours: 08:00-12:00 and 13:00-17:00. */

@@ -159,7 +159,10 @@ export interface PlanSettings {
   /** Whether the status date was given, or taken from today. */
   statusDateGiven: boolean;
   workingWeekdays: boolean[];
+  /** The standard day's hours (how long `1d` is). */
   intervals: WorkInterval[];
+  /** Hours by weekday (0 = Sunday) where they differ from day to day (Working Hours `Mon-Fri 07:00-19:00, Sat 08:00-13:00`, a night shift); null when every working day has `intervals`. */
+  weekIntervals: WorkInterval[][] | null;
   currency: string;
   varianceAmberPct: number;
   varianceRedPct: number;
@@ -193,6 +196,8 @@ export type LevelingOrder = (typeof LEVELING_ORDERS)[number];
 export interface Holiday {
   day: number;
   name: string;
+  /** A working exception: the day works these hours (a Saturday shoot) instead of being a day off. */
+  hours?: WorkInterval[];
 }
 
 /** A whole plan as read from a workbook or a JSON file, ready to schedule. */

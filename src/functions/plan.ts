@@ -16,9 +16,9 @@ import { cellText } from '../core/read/table';
 import { readPlan } from '../core/read/read-plan';
 import { SHEET_SETTINGS } from '../core/read/settings';
 import { TASK_COLUMNS } from '../core/read/tasks';
-import { WorkCalendar } from '../core/calendar';
+import { WorkCalendar, WorkInterval } from '../core/calendar';
 import { readScheduleInput } from '../core/schedule/input';
-import { ScheduleResult, scheduleInput } from '../core/schedule/schedule';
+import { ScheduleResult, calendarDefinition, scheduleInput } from '../core/schedule/schedule';
 import { fail } from './errors';
 import { asRange, isBlankRange, rawRows, rawValue } from './values';
 
@@ -222,17 +222,14 @@ const CALENDARS_KEPT = 16;
  * FINISH). Its anchor day only numbers the working minutes; dates come out the same from any.
  */
 function calendarOf(plan: Plan): WorkCalendar {
-  const s = plan.settings;
-  const holidays = plan.holidays.map((h) => h.day);
-  const key = `${s.workingWeekdays.join()}|${s.intervals.map((i) => `${i.start}-${i.end}`).join()}|${holidays.join()}`;
+  const def = calendarDefinition(plan);
+  const hours = (list: readonly WorkInterval[]) => list.map((i) => `${i.start}-${i.end}`).join();
+  const key = `${def.workingWeekdays.join()}|${hours(def.intervals)}|${(def.weekdayIntervals ?? []).map(hours).join('/')}|${[...def.holidays].join()}|${[...(def.exceptions ?? [])].map(([d, h]) => `${d}:${hours(h)}`).join()}`;
   let cal = calendars.get(key);
   if (cal) {
     calendars.delete(key);
   } else {
-    cal = new WorkCalendar(
-      { workingWeekdays: s.workingWeekdays, intervals: s.intervals, holidays },
-      dayOf(s.projectStart),
-    );
+    cal = new WorkCalendar(def, dayOf(plan.settings.projectStart));
     if (calendars.size >= CALENDARS_KEPT) calendars.delete(calendars.keys().next().value!);
   }
   calendars.set(key, cal);

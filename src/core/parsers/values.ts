@@ -257,6 +257,114 @@ export function parseWorkingHours(text: string): Parsed<WorkInterval[]> {
   return { ok: true, value: out };
 }
 
+/**
+ * A week of working hours, as a calendar's Working Hours cell gives it: the same hours every
+ * working day (`08:00-12:00,13:00-17:00`), hours by weekday (`Mon-Fri 07:00-19:00, Sat
+ * 08:00-13:00`), shifts (`06:00-14:00,14:00-22:00`), a night shift crossing midnight
+ * (`22:00-06:00`: from 22:00 on each working day to 06:00 the next morning) or around the clock
+ * (`24h`, `00:00-24:00`).
+ */
+export interface WeekHours {
+  /** The standard day: how long `1d` is, the hour columns of the Gantt, a date's default time. */
+  standard: WorkInterval[];
+  /** The days that have hours (0 = Sunday). */
+  workingWeekdays: boolean[];
+  /** Each weekday's hours, or null when every working day has the standard hours. */
+  week: WorkInterval[][] | null;
+}
+
+const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Working Hours with the days they apply to when they name none (the Working Days). */
+export function parseWeekHours(text: string, workingDays: readonly boolean[]): Parsed<WeekHours> {
+  const bad = (why: string) => ({
+    ok: false as const,
+    message: `"${clip(text)}" ${why}: write intervals like 08:00-12:00,13:00-17:00, days before them like Mon-Fri 07:00-19:00, Sat 08:00-13:00, or 22:00-06:00 for a night shift`,
+  });
+  const parts = text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0) return bad('has no working hours');
+  // Each piece of hours on its day: [weekday, start, end, the part it came from].
+  const pieces: [number, number, number, string][] = [];
+  let days = [...workingDays];
+  for (const part of parts) {
+    let hours = part;
+    const prefixed = /^([A-Za-z][A-Za-z]*(?:\s*(?:-|–|to)\s*[A-Za-z]+)?)\s+(\S.*)$/.exec(part);
+    if (prefixed && !/^(am|pm)$/i.test(prefixed[1])) {
+      const d = parseWorkingDays(prefixed[1]);
+      if (!d.ok) return bad(`names days that are not weekdays (${prefixed[1]})`);
+      days = d.value;
+      hours = prefixed[2];
+    }
+    let start: number | null;
+    let end: number | null;
+    if (/^24\s*h(ours)?$/i.test(hours)) [start, end] = [0, MINUTES_IN_DAY];
+    else {
+      const ends = hours.split(/\s*(?:-|–|to)\s*/i);
+      if (ends.length !== 2) return bad('is not a list of time intervals');
+      [start, end] = [parseTimeOfDay(ends[0]), parseTimeOfDay(ends[1])];
+    }
+    if (start === null || end === null) return bad('is not a list of time intervals');
+    if (end === start) return bad(`has an interval of no time (${part})`);
+    for (let d = 0; d < 7; d++) {
+      if (!days[d]) continue;
+      if (end > start) pieces.push([d, start, end, part]);
+      else {
+        // A night shift: to midnight on its day, and on from midnight the next.
+        pieces.push([d, start, MINUTES_IN_DAY, part]);
+        if (end > 0) pieces.push([(d + 1) % 7, 0, end, part]);
+      }
+    }
+  }
+  const week: WorkInterval[][] = Array.from({ length: 7 }, () => []);
+  const from: string[][] = Array.from({ length: 7 }, () => []);
+  pieces.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [d, start, end, part] of pieces) {
+    const list = week[d];
+    const last = list[list.length - 1];
+    if (last && start < last.end) {
+      const other = from[d][from[d].length - 1];
+      const night = [other, part].find((x) => /(\d)\s*(?:-|–|to)\s*/.test(x) && isNightPart(x));
+      return bad(
+        night
+          ? `has a night shift (${night}) running into the next day's hours on ${WEEKDAY_SHORT[d]} (${other === night ? part : other})`
+          : `has overlapping intervals on ${WEEKDAY_SHORT[d]} (${other} and ${part})`,
+      );
+    }
+    list.push({ start, end });
+    from[d].push(part);
+  }
+  const workingWeekdays = week.map((x) => x.length > 0);
+  if (!workingWeekdays.some(Boolean)) return bad('leaves no working day in the week');
+  // The standard day: the hours most days have (Monday first among equals).
+  const minutes = week.map((x) => x.reduce((sum, i) => sum + i.end - i.start, 0));
+  let best = -1;
+  for (const d of [1, 2, 3, 4, 5, 6, 0]) {
+    if (minutes[d] === 0) continue;
+    const count = minutes.filter((m) => m === minutes[d]).length;
+    if (best < 0 || count > minutes.filter((m) => m === minutes[best]).length) best = d;
+  }
+  const standard = week[best];
+  const uniform = week.every(
+    (x) =>
+      x.length === 0 ||
+      (x.length === standard.length && x.every((i, k) => i.start === standard[k].start && i.end === standard[k].end)),
+  );
+  return { ok: true, value: { standard, workingWeekdays, week: uniform ? null : week } };
+}
+
+/** Whether a part of Working Hours crosses midnight (`22:00-06:00`). */
+function isNightPart(part: string): boolean {
+  const hours = part.replace(/^[A-Za-z][A-Za-z]*(?:\s*(?:-|–|to)\s*[A-Za-z]+)?\s+/, '');
+  const ends = hours.split(/\s*(?:-|–|to)\s*/i);
+  const [a, b] = [parseTimeOfDay(ends[0] ?? ''), parseTimeOfDay(ends[1] ?? '')];
+  return a !== null && b !== null && b < a;
+}
+
+const MINUTES_IN_DAY = 1440;
+
 /** Resources cell: `Camera Crew`, `Line 1[2]`, `Editor[50%]`, several separated by commas or semicolons. */
 export function parseAssignments(text: string): Parsed<Assignment[]> {
   const out: Assignment[] = [];

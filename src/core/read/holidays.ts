@@ -1,18 +1,24 @@
 import type { Holiday, Issue } from '../model';
 import { clip } from '../helpers';
-import { parseDateCell } from '../parsers/values';
+import type { WorkInterval } from '../calendar';
+import { parseDateCell, parseWorkingHours } from '../parsers/values';
 import type { RawSheet } from '../raw';
 import { DateOrder, dayOf } from '../time';
 import { ColumnSpec, cellText, readTable } from './table';
 
-type HolidayField = 'date' | 'end' | 'name';
+type HolidayField = 'date' | 'end' | 'name' | 'hours';
 export const HOLIDAY_COLUMNS: ColumnSpec<HolidayField>[] = [
   { field: 'date', label: 'Date', names: ['date', 'start', 'startdate', 'from'], required: true },
   { field: 'end', label: 'End Date', names: ['end', 'enddate', 'to', 'until'] },
   { field: 'name', label: 'Name', names: ['name', 'holiday', 'description'] },
+  { field: 'hours', label: 'Working Hours', names: ['workinghours', 'hours'] },
 ];
 
-/** The Holidays sheet: one row per holiday or range of days off (`Date | End Date | Name`). */
+/**
+ * The Holidays sheet: one row per holiday or range of days off (`Date | End Date | Name`); a row
+ * with Working Hours is a working exception instead: those days work those hours (a Saturday
+ * shoot, a short day before a holiday).
+ */
 export function readHolidays(sheet: RawSheet, issues: Issue[], dateOrder: DateOrder | null = null): Holiday[] {
   const table = readTable(sheet, HOLIDAY_COLUMNS, issues);
   if (!table) return [];
@@ -51,7 +57,21 @@ export function readHolidays(sheet: RawSheet, issues: Issue[], dateOrder: DateOr
         continue;
       }
     }
-    for (let day = dayOf(d.value.wall); day <= last; day++) out.push({ day, name });
+    let hours: WorkInterval[] | undefined;
+    const hoursText = cellText(row.cell('hours'));
+    if (hoursText !== '') {
+      const h = parseWorkingHours(hoursText);
+      if (!h.ok) {
+        issues.push({
+          severity: 'error',
+          message: `"${clip(name)}" Working Hours: ${h.message}.`,
+          at: row.at('hours'),
+        });
+        continue;
+      }
+      hours = h.value;
+    }
+    for (let day = dayOf(d.value.wall); day <= last; day++) out.push(hours ? { day, name, hours } : { day, name });
   }
   return out;
 }

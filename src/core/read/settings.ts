@@ -1,9 +1,9 @@
 import { clip, normalizeHeader } from '../helpers';
 import { Location, sheetLocation } from '../location';
-import { DEFAULT_INTERVALS } from '../calendar';
+import { DEFAULT_INTERVALS, WorkInterval } from '../calendar';
 import type { DurationUnits, GanttScale, Issue, Plan, PlanSettings } from '../model';
 import { parseEacMethod, parseLeveling, parseLevelingOrder, parseVarianceSign } from '../parsers/settings';
-import { atDefaultTime, parseDateCell, parseNumberCell, parseWorkingDays, parseWorkingHours } from '../parsers/values';
+import { atDefaultTime, parseDateCell, parseNumberCell, parseWeekHours, parseWorkingDays } from '../parsers/values';
 import { RawCell, RawSheet, isEmptyValue } from '../raw';
 import { DATE_ORDERS, DateOrder, LAST_PLACEABLE_WALL, LAST_PLACEABLE_YEAR, Wall, dayOf, formatDay } from '../time';
 import type { ReadOptions } from './options';
@@ -161,10 +161,14 @@ export function readSettings(
     }
   }
   let intervals = DEFAULT_INTERVALS;
+  let weekIntervals: WorkInterval[][] | null = null;
   if (text('workinghours') !== '') {
-    const p = parseWorkingHours(text('workinghours'));
-    if (p.ok) intervals = p.value;
-    else {
+    const p = parseWeekHours(text('workinghours'), workingWeekdays);
+    if (p.ok) {
+      intervals = p.value.standard;
+      weekIntervals = p.value.week;
+      workingWeekdays = p.value.workingWeekdays;
+    } else {
       err('workinghours', `Working Hours: ${p.message}.`);
       ok = false;
     }
@@ -318,6 +322,7 @@ export function readSettings(
       statusDateGiven,
       workingWeekdays,
       intervals,
+      weekIntervals,
       currency: text('currency') || 'USD',
       varianceAmberPct,
       varianceRedPct,

@@ -1,4 +1,4 @@
-import { WorkCalendar } from '../calendar';
+import { CalendarDefinition, WorkCalendar } from '../calendar';
 import type { Issue, Plan, PlanTask } from '../model';
 import { sheetLocation } from '../location';
 import { clip } from '../helpers';
@@ -122,11 +122,22 @@ function newDates(n: number, arena: Arena): Dates {
 export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleResult {
   const tasks = plan.tasks;
   const s = plan.settings;
-  const cal = new WorkCalendar(
-    { workingWeekdays: s.workingWeekdays, intervals: s.intervals, holidays: plan.holidays.map((h) => h.day) },
-    dayOf(s.projectStart),
-  );
+  const cal = new WorkCalendar(calendarDefinition(plan), dayOf(s.projectStart));
   return scheduleInput(plan, cal, readScheduleInput(tasks, cal), options);
+}
+
+/** The project calendar a plan's Settings and Holidays describe. */
+export function calendarDefinition(plan: Plan): CalendarDefinition {
+  const s = plan.settings;
+  return {
+    workingWeekdays: s.workingWeekdays,
+    intervals: s.intervals,
+    holidays: plan.holidays.filter((h) => !h.hours).map((h) => h.day),
+    ...(s.weekIntervals ? { weekdayIntervals: s.weekIntervals } : {}),
+    ...(plan.holidays.some((h) => h.hours)
+      ? { exceptions: new Map(plan.holidays.flatMap((h) => (h.hours ? [[h.day, h.hours] as const] : []))) }
+      : {}),
+  };
 }
 
 /** The run after the plan's tasks are read into flat arrays (split out so tests can watch the input). */
