@@ -651,6 +651,9 @@ class GeneratedTaskRefs implements TaskRefs {
   get fixedCost(): Location {
     return this.at('Fixed Cost');
   }
+  get calendar(): Location {
+    return this.at('Calendar');
+  }
 }
 
 /** The columns the JSON document of this spec has (the union of its rows' keys). */
@@ -743,6 +746,7 @@ export function toPlan(spec: NetworkSpec): Plan {
       costAccount: null,
       fixedCost: 0,
       priority: 500,
+      calendar: null,
       refs: new GeneratedTaskRefs(r, columns),
     };
   }
@@ -769,12 +773,14 @@ export function toPlan(spec: NetworkSpec): Plan {
       durationUnits: 'auto',
       leveling: false,
       weekIntervals: null,
+      projectCalendar: null,
       levelingOrder: 'standard',
     },
     holidays: spec.holidays.map((h) => ({ day: h.day, name: h.name })),
     tasks,
     resources: [],
     budget: [],
+    calendars: new Map(),
     sheetNames: {
       tasks: 'Tasks',
       budget: 'Budget',

@@ -67,6 +67,7 @@ export interface TaskRefs {
   readonly resources: Location;
   readonly costAccount: Location;
   readonly fixedCost: Location;
+  readonly calendar: Location;
 }
 
 /** Where a budget line's fields are. */
@@ -103,6 +104,8 @@ export interface PlanTask {
   costAccount: string | null;
   fixedCost: number;
   priority: number;
+  /** The task's calendar (Calendar column), by name in lower case; null: the project's (or its resources'). */
+  calendar: string | null;
   refs: TaskRefs;
 }
 
@@ -115,6 +118,8 @@ export interface ResourceDef {
   /** When the resource can first be booked, and when it no longer can (exclusive); null: always. */
   availableFrom: Wall | null;
   availableTo: Wall | null;
+  /** The resource's calendar (Calendar column), by name in lower case; null: the project's. */
+  calendar: string | null;
   /** The resource's Name cell. */
   at: Location;
   /** Where the row's other fields are (the row itself for a column the sheet lacks). */
@@ -125,6 +130,7 @@ export interface ResourceDef {
     rate: Location;
     availableFrom: Location;
     availableTo: Location;
+    calendar: Location;
   };
 }
 
@@ -178,6 +184,8 @@ export interface PlanSettings {
   dateFormat: string | null;
   /** Durations and float on the generated sheets: in working days, hours, or chosen from the plan. */
   durationUnits: DurationUnits;
+  /** Settings `Project Calendar`: a calendar of the Calendars sheet, in lower case; null: Working Days and Hours. */
+  projectCalendar: string | null;
   /** Whether over-allocations are resolved by delaying tasks (Settings Leveling On), or only reported. */
   leveling: boolean;
   levelingOrder: LevelingOrder;
@@ -193,9 +201,22 @@ export type DurationUnits = 'auto' | 'days' | 'hours';
 export const LEVELING_ORDERS = ['standard', 'priority-standard', 'id-only'] as const;
 export type LevelingOrder = (typeof LEVELING_ORDERS)[number];
 
+/** A calendar of the Calendars sheet, its base calendars' hours resolved. */
+export interface NamedCalendar {
+  name: string;
+  workingWeekdays: boolean[];
+  intervals: WorkInterval[];
+  weekIntervals: WorkInterval[][] | null;
+  /** Its base calendars, nearest first, by name in lower case: their exceptions are its own. */
+  bases: string[];
+  at: Location;
+}
+
 export interface Holiday {
   day: number;
   name: string;
+  /** The calendar it belongs to, in lower case (and the calendars based on it); absent: every calendar. */
+  calendar?: string;
   /** A working exception: the day works these hours (a Saturday shoot) instead of being a day off. */
   hours?: WorkInterval[];
 }
@@ -207,6 +228,8 @@ export interface Plan {
   tasks: PlanTask[];
   resources: ResourceDef[];
   budget: BudgetLine[];
+  /** The Calendars sheet's calendars by name in lower case (empty without one). */
+  calendars: Map<string, NamedCalendar>;
   /** Names of the input sheets as found (they may be renamed in Settings). */
   sheetNames: { tasks: string; budget: string; resources: string; holidays: string; settings: string };
 }

@@ -18,7 +18,8 @@ import { SHEET_SETTINGS } from '../core/read/settings';
 import { TASK_COLUMNS } from '../core/read/tasks';
 import { WorkCalendar, WorkInterval } from '../core/calendar';
 import { readScheduleInput } from '../core/schedule/input';
-import { ScheduleResult, calendarDefinition, scheduleInput } from '../core/schedule/schedule';
+import { ScheduleResult, scheduleInput } from '../core/schedule/schedule';
+import { projectCalendarDefinition } from '../core/schedule/plan-calendars';
 import { fail } from './errors';
 import { asRange, isBlankRange, rawRows, rawValue } from './values';
 
@@ -222,7 +223,7 @@ const CALENDARS_KEPT = 16;
  * FINISH). Its anchor day only numbers the working minutes; dates come out the same from any.
  */
 function calendarOf(plan: Plan): WorkCalendar {
-  const def = calendarDefinition(plan);
+  const def = projectCalendarDefinition(plan);
   const hours = (list: readonly WorkInterval[]) => list.map((i) => `${i.start}-${i.end}`).join();
   const key = `${def.workingWeekdays.join()}|${hours(def.intervals)}|${(def.weekdayIntervals ?? []).map(hours).join('/')}|${[...def.holidays].join()}|${[...(def.exceptions ?? [])].map(([d, h]) => `${d}:${hours(h)}`).join()}`;
   let cal = calendars.get(key);

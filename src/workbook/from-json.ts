@@ -88,6 +88,7 @@ export function workbookFromJsonPlan(
     ['resources', 'Resources'],
     ['budget', 'Budget'],
     ['holidays', 'Holidays'],
+    ['calendars', 'Calendars'],
   ] as const) {
     const rows = doc[key] as Row[] | undefined;
     if (rows && rows.length > 0) addTable(wb, name, rows, false);

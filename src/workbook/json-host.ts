@@ -8,6 +8,7 @@ const SHEETS: [key: string, sheet: string][] = [
   ['holidays', 'Holidays'],
   ['resources', 'Resources'],
   ['budget', 'Budget'],
+  ['calendars', 'Calendars'],
 ];
 
 export interface JsonRead {
@@ -92,7 +93,7 @@ export function readJsonPlan(doc: unknown): JsonRead {
     issues.push({
       severity: 'error',
       message:
-        'A JSON plan must be an object with "settings" and "tasks" (and optionally "holidays", "resources", "budget").',
+        'A JSON plan must be an object with "settings" and "tasks" (and optionally "holidays", "resources", "budget", "calendars").',
       at: pathLocation(),
     });
     return { workbook: { sheets, source: 'json' }, issues };

@@ -333,7 +333,11 @@ export function levelSchedule(
       }
     });
     if (!moved) break;
-    current = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal), { levelStart: bounds });
+    const taskCalendars = unleveled.taskCalendars;
+    current = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal, taskCalendars), {
+      levelStart: bounds,
+      taskCalendars,
+    });
     if (!current.leveling) break; // a run stopped by an error: nothing more to level
     // Again only where the scheduler placed a task later than the leveler did (its model was only
     // close: elapsed time, a coarse grain) and over-allocations among movable tasks are left.

@@ -1,4 +1,4 @@
-import type { Holiday, Issue } from '../model';
+import type { Holiday, Issue, NamedCalendar } from '../model';
 import { clip } from '../helpers';
 import type { WorkInterval } from '../calendar';
 import { parseDateCell, parseWorkingHours } from '../parsers/values';
@@ -6,12 +6,13 @@ import type { RawSheet } from '../raw';
 import { DateOrder, dayOf } from '../time';
 import { ColumnSpec, cellText, readTable } from './table';
 
-type HolidayField = 'date' | 'end' | 'name' | 'hours';
+type HolidayField = 'date' | 'end' | 'name' | 'hours' | 'calendar';
 export const HOLIDAY_COLUMNS: ColumnSpec<HolidayField>[] = [
   { field: 'date', label: 'Date', names: ['date', 'start', 'startdate', 'from'], required: true },
   { field: 'end', label: 'End Date', names: ['end', 'enddate', 'to', 'until'] },
   { field: 'name', label: 'Name', names: ['name', 'holiday', 'description'] },
   { field: 'hours', label: 'Working Hours', names: ['workinghours', 'hours'] },
+  { field: 'calendar', label: 'Calendar', names: ['calendar'] },
 ];
 
 /**
@@ -19,7 +20,12 @@ export const HOLIDAY_COLUMNS: ColumnSpec<HolidayField>[] = [
  * with Working Hours is a working exception instead: those days work those hours (a Saturday
  * shoot, a short day before a holiday).
  */
-export function readHolidays(sheet: RawSheet, issues: Issue[], dateOrder: DateOrder | null = null): Holiday[] {
+export function readHolidays(
+  sheet: RawSheet,
+  issues: Issue[],
+  dateOrder: DateOrder | null = null,
+  calendars: ReadonlyMap<string, NamedCalendar> = new Map(),
+): Holiday[] {
   const table = readTable(sheet, HOLIDAY_COLUMNS, issues);
   if (!table) return [];
   const out: Holiday[] = [];
@@ -71,7 +77,17 @@ export function readHolidays(sheet: RawSheet, issues: Issue[], dateOrder: DateOr
       }
       hours = h.value;
     }
-    for (let day = dayOf(d.value.wall); day <= last; day++) out.push(hours ? { day, name, hours } : { day, name });
+    const calendar = cellText(row.cell('calendar')).toLowerCase();
+    if (calendar !== '' && !calendars.has(calendar)) {
+      issues.push({
+        severity: 'error',
+        message: `"${clip(name)}" Calendar: "${clip(cellText(row.cell('calendar')))}" is not on the Calendars sheet.`,
+        at: row.at('calendar'),
+      });
+      continue;
+    }
+    for (let day = dayOf(d.value.wall); day <= last; day++)
+      out.push({ day, name, ...(hours ? { hours } : {}), ...(calendar !== '' ? { calendar } : {}) });
   }
   return out;
 }

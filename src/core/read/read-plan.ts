@@ -1,6 +1,7 @@
 import { clip } from '../helpers';
 import { sheetLocation } from '../location';
-import type { BudgetLine, Issue, Plan, PlanTask, ResourceDef } from '../model';
+import type { BudgetLine, Issue, NamedCalendar, Plan, PlanTask, ResourceDef } from '../model';
+import { readCalendars } from './calendars';
 import { DEFAULT_INTERVALS, minutesPerDay } from '../calendar';
 import type { RawSheet, RawWorkbook } from '../raw';
 import { readBudget } from './budget';
@@ -61,11 +62,30 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
   const refused = generatedSheetsNamed(entries, issues);
   const dateOrder = dateOrderOf(entries);
 
-  const settings = readSettings(settingsSheet, entries, issues, options);
+  let settings = readSettings(settingsSheet, entries, issues, options);
+
+  const calendarsSheet = find('Calendars');
+  const calendars =
+    calendarsSheet && settings.ok
+      ? readCalendars(
+          calendarsSheet,
+          {
+            ...settings.value,
+            daysText: cellText(entries.get('workingdays')?.cell),
+            hoursText: cellText(entries.get('workinghours')?.cell),
+          },
+          issues,
+        )
+      : new Map<string, NamedCalendar>();
+
+  // A Project Calendar stands for Working Days and Hours: how long a day is, a date's default time.
+  const projectCalendar =
+    settings.ok && settings.value.projectCalendar ? calendars.get(settings.value.projectCalendar) : undefined;
+  if (projectCalendar) settings = readSettings(settingsSheet, entries, [], options, projectCalendar);
   const mpd = minutesPerDay(settings.ok ? settings.value.intervals : DEFAULT_INTERVALS);
 
   const holidaysSheet = refused.has('holidays') ? undefined : find(sheetNames.holidays);
-  const holidays = holidaysSheet ? readHolidays(holidaysSheet, issues, dateOrder) : [];
+  const holidays = holidaysSheet ? readHolidays(holidaysSheet, issues, dateOrder, calendars) : [];
   if (!holidaysSheet && entries.has('holidayssheet') && !refused.has('holidays'))
     missingSheet(sheetNames.holidays, entries.get('holidayssheet')!, issues);
 
@@ -93,6 +113,7 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
     tasks = readTasks(tasksSheet, mpd, settings, resources, issues, dateOrder);
   }
   if (budgetSheet) checkAccounts(budgetSheet.name, budget, tasks, resources, issues);
+  checkCalendars(calendars, settings.ok ? settings.value.projectCalendar : null, entries, tasks, resources, issues);
 
   if (settingsSheet) sheetNames.settings = settingsSheet.name;
   if (tasksSheet) sheetNames.tasks = tasksSheet.name;
@@ -103,9 +124,44 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
   const hasErrors = issues.some((i) => i.severity === 'error');
   if (hasErrors || !settings.ok) return { plan: null, issues };
   return {
-    plan: { settings: settings.value, holidays, tasks, resources, budget, sheetNames },
+    plan: { settings: settings.value, holidays, tasks, resources, budget, calendars, sheetNames },
     issues,
   };
+}
+
+/** A calendar named by the Settings, a task or a resource must be on the Calendars sheet. */
+function checkCalendars(
+  calendars: Map<string, NamedCalendar>,
+  project: string | null,
+  entries: Map<string, SettingEntry>,
+  tasks: PlanTask[],
+  resources: ResourceDef[],
+  issues: Issue[],
+): void {
+  const unknown = (name: string) =>
+    calendars.size === 0
+      ? `there is no Calendars sheet: add one with a row for "${clip(name)}" (Name, Working Days, Working Hours)`
+      : `"${clip(name)}" is not on the Calendars sheet`;
+  if (project !== null && !calendars.has(project))
+    issues.push({
+      severity: 'error',
+      message: `Project Calendar: ${unknown(cellText(entries.get('projectcalendar')?.cell))}.`,
+      at: entries.get('projectcalendar')!.at,
+    });
+  for (const t of tasks)
+    if (t.calendar !== null && !calendars.has(t.calendar))
+      issues.push({
+        severity: 'error',
+        message: `Task ${clip(t.id)} Calendar: ${unknown(t.calendar)}.`,
+        at: t.refs.calendar,
+      });
+  for (const r of resources)
+    if (r.calendar !== null && !calendars.has(r.calendar))
+      issues.push({
+        severity: 'error',
+        message: `Resource "${clip(r.name)}" Calendar: ${unknown(r.calendar)}.`,
+        at: r.refs.calendar,
+      });
 }
 
 /** Tasks and resources that book to an account the Budget sheet does not have: their cost would be on no line. */

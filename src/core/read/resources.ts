@@ -6,7 +6,8 @@ import { DateOrder, MINUTES_PER_DAY, Wall, formatWallReadable } from '../time';
 import type { RawSheet } from '../raw';
 import { ColumnSpec, cellText, readTable } from './table';
 
-type ResourceField = 'name' | 'type' | 'maxUnits' | 'rate' | 'costAccount' | 'availableFrom' | 'availableTo';
+type ResourceField =
+  'name' | 'type' | 'maxUnits' | 'rate' | 'costAccount' | 'availableFrom' | 'availableTo' | 'calendar';
 export const RESOURCE_COLUMNS: ColumnSpec<ResourceField>[] = [
   { field: 'name', label: 'Name', names: ['name', 'resource', 'resourcename'], required: true },
   { field: 'type', label: 'Type', names: ['type'] },
@@ -15,6 +16,7 @@ export const RESOURCE_COLUMNS: ColumnSpec<ResourceField>[] = [
   { field: 'costAccount', label: 'Cost Account', names: ['costaccount', 'account'] },
   { field: 'availableFrom', label: 'Available From', names: ['availablefrom'] },
   { field: 'availableTo', label: 'Available To', names: ['availableto', 'availableuntil'] },
+  { field: 'calendar', label: 'Calendar', names: ['calendar', 'basecalendar', 'resourcecalendar'] },
 ];
 
 /** The Resources sheet: who and what does the work, at what rate, booked to which account. */
@@ -106,6 +108,7 @@ export function readResources(sheet: RawSheet, issues: Issue[], dateOrder: DateO
       else rate = p.value;
     }
     const account = cellText(row.cell('costAccount'));
+    const calendar = cellText(row.cell('calendar'));
     out.push({
       name,
       type,
@@ -114,6 +117,7 @@ export function readResources(sheet: RawSheet, issues: Issue[], dateOrder: DateO
       costAccount: account === '' ? null : account,
       availableFrom,
       availableTo,
+      calendar: calendar === '' ? null : calendar.toLowerCase(),
       at: row.at('name'),
       refs: {
         costAccount: row.at('costAccount'),
@@ -122,6 +126,7 @@ export function readResources(sheet: RawSheet, issues: Issue[], dateOrder: DateO
         rate: row.at('rate'),
         availableFrom: row.at('availableFrom'),
         availableTo: row.at('availableTo'),
+        calendar: row.at('calendar'),
       },
     });
   }

@@ -38,6 +38,7 @@ const KNOWN_SETTINGS = new Set([
   'durationunits',
   'leveling',
   'levelingorder',
+  'projectcalendar',
   ...Object.keys(SHEET_SETTINGS),
 ]);
 
@@ -117,6 +118,8 @@ export function readSettings(
   entries: Map<string, SettingEntry>,
   issues: Issue[],
   options: ReadOptions,
+  /** The Project Calendar's week, which replaces Working Days and Working Hours (a day's length, a date's default time). */
+  week?: { workingWeekdays: boolean[]; intervals: WorkInterval[]; weekIntervals: WorkInterval[][] | null },
 ): SettingsRead {
   const at = (key: string) => entries.get(key)?.at ?? sheet?.locateSheet() ?? sheetLocation('Settings');
   const text = (key: string) => cellText(entries.get(key)?.cell);
@@ -173,6 +176,7 @@ export function readSettings(
       ok = false;
     }
   }
+  if (week) ({ workingWeekdays, intervals, weekIntervals } = week);
   const dayStartMinute = intervals[0].start;
   const dayEndMinute = intervals[intervals.length - 1].end;
 
@@ -335,6 +339,7 @@ export function readSettings(
       dateFormat: dateFormat === '' ? null : dateFormat,
       durationUnits,
       leveling: leveling === true,
+      projectCalendar: text('projectcalendar') === '' ? null : text('projectcalendar').toLowerCase(),
       levelingOrder: levelingOrder ?? 'standard',
     },
   };

@@ -36,7 +36,8 @@ export type TaskField =
   | 'outlineLevel'
   | 'costAccount'
   | 'fixedCost'
-  | 'priority';
+  | 'priority'
+  | 'calendar';
 
 /** The Tasks sheet's columns and the headers each is known by (normalized). */
 export const TASK_COLUMNS: ColumnSpec<TaskField>[] = [
@@ -61,6 +62,7 @@ export const TASK_COLUMNS: ColumnSpec<TaskField>[] = [
   { field: 'costAccount', label: 'Cost Account', names: ['costaccount', 'account'] },
   { field: 'fixedCost', label: 'Fixed Cost', names: ['fixedcost'] },
   { field: 'priority', label: 'Priority', names: ['priority'] },
+  { field: 'calendar', label: 'Calendar', names: ['calendar', 'taskcalendar'] },
 ];
 
 /** What every task row is read against: the settings' day edges and status date, the known resources, where issues go. */
@@ -226,6 +228,7 @@ function readTask(row: TableRow<TaskField>, id: string, outline: Outline, i: num
   const fixedCost = readFixedCost(row, label, cx);
   const priority = readPriority(row, label, cx);
   const account = row.text('costAccount');
+  const calendar = row.text('calendar');
   // Fields listed one by one (no spread of `progress`): a literal of known shape is built in one go.
   return {
     id,
@@ -247,6 +250,7 @@ function readTask(row: TableRow<TaskField>, id: string, outline: Outline, i: num
     costAccount: account === '' ? null : account,
     fixedCost,
     priority,
+    calendar: calendar === '' ? null : calendar.toLowerCase(),
     refs: new RowRefs(row),
   };
 }
@@ -454,5 +458,8 @@ class RowRefs implements TaskRefs {
   }
   get fixedCost(): Location {
     return this.row.at('fixedCost');
+  }
+  get calendar(): Location {
+    return this.row.at('calendar');
   }
 }

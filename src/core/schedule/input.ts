@@ -9,6 +9,8 @@ export enum Kind {
   Milestone = 1,
   Elapsed = 2,
   Summary = 3,
+  /** In working time on a calendar of its own (its task's, its resources'): wall-time bounds, as elapsed tasks. */
+  Calendar = 4,
 }
 
 /**
@@ -195,7 +197,11 @@ const LINK_ALIGNMENT = 3 * 8;
  * The plan's tasks and links as flat arrays, in one pass over the task objects (at a million
  * tasks the objects are most of the heap, and each visit to one is a trip to memory).
  */
-export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar): ScheduleInput {
+export function readScheduleInput(
+  tasks: readonly PlanTask[],
+  cal: WorkCalendar,
+  own: ReadonlyMap<number, WorkCalendar> = new Map(),
+): ScheduleInput {
   const n = tasks.length;
   const linkGuess = Math.ceil(n * LINKS_PER_TASK_GUESS) + 16;
   const arena = new Arena(
@@ -228,11 +234,13 @@ export function readScheduleInput(tasks: readonly PlanTask[], cal: WorkCalendar)
     let dur = d ? d.minutes : 0;
     const as = t.actualStart;
     const af = t.actualFinish;
+    const ownCal = own.size > 0 && kind === Kind.Normal ? own.get(i) : undefined;
     // Actual Start and Actual Finish together fix the time actually taken.
     if (as !== null && af !== null && kind !== Kind.Summary) {
-      dur = kind === Kind.Elapsed ? af - as : Math.max(0, cal.workBetween(as, af));
+      dur = kind === Kind.Elapsed ? af - as : Math.max(0, (ownCal ?? cal).workBetween(as, af));
       if (kind !== Kind.Elapsed) kind = dur === 0 ? Kind.Milestone : Kind.Normal;
     }
+    if (ownCal && kind === Kind.Normal) kind = Kind.Calendar;
     if (kind === Kind.Summary) summaryCount++;
     kindOf[i] = kind;
     durOf[i] = dur;

@@ -1,4 +1,5 @@
-import { CalendarDefinition, WorkCalendar } from '../calendar';
+import { WorkCalendar } from '../calendar';
+import { PlanCalendars } from './plan-calendars';
 import type { Issue, Plan, PlanTask } from '../model';
 import { sheetLocation } from '../location';
 import { clip } from '../helpers';
@@ -7,7 +8,6 @@ import {
   LAST_PLACEABLE_WALL,
   MAX_SPAN_MINUTES,
   Wall,
-  dayOf,
   formatDay,
   formatWallReadable,
 } from '../time';
@@ -74,6 +74,8 @@ export interface ScheduleResult {
   issues: Issue[];
   /** Present when the plan was leveled (Settings Leveling On); see src/core/leveling/level-plan.ts. */
   leveling?: LevelingInfo;
+  /** The tasks on calendars of their own (a task calendar, or their resources'), when any is. */
+  taskCalendars?: ReadonlyMap<number, WorkCalendar>;
 }
 
 /** What leveling did. */
@@ -95,6 +97,8 @@ export interface ScheduleOptions {
    * constraint (the leveler's delay, not a constraint: the late dates do not see it).
    */
   levelStart?: ReadonlyMap<number, Wall>;
+  /** Tasks on calendars of their own (see plan-calendars.ts): they are Kind.Calendar in the input. */
+  taskCalendars?: ReadonlyMap<number, WorkCalendar>;
 }
 
 /**
@@ -120,24 +124,16 @@ function newDates(n: number, arena: Arena): Dates {
  * progress, summary tasks. See docs/scheduling.md for the rules.
  */
 export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleResult {
-  const tasks = plan.tasks;
-  const s = plan.settings;
-  const cal = new WorkCalendar(calendarDefinition(plan), dayOf(s.projectStart));
-  return scheduleInput(plan, cal, readScheduleInput(tasks, cal), options);
-}
-
-/** The project calendar a plan's Settings and Holidays describe. */
-export function calendarDefinition(plan: Plan): CalendarDefinition {
-  const s = plan.settings;
-  return {
-    workingWeekdays: s.workingWeekdays,
-    intervals: s.intervals,
-    holidays: plan.holidays.filter((h) => !h.hours).map((h) => h.day),
-    ...(s.weekIntervals ? { weekdayIntervals: s.weekIntervals } : {}),
-    ...(plan.holidays.some((h) => h.hours)
-      ? { exceptions: new Map(plan.holidays.flatMap((h) => (h.hours ? [[h.day, h.hours] as const] : []))) }
-      : {}),
-  };
+  const issues: Issue[] = [];
+  const calendars = new PlanCalendars(plan, issues);
+  const cal = calendars.project;
+  const taskCalendars = calendars.ofTask;
+  const result = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal, taskCalendars), {
+    ...options,
+    taskCalendars,
+  });
+  result.issues.push(...issues);
+  return result;
 }
 
 /** The run after the plan's tasks are read into flat arrays (split out so tests can watch the input). */
@@ -166,8 +162,10 @@ export function scheduleInput(
     options.warnings !== false,
     issues,
     levelStart,
+    options.taskCalendars ?? new Map(),
   );
   const result = scheduler.run(s.statusDate);
+  if (options.taskCalendars && options.taskCalendars.size > 0) result.taskCalendars = options.taskCalendars;
   if (options.levelStart) result.leveling = { delay: scheduler.levelDelay, reasons: new Map(), schedules: 0, grain: 0 };
   return result;
 }
@@ -214,6 +212,7 @@ class Scheduler {
     private readonly warnings: boolean,
     private readonly issues: Issue[],
     private readonly levelStart: ReadonlyMap<number, Wall>,
+    private readonly ownCal: ReadonlyMap<number, WorkCalendar>,
   ) {
     this.n = input.taskCount;
     this.kind = input.kind;
@@ -333,6 +332,10 @@ class Scheduler {
     const k = this.kind[i];
     if (k === Kind.Elapsed) return start + this.dur[i];
     if (k === Kind.Milestone) return start;
+    if (k === Kind.Calendar) {
+      const own = this.ownCal.get(i)!;
+      return own.finishWall(own.index(start) + this.dur[i]);
+    }
     return this.cal.finishWall(this.cal.index(start) + this.dur[i]);
   }
 
@@ -340,6 +343,10 @@ class Scheduler {
     const k = this.kind[i];
     if (k === Kind.Elapsed) return finish - this.dur[i];
     if (k === Kind.Milestone) return finish;
+    if (k === Kind.Calendar) {
+      const own = this.ownCal.get(i)!;
+      return own.startWall(own.index(finish) - this.dur[i]);
+    }
     return this.cal.startWall(this.cal.index(finish) - this.dur[i]);
   }
 
@@ -349,6 +356,7 @@ class Scheduler {
     if (k === Kind.Elapsed) return w;
     if (k === Kind.Milestone)
       return cal.isWorkingMinute(w) || cal.isWorkingMinute(w - 1) ? w : cal.startWall(cal.index(w));
+    if (k === Kind.Calendar) return this.ownCal.get(i)!.snapStart(w);
     return cal.snapStart(w);
   }
 
@@ -358,6 +366,7 @@ class Scheduler {
     if (k === Kind.Elapsed) return w;
     if (k === Kind.Milestone)
       return cal.isWorkingMinute(w) || cal.isWorkingMinute(w - 1) ? w : cal.finishWall(cal.index(w));
+    if (k === Kind.Calendar) return this.ownCal.get(i)!.snapFinish(w);
     return cal.snapFinish(w);
   }
 
@@ -395,7 +404,16 @@ class Scheduler {
         ? base + lag
         : this.cal.finishWall((fromFinish ? d.finishIndex[p] : d.startIndex[p]) + lag);
     }
-    return linkToFinish(type) ? this.startFromFinish(succ, b) : b;
+    if (!linkToFinish(type)) return b;
+    if (this.kind[succ] === Kind.Calendar) {
+      // On a calendar of its own, the finish must reach the project's instant of b: where its last
+      // working minute before b ends earlier (its own night before a day's bound), it ends after b.
+      const own = this.ownCal.get(succ)!;
+      const at = own.index(b);
+      const f = this.cal.index(own.finishWall(at)) >= this.cal.index(b) ? own.finishWall(at) : own.finishWall(at + 1);
+      return this.startFromFinish(succ, f);
+    }
+    return this.startFromFinish(succ, b);
   }
 
   private place(i: number, start: Wall, d: Dates): void {
@@ -412,6 +430,9 @@ class Scheduler {
     } else if (k === Kind.Milestone) {
       d.finishIndex[i] = si;
       finish = start;
+    } else if (k === Kind.Calendar) {
+      finish = this.finishFromStart(i, start);
+      d.finishIndex[i] = cal.index(finish);
     } else {
       finish = start + dur;
       d.finishIndex[i] = cal.index(start + dur);
@@ -683,8 +704,8 @@ class Scheduler {
 
   /**
    * The inverse of a lag for the backward pass: the latest wall time a link's predecessor side may
-   * have, with the successor's side at `base`. A successor in working time stands for its whole
-   * working instant: at Friday 17:00 it is at the same instant as Monday 08:00, and the forward pass
+   * have, with the successor's side at `base`. A successor in working time (on the project's
+   * calendar or on its own) stands for its whole working instant of the project calendar: at Friday 17:00 it is at the same instant as Monday 08:00, and the forward pass
    * accepted either, so the bound starts from the latest (a milestone before it, an elapsed task
    * through an elapsed lag, or a summary with elapsed subtasks, may take all of it: a summary that an
    * elapsed subtask finishes on Sunday 12:00 has met an FF successor finishing on Friday 17:00). A
@@ -695,7 +716,8 @@ class Scheduler {
    */
   private subtractLag(base: Wall, baseIndex: number, lag: number, wallClock: boolean, succ: number): Wall {
     if (!wallClock && lag !== 0) return this.cal.startWall(baseIndex - lag);
-    return (this.kind[succ] === Kind.Normal ? this.cal.startWall(baseIndex) : base) - lag;
+    const k = this.kind[succ];
+    return (k === Kind.Normal || k === Kind.Calendar ? this.cal.startWall(baseIndex) : base) - lag;
   }
 
   private backward(early: Dates, projectFinish: Wall, slacks: Slacks): Dates {
@@ -966,7 +988,8 @@ class Scheduler {
         this.subtractLag(toFinish ? d.finish[j] : d.start[j], at, lag, true, j),
       );
     if (lag !== 0 || fromFinish) return at - lag;
-    return this.kind[j] === Kind.Normal ? at : this.startIndexBy(toFinish ? d.finish[j] : d.start[j]);
+    const k = this.kind[j];
+    return k === Kind.Normal || k === Kind.Calendar ? at : this.startIndexBy(toFinish ? d.finish[j] : d.start[j]);
   }
 
   /** The latest working index a task in working time can start at and begin by wall time b. */
@@ -1052,7 +1075,9 @@ class Scheduler {
         ? dur[i]
         : kind[i] === Kind.Elapsed
           ? scheduled.finish[i] - scheduled.start[i]
-          : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
+          : kind[i] === Kind.Calendar
+            ? this.ownCal.get(i)!.workBetween(scheduled.start[i], scheduled.finish[i])
+            : cal.index(scheduled.finish[i]) - cal.index(scheduled.start[i]);
       critical[i] = tf <= 0 && (!hasProgress || percentComplete[i] < 100) ? 1 : 0; // a summary's is set again once its % complete is rolled up
     }
     if (hasProgress) {

@@ -1,0 +1,164 @@
+/**
+ * The calendars a plan schedules with, by Microsoft Project's rules:
+ * - The project calendar: the Settings' Working Days and Working Hours, or the calendar Settings
+ *   `Project Calendar` names. Holidays rows without a Calendar apply to every calendar; a row
+ *   naming one applies to it and to the calendars based on it.
+ * - A task works on its own calendar (Tasks `Calendar`) where it has one; a task that books
+ *   Work or Equipment resources works when all of them can (each on its Resources `Calendar`, or
+ *   the project calendar), intersected with its own calendar where it has one; any other task
+ *   works on the project calendar.
+ * Lags, float and the project's dates stay on the project calendar (see docs/scheduling.md).
+ */
+import { CalendarDefinition, WorkCalendar, WorkInterval } from '../calendar';
+import { clip } from '../helpers';
+import type { Issue, Plan, PlanTask } from '../model';
+import { dayOf, weekdayOfDay } from '../time';
+
+const PROJECT = '';
+
+/** The hours two lists of intervals share. */
+function intersect(a: readonly WorkInterval[], b: readonly WorkInterval[]): WorkInterval[] {
+  const out: WorkInterval[] = [];
+  for (const x of a)
+    for (const y of b) {
+      const start = Math.max(x.start, y.start);
+      const end = Math.min(x.end, y.end);
+      if (end > start) out.push({ start, end });
+    }
+  return out.sort((p, q) => p.start - q.start);
+}
+
+function weekdayHours(def: CalendarDefinition, d: number): readonly WorkInterval[] {
+  if (def.weekdayIntervals) return def.weekdayIntervals[d];
+  return def.workingWeekdays[d] ? def.intervals : [];
+}
+
+function dayHours(def: CalendarDefinition, day: number, holidays: ReadonlySet<number>): readonly WorkInterval[] {
+  const e = def.exceptions?.get(day);
+  if (e) return e;
+  if (holidays.has(day)) return [];
+  return weekdayHours(def, weekdayOfDay(day));
+}
+
+export class PlanCalendars {
+  private readonly definitions = new Map<string, CalendarDefinition>();
+  private readonly built = new Map<string, WorkCalendar | null>();
+  readonly project: WorkCalendar;
+  /** Each task's calendar where it is not the project's (a task that has no working time has none here). */
+  readonly ofTask = new Map<number, WorkCalendar>();
+
+  /** `project`: the project calendar when the caller has it built already (see functions/plan.ts). */
+  constructor(
+    private readonly plan: Plan,
+    issues: Issue[],
+    project?: WorkCalendar,
+  ) {
+    const anchor = dayOf(plan.settings.projectStart);
+    this.project = project ?? new WorkCalendar(this.definition(plan.settings.projectCalendar ?? PROJECT), anchor);
+    if (plan.calendars.size === 0) return;
+    const resources = new Map(plan.resources.map((r) => [r.name.toLowerCase(), r]));
+    plan.tasks.forEach((t, i) => {
+      if (t.isSummary || t.duration === null || t.duration.elapsed) return;
+      const names = new Set<string>();
+      if (t.calendar !== null) names.add(t.calendar);
+      let own = t.calendar !== null;
+      for (const a of t.resources) {
+        const r = resources.get(a.resource.toLowerCase());
+        if (!r || r.type === 'Material') continue;
+        if (r.calendar !== null) own = true;
+        names.add(r.calendar ?? plan.settings.projectCalendar ?? PROJECT);
+      }
+      if (!own) return;
+      const key = [...names].sort().join('\u0000');
+      let cal = this.built.get(key);
+      if (cal === undefined) {
+        cal = this.intersection([...names], anchor);
+        this.built.set(key, cal);
+      }
+      if (cal) this.ofTask.set(i, cal);
+      else issues.push(noCommonTime(t, [...names], plan));
+    });
+  }
+
+  /** A calendar's definition by name in lower case ('' for the Settings' week), its exceptions included. */
+  definition(name: string): CalendarDefinition {
+    let def = this.definitions.get(name);
+    if (!def) this.definitions.set(name, (def = calendarDefinitionOf(this.plan, name)));
+    return def;
+  }
+
+  /** The calendar of the hours all the named calendars share; null when they share none. */
+  private intersection(names: string[], anchor: number): WorkCalendar | null {
+    const defs = names.map((n) => this.definition(n));
+    if (defs.length === 1) return new WorkCalendar(defs[0], anchor);
+    const holidays = defs.map((d) => new Set(d.holidays));
+    const week = [0, 1, 2, 3, 4, 5, 6].map((d) =>
+      defs.reduce<readonly WorkInterval[]>(
+        (acc, def) => intersect(acc, weekdayHours(def, d)),
+        [{ start: 0, end: 1440 }],
+      ),
+    );
+    const days = new Set<number>();
+    defs.forEach((def, k) => {
+      for (const h of holidays[k]) days.add(h);
+      for (const day of def.exceptions?.keys() ?? []) days.add(day);
+    });
+    const exceptions = new Map<number, WorkInterval[]>();
+    for (const day of days)
+      exceptions.set(
+        day,
+        defs.reduce<WorkInterval[]>(
+          (acc, def, k) => intersect(acc, dayHours(def, day, holidays[k])),
+          [{ start: 0, end: 1440 }],
+        ),
+      );
+    if (!week.some((x) => x.length > 0) && ![...exceptions.values()].some((x) => x.length > 0)) return null;
+    const standard = this.project;
+    const def: CalendarDefinition = {
+      workingWeekdays: [...standard.workingWeekdays],
+      intervals: [...standard.intervals],
+      holidays: [...exceptions].filter(([, x]) => x.length === 0).map(([day]) => day),
+      weekdayIntervals: week.map((x) => [...x]),
+      exceptions: new Map([...exceptions].filter(([, x]) => x.length > 0)),
+    };
+    try {
+      return new WorkCalendar(def, anchor);
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** The project calendar's definition: the calendar Settings `Project Calendar` names, or the Settings' week. */
+export function projectCalendarDefinition(plan: Plan): CalendarDefinition {
+  return calendarDefinitionOf(plan, plan.settings.projectCalendar ?? PROJECT);
+}
+
+/** A calendar's definition by name in lower case ('' for the Settings' week), with the Holidays rows that apply to it. */
+function calendarDefinitionOf(plan: Plan, name: string): CalendarDefinition {
+  const s = plan.settings;
+  const named = name === PROJECT ? null : plan.calendars.get(name)!;
+  const applies = new Set(named ? [name, ...named.bases] : []);
+  const mine = plan.holidays.filter((h) => h.calendar === undefined || applies.has(h.calendar));
+  const weekIntervals = named ? named.weekIntervals : s.weekIntervals;
+  return {
+    workingWeekdays: named ? named.workingWeekdays : s.workingWeekdays,
+    intervals: named ? named.intervals : s.intervals,
+    holidays: mine.filter((h) => !h.hours).map((h) => h.day),
+    ...(weekIntervals ? { weekdayIntervals: weekIntervals } : {}),
+    ...(mine.some((h) => h.hours)
+      ? { exceptions: new Map(mine.flatMap((h) => (h.hours ? [[h.day, h.hours] as const] : []))) }
+      : {}),
+  };
+}
+
+function noCommonTime(t: PlanTask, names: string[], plan: Plan): Issue {
+  const shown = names.map((n) =>
+    n === PROJECT ? 'the project calendar' : `"${clip(plan.calendars.get(n)?.name ?? n)}"`,
+  );
+  return {
+    severity: 'error',
+    message: `Task ${clip(t.id)} can never work: its calendars (${shown.join(', ')}) have no working time in common.`,
+    at: t.calendar !== null ? t.refs.calendar : t.refs.resources,
+  };
+}
