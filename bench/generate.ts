@@ -786,6 +786,7 @@ export function toPlan(spec: NetworkSpec): Plan {
       budget: 'Budget',
       resources: 'Resources',
       holidays: 'Holidays',
+      calendars: 'Calendars',
       settings: 'Settings',
     },
   };

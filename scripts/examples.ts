@@ -13,7 +13,7 @@ type Row = Record<string, string | number | null>;
 export interface ExamplePlan {
   file: string;
   title: string;
-  doc: { settings: Row; holidays: Row[]; tasks: Row[]; resources: Row[]; budget: Row[] };
+  doc: { settings: Row; holidays: Row[]; tasks: Row[]; resources: Row[]; budget: Row[]; calendars?: Row[] };
   tasksAsTable: boolean;
 }
 
@@ -522,6 +522,10 @@ function factoryRunBooks(): ExamplePlan {
     ['Packer', 'Work', 4, 24, 'LAB-320'],
     ['Maintenance', 'Work', 2, 55, 'OVH-400'],
   ].map(([Name, Type, units, Rate, acct]) => ({ Name, Type, 'Max Units': units, Rate, 'Cost Account': acct }) as Row);
+  // The CNC cell and its machinists run three shifts on weekdays, round the clock; the lines work
+  // the plant's two shifts (the project calendar), Monday to Saturday.
+  const shifts: Record<string, string> = { 'CNC Cell': 'Three shifts', Machinist: 'Three shifts' };
+  for (const r of resources) if (shifts[r.Name as string]) r.Calendar = shifts[r.Name as string];
   // 5,400 pieces over about six weeks, as of the third day: the kits of four orders received and paid,
   // purchase orders open for the rest, little labour or machine time booked yet.
   // ETC is typed where the forecast differs from what is left: over on MAT-100 (amber: metals surcharge)
@@ -591,6 +595,9 @@ function factoryRunBooks(): ExamplePlan {
         'Gantt Scale': 'day',
         Leveling: 'On',
       },
+      calendars: [
+        { Name: 'Three shifts', 'Working Days': 'Mon-Fri', 'Working Hours': '06:00-14:00,14:00-22:00,22:00-06:00' },
+      ],
       holidays: [
         { Date: '2027-03-26', Name: 'Plant shutdown' },
         { Date: '2027-03-29', Name: 'Plant shutdown' },

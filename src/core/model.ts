@@ -231,5 +231,12 @@ export interface Plan {
   /** The Calendars sheet's calendars by name in lower case (empty without one). */
   calendars: Map<string, NamedCalendar>;
   /** Names of the input sheets as found (they may be renamed in Settings). */
-  sheetNames: { tasks: string; budget: string; resources: string; holidays: string; settings: string };
+  sheetNames: {
+    tasks: string;
+    budget: string;
+    resources: string;
+    holidays: string;
+    calendars: string;
+    settings: string;
+  };
 }

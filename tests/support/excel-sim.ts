@@ -1223,6 +1223,7 @@ export function simWorkbookFromJson(doc: Record<string, unknown>, options: { sto
     ['resources', 'Resources'],
     ['budget', 'Budget'],
     ['holidays', 'Holidays'],
+    ['calendars', 'Calendars'],
   ] as const) {
     const rows = doc[key] as Record<string, unknown>[] | undefined;
     if (!rows || rows.length === 0) continue;

@@ -5,7 +5,9 @@
  * (links, constraints, calendar, summaries), so leveling can never break one of them; the
  * leveler's model only has to be right for the schedule to be free of over-allocations.
  *
- * The model, in periods of working time (a grain of working minutes, see {@link grainOf}):
+ * The model, in periods of working time (a grain of working minutes, see {@link grainOf}) of the
+ * project calendar, or where tasks work calendars of their own, of every calendar the plan has
+ * together (ScheduleResult.timeline):
  * - An activity per task that is not a summary, of its scheduled duration, released at its
  *   unleveled start: leveling only ever delays.
  * - Fixed, never moved: tasks started or finished (actual dates or % complete), Must Start On and
@@ -20,7 +22,7 @@
  *
  * Where the model is only close (elapsed time, a % lag of a summary, a grain coarser than the
  * plan), the scheduler's dates may differ from the leveler's: then the plan is leveled again from
- * those dates, a few rounds at most. What is still over-allocated is reported, as without leveling,
+ * those dates, six rounds at most. What is still over-allocated is reported, as without leveling,
  * saying why leveling could not resolve it (see overallocation.ts).
  */
 import type { WorkCalendar } from '../calendar';
@@ -45,7 +47,7 @@ export interface LevelOptions {
 const UNIT_SCALE = 1000;
 /** Most cells (resources x periods) a leveling model may hold: three such tables of 4 bytes each. */
 const MAX_CELLS = 4_000_000;
-const MAX_ROUNDS = 3;
+const MAX_ROUNDS = 6;
 /** Decoding work the budget allows in all (activities, links and booked periods each count one per schedule). */
 const BUDGET_WORK = 30_000_000;
 const MIN_SCHEDULES = 40;
@@ -287,69 +289,97 @@ export function levelSchedule(
   unleveled: ScheduleResult,
   options: LevelOptions = {},
 ): ScheduleResult {
-  const bounds = new Map<number, Wall>();
-  let current = unleveled;
+  // The leveler's time: the project calendar's working minutes, or, where tasks work calendars of
+  // their own (a night shift), the minutes any calendar of the plan works, so that no task's work
+  // falls outside it.
+  const axis = unleveled.timeline ?? cal;
   let schedules = 0;
   let grain = 0;
   const issues: Issue[] = [];
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const model = buildModel(plan, cal, current);
-    if (!model) break;
-    let net;
-    try {
-      net = networkOf(model.problem);
-    } catch (e) {
-      if (!(e instanceof ProblemError)) throw e;
-      issues.push({
-        severity: 'warning',
-        message: `Leveling could not run: ${e.message}.`,
-        at: sheetLocation(plan.sheetNames.settings),
-      });
-      break;
-    }
-    const solution = solve(net, {
-      seed: options.seed ?? 1,
-      maxSchedules: options.maxSchedules ?? scheduleBudget(model.problem),
-      seedLists: [model.order],
-      // The earliest-placed in the order gets the earlier start: those after it yield.
-      prefer: (a, b) => {
-        for (const x of model.order) if (a[x] !== b[x]) return a[x] - b[x];
-        return 0;
-      },
-    });
-    schedules += solution.schedules;
-    grain = model.grain;
-    let moved = false;
-    // Where the leveler put each movable task (never before where it was).
-    const wanted = model.task.map((i, a) =>
-      Math.max(model.base + solution.starts[a] * model.grain, cal.index(current.start[i])),
-    );
-    model.task.forEach((i, a) => {
-      if (net.fixed[a] || wanted[a] <= cal.index(current.start[i])) return;
-      const wall = cal.startWall(wanted[a]);
-      if (wall > (bounds.get(i) ?? -Infinity)) {
-        bounds.set(i, wall);
-        moved = true;
+  /** Movable tasks still over-booking a resource together. */
+  const overlapping = (r: ScheduleResult) =>
+    findOverallocations(plan, r).some((o) => o.tasks.filter((t) => !fixedReason(plan.tasks[t])).length >= 2);
+
+  /**
+   * Rounds of leveling from the unleveled dates. With `linkedFree`, the first round bounds only
+   * the tasks the leveler held back for resources, not those its links place (fewer, truer
+   * delays); without, every task it moved.
+   */
+  const rounds = (linkedFree: boolean): ScheduleResult => {
+    const bounds = new Map<number, Wall>();
+    let current = unleveled;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const model = buildModel(plan, axis, current);
+      if (!model) break;
+      let net;
+      try {
+        net = networkOf(model.problem);
+      } catch (e) {
+        if (!(e instanceof ProblemError)) throw e;
+        if (issues.length === 0)
+          issues.push({
+            severity: 'warning',
+            message: `Leveling could not run: ${e.message}.`,
+            at: sheetLocation(plan.sheetNames.settings),
+          });
+        break;
       }
-    });
-    if (!moved) break;
-    const taskCalendars = unleveled.taskCalendars;
-    current = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal, taskCalendars), {
-      levelStart: bounds,
-      taskCalendars,
-    });
-    if (!current.leveling) break; // a run stopped by an error: nothing more to level
-    // Again only where the scheduler placed a task later than the leveler did (its model was only
-    // close: elapsed time, a coarse grain) and over-allocations among movable tasks are left.
-    const later = model.task.some((i, a) => !net.fixed[a] && cal.index(current.start[i]) > wanted[a]);
-    if (!later || !findOverallocations(plan, current).some((o) => o.tasks.some((t) => !fixedReason(plan.tasks[t]))))
-      break;
-  }
+      const solution = solve(net, {
+        seed: options.seed ?? 1,
+        maxSchedules: options.maxSchedules ?? scheduleBudget(model.problem),
+        seedLists: [model.order],
+        // The earliest-placed in the order gets the earlier start: those after it yield.
+        prefer: (a, b) => {
+          for (const x of model.order) if (a[x] !== b[x]) return a[x] - b[x];
+          return 0;
+        },
+      });
+      schedules += solution.schedules;
+      grain = model.grain;
+      let moved = false;
+      // Where the leveler put each movable task (never before where it was).
+      const wanted = model.task.map((i, a) =>
+        Math.max(model.base + solution.starts[a] * model.grain, axis.index(current.start[i])),
+      );
+      model.task.forEach((i, a) => {
+        // Only where the leveler held the task back for resources: at its release (a start rounded up
+        // to the grain is no delay) or, in the first round, right after its predecessors in the
+        // model, its links place it. (Later rounds bound every task they move: where the model's
+        // durations were only close, the links alone placed some too early.)
+        let linked = net.release[a];
+        if (linkedFree && round === 0)
+          for (let y = net.predStart[a]; y < net.predStart[a + 1]; y++)
+            linked = Math.max(linked, solution.starts[net.pred[y]] + net.predDelay[y]);
+        if (net.fixed[a] || solution.starts[a] <= linked || wanted[a] <= axis.index(current.start[i])) return;
+        const wall = axis.startWall(wanted[a]);
+        if (wall > (bounds.get(i) ?? -Infinity)) {
+          bounds.set(i, wall);
+          moved = true;
+        }
+      });
+      if (!moved) break;
+      const taskCalendars = unleveled.taskCalendars;
+      current = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal, taskCalendars), {
+        levelStart: bounds,
+        taskCalendars,
+      });
+      if (!current.leveling) break; // a run stopped by an error: nothing more to level
+      // Again where the scheduler placed a task later than the leveler did, or where movable tasks
+      // still overlap (its model was only close: elapsed time, calendars of their own, a coarse
+      // grain); not for what only the fixed tasks over-book.
+      const later = model.task.some((i, a) => !net.fixed[a] && axis.index(current.start[i]) > wanted[a]);
+      const left = findOverallocations(plan, current).map((o) => o.tasks.filter((t) => !fixedReason(plan.tasks[t])));
+      if (!left.some((movable) => movable.length >= 2 || (later && movable.length > 0))) break;
+    }
+    return current;
+  };
+  let current = rounds(true);
+  if (overlapping(current)) current = rounds(false);
   if (current === unleveled) {
     current = { ...unleveled, leveling: { delay: new Map(), reasons: new Map(), schedules, grain } };
   }
   const delay = current.leveling!.delay;
-  current.leveling = { delay, reasons: reasonsOf(plan, cal, current, delay), schedules, grain };
+  current.leveling = { delay, reasons: reasonsOf(plan, axis, current, delay), schedules, grain };
   current.issues.push(...issues);
   return current;
 }

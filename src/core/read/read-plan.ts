@@ -64,7 +64,9 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
 
   let settings = readSettings(settingsSheet, entries, issues, options);
 
-  const calendarsSheet = find('Calendars');
+  const calendarsSheet = refused.has('calendars') ? undefined : find(sheetNames.calendars);
+  if (!calendarsSheet && entries.has('calendarssheet') && !refused.has('calendars'))
+    missingSheet(sheetNames.calendars, entries.get('calendarssheet')!, issues);
   const calendars =
     calendarsSheet && settings.ok
       ? readCalendars(
@@ -120,6 +122,7 @@ export function readPlan(wb: RawWorkbook, options: ReadOptions = {}): ReadResult
   if (holidaysSheet) sheetNames.holidays = holidaysSheet.name;
   if (resourcesSheet) sheetNames.resources = resourcesSheet.name;
   if (budgetSheet) sheetNames.budget = budgetSheet.name;
+  if (calendarsSheet) sheetNames.calendars = calendarsSheet.name;
 
   const hasErrors = issues.some((i) => i.severity === 'error');
   if (hasErrors || !settings.ok) return { plan: null, issues };

@@ -17,6 +17,7 @@ export const SHEET_SETTINGS: Record<string, keyof Plan['sheetNames']> = {
   budgetsheet: 'budget',
   resourcessheet: 'resources',
   holidayssheet: 'holidays',
+  calendarssheet: 'calendars',
 };
 
 const KNOWN_SETTINGS = new Set([
@@ -65,6 +66,7 @@ export function sheetNamesFrom(entries: Map<string, SettingEntry>): Plan['sheetN
     budget: 'Budget',
     resources: 'Resources',
     holidays: 'Holidays',
+    calendars: 'Calendars',
     settings: 'Settings',
   };
   for (const [key, field] of Object.entries(SHEET_SETTINGS)) {

@@ -28,6 +28,18 @@ function intersect(a: readonly WorkInterval[], b: readonly WorkInterval[]): Work
   return out.sort((p, q) => p.start - q.start);
 }
 
+/** Intervals merged where they overlap or touch, in order. */
+function merge(list: WorkInterval[]): WorkInterval[] {
+  const sorted = [...list].sort((a, b) => a.start - b.start);
+  const out: WorkInterval[] = [];
+  for (const x of sorted) {
+    const last = out[out.length - 1];
+    if (last && x.start <= last.end) last.end = Math.max(last.end, x.end);
+    else out.push({ ...x });
+  }
+  return out;
+}
+
 function weekdayHours(def: CalendarDefinition, d: number): readonly WorkInterval[] {
   if (def.weekdayIntervals) return def.weekdayIntervals[d];
   return def.workingWeekdays[d] ? def.intervals : [];
@@ -85,6 +97,30 @@ export class PlanCalendars {
     let def = this.definitions.get(name);
     if (!def) this.definitions.set(name, (def = calendarDefinitionOf(this.plan, name)));
     return def;
+  }
+
+  /** The calendar of the hours any calendar of the plan works: the project's and every named one. */
+  union(): WorkCalendar {
+    const defs = [PROJECT, ...this.plan.calendars.keys()].map((n) => this.definition(n));
+    const holidays = defs.map((d) => new Set(d.holidays));
+    const week = [0, 1, 2, 3, 4, 5, 6].map((d) => merge(defs.flatMap((def) => [...weekdayHours(def, d)])));
+    const days = new Set<number>();
+    defs.forEach((def, k) => {
+      for (const h of holidays[k]) days.add(h);
+      for (const day of def.exceptions?.keys() ?? []) days.add(day);
+    });
+    const exceptions = new Map<number, WorkInterval[]>();
+    for (const day of days) exceptions.set(day, merge(defs.flatMap((def, k) => [...dayHours(def, day, holidays[k])])));
+    return new WorkCalendar(
+      {
+        workingWeekdays: [...this.project.workingWeekdays],
+        intervals: [...this.project.intervals],
+        holidays: [...exceptions].filter(([, x]) => x.length === 0).map(([day]) => day),
+        weekdayIntervals: week,
+        exceptions: new Map([...exceptions].filter(([, x]) => x.length > 0)),
+      },
+      dayOf(this.plan.settings.projectStart),
+    );
   }
 
   /** The calendar of the hours all the named calendars share; null when they share none. */

@@ -76,6 +76,8 @@ export interface ScheduleResult {
   leveling?: LevelingInfo;
   /** The tasks on calendars of their own (a task calendar, or their resources'), when any is. */
   taskCalendars?: ReadonlyMap<number, WorkCalendar>;
+  /** With taskCalendars: the minutes any calendar of the plan works (the leveler's time). */
+  timeline?: WorkCalendar;
 }
 
 /** What leveling did. */
@@ -133,6 +135,7 @@ export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleRes
     taskCalendars,
   });
   result.issues.push(...issues);
+  if (taskCalendars.size > 0) result.timeline = calendars.union();
   return result;
 }
 

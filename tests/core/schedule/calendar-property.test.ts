@@ -5,6 +5,7 @@
  * early ones where nothing but links binds the plan.
  */
 import { randomGenerator } from '../../../src/core/leveling/solver';
+import { findOverallocations } from '../../../src/core/resources/overallocation';
 import { calc, plan, Row } from '../../helpers';
 
 const CALENDARS = [
@@ -19,7 +20,7 @@ const RESOURCES = [
   { Name: 'Crew', Type: 'Work', 'Max Units': 5, Rate: 0 },
 ];
 
-function randomPlan(seed: number) {
+function randomPlan(seed: number, leveling = false) {
   const random = randomGenerator(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const tasks: Row[] = [];
@@ -43,7 +44,10 @@ function randomPlan(seed: number) {
       Resources: resource,
     });
   }
-  return plan(tasks, {}, { calendars: CALENDARS, resources: RESOURCES });
+  return plan(tasks, leveling ? { Leveling: 'On' } : {}, {
+    calendars: CALENDARS,
+    resources: leveling ? RESOURCES.map((r) => ({ ...r, 'Max Units': 1 })) : RESOURCES,
+  });
 }
 
 describe('random plans on several calendars', () => {
@@ -68,5 +72,11 @@ describe('random plans on several calendars', () => {
       expect(r.lateStart[i]).toBeGreaterThanOrEqual(r.earlyStart[i]);
       expect(r.totalFloat[i]).toBeGreaterThanOrEqual(0);
     });
+  });
+
+  test.each(Array.from({ length: 60 }, (_, k) => k + 1))('leveled, seed %i: nothing left over-booked', (seed) => {
+    const c = calc(randomPlan(seed, true));
+    expect(c.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(findOverallocations(c.plan!, c.schedule!)).toEqual([]);
   });
 });
