@@ -65,10 +65,17 @@ export function WORKDAYS(
  * @param settings Optional. The project start: a Setting | Value range with a Project Start row (and Working Days, Working Hours...), or just the start date. Left out: today.
  * @param holidays Optional. Non-working days: a range of dates, or a Date | End Date | Name table with its header row.
  * @param resources Optional. The resources with their header row (Name, Type, Max Units...): with Leveling On in the settings, tasks are delayed to resolve over-allocations.
+ * @param calendars Optional. Named calendars with their header row (Name, Base Calendar, Working Days, Working Hours), for the tasks' and resources' Calendar columns and a Project Calendar setting.
  * @returns One row for each row of tasks: column names on the header row, then Start and Finish (dates), Total Float (working days), Critical (TRUE/FALSE).
  */
-export function SCHEDULE(tasks: any[][], settings?: any[][], holidays?: any[][], resources?: any[][]): any[][] {
-  return guard(() => scheduleTable(tasks, settings, holidays, resources));
+export function SCHEDULE(
+  tasks: any[][],
+  settings?: any[][],
+  holidays?: any[][],
+  resources?: any[][],
+  calendars?: any[][],
+): any[][] {
+  return guard(() => scheduleTable(tasks, settings, holidays, resources, calendars));
 }
 
 /**
@@ -103,10 +110,17 @@ export function FLOAT(tasks: any[][], id: any, settings?: any[][], holidays?: an
  * @param resources The resources with their header row: Name, Type, Max Units, as on the Resources sheet.
  * @param settings Optional. The project start: a Setting | Value range with a Project Start row (and Working Days, Working Hours...), or just the start date. Left out: today.
  * @param holidays Optional. Non-working days: a range of dates, or a Date | End Date | Name table with its header row.
+ * @param calendars Optional. Named calendars with their header row (Name, Base Calendar, Working Days, Working Hours), for the Calendar columns.
  * @returns A header row, then one row per over-allocation: Resource, From and To (dates), Booked and Available (units), Tasks (their IDs).
  */
-export function OVERALLOCATIONS(tasks: any[][], resources: any[][], settings?: any[][], holidays?: any[][]): any[][] {
-  return guard(() => overallocationTable(tasks, resources, settings, holidays));
+export function OVERALLOCATIONS(
+  tasks: any[][],
+  resources: any[][],
+  settings?: any[][],
+  holidays?: any[][],
+  calendars?: any[][],
+): any[][] {
+  return guard(() => overallocationTable(tasks, resources, settings, holidays, calendars));
 }
 
 /**

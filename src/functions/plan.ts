@@ -19,7 +19,7 @@ import { TASK_COLUMNS } from '../core/read/tasks';
 import { WorkCalendar, WorkInterval } from '../core/calendar';
 import { readScheduleInput } from '../core/schedule/input';
 import { ScheduleResult, scheduleInput } from '../core/schedule/schedule';
-import { projectCalendarDefinition } from '../core/schedule/plan-calendars';
+import { PlanCalendars, projectCalendarDefinition } from '../core/schedule/plan-calendars';
 import { fail } from './errors';
 import { asRange, isBlankRange, rawRows, rawValue } from './values';
 
@@ -267,7 +267,14 @@ export function readAndSchedule(sheets: (ArgSheet | null)[]): Scheduled {
   failOnErrors(read.issues, places);
   const plan = read.plan!;
   const cal = calendarOf(plan);
-  const result = levelIfAsked(plan, scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal)));
+  // Calendars of tasks and resources (a calendars range given): as schedule() builds them.
+  const issues: Issue[] = [];
+  const calendars = plan.calendars.size > 0 ? new PlanCalendars(plan, issues, cal) : null;
+  const taskCalendars = calendars?.ofTask;
+  const unleveled = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal, taskCalendars), { taskCalendars });
+  unleveled.issues.push(...issues);
+  if (calendars && calendars.ofTask.size > 0) unleveled.timeline = calendars.union();
+  const result = levelIfAsked(plan, unleveled);
   failOnErrors(result.issues, places);
   return { plan, result };
 }

@@ -21,16 +21,34 @@ export function resourcesArg(resources: unknown): ArgSheet {
   );
 }
 
+/** A calendars range (`Name | Base Calendar | Working Days | Working Hours`) as the Calendars sheet; null when not given. */
+export function calendarsArg(calendars: unknown): ArgSheet | null {
+  if (calendars === undefined || calendars === null) return null;
+  return tableArg(
+    calendars,
+    'Calendars',
+    'calendars',
+    'The calendars range is empty: give a range with a header row (Name, Base Calendar, Working Days, Working Hours) and one row per calendar.',
+  );
+}
+
 /** A header row, then one row per over-allocated stretch: resource, from, to (Excel dates), booked and available units, task IDs. */
 export function overallocationTable(
   tasks: unknown,
   resources: unknown,
   settings: unknown,
   holidays: unknown,
+  calendars?: unknown,
 ): (string | number)[][] {
   const { arg } = tasksArg(tasks);
   const resourcesSheet = resourcesArg(resources);
-  const { plan, result } = readAndSchedule([settingsArg(settings), holidaysArg(holidays), arg, resourcesSheet]);
+  const { plan, result } = readAndSchedule([
+    settingsArg(settings),
+    holidaysArg(holidays),
+    arg,
+    resourcesSheet,
+    calendarsArg(calendars),
+  ]);
   const found = findOverallocations(plan, result);
   if (found.length === 0) fail('notAvailable', 'No resource is booked above its Max Units.');
   return [

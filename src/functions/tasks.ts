@@ -8,7 +8,7 @@ import { fail } from './errors';
 import { cellOf } from '../core/location';
 import { Scheduled, headerRowOf, holidaysArg, readAndSchedule, settingsArg, tasksArg } from './plan';
 import { textArg } from './values';
-import { resourcesArg } from './resources';
+import { calendarsArg, resourcesArg } from './resources';
 
 /** The headers of SCHEDULE's columns. */
 export const SCHEDULE_HEADERS = ['Start', 'Finish', 'Total Float', 'Critical'];
@@ -42,7 +42,13 @@ function taskRows(plan: Plan): { taskRow: Int32Array; idColumn: number } {
   return { taskRow, idColumn: first.column };
 }
 
-function scheduleRange(tasks: unknown, settings: unknown, holidays: unknown, resources?: unknown): ScheduledRange {
+function scheduleRange(
+  tasks: unknown,
+  settings: unknown,
+  holidays: unknown,
+  resources?: unknown,
+  calendars?: unknown,
+): ScheduledRange {
   const { arg, values } = tasksArg(tasks);
   const given = resources !== undefined && resources !== null;
   const scheduled = readAndSchedule([
@@ -50,6 +56,7 @@ function scheduleRange(tasks: unknown, settings: unknown, holidays: unknown, res
     holidaysArg(holidays),
     arg,
     given ? resourcesArg(resources) : null,
+    calendarsArg(calendars),
   ]);
   const rows = arg.sheet.rows;
   return { ...scheduled, ...taskRows(scheduled.plan), values, rowCount: rows.length, headerRow: headerRowOf(rows) };
@@ -70,8 +77,9 @@ export function scheduleTable(
   settings: unknown,
   holidays: unknown,
   resources?: unknown,
+  calendars?: unknown,
 ): (string | number | boolean)[][] {
-  const s = scheduleRange(tasks, settings, holidays, resources);
+  const s = scheduleRange(tasks, settings, holidays, resources, calendars);
   const { result } = s;
   const out: (string | number | boolean)[][] = new Array(s.rowCount);
   out[s.headerRow] = [...SCHEDULE_HEADERS];

@@ -28,10 +28,10 @@ interface Fn {
 const EXPECTED: Record<string, [string[], 'scalar' | 'matrix']> = {
   FINISH: [['start', 'duration', 'holidays?', 'workingDays?', 'workingHours?'], 'scalar'],
   WORKDAYS: [['start', 'finish', 'holidays?', 'workingDays?', 'workingHours?'], 'scalar'],
-  SCHEDULE: [['tasks', 'settings?', 'holidays?', 'resources?'], 'matrix'],
+  SCHEDULE: [['tasks', 'settings?', 'holidays?', 'resources?', 'calendars?'], 'matrix'],
   CRITICALPATH: [['tasks', 'settings?', 'holidays?'], 'matrix'],
   FLOAT: [['tasks', 'id', 'settings?', 'holidays?'], 'scalar'],
-  OVERALLOCATIONS: [['tasks', 'resources', 'settings?', 'holidays?'], 'matrix'],
+  OVERALLOCATIONS: [['tasks', 'resources', 'settings?', 'holidays?', 'calendars?'], 'matrix'],
   EFC: [['actual', 'committed', 'etc', 'budget?'], 'scalar'],
   VARIANCE: [['budget', 'efc', 'sign?'], 'scalar'],
   CPI: [['ev', 'ac'], 'scalar'],
@@ -39,7 +39,7 @@ const EXPECTED: Record<string, [string[], 'scalar' | 'matrix']> = {
   EAC: [['bac', 'ev', 'ac', 'method?', 'pv?'], 'scalar'],
   GANTTBAR: [['start', 'finish', 'timeline'], 'matrix'],
 };
-const RANGES = new Set(['holidays', 'tasks', 'settings', 'timeline', 'resources']);
+const RANGES = new Set(['holidays', 'tasks', 'settings', 'timeline', 'resources', 'calendars']);
 
 describe('functions.json from the real generator', () => {
   let fns: Fn[] = [];

@@ -73,3 +73,37 @@ describe('SCHEDULE with resources and Leveling On', () => {
     expectFailure(() => OVERALLOCATIONS(TASKS, RESOURCES, LEVELING), '#N/A', /No resource is booked/);
   });
 });
+
+describe('a calendars range', () => {
+  const CALENDARS: unknown[][] = [
+    ['Name', 'Working Days', 'Working Hours'],
+    ['Night', 'Mon-Fri', '22:00-06:00'],
+  ];
+
+  test('SCHEDULE places a task on its Calendar; OVERALLOCATIONS reads the resources on theirs', () => {
+    const tasks: unknown[][] = [
+      ['ID', 'Name', 'Duration', 'Predecessors', 'Calendar', 'Resources'],
+      ['A', 'Day work', '1d', '', '', ''],
+      ['B', 'Night work', '8h', 'A', 'Night', ''],
+      ['C', 'Night crew', '8h', '', '', 'Night Crew'],
+      ['D', 'Night crew too', '8h', '', '', 'Night Crew'],
+    ];
+    const resources: unknown[][] = [
+      ['Name', 'Type', 'Max Units', 'Calendar'],
+      ['Night Crew', 'Work', 1, 'Night'],
+    ];
+    const rows = SCHEDULE(tasks, SETTINGS, undefined, resources, CALENDARS);
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      [at(1, 8), at(1, 17)],
+      // Monday 22:00 to Tuesday 06:00, for B and for both night-crew tasks.
+      [at(1, 22), at(2, 6)],
+      [at(1, 22), at(2, 6)],
+      [at(1, 22), at(2, 6)],
+    ]);
+    expect(OVERALLOCATIONS(tasks, resources, SETTINGS, undefined, CALENDARS)).toEqual([
+      ['Resource', 'From', 'To', 'Booked', 'Available', 'Tasks'],
+      ['Night Crew', at(1, 22), at(2, 6), 2, 1, 'C, D'],
+    ]);
+    expectFailure(() => SCHEDULE(tasks, SETTINGS), '#VALUE!', /there is no Calendars sheet/);
+  });
+});
