@@ -293,6 +293,12 @@ export function levelSchedule(
   // their own (a night shift), the minutes any calendar of the plan works, so that no task's work
   // falls outside it.
   const axis = unleveled.timeline ?? cal;
+  // ALAP tasks stay where the unleveled plan put them (leveling may not move them; their late dates
+  // would follow its later finish, and drag what they drive along).
+  const alapAt = new Map<number, Wall>();
+  plan.tasks.forEach((t, i) => {
+    if (t.constraint === 'ALAP' && !t.isSummary) alapAt.set(i, unleveled.start[i]);
+  });
   let schedules = 0;
   let grain = 0;
   const issues: Issue[] = [];
@@ -362,6 +368,7 @@ export function levelSchedule(
       current = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal, taskCalendars), {
         levelStart: bounds,
         taskCalendars,
+        alapAt,
       });
       if (!current.leveling) break; // a run stopped by an error: nothing more to level
       // Again where the scheduler placed a task later than the leveler did, or where movable tasks

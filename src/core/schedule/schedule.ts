@@ -101,6 +101,8 @@ export interface ScheduleOptions {
   levelStart?: ReadonlyMap<number, Wall>;
   /** Tasks on calendars of their own (see plan-calendars.ts): they are Kind.Calendar in the input. */
   taskCalendars?: ReadonlyMap<number, WorkCalendar>;
+  /** ALAP tasks placed at these starts instead of their late dates (leveling keeps them where they were). */
+  alapAt?: ReadonlyMap<number, Wall>;
 }
 
 /**
@@ -166,6 +168,7 @@ export function scheduleInput(
     issues,
     levelStart,
     options.taskCalendars ?? new Map(),
+    options.alapAt ?? new Map(),
   );
   const result = scheduler.run(s.statusDate);
   if (options.taskCalendars && options.taskCalendars.size > 0) result.taskCalendars = options.taskCalendars;
@@ -216,6 +219,7 @@ class Scheduler {
     private readonly issues: Issue[],
     private readonly levelStart: ReadonlyMap<number, Wall>,
     private readonly ownCal: ReadonlyMap<number, WorkCalendar>,
+    private readonly alapAt: ReadonlyMap<number, Wall>,
   ) {
     this.n = input.taskCount;
     this.kind = input.kind;
@@ -303,7 +307,7 @@ class Scheduler {
     let scheduled = early;
     if (this.input.hasAlap) {
       scheduled = newDates(n, arena);
-      this.forward(scheduled, arena.i32(n), late, false);
+      this.forward(scheduled, arena.i32(n), this.alapDates(late, arena), false);
       for (let i = 0; i < n; i++) {
         if (this.constraint[i] === ConstraintCode.Alap && scheduled.start[i] !== early.start[i])
           driver[i] = Driver.AsLateAsPossible;
@@ -327,6 +331,25 @@ class Scheduler {
       ...floats,
       driver,
     };
+  }
+
+  /**
+   * Where ALAP tasks are placed: at their late dates, or, for the tasks `alapAt` pins (a leveled
+   * run), at the dates given, so that leveling's later finish does not pull them, and what they
+   * drive, after it.
+   */
+  private alapDates(late: Dates, arena: Arena): Dates {
+    if (this.alapAt.size === 0) return late;
+    const d = newDates(this.n, arena);
+    d.start.set(late.start);
+    d.startIndex.set(late.startIndex);
+    d.finish.set(late.finish);
+    d.finishIndex.set(late.finishIndex);
+    for (const [i, wall] of this.alapAt) {
+      d.start[i] = wall;
+      d.startIndex[i] = this.cal.index(wall);
+    }
+    return d;
   }
 
   // ---- Calendar arithmetic by task kind -------------------------------------------------

@@ -243,4 +243,21 @@ describe('leveling a plan (Settings Leveling On)', () => {
     const plain = calc(plan(rows, {}, RESOURCES));
     expect(planScheduleSheet(plain.plan!, plain.schedule!).rows[0]).not.toContain('Leveling Delay (days)');
   });
+
+  test('an ALAP task stays where the unleveled plan put it, though leveling moves the finish', () => {
+    // I (ALAP) sits just before the milestone M that starts the shoot; the shoot's two camera
+    // tasks are leveled one after the other, so the finish moves two days. I and M do not.
+    const tasks: Row[] = [
+      { ID: 'P', Name: 'Prep', Duration: '3d' },
+      { ID: 'I', Name: 'Insurance', Duration: '1d', Constraint: 'ALAP' },
+      { ID: 'M', Name: 'Prep done', Duration: '0', Predecessors: 'P, I' },
+      { ID: 'A', Name: 'Main unit', Duration: '2d', Predecessors: 'M', Resources: 'Camera Package' },
+      { ID: 'B', Name: 'Second unit', Duration: '2d', Predecessors: 'M', Resources: 'Camera Package' },
+    ];
+    const plain = run(plan(tasks, {}, RESOURCES));
+    const byId = leveled(tasks);
+    expect([byId.I.start, byId.M.start]).toEqual([plain.I.start, plain.M.start]);
+    expect([byId.I.start, byId.M.start]).toEqual(['2027-03-03T08:00', '2027-03-03T17:00']);
+    expect(byId.B.start).toBe('2027-03-08T08:00');
+  });
 });
