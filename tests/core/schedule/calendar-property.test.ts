@@ -74,9 +74,30 @@ describe('random plans on several calendars', () => {
     });
   });
 
-  test.each(Array.from({ length: 60 }, (_, k) => k + 1))('leveled, seed %i: nothing left over-booked', (seed) => {
-    const c = calc(randomPlan(seed, true));
-    expect(c.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(findOverallocations(c.plan!, c.schedule!)).toEqual([]);
-  });
+  test.each(Array.from({ length: 60 }, (_, k) => k + 1))(
+    'leveled, seed %i: nothing left over-booked; calendars and links hold; nothing earlier; same twice',
+    (seed) => {
+      const c = calc(randomPlan(seed, true));
+      expect(c.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      const r = c.schedule!;
+      expect(findOverallocations(c.plan!, r)).toEqual([]);
+      const unleveled = calc({
+        ...randomPlan(seed, true),
+        settings: { ...randomPlan(seed, true).settings, Leveling: 'Off' },
+      });
+      const own = r.taskCalendars ?? new Map();
+      c.plan!.tasks.forEach((t, i) => {
+        const cal = own.get(i) ?? r.calendar;
+        expect(cal.workBetween(r.start[i], r.finish[i])).toBe(t.duration!.minutes);
+        expect(cal.isWorkingMinute(r.start[i])).toBe(true);
+        expect(r.start[i]).toBeGreaterThanOrEqual(unleveled.schedule!.start[i]);
+        for (const link of t.links) {
+          const from = link.type === 'FS' || link.type === 'FF' ? r.finish[link.pred] : r.start[link.pred];
+          const to = link.type === 'FF' || link.type === 'SF' ? r.finish[i] : r.start[i];
+          expect(r.calendar.index(to)).toBeGreaterThanOrEqual(r.calendar.index(from) + link.lag.minutes);
+        }
+      });
+      expect(Array.from(calc(randomPlan(seed, true)).schedule!.start)).toEqual(Array.from(r.start));
+    },
+  );
 });

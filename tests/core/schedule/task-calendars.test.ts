@@ -131,6 +131,29 @@ describe('task and resource calendars', () => {
     ]);
   });
 
+  test("a calendar's hours of no time, or that overlap, are errors at its cells", () => {
+    const doc = plan(
+      [t('A', '1d')],
+      {},
+      {
+        calendars: [
+          { Name: 'Empty', 'Working Hours': '08:00-08:00' },
+          { Name: 'Double', 'Working Hours': '08:00-12:00, 11:00-15:00' },
+        ],
+      },
+    );
+    expect(
+      calc(doc)
+        .issues.filter((i) => i.severity === 'error')
+        .map((i) => `${formatLocation(i.at)} ${i.message.replace(/: write intervals.*$/, '')}`),
+    ).toEqual(
+      expect.arrayContaining([
+        'calendars[0]["Working Hours"] Calendar "Empty" Working Hours: "08:00-08:00" has an interval of no time (08:00-08:00)',
+        'calendars[1]["Working Hours"] Calendar "Double" Working Hours: "08:00-12:00, 11:00-15:00" has overlapping intervals on Mon (08:00-12:00 and 11:00-15:00)',
+      ]),
+    );
+  });
+
   test('a plan without a Calendars sheet schedules exactly as before', () => {
     const tasks = [t('A', '3d', { Resources: 'Day Crew' }), t('B', '2d', { Predecessors: 'A' })];
     const before = Object.values(run(plan(tasks, {}, { resources: [RESOURCES[3]] })));
