@@ -109,23 +109,14 @@ export class WorkCalendar {
     this.workingWeekdays = [...def.workingWeekdays];
     this.holidaySet = new Set(def.holidays);
     this.anchorDay = anchorDay;
-    this.workedBefore = new Int32Array(MINUTES_PER_DAY + 1);
-    let worked = 0;
-    for (let m = 0; m <= MINUTES_PER_DAY; m++) {
-      this.workedBefore[m] = worked;
-      if (m < MINUTES_PER_DAY && this.intervals.some((i) => m >= i.start && m < i.end)) worked++;
-    }
-    this.minutesPerDay = worked;
-    if (worked === 0 || !this.workingWeekdays.some(Boolean)) {
+    // The standard day's tables: every working day's in a calendar of the same hours every day.
+    const standard = dayPattern(this.intervals);
+    this.workedBefore = standard.workedBefore;
+    this.startMinute = standard.startMinute;
+    this.finishMinute = standard.finishMinute;
+    this.minutesPerDay = standard.minutes;
+    if (standard.minutes === 0 || !this.workingWeekdays.some(Boolean)) {
       throw new Error('A calendar needs at least one working day and one working interval.');
-    }
-    this.startMinute = new Int32Array(worked);
-    this.finishMinute = new Int32Array(worked + 1);
-    for (let m = 0; m < MINUTES_PER_DAY; m++) {
-      if (this.workedBefore[m + 1] > this.workedBefore[m]) {
-        this.startMinute[this.workedBefore[m]] = m;
-        this.finishMinute[this.workedBefore[m + 1]] = m + 1;
-      }
     }
     if (isGeneral(def)) {
       const patterns: DayPattern[] = [dayPattern([])];

@@ -17,9 +17,8 @@ import { readPlan } from '../core/read/read-plan';
 import { SHEET_SETTINGS } from '../core/read/settings';
 import { TASK_COLUMNS } from '../core/read/tasks';
 import { WorkCalendar, WorkInterval } from '../core/calendar';
-import { readScheduleInput } from '../core/schedule/input';
-import { ScheduleResult, scheduleInput } from '../core/schedule/schedule';
-import { PlanCalendars, projectCalendarDefinition } from '../core/schedule/plan-calendars';
+import { ScheduleResult, schedule } from '../core/schedule/schedule';
+import { projectCalendarDefinition } from '../core/schedule/plan-calendars';
 import { fail } from './errors';
 import { asRange, isBlankRange, rawRows, rawValue } from './values';
 
@@ -266,15 +265,7 @@ export function readAndSchedule(sheets: (ArgSheet | null)[]): Scheduled {
   if (hasErrors(read.issues) && emptyRejectedZeros(read.issues, workbook.sheets)) read = readPlan(workbook);
   failOnErrors(read.issues, places);
   const plan = read.plan!;
-  const cal = calendarOf(plan);
-  // Calendars of tasks and resources (a calendars range given): as schedule() builds them.
-  const issues: Issue[] = [];
-  const calendars = plan.calendars.size > 0 ? new PlanCalendars(plan, issues, cal) : null;
-  const taskCalendars = calendars?.ofTask;
-  const unleveled = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal, taskCalendars), { taskCalendars });
-  unleveled.issues.push(...issues);
-  if (calendars && calendars.ofTask.size > 0) unleveled.timeline = calendars.union();
-  const result = levelIfAsked(plan, unleveled);
+  const result = levelIfAsked(plan, schedule(plan, {}, calendarOf(plan)));
   failOnErrors(result.issues, places);
   return { plan, result };
 }

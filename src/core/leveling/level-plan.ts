@@ -29,7 +29,7 @@ import type { WorkCalendar } from '../calendar';
 import { clip } from '../helpers';
 import { sheetLocation } from '../location';
 import type { Issue, LevelingOrder, Plan, PlanTask } from '../model';
-import { findOverallocations } from '../resources/overallocation';
+import { bookingsByResource, findOverallocations } from '../resources/overallocation';
 import { readScheduleInput } from '../schedule/input';
 import { ScheduleResult, scheduleInput } from '../schedule/schedule';
 import { Wall, formatMoment } from '../time';
@@ -302,9 +302,9 @@ export function levelSchedule(
   let schedules = 0;
   let grain = 0;
   const issues: Issue[] = [];
-  /** Movable tasks still over-booking a resource together. */
-  const overlapping = (r: ScheduleResult) =>
-    findOverallocations(plan, r).some((o) => o.tasks.filter((t) => !fixedReason(plan.tasks[t])).length >= 2);
+  /** The movable tasks of each over-allocation left in a schedule. */
+  const movableLeft = (r: ScheduleResult) =>
+    findOverallocations(plan, r).map((o) => o.tasks.filter((t) => !fixedReason(plan.tasks[t])));
 
   /**
    * Rounds of leveling from the unleveled dates. With `linkedFree`, the first round bounds only
@@ -375,13 +375,13 @@ export function levelSchedule(
       // still overlap (its model was only close: elapsed time, calendars of their own, a coarse
       // grain); not for what only the fixed tasks over-book.
       const later = model.task.some((i, a) => !net.fixed[a] && axis.index(current.start[i]) > wanted[a]);
-      const left = findOverallocations(plan, current).map((o) => o.tasks.filter((t) => !fixedReason(plan.tasks[t])));
-      if (!left.some((movable) => movable.length >= 2 || (later && movable.length > 0))) break;
+      if (!movableLeft(current).some((movable) => movable.length >= 2 || (later && movable.length > 0))) break;
     }
     return current;
   };
   let current = rounds(true);
-  if (overlapping(current)) current = rounds(false);
+  // Movable tasks still over-booking a resource together: again, bounding every task it moves.
+  if (movableLeft(current).some((movable) => movable.length >= 2)) current = rounds(false);
   if (current === unleveled) {
     current = { ...unleveled, leveling: { delay: new Map(), reasons: new Map(), schedules, grain } };
   }
@@ -400,17 +400,7 @@ function reasonsOf(
 ): Map<number, string> {
   const reasons = new Map<number, string>();
   const defs = new Map(plan.resources.map((r) => [r.name.toLowerCase(), r]));
-  const byResource = new Map<string, number[]>();
-  plan.tasks.forEach((t, i) => {
-    if (t.isSummary || result.finish[i] <= result.start[i]) return;
-    for (const a of t.resources) {
-      const key = a.resource.toLowerCase();
-      if (!defs.has(key)) continue;
-      let list = byResource.get(key);
-      if (!list) byResource.set(key, (list = []));
-      list.push(i);
-    }
-  });
+  const byResource = bookingsByResource(plan, result);
   for (const i of delay.keys()) {
     const s = cal.index(result.start[i]);
     let text = '';
@@ -419,11 +409,11 @@ function reasonsOf(
       const def = defs.get(a.resource.toLowerCase());
       if (!def || def.type === 'Material') continue;
       // The task on this resource that finished last by the time this one starts.
-      for (const b of byResource.get(def.name.toLowerCase()) ?? []) {
-        const f = cal.index(result.finish[b]);
+      for (const { task: b, finish } of byResource.get(def.name.toLowerCase()) ?? []) {
+        const f = cal.index(finish);
         if (b === i || f > s || f <= latest) continue;
         latest = f;
-        text = `waiting for ${def.name}, busy on ${clip(plan.tasks[b].id)} until ${formatMoment(result.finish[b])}`;
+        text = `waiting for ${def.name}, busy on ${clip(plan.tasks[b].id)} until ${formatMoment(finish)}`;
       }
       if (def.availableFrom !== null && cal.index(def.availableFrom) >= s && latest < s) {
         latest = s;

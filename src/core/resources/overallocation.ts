@@ -5,8 +5,8 @@
  * not booked; summary tasks book nothing (their subtasks do); a milestone takes no time.
  *
  * A resource is available from its Available From to its Available To (always, without them).
- * Its own calendar (issue 14) is not read yet: a booking is the task's whole span, as the task's
- * calendar makes it.
+ * A booking is the task's whole span, whatever calendar the task works (a night task books the
+ * day between its nights too).
  */
 import { clip } from '../helpers';
 import { fixedReason } from '../leveling/fixed';

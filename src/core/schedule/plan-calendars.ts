@@ -29,7 +29,7 @@ function intersect(a: readonly WorkInterval[], b: readonly WorkInterval[]): Work
 }
 
 /** Intervals merged where they overlap or touch, in order. */
-function merge(list: WorkInterval[]): WorkInterval[] {
+function merge(list: readonly WorkInterval[]): WorkInterval[] {
   const sorted = [...list].sort((a, b) => a.start - b.start);
   const out: WorkInterval[] = [];
   for (const x of sorted) {
@@ -101,67 +101,48 @@ export class PlanCalendars {
 
   /** The calendar of the hours any calendar of the plan works: the project's and every named one. */
   union(): WorkCalendar {
-    const defs = [PROJECT, ...this.plan.calendars.keys()].map((n) => this.definition(n));
-    const holidays = defs.map((d) => new Set(d.holidays));
-    const week = [0, 1, 2, 3, 4, 5, 6].map((d) => merge(defs.flatMap((def) => [...weekdayHours(def, d)])));
-    const days = new Set<number>();
-    defs.forEach((def, k) => {
-      for (const h of holidays[k]) days.add(h);
-      for (const day of def.exceptions?.keys() ?? []) days.add(day);
-    });
-    const exceptions = new Map<number, WorkInterval[]>();
-    for (const day of days) exceptions.set(day, merge(defs.flatMap((def, k) => [...dayHours(def, day, holidays[k])])));
+    const names = [PROJECT, ...this.plan.calendars.keys()];
     return new WorkCalendar(
-      {
-        workingWeekdays: [...this.project.workingWeekdays],
-        intervals: [...this.project.intervals],
-        holidays: [...exceptions].filter(([, x]) => x.length === 0).map(([day]) => day),
-        weekdayIntervals: week,
-        exceptions: new Map([...exceptions].filter(([, x]) => x.length > 0)),
-      },
+      this.combined(names, (lists) => merge(lists.flat())),
       dayOf(this.plan.settings.projectStart),
     );
   }
 
   /** The calendar of the hours all the named calendars share; null when they share none. */
   private intersection(names: string[], anchor: number): WorkCalendar | null {
-    const defs = names.map((n) => this.definition(n));
-    if (defs.length === 1) return new WorkCalendar(defs[0], anchor);
-    const holidays = defs.map((d) => new Set(d.holidays));
-    const week = [0, 1, 2, 3, 4, 5, 6].map((d) =>
-      defs.reduce<readonly WorkInterval[]>(
-        (acc, def) => intersect(acc, weekdayHours(def, d)),
-        [{ start: 0, end: 1440 }],
-      ),
-    );
-    const days = new Set<number>();
-    defs.forEach((def, k) => {
-      for (const h of holidays[k]) days.add(h);
-      for (const day of def.exceptions?.keys() ?? []) days.add(day);
-    });
-    const exceptions = new Map<number, WorkInterval[]>();
-    for (const day of days)
-      exceptions.set(
-        day,
-        defs.reduce<WorkInterval[]>(
-          (acc, def, k) => intersect(acc, dayHours(def, day, holidays[k])),
-          [{ start: 0, end: 1440 }],
-        ),
-      );
-    if (!week.some((x) => x.length > 0) && ![...exceptions.values()].some((x) => x.length > 0)) return null;
-    const standard = this.project;
-    const def: CalendarDefinition = {
-      workingWeekdays: [...standard.workingWeekdays],
-      intervals: [...standard.intervals],
-      holidays: [...exceptions].filter(([, x]) => x.length === 0).map(([day]) => day),
-      weekdayIntervals: week.map((x) => [...x]),
-      exceptions: new Map([...exceptions].filter(([, x]) => x.length > 0)),
-    };
+    if (names.length === 1) return new WorkCalendar(this.definition(names[0]), anchor);
+    const def = this.combined(names, (lists) => lists.reduce<WorkInterval[]>(intersect, [{ start: 0, end: 1440 }]));
+    if (!def.weekdayIntervals!.some((x) => x.length > 0) && def.exceptions!.size === 0) return null;
     try {
       return new WorkCalendar(def, anchor);
     } catch {
       return null;
     }
+  }
+
+  /**
+   * The named calendars made one, weekday by weekday and on every day any of them treats apart
+   * (a holiday, an exception), by `hours` of their hours that day (intersect, merge). The standard
+   * day stays the project's (what `1d` means).
+   */
+  private combined(names: string[], hours: (lists: (readonly WorkInterval[])[]) => WorkInterval[]): CalendarDefinition {
+    const defs = names.map((n) => this.definition(n));
+    const holidays = defs.map((d) => new Set(d.holidays));
+    const days = new Set<number>();
+    defs.forEach((def, k) => {
+      for (const h of holidays[k]) days.add(h);
+      for (const day of def.exceptions?.keys() ?? []) days.add(day);
+    });
+    const exceptions = [...days].map(
+      (day) => [day, hours(defs.map((def, k) => dayHours(def, day, holidays[k])))] as const,
+    );
+    return {
+      workingWeekdays: [...this.project.workingWeekdays],
+      intervals: [...this.project.intervals],
+      holidays: exceptions.filter(([, x]) => x.length === 0).map(([day]) => day),
+      weekdayIntervals: [0, 1, 2, 3, 4, 5, 6].map((d) => hours(defs.map((def) => weekdayHours(def, d)))),
+      exceptions: new Map(exceptions.filter(([, x]) => x.length > 0)),
+    };
   }
 }
 

@@ -127,9 +127,10 @@ function newDates(n: number, arena: Arena): Dates {
  * or elapsed time, the eight constraint types always honoured, deadlines,
  * progress, summary tasks. See docs/scheduling.md for the rules.
  */
-export function schedule(plan: Plan, options: ScheduleOptions = {}): ScheduleResult {
+export function schedule(plan: Plan, options: ScheduleOptions = {}, project?: WorkCalendar): ScheduleResult {
   const issues: Issue[] = [];
-  const calendars = new PlanCalendars(plan, issues);
+  // `project`: the project calendar, when the caller keeps it built (the custom functions do).
+  const calendars = new PlanCalendars(plan, issues, project);
   const cal = calendars.project;
   const taskCalendars = calendars.ofTask;
   const result = scheduleInput(plan, cal, readScheduleInput(plan.tasks, cal, taskCalendars), {
