@@ -3,6 +3,7 @@ import type { Calculation } from '../core/calculate';
 import type { Issue } from '../core/model';
 import { formatWall } from '../core/time';
 import { round } from '../core/helpers';
+import { elapsedFloats, floatInDays } from '../core/schedule/schedule';
 
 /** Rows of cells as aligned columns. A loop, not a spread into Math.max: a plan may have a million rows. */
 export function textTable(rows: string[][]): string {
@@ -44,7 +45,7 @@ export function formatCalculation(calc: Calculation): string {
       '  '.repeat(t.outlineLevel - 1) + (t.name.length > 40 ? t.name.slice(0, 39) + '…' : t.name),
       date(r.start[i]),
       date(r.finish[i]),
-      `${round(r.totalFloat[i] / mpd, 2)}d`,
+      elapsedFloats(t) ? `${round(floatInDays(t, r.totalFloat[i], mpd), 2)}ed` : `${round(r.totalFloat[i] / mpd, 2)}d`,
       r.critical[i] ? 'yes' : '',
     ]);
   });

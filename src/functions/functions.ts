@@ -66,7 +66,7 @@ export function WORKDAYS(
  * @param holidays Optional. Non-working days: a range of dates, or a Date | End Date | Name table with its header row.
  * @param resources Optional. The resources with their header row (Name, Type, Max Units...): with Leveling On in the settings, tasks are delayed to resolve over-allocations.
  * @param calendars Optional. Named calendars with their header row (Name, Base Calendar, Working Days, Working Hours), for the tasks' and resources' Calendar columns and a Project Calendar setting.
- * @returns One row for each row of tasks: column names on the header row, then Start and Finish (dates), Total Float (working days), Critical (TRUE/FALSE).
+ * @returns One row for each row of tasks: column names on the header row, then Start and Finish (dates), Total Float (working days; elapsed days for an elapsed task), Critical (TRUE/FALSE).
  */
 export function SCHEDULE(
   tasks: any[][],
@@ -91,7 +91,7 @@ export function CRITICALPATH(tasks: any[][], settings?: any[][], holidays?: any[
 }
 
 /**
- * Total float of one task, in working days: how far it can slip without moving the project finish (negative when a deadline or constraint is missed).
+ * Total float of one task, in working days (elapsed days for an elapsed task, as Project): how far it can slip without moving the project finish (negative when a deadline or constraint is missed).
  * @customfunction FLOAT
  * @param tasks The tasks with their header row: ID, Name, Duration, and any of Predecessors, Constraint, % Complete, Outline Level...
  * @param id The ID of the task, as in the ID column.

@@ -4,6 +4,7 @@
  */
 import type { Plan } from '../core/model';
 import { excelSerialFromWall } from '../core/time';
+import { floatInDays } from '../core/schedule/schedule';
 import { fail } from './errors';
 import { cellOf } from '../core/location';
 import { Scheduled, headerRowOf, holidaysArg, readAndSchedule, settingsArg, tasksArg } from './plan';
@@ -62,14 +63,9 @@ function scheduleRange(
   return { ...scheduled, ...taskRows(scheduled.plan), values, rowCount: rows.length, headerRow: headerRowOf(rows) };
 }
 
-/** Working minutes as working days (4 hours of an 8-hour day are 0.5). */
-function days(s: Scheduled, minutes: number): number {
-  return minutes / s.result.calendar.minutesPerDay;
-}
-
 /**
  * One row per row of the tasks range: the header row gets the column names, a task's row its
- * Start and Finish (Excel serial numbers), Total Float (working days) and Critical; other rows
+ * Start and Finish (Excel serial numbers), Total Float (working days; elapsed days for an elapsed task) and Critical; other rows
  * (above the header, or empty between tasks) are empty.
  */
 export function scheduleTable(
@@ -87,7 +83,7 @@ export function scheduleTable(
     out[s.taskRow[i]] = [
       excelSerialFromWall(result.start[i]),
       excelSerialFromWall(result.finish[i]),
-      days(s, result.totalFloat[i]),
+      floatInDays(s.plan.tasks[i], result.totalFloat[i], result.calendar.minutesPerDay),
       result.critical[i] === 1,
     ];
   }
@@ -109,7 +105,7 @@ export function criticalIds(tasks: unknown, settings: unknown, holidays: unknown
   return out;
 }
 
-/** The total float, in working days, of the task with the given ID. */
+/** The total float, in working days (elapsed days for an elapsed task), of the task with the given ID. */
 export function taskFloat(tasks: unknown, id: unknown, settings: unknown, holidays: unknown): number {
   const key = textArg(id);
   if (key === '')
@@ -117,5 +113,5 @@ export function taskFloat(tasks: unknown, id: unknown, settings: unknown, holida
   const s = scheduleRange(tasks, settings, holidays);
   const i = s.plan.tasks.findIndex((t) => t.id === key);
   if (i < 0) fail('notAvailable', `There is no task with ID ${key} in the tasks range.`);
-  return days(s, s.result.totalFloat[i]);
+  return floatInDays(s.plan.tasks[i], s.result.totalFloat[i], s.result.calendar.minutesPerDay);
 }

@@ -326,7 +326,10 @@ export function referenceSchedule(
     const k = t.constraint;
     if (k && k.type !== 'ALAP') {
       const x = constraintStart(c, t, k.type, k.date);
-      if (k.type === 'SNET' || k.type === 'FNET') {
+      // SNET before the project start takes its place (Project starts an unlinked task on it).
+      if (k.type === 'SNET' && compareStarts(c, t, x, atProjectStart) < 0)
+        s = linked !== undefined && compareStarts(c, t, linked, x) > 0 ? linked : x;
+      else if (k.type === 'SNET' || k.type === 'FNET') {
         if (compareStarts(c, t, x, s) > 0) s = x;
       } else if (k.type === 'MSO' || k.type === 'MFO') s = x;
       else if (heldByLink && compareStarts(c, t, s, x) > 0) s = x;
@@ -334,6 +337,13 @@ export function referenceSchedule(
     if (alapAt && k?.type === 'ALAP' && compareStarts(c, t, alapAt[j], s) > 0) s = alapAt[j];
     start[j] = s;
     finish[j] = finishOf(c, t, s);
+    // Project's SF rule: a finish an SF link with no lag reaches keeps the predecessor's moment
+    // (its start on Monday 08:00, not Friday 17:00, the same working instant).
+    if (kindOf(t) === 'work') {
+      const moment = startSide(c, W(c, finish[j]));
+      if (bs.some((b, m) => t.links[m].type === 'SF' && b.wall === moment && b.wall === start[t.links[m].pred]))
+        finish[j] = moment;
+    }
     for (const a of ancestorsOf(tasks, j)) {
       start[a] = Math.min(start[a], start[j]);
       finish[a] = Math.max(finish[a], finish[j]);
@@ -528,10 +538,14 @@ export function referenceLate(c: RefCalendar, tasks: RefTask[], early: RefSchedu
         return;
       }
       const at = latestDates(c, tasks[p], onFinish ? free : Infinity, onFinish ? Infinity : free);
-      linkSlack[p] = Math.min(linkSlack[p] ?? Infinity, W(c, at.start) - W(c, early.start[p]));
+      linkSlack[p] = Math.min(linkSlack[p] ?? Infinity, slip(tasks[p], at.start, early.start[p]));
     });
   }
-  const totalFloat = tasks.map((_, j) => floatBetween(c, early.start[j], early.finish[j], start[j], finish[j]));
+  const totalFloat = tasks.map((t, j) =>
+    kindOf(t) === 'elapsed' && !t.summary
+      ? Math.min(start[j] - early.start[j], finish[j] - early.finish[j])
+      : floatBetween(c, early.start[j], early.finish[j], start[j], finish[j]),
+  );
   // With no successor, the free float is the slack to the project finish: the total float.
   // The links out of a task's summaries are its successors too:
   // - out of a summary's finish: the task may finish by the latest finish they leave the summary
@@ -549,21 +563,28 @@ export function referenceLate(c: RefCalendar, tasks: RefTask[], early: RefSchedu
           ff,
           t.summary
             ? W(c, finishFree[a]) - W(c, early.finish[j])
-            : W(c, latestDates(c, t, finishFree[a], Infinity).start) - W(c, early.start[j]),
+            : slip(t, latestDates(c, t, finishFree[a], Infinity).start, early.start[j]),
         );
       }
       if (startFree[a] < Infinity) {
         ff = Math.min(
           ff,
           !t.summary && early.start[j] === early.start[a]
-            ? W(c, latestDates(c, t, Infinity, startFree[a]).start) - W(c, early.start[j])
-            : W(c, startFree[a]) - W(c, early.start[a]) + W(c, early.start[j]) - W(c, early.start[a]),
+            ? slip(t, latestDates(c, t, Infinity, startFree[a]).start, early.start[j])
+            : !t.summary && kindOf(t) === 'elapsed'
+              ? startFree[a] - early.start[a] + early.start[j] - early.start[a]
+              : W(c, startFree[a]) - W(c, early.start[a]) + W(c, early.start[j]) - W(c, early.start[a]),
         );
       }
     }
     return Math.max(0, Math.min(ff, totalFloat[j]));
   });
   return { start, finish, totalFloat, freeFloat, linkSlack, finishFree, startFree, projectFinish };
+
+  /** How far a leaf's start may slip: working minutes, elapsed ones for an elapsed task (as Project). */
+  function slip(t: RefTask, latest: number, earliest: number): number {
+    return kindOf(t) === 'elapsed' ? latest - earliest : W(c, latest) - W(c, earliest);
+  }
 }
 
 /**
@@ -572,7 +593,7 @@ export function referenceLate(c: RefCalendar, tasks: RefTask[], early: RefSchedu
  * + the minutes. Delayed by its total float, it leaves the project finish where it is; by its free
  * float, every other task's early dates too. With tight(i), one working minute more moves the
  * project finish (total float), or another task or the project finish (free float).
- * A date moves when its wall time does (a working-time task's wall times follow its instants).
+ * A date moves when its wall time does; a working-time task's or a summary's, when its working instant does.
  */
 export function checkDelays(
   c: RefCalendar,
@@ -584,15 +605,22 @@ export function checkDelays(
   const problems: string[] = [];
   const projectFinish = Math.max(...early.finish);
   const delayed = (i: number, minutes: number) => {
-    const d = referenceSchedule(c, projectStartSetting, tasks, {
-      task: i,
-      bound: { side: 'start', index: W(c, early.start[i]) + minutes },
-    });
+    // An elapsed task's floats are elapsed minutes: it is delayed around the clock.
+    const bound: Bound =
+      kindOf(tasks[i]) === 'elapsed'
+        ? { side: 'start', wall: early.start[i] + minutes }
+        : { side: 'start', index: W(c, early.start[i]) + minutes };
+    const d = referenceSchedule(c, projectStartSetting, tasks, { task: i, bound });
     const finish = Math.max(...d.finish);
     // A task's own summaries are not its successors: they span it (their successors are checked).
     const own = ancestorsOf(tasks, i);
+    // A task in working time (or a summary) moves when its working instants do: a finish an SF link
+    // sets may show the same instant as Friday 17:00 or Monday 08:00 (see referenceSchedule).
+    const moved = (k: number, x: number, y: number) =>
+      tasks[k].summary || kindOf(tasks[k]) === 'work' ? W(c, x) !== W(c, y) : x !== y;
     const other = tasks.findIndex(
-      (_, k) => k !== i && !own.includes(k) && (d.start[k] !== early.start[k] || d.finish[k] !== early.finish[k]),
+      (_, k) =>
+        k !== i && !own.includes(k) && (moved(k, d.start[k], early.start[k]) || moved(k, d.finish[k], early.finish[k])),
     );
     return {
       at: fmt(d.start[i]),

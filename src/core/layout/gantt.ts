@@ -360,11 +360,16 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     row[3] = { date: result.finish[i] };
     row[4] = pres.inUnits(result.duration[i], elapsed);
     row[5] = round(result.percentComplete[i] / 100, 4);
-    row[6] = pres.inUnits(result.totalFloat[i]);
+    row[6] = pres.inUnits(result.totalFloat[i], elapsed);
     rows.push(row);
     rowLevels.push(Math.max(0, t.outlineLevel - 1));
     if (t.outlineLevel > 1) styles.push({ row: r, col: 1, style: { indent: Math.min(15, t.outlineLevel - 1) } });
     if (t.isSummary) styles.push({ row: r, col: 0, cols: T, style: { bold: true } });
+    if (elapsed) {
+      // An elapsed task's duration and float are elapsed time (as Project shows them).
+      const numFmt = pres.unit === 'days' ? '0.##" ed"' : '0.##" eh"';
+      styles.push({ row: r, col: 4, style: { numFmt } }, { row: r, col: 6, style: { numFmt } });
+    }
     const critical = result.critical[i] === 1;
     if (critical) styles.push({ row: r, col: 0, cols: T, style: { color: 'C00000' } });
     if (slipped(t, result, i)) styles.push({ row: r, col: 3, style: { fill: SLIPPED_FILL } });

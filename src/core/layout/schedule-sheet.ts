@@ -67,8 +67,8 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
       { date: result.start[i] },
       { date: result.finish[i] },
       pres.inUnits(result.duration[i], elapsed),
-      days(result.totalFloat[i]),
-      days(result.freeFloat[i]),
+      pres.inUnits(result.totalFloat[i], elapsed),
+      pres.inUnits(result.freeFloat[i], elapsed),
       result.critical[i] ? 'Yes' : 'No',
       describeDriver(plan, result, i),
       round(result.percentComplete[i] / 100, 4),
@@ -79,7 +79,9 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
     const r = i + 1;
     if (t.outlineLevel > 1) styles.push({ row: r, col: 1, style: { indent: Math.min(15, t.outlineLevel - 1) } });
     if (t.isSummary) styles.push({ row: r, col: 0, cols: columns.length, style: { bold: true, fill: SUMMARY_FILL } });
-    if (elapsed) styles.push({ row: r, col: 4, style: { numFmt: unit === 'days' ? '0.##" ed"' : '0.##" eh"' } });
+    // An elapsed task's duration and floats are elapsed time (as Project shows them).
+    if (elapsed)
+      styles.push({ row: r, col: 4, cols: 3, style: { numFmt: unit === 'days' ? '0.##" ed"' : '0.##" eh"' } });
     if (result.critical[i]) styles.push({ row: r, col: 0, cols: columns.length, style: { color: CRITICAL_TEXT } });
     if (slipped(t, result, i))
       styles.push(

@@ -3,6 +3,7 @@ import type { Calculation } from '../calculate';
 import type { CostFigures, CostReport, EvFigures } from '../costs';
 import type { EvCoverage } from '../costs/earned-value';
 import type { Issue } from '../model';
+import { floatInDays } from '../schedule/schedule';
 import type { LevelingInfo } from '../schedule/schedule';
 import { round } from '../helpers';
 import { formatWall } from '../time';
@@ -152,8 +153,8 @@ export function calculationToJson(calc: Calculation): CalculationJson {
     earlyFinish: formatWall(r.earlyFinish[i]),
     lateStart: formatWall(r.lateStart[i]),
     lateFinish: formatWall(r.lateFinish[i]),
-    totalFloat: days(r.totalFloat[i]),
-    freeFloat: days(r.freeFloat[i]),
+    totalFloat: round(floatInDays(t, r.totalFloat[i], mpd), 4),
+    freeFloat: round(floatInDays(t, r.freeFloat[i], mpd), 4),
     critical: r.critical[i] === 1,
     ...(r.leveling ? levelingOf(r.leveling, i, days) : {}),
   }));
@@ -254,9 +255,9 @@ export function calculationToJsonBytes(calc: Calculation, lineEnd = false): Uint
     out.bytes(KEYS.lateFinish);
     out.wall(r.lateFinish[i]);
     out.bytes(KEYS.totalFloat);
-    out.fourDecimals(r.totalFloat[i] / mpd);
+    out.fourDecimals(floatInDays(t, r.totalFloat[i], mpd));
     out.bytes(KEYS.freeFloat);
-    out.fourDecimals(r.freeFloat[i] / mpd);
+    out.fourDecimals(floatInDays(t, r.freeFloat[i], mpd));
     out.bytes(r.critical[i] === 1 ? KEYS.critical : KEYS.notCritical);
   }
   const costs = calc.costs ? costsToJson(calc.costs.report) : null;

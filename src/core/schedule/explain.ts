@@ -3,7 +3,7 @@ import { formatLag } from '../parsers/predecessors';
 import { formatDay, formatWallReadable } from '../time';
 import { LAG_ELAPSED, LAG_PERCENT, wordLag, wordLagKind, wordType } from './input';
 import { LINK_NAMES } from './network';
-import { Driver, ScheduleResult } from './schedule';
+import { Driver, ScheduleResult, floatInDays } from './schedule';
 
 /** What sets a task's start, in a few words: `3FS+2d`, `Project start`, `SNET 2027-03-05`. */
 export function describeDriver(plan: Plan, result: ScheduleResult, i: number): string {
@@ -110,8 +110,8 @@ export function explainTask(plan: Plan, result: ScheduleResult, i: number): Task
     name: t.name,
     start: formatWallReadable(result.start[i]),
     finish: formatWallReadable(result.finish[i]),
-    totalFloat: Math.round((result.totalFloat[i] / mpd) * 100) / 100,
-    freeFloat: Math.round((result.freeFloat[i] / mpd) * 100) / 100,
+    totalFloat: Math.round(floatInDays(t, result.totalFloat[i], mpd) * 100) / 100,
+    freeFloat: Math.round(floatInDays(t, result.freeFloat[i], mpd) * 100) / 100,
     critical: result.critical[i] === 1,
     constraint:
       t.constraint === 'ASAP' || t.constraintDate === null

@@ -7,6 +7,7 @@ import {
   FIRST_PLACEABLE_WALL,
   LAST_PLACEABLE_WALL,
   MAX_SPAN_MINUTES,
+  MINUTES_PER_DAY,
   Wall,
   formatDay,
   formatWallReadable,
@@ -23,6 +24,7 @@ import {
   LAG_ELAPSED,
   LAG_PERCENT,
   LAG_WORKING,
+  LINK_SF,
   ScheduleInput,
   linkFromFinish,
   linkToFinish,
@@ -127,6 +129,19 @@ function newDates(n: number, arena: Arena): Dates {
  * or elapsed time, the eight constraint types always honoured, deadlines,
  * progress, summary tasks. See docs/scheduling.md for the rules.
  */
+/**
+ * Whether a task's floats are elapsed minutes (an elapsed task's, as Project counts them) rather
+ * than working minutes.
+ */
+export function elapsedFloats(t: PlanTask): boolean {
+  return !t.isSummary && t.duration?.elapsed === true;
+}
+
+/** A task's float in days: elapsed days for an elapsed task, else working days of the calendar's day. */
+export function floatInDays(t: PlanTask, minutes: number, minutesPerDay: number): number {
+  return minutes / (elapsedFloats(t) ? MINUTES_PER_DAY : minutesPerDay);
+}
+
 export function schedule(plan: Plan, options: ScheduleOptions = {}, project?: WorkCalendar): ScheduleResult {
   const issues: Issue[] = [];
   // `project`: the project calendar, when the caller keeps it built (the custom functions do).
@@ -209,6 +224,8 @@ class Scheduler {
   private pastFirst = -1;
   /** Working minutes each task's leveling date added to its start, in the early pass. */
   readonly levelDelay = new Map<number, number>();
+  /** Whether any link is Start-to-Finish (see sfMoment). */
+  private readonly hasSf: boolean;
 
   constructor(
     private readonly tasks: readonly PlanTask[],
@@ -234,6 +251,9 @@ class Scheduler {
     this.projectStartIndex = cal.index(projectStart);
     this.lastWall = Math.min(LAST_PLACEABLE_WALL, projectStart + MAX_SPAN_MINUTES);
     this.firstWall = Math.max(FIRST_PLACEABLE_WALL, projectStart - MAX_SPAN_MINUTES);
+    let hasSf = false;
+    for (let l = 0; l < net.linkWord.length && !hasSf; l++) hasSf = wordType(net.linkWord[l]) === LINK_SF;
+    this.hasSf = hasSf;
     const summaries = net.nodeCount - this.n;
     const arena = input.arena;
     this.summaryBound = arena.f64(summaries);
@@ -314,7 +334,7 @@ class Scheduler {
           driver[i] = Driver.AsLateAsPossible;
       }
     }
-    const floats = this.floats(early, late, scheduled, slacks, this.cal.index(projectFinish));
+    const floats = this.floats(early, late, scheduled, slacks, projectFinish);
     if (this.warnings) this.reportDeadlines(scheduled);
     return {
       calendar: this.cal,
@@ -577,7 +597,27 @@ class Scheduler {
     const finish = cal.finishWall(req + di);
     if (finish > this.lastWall && this.pastLast < 0) this.pastLast = i;
     d.finish[i] = finish;
+    if (this.hasSf) this.sfMoment(i, d);
     drv[i] = drive;
+  }
+
+  /**
+   * Project's Start-to-Finish rule: a finish that an SF link with no lag reaches keeps the
+   * predecessor's moment. A predecessor starting on Monday 08:00 finishes its successor on Monday
+   * 08:00, not on Friday 17:00, the same working instant. Only the wall time changes, never the
+   * working instant, and only for a task in working time whose predecessor starts where a working
+   * minute begins.
+   */
+  private sfMoment(i: number, d: Dates): void {
+    if (this.kind[i] !== Kind.Normal) return;
+    const at = this.cal.startWall(d.finishIndex[i]);
+    if (at === d.finish[i]) return;
+    const { linkStart, linkPred, linkWord } = this.net;
+    for (let l = linkStart[i], end = linkStart[i + 1]; l < end; l++) {
+      if (wordType(linkWord[l]) !== LINK_SF || d.start[linkPred[l]] !== at || this.lagOf(l, d) !== 0) continue;
+      d.finish[i] = at;
+      return;
+    }
   }
 
   /** The general path: milestones, elapsed tasks, dated constraints, progress. */
@@ -601,12 +641,23 @@ class Scheduler {
     // The project start holds the task only where it asks a later start than its links do: a link
     // whose bound is on Friday 17:00 asks a task in working time for Monday 08:00 as well, and then
     // the link holds the task (as in scheduleNormal), so that an SNLT or FNLT can pull it back.
-    if (req === -Infinity || (this.projectStart > req && this.snapStartOf(i, req) < this.projectStart)) {
-      req = this.projectStart;
-      drive = Driver.ProjectStart;
+    // A Start No Earlier Than date before the project start takes the project start's place, as in
+    // Project: an unlinked task starts on it.
+    const has = this.dated[i];
+    let floor = this.projectStart;
+    let floorDrive: number = Driver.ProjectStart;
+    if (constraint[i] === ConstraintCode.Snet && (has & HAS_CONSTRAINT_DATE) !== 0) {
+      const c = this.snapStartOf(i, this.constraintDate.get(i)!);
+      if (c < floor) {
+        floor = c;
+        floorDrive = Driver.Constraint;
+      }
+    }
+    if (req === -Infinity || (floor > req && this.snapStartOf(i, req) < floor)) {
+      req = floor;
+      drive = floorDrive;
     }
 
-    const has = this.dated[i];
     if ((has & HAS_ACTUAL_START) !== 0) {
       if (report && drive >= 0)
         this.checkSequence(i, this.actualStart[i], this.snapStartOf(i, req), this.net.linkPred[drive]);
@@ -695,7 +746,7 @@ class Scheduler {
       d.finish[i] = af;
       d.finishIndex[i] = cal.index(af);
       drive = Driver.ActualStart;
-    }
+    } else if (this.hasSf) this.sfMoment(i, d);
     drv[i] = drive;
   }
 
@@ -987,7 +1038,11 @@ class Scheduler {
       } else {
         const column = fromFinish ? late.finish : late.start;
         if (x < column[p]) column[p] = x;
-        const slack = this.latestIndexBy(p, fromFinish, free) - this.sideIndex(p, fromFinish, early);
+        // An elapsed task's slack is elapsed time, as in Project (see floats).
+        const slack =
+          kind[p] === Kind.Elapsed
+            ? (fromFinish ? free - this.dur[p] : free) - early.start[p]
+            : this.latestIndexBy(p, fromFinish, free) - this.sideIndex(p, fromFinish, early);
         const slackColumn = fromFinish ? slacks.finish : slacks.start;
         if (slack < slackColumn[p]) slackColumn[p] = slack;
       }
@@ -1048,8 +1103,13 @@ class Scheduler {
     return fromFinish && this.kind[i] !== Kind.Elapsed ? early.finishIndex[i] : early.startIndex[i];
   }
 
-  private floats(early: Dates, late: Dates, scheduled: Dates, slacks: Slacks, projectFinishIndex: number) {
+  /**
+   * Total and free float, in working minutes; an elapsed task's in elapsed minutes, as Project
+   * counts them (a 1ed task with four weeks and a day to spare has 29 elapsed days of slack, not 21).
+   */
+  private floats(early: Dates, late: Dates, scheduled: Dates, slacks: Slacks, projectFinish: Wall) {
     const { n, kind, dur, dated, cal } = this;
+    const projectFinishIndex = cal.index(projectFinish);
     const { startNode } = this.net;
     const parent = this.input.parent;
     const arena = this.input.arena;
@@ -1064,10 +1124,13 @@ class Scheduler {
     const percentComplete = this.input.percentComplete;
     const hasProgress = this.input.hasProgress;
     for (let i = 0; i < n; i++) {
+      const elapsed = kind[i] === Kind.Elapsed;
+      const tf = elapsed
+        ? Math.min(late.start[i] - early.start[i], late.finish[i] - early.finish[i])
+        : Math.min(late.startIndex[i] - early.startIndex[i], late.finishIndex[i] - early.finishIndex[i]);
       // Late dates at the same working instant as the early ones are shown as the early ones.
       if (late.startIndex[i] === early.startIndex[i]) late.start[i] = early.start[i];
       if (late.finishIndex[i] === early.finishIndex[i]) late.finish[i] = early.finish[i];
-      const tf = Math.min(late.startIndex[i] - early.startIndex[i], late.finishIndex[i] - early.finishIndex[i]);
       // Free float: the least slack on the links out of the task or out of its summaries, a summary's
       // links measured from this task's own dates.
       let ff = Infinity;
@@ -1080,21 +1143,31 @@ class Scheduler {
         // summary's start slack plus d (a safe bound), as is a summary.
         const finishBy = summaryFinishBy[s];
         if (finishBy !== NO_BOUND)
-          ff = Math.min(ff, this.latestIndexBy(i, true, finishBy) - this.sideIndex(i, true, early));
-        const startBy = summaryStartBy[s];
-        if (startBy !== NO_BOUND) {
-          const d = early.startIndex[i] - early.startIndex[a];
-          const startsIt = own < 0 && early.start[i] === early.start[a]; // as the backward pass has it
           ff = Math.min(
             ff,
-            startsIt
-              ? this.latestIndexBy(i, false, startBy) - early.startIndex[i]
-              : cal.index(startBy) - early.startIndex[a] + d,
+            elapsed
+              ? finishBy - dur[i] - early.start[i]
+              : this.latestIndexBy(i, true, finishBy) - this.sideIndex(i, true, early),
           );
+        const startBy = summaryStartBy[s];
+        if (startBy !== NO_BOUND) {
+          const startsIt = own < 0 && early.start[i] === early.start[a]; // as the backward pass has it
+          if (elapsed) {
+            const d = early.start[i] - early.start[a];
+            ff = Math.min(ff, startsIt ? startBy - early.start[i] : startBy - early.start[a] + d);
+          } else {
+            const d = early.startIndex[i] - early.startIndex[a];
+            ff = Math.min(
+              ff,
+              startsIt
+                ? this.latestIndexBy(i, false, startBy) - early.startIndex[i]
+                : cal.index(startBy) - early.startIndex[a] + d,
+            );
+          }
         }
       }
       if (ff >= NO_SLACK) ff = Infinity;
-      if (ff === Infinity) ff = projectFinishIndex - early.finishIndex[i];
+      if (ff === Infinity) ff = elapsed ? projectFinish - early.finish[i] : projectFinishIndex - early.finishIndex[i];
       totalFloat[i] = tf;
       freeFloat[i] = Math.max(0, Math.min(ff, tf));
       const summaryOrStarted = kind[i] === Kind.Summary || (dated[i] & HAS_ACTUAL_START) !== 0;

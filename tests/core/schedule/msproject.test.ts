@@ -610,3 +610,112 @@ describe('an Actual Finish without an Actual Start', () => {
     expect([r.M.start, r.M.finish]).toEqual(['2027-03-12T17:00', '2027-03-12T17:00']);
   });
 });
+
+describe("Project's rules where the engine once differed (issue 15)", () => {
+  const at = (start: string) => ({ 'Project Start': start });
+
+  test('SNET before the project start: an unlinked task starts on its SNET date, not on the project start', () => {
+    // Project Start Monday 03-08; A 2d SNET Monday 03-01: Project schedules A 03-01 08:00 to 03-02 17:00 (Microsoft
+    // lists "a Start No Earlier Than date before the project start" among the causes of a task starting before it).
+    const c = calc(
+      plan(
+        [
+          { ID: 'A', Name: 'A', Duration: '2d', Constraint: 'SNET', 'Constraint Date': '2027-03-01' },
+          { ID: 'B', Name: 'B', Duration: '1d' },
+        ],
+        at('2027-03-08'),
+      ),
+    );
+    const r = byId(c);
+    expect([r.A.start, r.A.finish]).toEqual(['2027-03-01T08:00', '2027-03-02T17:00']);
+    expect([r.B.start, r.B.finish]).toEqual(['2027-03-08T08:00', '2027-03-08T17:00']);
+    // The project's start is its earliest task's, and the constraint drives A.
+    expect(calculationToJson(c).project!.start).toBe('2027-03-01T08:00');
+    expect(describeDriver(c.plan!, c.schedule!, 0)).toMatch(/SNET/);
+  });
+
+  test('SNET before the project start with a predecessor: the link drives, as any SNET earlier than its links', () => {
+    const r = run(
+      plan(
+        [
+          { ID: 'A', Name: 'A', Duration: '1d' },
+          { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', Constraint: 'SNET', 'Constraint Date': '2027-03-01' },
+        ],
+        at('2027-03-08'),
+      ),
+    );
+    expect(r.A.start).toBe('2027-03-08T08:00');
+    expect([r.B.start, r.B.finish]).toEqual(['2027-03-09T08:00', '2027-03-09T17:00']);
+  });
+
+  test('FNET before the project start: the task stays on the project start (only SNET and MSO take its place)', () => {
+    const r = run(
+      plan([{ ID: 'A', Name: 'A', Duration: '2d', Constraint: 'FNET', 'Constraint Date': '2027-03-02' }], at('2027-03-08')),
+    );
+    expect([r.A.start, r.A.finish]).toEqual(['2027-03-08T08:00', '2027-03-09T17:00']);
+  });
+
+  test('MSO before the project start: the task starts on its date (unchanged)', () => {
+    const r = run(
+      plan([{ ID: 'A', Name: 'A', Duration: '1d', Constraint: 'MSO', 'Constraint Date': '2027-03-03' }], at('2027-03-08')),
+    );
+    expect(r.A.start).toBe('2027-03-03T08:00');
+  });
+
+  const monday = { ID: 'A', Name: 'A', Duration: '1d', Constraint: 'SNET', 'Constraint Date': '2027-03-08' };
+
+  test("SF: a finish the link sets keeps the predecessor's moment (Monday 08:00, not Friday 17:00)", () => {
+    const r = run(
+      plan([
+        monday,
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'ASF' },
+        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'B' },
+      ]),
+    );
+    expect(r.A.start).toBe('2027-03-08T08:00');
+    // B: 1d finishing at Monday 08:00 starts Friday 08:00; Project shows its finish on Monday 08:00.
+    expect([r.B.start, r.B.finish]).toEqual(['2027-03-05T08:00', '2027-03-08T08:00']);
+    // The same working instant as Friday 17:00: its FS successor starts Monday 08:00.
+    expect([r.C.start, r.C.finish]).toEqual(['2027-03-08T08:00', '2027-03-08T17:00']);
+  });
+
+  test('SF with a lag: the lag ends a working day (Monday 08:00 + 1d = Monday 17:00), as before', () => {
+    const r = run(plan([monday, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'ASF+1d' }]));
+    expect([r.B.start, r.B.finish]).toEqual(['2027-03-08T08:00', '2027-03-08T17:00']);
+  });
+
+  test('SF into a milestone: the milestone is the moment itself (Monday 08:00)', () => {
+    const r = run(plan([monday, { ID: 'M', Name: 'M', Duration: '0d', Predecessors: 'ASF' }]));
+    expect([r.M.start, r.M.finish]).toEqual(['2027-03-08T08:00', '2027-03-08T08:00']);
+  });
+
+  test('slack of an elapsed task is elapsed time: a 1ed task beside a 22d one has 28.375 ed, not 21 working days', () => {
+    // L runs Mon 03-01 08:00 to Tue 03-30 17:00 (22 working days). E, 1ed from Mon 03-01 08:00, may finish by Tue 03-30
+    // 17:00, so start by Mon 03-29 17:00: 28 days and 9 hours later around the clock (21 working days).
+    const c = calc(
+      plan([
+        { ID: 'L', Name: 'L', Duration: '22d' },
+        { ID: 'E', Name: 'E', Duration: '1ed' },
+      ]),
+    );
+    const r = byId(c);
+    expect(r.L.finish).toBe('2027-03-30T17:00');
+    expect(r.E.lateStart).toBe('2027-03-29T17:00');
+    expect(r.E.totalFloat).toBe(28.375);
+    expect(r.E.freeFloat).toBe(28.375); // no successor: the slack to the project finish
+    expect(c.schedule!.totalFloat[1]).toBe(28 * 1440 + 9 * 60); // elapsed minutes
+    expect(r.L.totalFloat).toBe(0);
+  });
+
+  test("an elapsed task's free slack is elapsed time too: up to its successor's start", () => {
+    // E 1ed Mon 08:00 to Tue 08:00; C (SNET Friday) starts Fri 03-05 08:00: E may finish by then, 3 elapsed days later.
+    const r = run(
+      plan([
+        { ID: 'E', Name: 'E', Duration: '1ed' },
+        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'E', Constraint: 'SNET', 'Constraint Date': '2027-03-05' },
+      ]),
+    );
+    expect(r.C.start).toBe('2027-03-05T08:00');
+    expect([r.E.freeFloat, r.E.totalFloat]).toEqual([3, 3]);
+  });
+});

@@ -210,7 +210,7 @@ const SUMMARY_FOUND_CASES: Record<string, LateCase> = {
       Monday 17:00 at the edge of working time, for its whole working instant (Tuesday 08:00), so P could start by
       Monday 23:00, that is 16:59: late dates Monday 16:59 to Tuesday 16:59, total and free float 479, not critical.`,
   },
-  'the elapsed E in summary S, which S FS holds a day before C, has 480 min of free float, not 0': {
+  'the elapsed E in summary S, which S FS holds a day before C, has 840 elapsed min of free float, not 0': {
     rows: [
       { ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1 },
       { ID: 'E', Name: 'E', Duration: '10eh', 'Outline Level': 2 },
@@ -227,15 +227,16 @@ const SUMMARY_FOUND_CASES: Record<string, LateCase> = {
     expected: {
       lateStart: at(2027, 3, 4, 22),
       lateFinish: at(2027, 3, 5, 8),
-      totalFloat: 1440,
-      freeFloat: 480,
+      totalFloat: 5160,
+      freeFloat: 840,
       critical: false,
     },
     why: `E runs Monday 08:00-18:00 and ends S; C starts Tuesday 08:00. E may finish by Tuesday 08:00, so start by Monday
-      22:00: 480 working minutes of its start (docs: "an elapsed task slips by its start"), as the engine gives with the
-      link typed straight from E (EFS on C gives 480). Delayed by 480 (to Monday 17:00, finishing Tuesday 03:00), C stays;
-      by 481, C moves. Through the summary the engine measures the slip at E's finish, W(Tuesday 08:00) - W(Monday
-      18:00) = 0.`,
+      22:00: 14 hours of its start (docs: "an elapsed task slips by its start"), counted in elapsed time as Project counts
+      an elapsed task's slack, 840 minutes, as the engine gives with the link typed straight from E. Delayed by 840 (to
+      Monday 22:00, finishing Tuesday 08:00), C stays; by 841, C moves. Its late start, Thursday 22:00, is 86 elapsed
+      hours after its start: 5160 minutes of total float. (Before elapsed slack, the engine measured the slip through the
+      summary at E's finish, W(Tuesday 08:00) - W(Monday 18:00) = 0.)`,
   },
   'A, which starts summary S, S SS+5eh into B held to Tuesday 10:00: A has 479 min of free float, not 480': {
     rows: [
