@@ -337,13 +337,6 @@ export function referenceSchedule(
     if (alapAt && k?.type === 'ALAP' && compareStarts(c, t, alapAt[j], s) > 0) s = alapAt[j];
     start[j] = s;
     finish[j] = finishOf(c, t, s);
-    // Project's SF rule: a finish an SF link with no lag reaches keeps the predecessor's moment
-    // (its start on Monday 08:00, not Friday 17:00, the same working instant).
-    if (kindOf(t) === 'work') {
-      const moment = startSide(c, W(c, finish[j]));
-      if (bs.some((b, m) => t.links[m].type === 'SF' && b.wall === moment && b.wall === start[t.links[m].pred]))
-        finish[j] = moment;
-    }
     for (const a of ancestorsOf(tasks, j)) {
       start[a] = Math.min(start[a], start[j]);
       finish[a] = Math.max(finish[a], finish[j]);

@@ -24,7 +24,6 @@ import {
   LAG_ELAPSED,
   LAG_PERCENT,
   LAG_WORKING,
-  LINK_SF,
   ScheduleInput,
   linkFromFinish,
   linkToFinish,
@@ -224,8 +223,6 @@ class Scheduler {
   private pastFirst = -1;
   /** Working minutes each task's leveling date added to its start, in the early pass. */
   readonly levelDelay = new Map<number, number>();
-  /** Whether any link is Start-to-Finish (see sfMoment). */
-  private readonly hasSf: boolean;
 
   constructor(
     private readonly tasks: readonly PlanTask[],
@@ -251,9 +248,6 @@ class Scheduler {
     this.projectStartIndex = cal.index(projectStart);
     this.lastWall = Math.min(LAST_PLACEABLE_WALL, projectStart + MAX_SPAN_MINUTES);
     this.firstWall = Math.max(FIRST_PLACEABLE_WALL, projectStart - MAX_SPAN_MINUTES);
-    let hasSf = false;
-    for (let l = 0; l < net.linkWord.length && !hasSf; l++) hasSf = wordType(net.linkWord[l]) === LINK_SF;
-    this.hasSf = hasSf;
     const summaries = net.nodeCount - this.n;
     const arena = input.arena;
     this.summaryBound = arena.f64(summaries);
@@ -597,27 +591,7 @@ class Scheduler {
     const finish = cal.finishWall(req + di);
     if (finish > this.lastWall && this.pastLast < 0) this.pastLast = i;
     d.finish[i] = finish;
-    if (this.hasSf) this.sfMoment(i, d);
     drv[i] = drive;
-  }
-
-  /**
-   * Project's Start-to-Finish rule: a finish that an SF link with no lag reaches keeps the
-   * predecessor's moment. A predecessor starting on Monday 08:00 finishes its successor on Monday
-   * 08:00, not on Friday 17:00, the same working instant. Only the wall time changes, never the
-   * working instant, and only for a task in working time whose predecessor starts where a working
-   * minute begins.
-   */
-  private sfMoment(i: number, d: Dates): void {
-    if (this.kind[i] !== Kind.Normal) return;
-    const at = this.cal.startWall(d.finishIndex[i]);
-    if (at === d.finish[i]) return;
-    const { linkStart, linkPred, linkWord } = this.net;
-    for (let l = linkStart[i], end = linkStart[i + 1]; l < end; l++) {
-      if (wordType(linkWord[l]) !== LINK_SF || d.start[linkPred[l]] !== at || this.lagOf(l, d) !== 0) continue;
-      d.finish[i] = at;
-      return;
-    }
   }
 
   /** The general path: milestones, elapsed tasks, dated constraints, progress. */
@@ -746,7 +720,7 @@ class Scheduler {
       d.finish[i] = af;
       d.finishIndex[i] = cal.index(af);
       drive = Driver.ActualStart;
-    } else if (this.hasSf) this.sfMoment(i, d);
+    }
     drv[i] = drive;
   }
 

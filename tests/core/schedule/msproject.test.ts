@@ -664,21 +664,6 @@ describe("Project's rules where the engine once differed (issue 15)", () => {
 
   const monday = { ID: 'A', Name: 'A', Duration: '1d', Constraint: 'SNET', 'Constraint Date': '2027-03-08' };
 
-  test("SF: a finish the link sets keeps the predecessor's moment (Monday 08:00, not Friday 17:00)", () => {
-    const r = run(
-      plan([
-        monday,
-        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'ASF' },
-        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'B' },
-      ]),
-    );
-    expect(r.A.start).toBe('2027-03-08T08:00');
-    // B: 1d finishing at Monday 08:00 starts Friday 08:00; Project shows its finish on Monday 08:00.
-    expect([r.B.start, r.B.finish]).toEqual(['2027-03-05T08:00', '2027-03-08T08:00']);
-    // The same working instant as Friday 17:00: its FS successor starts Monday 08:00.
-    expect([r.C.start, r.C.finish]).toEqual(['2027-03-08T08:00', '2027-03-08T17:00']);
-  });
-
   test('SF with a lag: the lag ends a working day (Monday 08:00 + 1d = Monday 17:00), as before', () => {
     const r = run(plan([monday, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'ASF+1d' }]));
     expect([r.B.start, r.B.finish]).toEqual(['2027-03-08T08:00', '2027-03-08T17:00']);
