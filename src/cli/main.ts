@@ -6,6 +6,7 @@ import { parseDateText } from '../core/time';
 import { FileError, baselineFile, calculateFile, cleanFile, regenerateFile } from '../workbook/files';
 import { GENERATED_SHEETS } from '../core/layout/generated-sheets';
 import { formatCalculation, formatIssues, formatMoneySummary } from './format';
+import { exportProjectFile, importProjectFile } from '../workbook/msproject/files';
 
 /**
  * Lets the heap grow by at most 20% between full collections (V8 picks up to 4x) for the commands
@@ -159,6 +160,44 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return;
       }
       io.out(`Baseline set for ${res.tasks} tasks; wrote ${res.written}`);
+    });
+
+  program
+    .command('import')
+    .description('read a Microsoft Project XML file into a plan: an .xlsx workbook or a .json plan (docs/msproject.md)')
+    .argument('<project.xml>', 'the Project XML (MSPDI) file, as Project saves it with File > Save As > XML')
+    .requiredOption('-o, --output <file>', 'the plan to write: plan.xlsx or plan.json')
+    .option('--ids <kind>', "the task IDs: Project's IDs (id) or its WBS codes (wbs)", 'id')
+    .option('--force', 'replace the output file when it exists')
+    .action(async (file: string, opts: { output: string; ids: string; force?: boolean }) => {
+      if (opts.ids !== 'id' && opts.ids !== 'wbs') throw new FileError(`--ids ${opts.ids}: give id or wbs`);
+      const res = await importProjectFile(file, { output: opts.output, ids: opts.ids, force: opts.force });
+      if (!res.written) {
+        io.err(`Nothing written: the Project file has errors.\n${formatIssues(res.issues)}`);
+        code = EXIT_PLAN_ERRORS;
+        return;
+      }
+      const c = res.counts;
+      io.out(
+        `Wrote ${res.written}: ${c.tasks} tasks, ${c.links} links, ${c.resources} resources, ${c.assignments} assignments, ${c.calendars} calendars`,
+      );
+      if (res.issues.length > 0) io.out(`Did not come across as in Project:\n${formatIssues(res.issues)}`);
+    });
+
+  program
+    .command('export')
+    .description('write a plan, scheduled, as Microsoft Project XML (docs/msproject.md)')
+    .argument('<plan>', 'the .xlsx workbook or .json plan')
+    .requiredOption('-o, --output <file>', 'the Project XML file to write (project.xml)')
+    .option('--force', 'replace the output file when it exists')
+    .action(async (file: string, opts: { output: string; force?: boolean }) => {
+      const res = await exportProjectFile(file, { output: opts.output, force: opts.force });
+      if (!res.written) {
+        io.err(`Nothing written: the plan has errors.\n${formatIssues(res.issues)}`);
+        code = EXIT_PLAN_ERRORS;
+        return;
+      }
+      io.out(`Wrote ${res.written}`);
     });
 
   program

@@ -639,7 +639,14 @@ describe("Project's rules where the engine once differed (issue 15)", () => {
       plan(
         [
           { ID: 'A', Name: 'A', Duration: '1d' },
-          { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'A', Constraint: 'SNET', 'Constraint Date': '2027-03-01' },
+          {
+            ID: 'B',
+            Name: 'B',
+            Duration: '1d',
+            Predecessors: 'A',
+            Constraint: 'SNET',
+            'Constraint Date': '2027-03-01',
+          },
         ],
         at('2027-03-08'),
       ),
@@ -650,14 +657,20 @@ describe("Project's rules where the engine once differed (issue 15)", () => {
 
   test('FNET before the project start: the task stays on the project start (only SNET and MSO take its place)', () => {
     const r = run(
-      plan([{ ID: 'A', Name: 'A', Duration: '2d', Constraint: 'FNET', 'Constraint Date': '2027-03-02' }], at('2027-03-08')),
+      plan(
+        [{ ID: 'A', Name: 'A', Duration: '2d', Constraint: 'FNET', 'Constraint Date': '2027-03-02' }],
+        at('2027-03-08'),
+      ),
     );
     expect([r.A.start, r.A.finish]).toEqual(['2027-03-08T08:00', '2027-03-09T17:00']);
   });
 
   test('MSO before the project start: the task starts on its date (unchanged)', () => {
     const r = run(
-      plan([{ ID: 'A', Name: 'A', Duration: '1d', Constraint: 'MSO', 'Constraint Date': '2027-03-03' }], at('2027-03-08')),
+      plan(
+        [{ ID: 'A', Name: 'A', Duration: '1d', Constraint: 'MSO', 'Constraint Date': '2027-03-03' }],
+        at('2027-03-08'),
+      ),
     );
     expect(r.A.start).toBe('2027-03-03T08:00');
   });
