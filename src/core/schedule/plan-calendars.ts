@@ -112,7 +112,9 @@ export class PlanCalendars {
   private intersection(names: string[], anchor: number): WorkCalendar | null {
     if (names.length === 1) return new WorkCalendar(this.definition(names[0]), anchor);
     const def = this.combined(names, (lists) => lists.reduce<WorkInterval[]>(intersect, [{ start: 0, end: 1440 }]));
-    if (!def.weekdayIntervals!.some((x) => x.length > 0) && def.exceptions!.size === 0) return null;
+    // No hour in common in a week: a working exception they share (a Saturday open to all) is a few
+    // hours in all, and a task longer than those could never finish.
+    if (!def.weekdayIntervals!.some((x) => x.length > 0)) return null;
     try {
       return new WorkCalendar(def, anchor);
     } catch {
@@ -175,7 +177,7 @@ function noCommonTime(t: PlanTask, names: string[], plan: Plan): Issue {
   );
   return {
     severity: 'error',
-    message: `Task ${clip(t.id)} can never work: its calendars (${shown.join(', ')}) have no working time in common.`,
+    message: `Task ${clip(t.id)} can never work: its calendars (${shown.join(', ')}) have no working time in common in their week (a working exception they share is not enough to finish it).`,
     at: t.calendar !== null ? t.refs.calendar : t.refs.resources,
   };
 }

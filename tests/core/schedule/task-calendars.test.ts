@@ -127,7 +127,25 @@ describe('task and resource calendars', () => {
       ),
     );
     expect(apart.issues.map((i) => `${formatLocation(i.at)} ${i.message}`)).toEqual([
-      'tasks[0].Calendar Task B can never work: its calendars ("Weekend", "Night crew") have no working time in common.',
+      'tasks[0].Calendar Task B can never work: its calendars ("Weekend", "Night crew") have no working time in common in their week (a working exception they share is not enough to finish it).',
+    ]);
+    // A working Saturday open to every calendar is the only hour a night task and the day crew share:
+    // an error, not a search for time that never comes (found by the Project XML round trip).
+    const onlyAnException = calc(
+      plan(
+        [t('N', '1d', { Calendar: 'Night', Resources: 'Crew' })],
+        {},
+        {
+          calendars: [{ Name: 'Night', 'Working Days': 'Mon-Fri', 'Working Hours': '22:00-06:00' }],
+          resources: [{ Name: 'Crew', Type: 'Work', 'Max Units': 3 }],
+          holidays: [{ Date: '2027-03-13', Name: 'Saturday shoot', 'Working Hours': '09:00-13:00' }],
+        },
+      ),
+    );
+    expect(onlyAnException.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(
+        /^Task N can never work: its calendars \("Night", the project calendar\)|^Task N can never work/,
+      ),
     ]);
   });
 

@@ -88,8 +88,7 @@ export const arbitraryPlan = fc
         row['Baseline Finish'] = date(s.day + 2);
       }
       if (!summary && s.night) row.Calendar = 'Night';
-      // (A night task booking the day crew shares no hour with it but the Saturday exception's: the
-      // engine does not yet stop on a calendar whose only working time is an exception, see the note.)
+      // (A night task booking the day crew shares no hour with it in a week: an error, left out.)
       if (!summary && s.resource && !(s.night && s.resource !== 'Night crew')) row.Resources = s.resource;
       if (s.priority !== 500) row.Priority = s.priority;
       if (progress && i === 0 && !summary) {
