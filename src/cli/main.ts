@@ -179,7 +179,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       }
       const c = res.counts;
       io.out(
-        `Wrote ${res.written}: ${c.tasks} tasks, ${c.links} links, ${c.resources} resources, ${c.assignments} assignments, ${c.calendars} calendars`,
+        `Wrote ${res.written}: ${[
+          [c.tasks, 'task'],
+          [c.links, 'link'],
+          [c.resources, 'resource'],
+          [c.assignments, 'assignment'],
+          [c.calendars, 'calendar'],
+        ]
+          .map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`)
+          .join(', ')}`,
       );
       if (res.issues.length > 0) io.out(`Did not come across as in Project:\n${formatIssues(res.issues)}`);
     });

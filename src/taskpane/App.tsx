@@ -4,7 +4,7 @@
  * sheet. Fluent UI, so it looks like Office. Every text from the workbook is rendered as text
  * by React, never as HTML.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -28,6 +28,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import type { RegenerateSummary } from '../commands/regenerate';
+import type { ImportOutcome } from '../commands/import-project';
 import type { BaselineOutcome, PaneSettingName, PaneSettings } from '../commands/planner';
 import { formatLocation } from '../core/location';
 import type { Issue } from '../core/model';
@@ -39,6 +40,7 @@ type TabName = 'plan' | 'explain' | 'settings';
 const section: React.CSSProperties = { display: 'flex', flexDirection: 'column', gap: 8, marginTop: 12 };
 const row: React.CSSProperties = { display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' };
 
+const counted = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
 const amount = (x: number) => Math.round(x).toLocaleString('en-US');
 const index = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
 const STATUS_COLOR = { green: 'success', amber: 'warning', red: 'danger' } as const;
@@ -68,6 +70,32 @@ function PlanTab({ host }: { host: PlannerHost }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [baseline, setBaselineState] = useState<BaselineOutcome | null>(null);
   const [confirm, setConfirm] = useState<string[] | null>(null);
+  const [importAsk, setImportAsk] = useState<{ bytes: Uint8Array; name: string; sheets: string[] } | null>(null);
+  const [imported, setImported] = useState<ImportOutcome | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const importRun = async (bytes: Uint8Array, name: string, replace: boolean) => {
+    setImportAsk(null);
+    setFailure(null);
+    setImported(null);
+    setBusy('Importing from Microsoft Project');
+    try {
+      const outcome = await host.importProject(bytes, name, replace);
+      if (outcome.kind === 'confirm') setImportAsk({ bytes, name, sheets: outcome.sheets });
+      else setImported(outcome);
+    } catch (e) {
+      setFailure(`Import stopped: ${(e as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    await importRun(new Uint8Array(await file.arrayBuffer()), file.name, false);
+  };
 
   const regenerate = async () => {
     setFailure(null);
@@ -106,6 +134,17 @@ function PlanTab({ host }: { host: PlannerHost }) {
         <Button onClick={() => baselineRun(false)} disabled={busy !== null}>
           Set baseline
         </Button>
+        <Button onClick={() => fileInput.current?.click()} disabled={busy !== null}>
+          Import from Microsoft Project…
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xml,text/xml,application/xml"
+          aria-label="Microsoft Project XML file"
+          style={{ display: 'none' }}
+          onChange={onFile}
+        />
       </div>
       {busy !== null && (
         <Field validationMessage={`${busy}…`} validationState="none">
@@ -152,9 +191,67 @@ function PlanTab({ host }: { host: PlannerHost }) {
           </DialogBody>
         </DialogSurface>
       </Dialog>
+      <Dialog
+        open={importAsk !== null}
+        onOpenChange={(_, d) => {
+          if (!d.open) setImportAsk(null);
+        }}
+      >
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Replace these sheets?</DialogTitle>
+            <DialogContent>
+              <Text block>
+                The plan in {importAsk?.name} goes into the input sheets. These are in the workbook now and would be
+                replaced by the Project file's: {importAsk?.sheets.join(', ')}. Your other sheets stay as they are.
+              </Text>
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => importAsk && importRun(importAsk.bytes, importAsk.name, true)}
+              >
+                Replace
+              </Button>
+              <Button onClick={() => setImportAsk(null)}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      {imported && <Imported outcome={imported} host={host} />}
       {summary && <Summary summary={summary} host={host} />}
       {summary && <Issues issues={summary.issues} host={host} />}
     </div>
+  );
+}
+
+function Imported({ outcome, host }: { outcome: ImportOutcome; host: PlannerHost }) {
+  if (outcome.kind === 'confirm') return null;
+  if (outcome.kind === 'refused')
+    return (
+      <section aria-label="Import" style={{ ...section, marginTop: 4 }}>
+        <MessageBar intent="error">
+          <MessageBarBody>Nothing was imported: the file has the problems below.</MessageBarBody>
+        </MessageBar>
+        <Issues issues={outcome.issues} host={host} />
+      </section>
+    );
+  const c = outcome.counts;
+  return (
+    <section aria-label="Import" style={{ ...section, marginTop: 4 }}>
+      <MessageBar intent="success">
+        <MessageBarBody>
+          Imported {counted(c.tasks, 'task')}, {counted(c.links, 'link')}, {counted(c.resources, 'resource')} and{' '}
+          {counted(c.calendars, 'calendar')} into {outcome.sheets.join(', ')}. Regenerate to schedule it.
+        </MessageBarBody>
+      </MessageBar>
+      {outcome.issues.length > 0 && (
+        <>
+          <Text weight="semibold">Did not come across as in Project</Text>
+          <Issues issues={outcome.issues} host={host} />
+        </>
+      )}
+    </section>
   );
 }
 

@@ -12,6 +12,7 @@ import {
   writeSettings,
 } from '../commands/planner';
 import { ExcelRun, RegenerateSummary, regenerateWorkbook } from '../commands/regenerate';
+import { ImportOutcome, importProjectXml } from '../commands/import-project';
 import type { Location } from '../core/location';
 import type { TaskExplanation } from '../core/schedule/explain';
 
@@ -22,6 +23,8 @@ export interface PlannerHost {
   writeSettings(changes: PaneSettings): Promise<void>;
   setBaseline(replace: boolean): Promise<BaselineOutcome>;
   explain(): Promise<{ explanation: TaskExplanation } | { message: string }>;
+  /** Reads a Project XML file into the input sheets; asks first (kind `confirm`) before replacing a sheet. */
+  importProject(bytes: Uint8Array, fileName: string, replace: boolean): Promise<ImportOutcome>;
 }
 
 /** The host over an `Excel.run` (the real one in Excel). */
@@ -33,5 +36,6 @@ export function excelPlannerHost(run: ExcelRun): PlannerHost {
     writeSettings: (changes) => writeSettings(run, changes),
     setBaseline: (replace) => setBaseline(run, { replace }),
     explain: () => explainSelection(run),
+    importProject: (bytes, fileName, replace) => importProjectXml(run, bytes, fileName, { replace }),
   };
 }

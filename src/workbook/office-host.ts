@@ -694,6 +694,42 @@ async function applyPlans(
 }
 
 /**
+ * Writes input sheets (an import's Settings, Tasks...) as the user's own: no marker, so neither
+ * Regenerate nor Clean ever touches them. The sheets named in `replace` (the user agreed) give way:
+ * the new sheets are added under passing names first, so that a workbook whose only sheet is
+ * replaced keeps one. Batched, as applyPlans, into as few syncs as the payload limit allows.
+ */
+export async function writeInputSheets(
+  context: Excel.RequestContext,
+  plans: readonly SheetPlan[],
+  replace: readonly string[],
+  counter?: SyncCounter,
+): Promise<void> {
+  const w = new BatchWriter(context, counter);
+  const sheets = context.workbook.worksheets;
+  const added: Excel.Worksheet[] = [];
+  for (const plan of plans) {
+    let ws!: Excel.Worksheet;
+    await w.add(80 + plan.name.length, () => {
+      ws = sheets.add(`${plan.name.slice(0, 20)} (importing)`);
+    });
+    added.push(ws);
+    await writeSheet(ws, plan, w);
+  }
+  for (const name of replace) await w.add(60 + name.length, () => sheets.getItem(name).delete());
+  for (let k = 0; k < plans.length; k++) {
+    const ws = added[k];
+    const name = plans[k].name;
+    await w.add(60 + name.length, () => {
+      ws.name = name;
+    });
+  }
+  const tasks = plans.findIndex((p) => p.name === 'Tasks');
+  if (tasks >= 0) await w.add(20, () => added[tasks].activate());
+  await w.flush();
+}
+
+/**
  * The Regenerate flow's port inside Excel, over the snapshot {@link readWorkbook} took. Writes are
  * queued and applied together at `commit` by {@link applyPlans}, which batches them into as few
  * syncs as the payload limit allows (one for most plans) and deletes the product's earlier sheets

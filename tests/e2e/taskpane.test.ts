@@ -208,6 +208,49 @@ describeIf('the built task pane in Chromium', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  test('Import from Microsoft Project: a chosen file, a question before replacing, then the plan', async () => {
+    const { page, offMachine, errors } = await openPane('film');
+    // The film plan, written as Project XML by the command line, is read back into the workbook.
+    const xml = path.join(out, 'film.xml');
+    const cli = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin', 'production-planner.js'),
+        'export',
+        path.join(ROOT, 'examples', 'film-shoot.json'),
+        '-o',
+        xml,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(cli.status).toBe(0);
+    await page.getByLabel('Microsoft Project XML file').setInputFiles(xml);
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByText(/These are in the workbook now and would be replaced by the Project file's: Settings, Tasks/)
+      .waitFor();
+    if (process.env.PP_SHOTS) await page.screenshot({ path: path.join(process.env.PP_SHOTS, 'import-ask.png') });
+    await dialog.getByRole('button', { name: 'Replace' }).click();
+    const imported = page.getByRole('region', { name: 'Import' });
+    await imported
+      .getByText(/^Imported 38 tasks, 44 links, 22 resources and 1 calendar into Settings, Tasks/)
+      .waitFor({ timeout: 60_000 });
+    const tasks = await page.evaluate(() =>
+      (window as unknown as { __excel: { book: { values(s: string): unknown[][] } } }).__excel.book.values('Tasks'),
+    );
+    if (process.env.PP_SHOTS)
+      await page.screenshot({ path: path.join(process.env.PP_SHOTS, 'import.png'), fullPage: true });
+    expect(tasks[0].slice(0, 3)).toEqual(['ID', 'Name', 'Duration']);
+    expect(tasks.length).toBe(39);
+    // Regenerate schedules the imported plan to the same finish.
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    const result = page.getByRole('region', { name: 'Result' });
+    await result.getByText(/^Wrote Schedule/).waitFor({ timeout: 60_000 });
+    await expect(result.innerText()).resolves.toMatch(/Finish\s+Wed 2027-08-25 12:00/);
+    expect(offMachine).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   test('the ribbon command is registered and regenerates with no pane interaction', async () => {
     const { page } = await openPane('film');
     const done = await page.evaluate(async () => {

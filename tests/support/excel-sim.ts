@@ -547,6 +547,17 @@ class SimWorksheet extends SimObject {
     });
   }
 
+  /** Renames the sheet (Office.js: a name another sheet has, or of more than 31 characters, is refused). */
+  set name(n: string) {
+    this.ctx.enqueue(n.length + 10, () => {
+      const s = this.sheet();
+      const other = this.ctx.book.sheet(n);
+      if (other && other !== s) throw new SimError('ItemAlreadyExists', `a sheet named ${n} exists`);
+      if (n.length > 31 || /[\\/?*[\]:]/.test(n)) throw new SimError('InvalidArgument', `sheet name ${n}`);
+      s.name = n;
+    });
+  }
+
   set tabColor(c: string) {
     this.ctx.enqueue(c.length, () => {
       this.sheet().tabColor = c;
@@ -557,6 +568,8 @@ class SimWorksheet extends SimObject {
     this.ctx.enqueue(10, () => {
       const s = this.sheet();
       const book = this.ctx.book;
+      // As Excel: a workbook keeps at least one sheet.
+      if (book.sheets.length === 1) throw new SimError('InvalidOperation', 'a workbook must keep one sheet');
       book.sheets.splice(book.sheets.indexOf(s), 1);
       // Names pointing at a deleted sheet turn into #REF!, as in Excel.
       for (const [n, v] of book.names)
