@@ -23,7 +23,8 @@ function cell(header: string, v: string | number | undefined): PlanValue {
 function table(key: string, name: string, rows: Row[], fixed: string[] = []): SheetPlan {
   const headers = [...fixed];
   for (const r of rows) for (const k of Object.keys(r)) if (!headers.includes(k)) headers.push(k);
-  const hasTime = (h: string) => rows.some((r) => typeof r[h] === 'string' && /T\d\d:\d\d/.test(String(r[h])) && !/T(00:00)$/.test(String(r[h])));
+  const hasTime = (h: string) =>
+    rows.some((r) => typeof r[h] === 'string' && /T\d\d:\d\d/.test(String(r[h])) && !/T(00:00)$/.test(String(r[h])));
   return {
     key,
     name,
