@@ -34,6 +34,7 @@ import {
   timeRegenerate,
 } from './regenerate';
 import { FunctionsTiming, best, timeFunctions } from './functions';
+import { ImportTiming, timeImport } from './msproject';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000, 1_000_000];
 /** Sizes above this are not cross-checked against the JSON reader (the generator is the same code at every size). */
@@ -68,6 +69,12 @@ const TARGET_CLI_FAST_S = 1;
 /** Leveling (issue 14): a 500-task plan in process, and regenerate of 5,000 tasks over 50 resources. */
 const TARGET_LEVEL_500_S = 1;
 const TARGET_LEVEL_REGENERATE_S = 10;
+/** Target 13: import a Project XML of about 5 MB (5,000 tasks) to .xlsx, whole process, in under 2 s. */
+const TARGET_IMPORT_S = 2;
+const IMPORT_TASKS = 5_000;
+/** Target 14: a 50 MB Project XML imports within 2 GB. */
+const TARGET_IMPORT_LARGE_MB = 2048;
+const IMPORT_LARGE_TASKS = 36_000;
 const FUNCTION_ROWS = 10_000;
 
 interface Options {
@@ -631,6 +638,19 @@ async function main(): Promise<void> {
     leveledRegen = await timeRegenerate(CLI_BIN, 3, leveledYearPlan(250, 50));
     console.log(`${fixed(leveledRegen.bestS, 2)} s`);
   }
+
+  let importTiming: ImportTiming | null = null;
+  let importLarge: ImportTiming | null = null;
+  if (options.cli) {
+    process.stdout.write(
+      `timing import of Project XML: ${int(IMPORT_TASKS)} tasks to .xlsx, ${int(IMPORT_LARGE_TASKS)} to .json... `,
+    );
+    importTiming = timeImport(CLI_BIN, IMPORT_TASKS, 3, '.xlsx');
+    importLarge = timeImport(CLI_BIN, IMPORT_LARGE_TASKS, 1, '.json');
+    console.log(
+      `${fixed(importTiming.bestS, 2)} s (${fixed(importTiming.fileMB, 1)} MB), ${fixed(importLarge.bestS, 2)} s (${fixed(importLarge.fileMB, 0)} MB, ${fixed(importLarge.peakMB, 0)} MB peak)`,
+    );
+  }
   process.stdout.write('timing leveling in process: 500 tasks over 10 and 50 resources, 5,000 over 50... ');
   const leveling = [timeLevelPlan(25, 10), timeLevelPlan(25, 50), timeLevelPlan(250, 50)];
   console.log(leveling.map((l) => `${fixed(l.bestMs / 1000, 2)} s`).join(', '));
@@ -744,6 +764,18 @@ async function main(): Promise<void> {
         ? leveledRegen.bestS < TARGET_LEVEL_REGENERATE_S && leveledRegen.exitCodes.every((c) => c === 0)
         : null,
       `regenerate a 5,000-task plan over 50 resources with Leveling On, whole process, < ${TARGET_LEVEL_REGENERATE_S} s: ${leveledRegen ? `${fixed(leveledRegen.bestS, 2)} s, exit ${leveledRegen.exitCodes.join('/')}` : 'not run'}`,
+    ),
+  );
+  lines.push(
+    target(
+      '13',
+      importTiming ? importTiming.bestS < TARGET_IMPORT_S && importTiming.exitCodes.every((c) => c === 0) : null,
+      `import a Project XML of ${importTiming ? fixed(importTiming.fileMB, 1) : '~5'} MB (${int(IMPORT_TASKS)} tasks) to .xlsx, whole process, < ${TARGET_IMPORT_S} s: ${importTiming ? `${fixed(importTiming.bestS, 2)} s, ${fixed(importTiming.peakMB, 0)} MB, exit ${importTiming.exitCodes.join('/')}` : 'not run'}`,
+    ),
+    target(
+      '14',
+      importLarge ? importLarge.peakMB < TARGET_IMPORT_LARGE_MB && importLarge.exitCodes.every((c) => c === 0) : null,
+      `import a Project XML of ${importLarge ? fixed(importLarge.fileMB, 0) : '~50'} MB (${int(IMPORT_LARGE_TASKS)} tasks) to .json within ${TARGET_IMPORT_LARGE_MB} MB: ${importLarge ? `${fixed(importLarge.bestS, 2)} s, ${fixed(importLarge.peakMB, 0)} MB, exit ${importLarge.exitCodes.join('/')}` : 'not run'}`,
     ),
   );
   printTargets(lines);
