@@ -60,7 +60,9 @@ describe('SCHEDULE', () => {
   test('hand-checked rows (docs/workbook.md): Permits waits for the lag day and the holiday, its deadline leaves 1 day of float', () => {
     expect(out[3]).toEqual([serial(2027, 3, 8, 8), serial(2027, 3, 11, 17), 1, false]);
     expect(out[4]).toEqual([serial(2027, 3, 2, 8), serial(2027, 3, 16, 17), 0, true]); // Set build, skipping the holiday
-    expect(out[5]).toEqual([serial(2027, 3, 16, 17), serial(2027, 3, 18, 17), 0, true]); // Paint curing, 48 h around the clock
+    // Paint curing, 48 h around the clock; it may finish by Friday 08:00, when the shoot starts: 15 elapsed
+    // hours of float, 0.625 elapsed days (an elapsed task's float is elapsed time, as in Project).
+    expect(out[5]).toEqual([serial(2027, 3, 16, 17), serial(2027, 3, 18, 17), 0.625, false]);
     expect(out[7]).toEqual([serial(2027, 3, 25, 17), serial(2027, 3, 25, 17), 0, true]); // Wrap, a milestone
     expect(out[1]).toEqual([serial(2027, 3, 1, 8), serial(2027, 3, 18, 17), 0, true]); // Prep, a summary
   });
@@ -270,7 +272,7 @@ describe('SCHEDULE', () => {
 
 describe('CRITICALPATH', () => {
   test('the critical IDs of the worked example, as a column, numbers kept as numbers', () => {
-    expect(CRITICALPATH(TASKS, SETTINGS, HOLIDAYS)).toEqual([[1], [2], [4], [5], [6], [7]]);
+    expect(CRITICALPATH(TASKS, SETTINGS, HOLIDAYS)).toEqual([[1], [2], [4], [6], [7]]);
   });
   test('text IDs stay text', () => {
     const tasks = [
@@ -282,7 +284,7 @@ describe('CRITICALPATH', () => {
     expect(CRITICALPATH(tasks, [[serial(2027, 3, 1)]])).toEqual([['PRE-1'], ['SH-1']]);
   });
   test('without the holiday the same path', () => {
-    expect(CRITICALPATH(TASKS, SETTINGS)).toEqual([[1], [2], [4], [5], [6], [7]]);
+    expect(CRITICALPATH(TASKS, SETTINGS)).toEqual([[1], [2], [4], [6], [7]]);
   });
   test('no critical task: #N/A', () => {
     const done = [

@@ -89,6 +89,8 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
         { row: r, col: 11, style: { fill: SLIPPED_FILL, bold: true } },
       );
   });
+  // Yes/No centred, away from the floats' units on its left (`0.63 ed`).
+  if (plan.tasks.length > 0) styles.push({ row: 1, col: 7, rows: plan.tasks.length, style: { align: 'center' } });
   return {
     key: 'Schedule',
     name: 'Schedule',
