@@ -21,6 +21,7 @@ import {
   checkDelays,
   ancestorsOf,
   actualDuration,
+  shownFinishes,
 } from './reference-scheduler';
 import type { LinkType, Span, RefLink, ConstraintType, RefTask, RefSchedule } from './reference-scheduler';
 
@@ -415,17 +416,22 @@ export function compareTasks(
   };
   const shown = (expected: number, earlyWall: number) =>
     W(cal, expected) === W(cal, earlyWall) ? earlyWall : expected;
-  if (r.projectFinish !== late.projectFinish)
-    problems.push(`project finish: expected ${fmt(late.projectFinish)}, engine ${fmt(r.projectFinish)}`);
+  // Finishes as shown (Project's SF rule): the project's spans them.
+  const earlyFinish = shownFinishes(cal, b.tasks, early);
+  const finish = shownFinishes(cal, b.tasks, scheduled);
+  // The project's finish spans the finishes the rule moved (not ALAP's later ones: it is the early dates').
+  const projectFinish = Math.max(late.projectFinish, ...finish.filter((f, j) => f !== scheduled.finish[j]));
+  if (r.projectFinish !== projectFinish)
+    problems.push(`project finish: expected ${fmt(projectFinish)}, engine ${fmt(r.projectFinish)}`);
   b.tasks.forEach((_, j) => {
     const id = `T${j}`;
     const row = b.rowOf[j];
     same(id, 'early start', early.start[j], r.earlyStart[row]);
-    same(id, 'early finish', early.finish[j], r.earlyFinish[row]);
+    same(id, 'early finish', earlyFinish[j], r.earlyFinish[row]);
     same(id, 'start', scheduled.start[j], r.start[row]);
-    same(id, 'finish', scheduled.finish[j], r.finish[row]);
+    same(id, 'finish', finish[j], r.finish[row]);
     same(id, 'late start', shown(late.start[j], early.start[j]), r.lateStart[row]);
-    same(id, 'late finish', shown(late.finish[j], early.finish[j]), r.lateFinish[row]);
+    same(id, 'late finish', shown(late.finish[j], earlyFinish[j]), r.lateFinish[row]);
     if (r.totalFloat[row] !== late.totalFloat[j])
       problems.push(`${id} total float: expected ${late.totalFloat[j]} min, engine ${r.totalFloat[row]}`);
     if (r.freeFloat[row] !== late.freeFloat[j])

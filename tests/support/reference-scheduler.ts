@@ -640,3 +640,31 @@ export function checkDelays(
   });
   return problems;
 }
+
+/**
+ * Project's SF rule, as the engine shows it (docs/scheduling.md): a task in working time whose
+ * finish an SF link with no lag meets exactly shows its predecessor's moment (Monday 08:00, not
+ * Friday 17:00, the same working instant); its summaries span it. A rule of display: the passes
+ * above count instants. Returns the finishes as shown.
+ */
+export function shownFinishes(c: RefCalendar, tasks: RefTask[], s: { start: number[]; finish: number[] }): number[] {
+  const finish = [...s.finish];
+  const span = (p: number) => summarySpan(c, s.start, s.finish, p);
+  // Not where something follows the finish by its wall time (docs): a milestone, an elapsed task
+  // or a summary after it, or an elapsed lag, from the task or one of its summaries.
+  const byWall = new Set<number>();
+  tasks.forEach((u) => {
+    for (const l of u.links)
+      if (l.type[0] === 'F' && (u.summary || kindOf(u) !== 'work' || lagOf(tasks, l, span).elapsed)) byWall.add(l.pred);
+  });
+  tasks.forEach((t, j) => {
+    if (t.summary || kindOf(t) !== 'work' || t.actualStart !== undefined || t.actualFinish !== undefined) return;
+    if ([j, ...ancestorsOf(tasks, j)].some((a) => byWall.has(a))) return;
+    const at = startSide(c, W(c, s.finish[j]));
+    if (at <= s.finish[j]) return;
+    if (!t.links.some((l) => l.type === 'SF' && lagOf(tasks, l, span).minutes === 0 && s.start[l.pred] === at)) return;
+    finish[j] = at;
+    for (const a of ancestorsOf(tasks, j)) finish[a] = Math.max(finish[a], at);
+  });
+  return finish;
+}

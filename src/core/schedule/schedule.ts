@@ -24,6 +24,7 @@ import {
   LAG_ELAPSED,
   LAG_PERCENT,
   LAG_WORKING,
+  LINK_SF,
   ScheduleInput,
   linkFromFinish,
   linkToFinish,
@@ -328,6 +329,8 @@ class Scheduler {
           driver[i] = Driver.AsLateAsPossible;
       }
     }
+    // Shown as Project shows them (after the passes, which count the instants): see sfMoments.
+    const shownFinish = this.sfMoments(early, scheduled, projectFinish);
     const floats = this.floats(early, late, scheduled, slacks, projectFinish);
     if (this.warnings) this.reportDeadlines(scheduled);
     return {
@@ -336,7 +339,7 @@ class Scheduler {
       statusDate,
       issues: this.issues,
       projectStart: Math.min(this.projectStart, firstStart),
-      projectFinish,
+      projectFinish: shownFinish,
       start: scheduled.start,
       finish: scheduled.finish,
       earlyStart: early.start,
@@ -346,6 +349,54 @@ class Scheduler {
       ...floats,
       driver,
     };
+  }
+
+  /**
+   * Project's Start-to-Finish rule, as shown: a task in working time whose finish an SF link with
+   * no lag meets exactly shows its predecessor's moment, Monday 08:00 where its predecessor starts
+   * then, not Friday 17:00, the same working instant. Only the wall time shown changes (and its
+   * summaries' finishes and the project's, which span it); the passes count working instants, so
+   * dates, floats and what follows the task are as before. Not where something follows the finish
+   * by its wall time (a milestone, an elapsed task, a task on a calendar of its own or a summary
+   * after it, or an elapsed lag from it, its own or its summaries'): Project would move that too,
+   * and it stays as the instant has it, so the task keeps Friday 17:00 rather than show a finish
+   * after what follows it. Returns the project finish as shown.
+   */
+  private sfMoments(early: Dates, scheduled: Dates, projectFinish: Wall): Wall {
+    const { linkStart, linkPred, linkWord, parent } = this.net;
+    const cal = this.cal;
+    let shown = projectFinish;
+    const moment = (d: Dates, i: number): void => {
+      const at = cal.startWall(d.finishIndex[i]);
+      if (at <= d.finish[i]) return;
+      for (let l = linkStart[i], end = linkStart[i + 1]; l < end; l++) {
+        if (wordType(linkWord[l]) !== LINK_SF || d.start[linkPred[l]] !== at || this.lagOf(l, d) !== 0) continue;
+        d.finish[i] = at;
+        for (let a = parent[i]; a >= 0; a = parent[a]) if (d.finish[a] < at) d.finish[a] = at;
+        if (d === scheduled && at > shown) shown = at;
+        return;
+      }
+    };
+    let any = false;
+    for (let l = 0; l < linkWord.length && !any; l++) any = wordType(linkWord[l]) === LINK_SF;
+    if (!any) return projectFinish;
+    // The tasks whose finish's wall time something follows.
+    const byWall = new Uint8Array(this.n);
+    for (let j = 0; j < this.n; j++)
+      for (let l = linkStart[j], end = linkStart[j + 1]; l < end; l++)
+        if (linkFromFinish(wordType(linkWord[l])) && (this.kind[j] !== Kind.Normal || this.wallClockLag(l)))
+          byWall[linkPred[l]] = 1;
+    const followedByWall = (i: number): boolean => {
+      for (let a = i; a >= 0; a = parent[a]) if (byWall[a]) return true;
+      return false;
+    };
+    for (let i = 0; i < this.n; i++) {
+      if (this.kind[i] !== Kind.Normal || (this.dated[i] & (HAS_ACTUAL_START | HAS_ACTUAL_FINISH)) !== 0) continue;
+      if (followedByWall(i)) continue;
+      moment(early, i);
+      if (scheduled !== early) moment(scheduled, i);
+    }
+    return shown;
   }
 
   /**

@@ -677,6 +677,41 @@ describe("Project's rules where the engine once differed (issue 15)", () => {
 
   const monday = { ID: 'A', Name: 'A', Duration: '1d', Constraint: 'SNET', 'Constraint Date': '2027-03-08' };
 
+  test("SF: a finish the link meets shows the predecessor's moment (Monday 08:00, not Friday 17:00)", () => {
+    const c = calc(
+      plan([
+        monday,
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'ASF' },
+        { ID: 'C', Name: 'C', Duration: '1d', Predecessors: 'B' },
+        { ID: 'S', Name: 'S', Duration: '', 'Outline Level': 1 },
+        { ID: 'D', Name: 'D', Duration: '2d', Predecessors: 'ASF', 'Outline Level': 2 },
+      ]),
+    );
+    const r = byId(c);
+    expect(r.A.start).toBe('2027-03-08T08:00');
+    // B: 1d finishing at Monday 08:00 starts Friday 08:00; Project shows its finish on Monday 08:00.
+    expect([r.B.start, r.B.finish]).toEqual(['2027-03-05T08:00', '2027-03-08T08:00']);
+    // The same working instant as Friday 17:00: its FS successor starts Monday 08:00, its float is 0.
+    expect([r.C.start, r.C.finish]).toEqual(['2027-03-08T08:00', '2027-03-08T17:00']);
+    expect([r.B.totalFloat, r.B.critical, r.B.lateFinish]).toEqual([0, true, '2027-03-08T08:00']);
+    // A summary spans it: S finishes Monday 08:00 too.
+    expect([r.D.start, r.D.finish, r.S.finish]).toEqual(['2027-03-04T08:00', '2027-03-08T08:00', '2027-03-08T08:00']);
+  });
+
+  test('SF, followed through an elapsed lag: shown at Friday 17:00, as the instant has it (Project differs)', () => {
+    // Project would count E's lag from Monday 08:00; the engine counts from the instant, Friday 17:00,
+    // and keeps B's finish there so that nothing shows before what it follows (docs/scheduling.md).
+    const r = run(
+      plan([
+        monday,
+        { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'ASF' },
+        { ID: 'E', Name: 'E', Duration: '1d', Predecessors: 'BFS+2eh' },
+      ]),
+    );
+    expect(r.B.finish).toBe('2027-03-05T17:00');
+    expect(r.E.start).toBe('2027-03-08T08:00');
+  });
+
   test('SF with a lag: the lag ends a working day (Monday 08:00 + 1d = Monday 17:00), as before', () => {
     const r = run(plan([monday, { ID: 'B', Name: 'B', Duration: '1d', Predecessors: 'ASF+1d' }]));
     expect([r.B.start, r.B.finish]).toEqual(['2027-03-08T08:00', '2027-03-08T17:00']);
