@@ -6,6 +6,7 @@
  * docs/msproject.md.
  */
 import type { Issue } from '../model';
+import { WorkCalendar } from '../calendar';
 import { FIRST_PLACEABLE_WALL, LAST_PLACEABLE_WALL, formatWall, wallFromParts } from '../time';
 import type { Location } from '../location';
 import {
@@ -70,6 +71,8 @@ interface CalendarInfo {
   week: Week;
   /** Exceptions as Holidays rows (without the Calendar column). */
   exceptions: Row[];
+  /** The same as day numbers: non-working (hours null) or working those hours. */
+  days: { day: number; hours: Interval[] | null }[];
   /** A resource calendar with no hours and no exceptions of its own: its resource works its base. */
   empty: boolean;
 }
@@ -219,6 +222,13 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
     usedNames.add(name.toLowerCase());
     const week: Week = new Array(7).fill(undefined);
     const exceptions: Row[] = [];
+    const days: { day: number; hours: Interval[] | null }[] = [];
+    const note = (row: Row, hours: Interval[] | null) => {
+      exceptions.push(row);
+      const first = Math.floor(parseMspdiDate(String(row.Date))! / 1440);
+      const last = row['End Date'] ? Math.floor(parseMspdiDate(String(row['End Date']))! / 1440) : first;
+      for (let d = first; d <= last && d - first < 3660; d++) days.push({ day: d, hours });
+    };
     const where = `calendar UID ${uid} '${name}'`;
     for (const wd of childrenOf(childOf(c, 'WeekDays') ?? { name: '', text: '', children: [] }, 'WeekDay')) {
       const type = Number(textOf(wd, 'DayType'));
@@ -230,8 +240,8 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
         const tp = childOf(wd, 'TimePeriod');
         const from = tp && date(textOf(tp, 'FromDate'), where, 'An exception date');
         const to = tp && date(textOf(tp, 'ToDate'), where, 'An exception date');
-        if (from && to)
-          exceptions.push(exceptionRow(from, to, '', working ? (hours.length ? hours : DEFAULT_DAY) : null));
+        const h = working ? (hours.length ? hours : DEFAULT_DAY) : null;
+        if (from && to) note(exceptionRow(from, to, '', h), h);
       }
     }
     for (const ex of childrenOf(childOf(c, 'Exceptions') ?? { name: '', text: '', children: [] }, 'Exception')) {
@@ -244,12 +254,12 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
       const type = Number(textOf(ex, 'Type') ?? '1');
       const period = Number(textOf(ex, 'Period') ?? '1');
       const exName = textOf(ex, 'Name') ?? '';
-      const row = (f: string, t: string) =>
-        exceptionRow(f, t, exName, working ? (hours.length ? hours : DEFAULT_DAY) : null);
-      if (type === 1 && period <= 1) exceptions.push(row(from, to));
+      const h = working ? (hours.length ? hours : DEFAULT_DAY) : null;
+      const row = (f: string, t: string) => note(exceptionRow(f, t, exName, h), h);
+      if (type === 1 && period <= 1) row(from, to);
       else {
-        const days = recurringDays(ex, from, to, type, period);
-        if (days) for (const d of days) exceptions.push(row(d, d));
+        const recurring = recurringDays(ex, from, to, type, period);
+        if (recurring) for (const d of recurring) row(d, d);
         else
           report.note(
             'recurring-exception',
@@ -275,6 +285,7 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
       isBase,
       week,
       exceptions,
+      days,
       empty: !isBase && week.every((d) => d === undefined) && exceptions.length === 0,
     });
   }
@@ -283,6 +294,35 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
     const base = cal.base !== null && !seen.has(cal.base) ? calendars.get(cal.base) : undefined;
     const inherited = base ? fullWeek(base, seen) : null;
     return cal.week.map((d, i) => d ?? inherited?.[i] ?? (i === 0 || i === 6 ? [] : DEFAULT_DAY));
+  };
+
+  /** A calendar as the engine works it, to measure a task's span (see splits below); null if it has no working week. */
+  const workCalendars = new Map<string, WorkCalendar | null>();
+  const workCalendar = (cal: CalendarInfo): WorkCalendar | null => {
+    if (workCalendars.has(cal.uid)) return workCalendars.get(cal.uid)!;
+    const week = fullWeek(cal);
+    const days = new Map<number, Interval[] | null>();
+    for (let c: CalendarInfo | undefined = cal, k = 0; c && k < 20; c = c.base ? calendars.get(c.base) : undefined, k++)
+      for (const d of c.days) if (!days.has(d.day)) days.set(d.day, d.hours);
+    const toIntervals = (list: Interval[]) => list.map(([start, end]) => ({ start, end }));
+    const standardDay = week[[1, 2, 3, 4, 5, 6, 0].find((d) => week[d].length > 0) ?? 1];
+    let made: WorkCalendar | null = null;
+    try {
+      made = new WorkCalendar(
+        {
+          workingWeekdays: week.map((d) => d.length > 0),
+          intervals: toIntervals(standardDay),
+          weekdayIntervals: week.map(toIntervals),
+          holidays: [...days].filter(([, h]) => h === null).map(([d]) => d),
+          exceptions: new Map([...days].flatMap(([d, h]) => (h ? [[d, toIntervals(h)] as const] : []))),
+        },
+        Math.floor((parseMspdiDate(p.get('StartDate') ?? '') ?? 0) / 1440),
+      );
+    } catch {
+      made = null;
+    }
+    workCalendars.set(cal.uid, made);
+    return made;
   };
 
   // ---- Project ------------------------------------------------------------------------
@@ -449,6 +489,21 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
     counts.resources++;
   }
 
+  const calUidOf = (t: XmlElement): string | undefined => {
+    const u = textOf(t, 'CalendarUID');
+    return u === undefined || u === '-1' ? undefined : u;
+  };
+  /** Whether a task books a resource on a calendar other than the project's (its span may be longer for that). */
+  const ownCalendarResources = new Set<string>();
+  for (const r of doc.resources) {
+    const u = textOf(r, 'CalendarUID');
+    const cal = u === undefined ? undefined : calendars.get(u);
+    const used = cal && cal.empty && cal.base !== null ? calendars.get(cal.base) : cal;
+    if (used && used !== projectCal) ownCalendarResources.add(textOf(r, 'UID') ?? '');
+  }
+  const bookedOnOwnCalendar = (uid: string) =>
+    (byTask.get(uid) ?? []).some((a) => ownCalendarResources.has(textOf(a, 'ResourceUID') ?? ''));
+
   // ---- Task rows ----------------------------------------------------------------------
   const rows: Row[] = [];
   for (const t of real) {
@@ -476,7 +531,36 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
       if (minutes === undefined || minutes < 0)
         report.error(`Its Duration "${raw}" is not a duration (Project writes PT16H0M0S)`, where);
       else {
-        let text = minutes === 0 ? '0' : fmt.elapsed ? elapsedText(minutes, fmt.unit) : working(minutes, fmt.unit);
+        let span = minutes;
+        // A split task (its work interrupted): Project writes its duration without the gaps. The plan
+        // has no splits, so it comes in as its overall span, from Start to Finish, with a note.
+        const taskCal = calUidOf(t);
+        const spanCal = taskCal ? calendars.get(taskCal) : projectCal;
+        if (
+          !manual &&
+          !fmt.elapsed &&
+          minutes > 0 &&
+          !textOf(t, 'ActualStart') &&
+          spanCal &&
+          !bookedOnOwnCalendar(uid)
+        ) {
+          const s0 = parseMspdiDate(textOf(t, 'Start') ?? '');
+          const f0 = parseMspdiDate(textOf(t, 'Finish') ?? '');
+          const wc = workCalendar(spanCal);
+          if (wc && s0 !== undefined && f0 !== undefined && f0 > s0) {
+            const worked = wc.workBetween(s0, f0);
+            if (worked > minutes + 1) {
+              span = worked;
+              notes.push(`Split in Project (${working(minutes, 'h')} of work): imported as its overall span.`);
+              report.note(
+                'split',
+                (n) => `${plural(n, 'split task', 'split tasks')} came in as their overall span, from start to finish`,
+                where,
+              );
+            }
+          }
+        }
+        let text = span === 0 ? '0' : fmt.elapsed ? elapsedText(span, fmt.unit) : working(span, fmt.unit);
         if (estimated && minutes > 0) text += '?';
         row['Duration'] = text;
         if (textOf(t, 'Milestone') === '1' && minutes > 0)

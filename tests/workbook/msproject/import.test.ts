@@ -181,6 +181,24 @@ describe('import: Project 2019', () => {
   });
 });
 
+describe('import: a split task', () => {
+  test('comes in as its overall span, from Start to Finish, with a note; an unsplit one as its duration', () => {
+    // Split: 2 days of work, Monday 08:00 to Wednesday 17:00 (a day's gap). Whole: 2 days, Monday to Tuesday.
+    const xml = P2003.replace(
+      /<Tasks>[\s\S]*<\/Tasks>/,
+      `<Tasks>${task('<UID>1</UID><ID>1</ID><Name>Pour</Name><OutlineLevel>1</OutlineLevel><Start>2027-03-08T06:00:00</Start><Finish>2027-03-10T22:00:00</Finish><Duration>PT32H0M0S</Duration><DurationFormat>7</DurationFormat>')}${task('<UID>2</UID><ID>2</ID><Name>Cure</Name><OutlineLevel>1</OutlineLevel><Start>2027-03-08T06:00:00</Start><Finish>2027-03-09T22:00:00</Finish><Duration>PT32H0M0S</Duration><DurationFormat>7</DurationFormat>')}</Tasks>`,
+    );
+    const r = read(bytes(xml));
+    expect(r.doc!.tasks.map((t) => [t.ID, t.Duration, t.Notes])).toEqual([
+      ['1', '3d', 'Split in Project (32h of work): imported as its overall span.'],
+      ['2', '2d', undefined],
+    ]);
+    expect(r.issues.map((i) => i.message)).toEqual([
+      "1 split task came in as their overall span, from start to finish (for example Task ID 1 'Pour').",
+    ]);
+  });
+});
+
 describe('import: Project 2003 and other encodings', () => {
   test("2003's exceptions (day type 0) and a 16-hour day: durations come in as that day", () => {
     const r = read(bytes(P2003));
