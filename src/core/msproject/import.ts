@@ -79,7 +79,7 @@ interface CalendarInfo {
 
 /**
  * Collects what did not come across, one warning per kind: "3 manually scheduled tasks came in as
- * Must Start On their start (for example Task ID 4 'Build set')".
+ * Must Start On their start", at "plan.xml: for example Task ID 4 'Build set'".
  */
 class Report {
   private readonly kinds = new Map<string, { count: number; example: string; what: string; at: Location }>();
@@ -90,7 +90,7 @@ class Report {
   note(kind: string, what: (count: number) => string, example: string): void {
     const k = this.kinds.get(kind);
     if (k) k.count++;
-    else this.kinds.set(kind, { count: 1, example, what: what(1), at: this.at(example) });
+    else this.kinds.set(kind, { count: 1, example, what: what(1), at: this.at(`for example ${example}`) });
     const cur = this.kinds.get(kind)!;
     cur.what = what(cur.count);
   }
@@ -108,7 +108,7 @@ class Report {
       ...this.errors,
       ...[...this.kinds.values()].map((k): Issue => ({
         severity: 'warning',
-        message: `${k.what} (for example ${k.example}).`,
+        message: `${k.what}.`,
         at: k.at,
       })),
     ];
@@ -306,7 +306,7 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
       for (const d of c.days) if (!days.has(d.day)) days.set(d.day, d.hours);
     const toIntervals = (list: Interval[]) => list.map(([start, end]) => ({ start, end }));
     const standardDay = week[[1, 2, 3, 4, 5, 6, 0].find((d) => week[d].length > 0) ?? 1];
-    let made: WorkCalendar | null = null;
+    let made: WorkCalendar | null;
     try {
       made = new WorkCalendar(
         {
@@ -458,7 +458,7 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
       report.note(
         'cost-resource',
         (n) =>
-          `${plural(n, 'cost resource', 'cost resources')} came in as the fixed cost of the tasks they are assigned to`,
+          `${plural(n, 'cost resource', 'cost resources')} came in as the fixed cost of the tasks ${n === 1 ? 'it is' : 'they are'} assigned to`,
         where,
       );
       continue;
@@ -512,7 +512,12 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
     const row: Row = { ID: idOf.get(uid)!, Name: textOf(t, 'Name') ?? '' };
     if (String(row.Name).trim() === '') {
       row.Name = `Task ${row.ID}`;
-      report.note('no-name', (n) => `${plural(n, 'task', 'tasks')} had no name and were named after their ID`, where);
+      report.note(
+        'no-name',
+        (n) =>
+          `${plural(n, 'task', 'tasks')} had no name and ${n === 1 ? 'was' : 'were'} named after ${n === 1 ? 'its' : 'their'} ID`,
+        where,
+      );
     }
     const level = Number(textOf(t, 'OutlineLevel') ?? '1');
     row['Outline Level'] = level;
@@ -554,7 +559,8 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
               notes.push(`Split in Project (${working(minutes, 'h')} of work): imported as its overall span.`);
               report.note(
                 'split',
-                (n) => `${plural(n, 'split task', 'split tasks')} came in as their overall span, from start to finish`,
+                (n) =>
+                  `${plural(n, 'split task', 'split tasks')} came in as ${n === 1 ? 'its' : 'their'} overall span, from start to finish`,
                 where,
               );
             }
@@ -567,7 +573,7 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
           report.note(
             'milestone-duration',
             (n) =>
-              `${plural(n, 'task is', 'tasks are')} marked as a milestone in Project but last some time: they came in as tasks`,
+              `${plural(n, 'task is', 'tasks are')} marked as a milestone in Project but ${n === 1 ? 'lasts some time: it came in as a task' : 'last some time: they came in as tasks'}`,
             where,
           );
       }
@@ -576,7 +582,8 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
       notes.push('Recurring task in Project: its occurrences are the tasks below it.');
       report.note(
         'recurring',
-        (n) => `${plural(n, 'recurring task', 'recurring tasks')} came in as a summary of their occurrences`,
+        (n) =>
+          `${plural(n, 'recurring task', 'recurring tasks')} came in as a summary of ${n === 1 ? 'its' : 'their'} occurrences`,
         where,
       );
     }
@@ -630,7 +637,7 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
         report.note(
           'manual',
           (n) =>
-            `${plural(n, 'manually scheduled task', 'manually scheduled tasks')} came in as Must Start On their start`,
+            `${plural(n, 'manually scheduled task', 'manually scheduled tasks')} came in as Must Start On ${n === 1 ? 'its' : 'their'} start`,
           where,
         );
       }
@@ -715,8 +722,9 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
   if (skippedNull > 0)
     report.note(
       'null',
-      (n) => `${plural(n, 'blank row', 'blank rows')} of Project (null tasks) were skipped`,
-      `${skippedNull} in all`,
+      () =>
+        `${plural(skippedNull, 'blank row', 'blank rows')} of Project (null tasks) ${skippedNull === 1 ? 'was' : 'were'} skipped`,
+      'the Tasks list',
     );
 
   // ---- Calendars and their exceptions as the plan has them -----------------------------

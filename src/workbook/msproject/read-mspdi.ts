@@ -100,7 +100,7 @@ export function readMspdi(chunks: Iterable<Uint8Array>): MspdiDocument {
         const known = KNOWN_ROOTS[name];
         fail(
           known
-            ? `it is ${known}, not Microsoft Project XML`
+            ? `it is ${known}`
             : `it is XML but not Microsoft Project XML: its root element is <${tag.name}>${nsText ? ` in ${nsText}` : ''}, where Project XML has <Project xmlns="${MSPDI_NAMESPACE}">`,
         );
       } else if (nsText !== undefined && nsText !== MSPDI_NAMESPACE)

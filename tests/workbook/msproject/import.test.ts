@@ -156,12 +156,17 @@ describe('import: Project 2019', () => {
     expect(r.issues.every((i) => i.severity === 'warning')).toBe(true);
     expect(messages).toEqual(
       expect.arrayContaining([
-        "1 manually scheduled task came in as Must Start On their start (for example Task ID 8 'Press call').",
-        "1 cost resource came in as the fixed cost of the tasks they are assigned to (for example resource UID 3 'Permit fee').",
-        "1 resource name had a comma, semicolon or bracket, which a Resources cell uses; they became spaces (for example 'Paint, matte', now 'Paint matte').",
-        '1 blank row of Project (null tasks) were skipped (for example 1 in all).',
+        '1 manually scheduled task came in as Must Start On its start.',
+        '1 cost resource came in as the fixed cost of the tasks it is assigned to.',
+        '1 resource name had a comma, semicolon or bracket, which a Resources cell uses; they became spaces.',
+        '1 blank row of Project (null tasks) was skipped.',
       ]),
     );
+    // Each kind's place is its first example.
+    expect(r.issues.find((i) => /manually/.test(i.message))!.at).toEqual({
+      kind: 'file',
+      name: "p.xml: for example Task ID 8 'Press call'",
+    });
     expect(r.counts).toEqual({ tasks: 7, links: 5, resources: 2, assignments: 4, calendars: 2 });
   });
 
@@ -193,9 +198,7 @@ describe('import: a split task', () => {
       ['1', '3d', 'Split in Project (32h of work): imported as its overall span.'],
       ['2', '2d', undefined],
     ]);
-    expect(r.issues.map((i) => i.message)).toEqual([
-      "1 split task came in as their overall span, from start to finish (for example Task ID 1 'Pour').",
-    ]);
+    expect(r.issues.map((i) => i.message)).toEqual(['1 split task came in as its overall span, from start to finish.']);
   });
 });
 
@@ -322,5 +325,91 @@ describe('import: bad input, each a plain message', () => {
     );
     expect(r.doc).toBeNull();
     expect(r.issues[0].at).toEqual({ kind: 'file', name: "p.xml: Task ID 1 'A'" });
+  });
+});
+
+describe('import: the rest of what the importer reads, each kind reported once', () => {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<Project xmlns="${NS}"><SaveVersion>12</SaveVersion><Name>Plant</Name><ScheduleFromStart>0</ScheduleFromStart>
+<StartDate>2027-03-01T08:00:00</StartDate><CalendarUID>1</CalendarUID>
+<Calendars>
+  <Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar><BaseCalendarUID>-1</BaseCalendarUID>
+    <WeekDays>${[2, 3, 4, 5, 6].map((d) => `<WeekDay><DayType>${d}</DayType><DayWorking>1</DayWorking></WeekDay>`).join('')}</WeekDays>
+    <Exceptions>
+      <Exception><TimePeriod><FromDate>2027-12-25T00:00:00</FromDate><ToDate>2028-12-25T23:59:00</ToDate></TimePeriod><Name>Christmas</Name><Type>2</Type><Month>11</Month><MonthDay>25</MonthDay><DayWorking>0</DayWorking></Exception>
+      <Exception><TimePeriod><FromDate>2027-03-01T00:00:00</FromDate><ToDate>2027-03-14T23:59:00</ToDate></TimePeriod><Name>Fridays off</Name><Type>6</Type><Period>1</Period><DaysOfWeek>32</DaysOfWeek><DayWorking>0</DayWorking></Exception>
+      <Exception><TimePeriod><FromDate>2027-03-01T00:00:00</FromDate><ToDate>2027-06-30T23:59:00</ToDate></TimePeriod><Name>Second Tuesdays</Name><Type>5</Type><DayWorking>0</DayWorking></Exception>
+    </Exceptions>
+    <WorkWeeks><WorkWeek><TimePeriod><FromDate>2027-07-01T00:00:00</FromDate><ToDate>2027-08-31T23:59:00</ToDate></TimePeriod><Name>Summer</Name></WorkWeek></WorkWeeks>
+  </Calendar>
+  <Calendar><UID>2</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar><BaseCalendarUID>-1</BaseCalendarUID></Calendar>
+</Calendars>
+<Tasks>
+  ${task('<UID>1</UID><ID>1</ID><Name>Orders</Name><OutlineLevel>1</OutlineLevel><Summary>1</Summary><Recurring>1</Recurring><ConstraintType>2</ConstraintType><ConstraintDate>2027-03-01T08:00:00</ConstraintDate>')}
+  ${task('<UID>2</UID><ID>2</ID><Name>Order 1</Name><OutlineLevel>2</OutlineLevel><Duration>PT30M0S</Duration><DurationFormat>3</DurationFormat><CalendarUID>2</CalendarUID>')}
+  ${task('<UID>3</UID><ID>2</ID><Name></Name><OutlineLevel>1</OutlineLevel><Duration>PT80H0M0S</Duration><DurationFormat>9</DurationFormat><Milestone>1</Milestone><PredecessorLink><PredecessorUID>2</PredecessorUID><Type>1</Type><CrossProject>0</CrossProject></PredecessorLink><PredecessorLink><PredecessorUID>77</PredecessorUID><Type>1</Type><CrossProject>1</CrossProject><CrossProjectName>other.mpp\\12</CrossProjectName></PredecessorLink>')}
+  ${task('<UID>4</UID><ID>4</ID><Name>Line run</Name><OutlineLevel>1</OutlineLevel><Duration>PT320H0M0S</Duration><DurationFormat>11</DurationFormat><PercentComplete>100</PercentComplete><ActualStart>2027-03-01T08:00:00</ActualStart><ActualFinish>2027-04-26T17:00:00</ActualFinish>')}
+</Tasks>
+<Resources>
+  <Resource><UID>1</UID><ID>1</ID><Name>Press</Name><Type>1</Type><MaxUnits>1</MaxUnits><AvailableFrom>2027-03-01T08:00:00</AvailableFrom><AvailableTo>2027-06-30T17:00:00</AvailableTo></Resource>
+  <Resource><UID>2</UID><ID>2</ID><Name>press</Name><Type>1</Type></Resource>
+</Resources>
+<Assignments><Assignment><UID>1</UID><TaskUID>4</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units></Assignment></Assignments>
+</Project>`;
+  const r = read(bytes(xml));
+  const doc = r.doc!;
+
+  test('recurring exceptions by date and by weekday are expanded; other kinds are reported', () => {
+    expect(doc.holidays).toEqual([
+      { Date: '2027-12-25', Name: 'Christmas', Calendar: 'Standard' },
+      { Date: '2028-12-25', Name: 'Christmas', Calendar: 'Standard' },
+      { Date: '2027-03-05', Name: 'Fridays off', Calendar: 'Standard' },
+      { Date: '2027-03-12', Name: 'Fridays off', Calendar: 'Standard' },
+    ]);
+  });
+
+  test('durations in minutes, weeks and months; a duplicate ID and an empty name; resources with availability', () => {
+    expect(doc.tasks.map((t) => [t.ID, t.Name, t.Duration])).toEqual([
+      ['1', 'Orders', undefined],
+      ['2', 'Order 1', '30m'],
+      ['UID3', 'Task UID3', '2w'],
+      ['4', 'Line run', '2mo'],
+    ]);
+    expect(doc.tasks[0].Notes).toMatch(/Recurring task in Project/);
+    expect(doc.tasks[0].Constraint).toBeUndefined(); // MSO on a summary: dropped
+    expect(doc.tasks[2].Predecessors).toBe('2FS');
+    expect(doc.tasks[3]).toMatchObject({ '% Complete': 1, 'Actual Finish': '2027-04-26T17:00', Resources: 'Press' });
+    expect(doc.resources).toEqual([
+      {
+        Name: 'Press',
+        Type: 'Work',
+        'Max Units': 1,
+        'Available From': '2027-03-01T08:00',
+        'Available To': '2027-06-30T17:00',
+      },
+      { Name: 'press 2', Type: 'Work', 'Max Units': 1 },
+    ]);
+    expect(doc.calendars.map((c) => c.Name)).toEqual(['Standard', 'Standard (2)']);
+    expect(doc.tasks[1].Calendar).toBe('Standard (2)');
+  });
+
+  test('the report: one warning per kind, with a count and an example', () => {
+    const kinds = r.issues.map((i) => i.message.replace(/\.$/, ''));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'The project is scheduled from its finish in Project; the plan schedules it from its start',
+        '1 calendar shared a name with another and got a number',
+        '1 recurring calendar exception of a kind the importer does not expand (by weekday position in a month) did not come across',
+        '1 calendar has alternate work weeks (a period with other hours), which a plan cannot express: the default week applies all year',
+        "1 task repeated another's ID and got the ID UID<n>",
+        '1 task had no name and was named after its ID',
+        '1 task is marked as a milestone in Project but lasts some time: it came in as a task',
+        '1 link to other projects did not come across',
+        '1 recurring task came in as a summary of its occurrences',
+        '1 summary task had a constraint a summary cannot take in a plan (only SNET and FNLT): dropped',
+        "1 resource repeated another's name and got a number",
+      ]),
+    );
+    expect(r.issues.every((i) => i.severity === 'warning')).toBe(true);
   });
 });
