@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import {
   Badge,
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -72,6 +73,7 @@ function PlanTab({ host }: { host: PlannerHost }) {
   const [confirm, setConfirm] = useState<string[] | null>(null);
   const [importAsk, setImportAsk] = useState<{ bytes: Uint8Array; name: string; sheets: string[] } | null>(null);
   const [imported, setImported] = useState<ImportOutcome | null>(null);
+  const [wbsIds, setWbsIds] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const importRun = async (bytes: Uint8Array, name: string, replace: boolean) => {
@@ -80,7 +82,7 @@ function PlanTab({ host }: { host: PlannerHost }) {
     setImported(null);
     setBusy('Importing from Microsoft Project');
     try {
-      const outcome = await host.importProject(bytes, name, replace);
+      const outcome = await host.importProject(bytes, name, replace, wbsIds ? 'wbs' : 'id');
       if (outcome.kind === 'confirm') setImportAsk({ bytes, name, sheets: outcome.sheets });
       else setImported(outcome);
     } catch (e) {
@@ -144,6 +146,12 @@ function PlanTab({ host }: { host: PlannerHost }) {
           aria-label="Microsoft Project XML file"
           style={{ display: 'none' }}
           onChange={onFile}
+        />
+        <Checkbox
+          label="WBS codes as task IDs"
+          checked={wbsIds}
+          onChange={(_, d) => setWbsIds(d.checked === true)}
+          disabled={busy !== null}
         />
       </div>
       {busy !== null && (

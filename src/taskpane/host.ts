@@ -24,7 +24,7 @@ export interface PlannerHost {
   setBaseline(replace: boolean): Promise<BaselineOutcome>;
   explain(): Promise<{ explanation: TaskExplanation } | { message: string }>;
   /** Reads a Project XML file into the input sheets; asks first (kind `confirm`) before replacing a sheet. */
-  importProject(bytes: Uint8Array, fileName: string, replace: boolean): Promise<ImportOutcome>;
+  importProject(bytes: Uint8Array, fileName: string, replace: boolean, ids: 'id' | 'wbs'): Promise<ImportOutcome>;
 }
 
 /** The host over an `Excel.run` (the real one in Excel). */
@@ -36,6 +36,6 @@ export function excelPlannerHost(run: ExcelRun): PlannerHost {
     writeSettings: (changes) => writeSettings(run, changes),
     setBaseline: (replace) => setBaseline(run, { replace }),
     explain: () => explainSelection(run),
-    importProject: (bytes, fileName, replace) => importProjectXml(run, bytes, fileName, { replace }),
+    importProject: (bytes, fileName, replace, ids) => importProjectXml(run, bytes, fileName, { replace, ids }),
   };
 }

@@ -224,6 +224,8 @@ describeIf('the built task pane in Chromium', () => {
       { encoding: 'utf8' },
     );
     expect(cli.status).toBe(0);
+    // The plan's own IDs travel as WBS codes (docs/msproject.md).
+    await page.getByLabel('WBS codes as task IDs').check();
     await page.getByLabel('Microsoft Project XML file').setInputFiles(xml);
     const dialog = page.getByRole('dialog');
     await dialog
@@ -241,6 +243,7 @@ describeIf('the built task pane in Chromium', () => {
     if (process.env.PP_SHOTS)
       await page.screenshot({ path: path.join(process.env.PP_SHOTS, 'import.png'), fullPage: true });
     expect(tasks[0].slice(0, 3)).toEqual(['ID', 'Name', 'Duration']);
+    expect(tasks[1].slice(0, 2)).toEqual(['PRE', 'Pre-production']);
     expect(tasks.length).toBe(39);
     // Regenerate schedules the imported plan to the same finish.
     await page.getByRole('button', { name: 'Regenerate' }).click();
