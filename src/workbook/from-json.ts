@@ -6,6 +6,8 @@ type Row = Record<string, unknown>;
 export interface JsonToWorkbookOptions {
   /** Write the Tasks sheet as an Excel table rather than a plain range. */
   tasksAsTable?: boolean;
+  /** The Tasks columns to put first, in this order (those present); the rest follow as they come. */
+  taskColumns?: readonly string[];
 }
 
 const DATE_HEADER = /date|start|finish|deadline|^day$/i;
@@ -19,9 +21,15 @@ function cellValue(header: string, v: unknown): { value: ExcelJS.CellValue; numF
   return { value: v as ExcelJS.CellValue };
 }
 
-function addTable(wb: ExcelJS.Workbook, name: string, rows: Row[], asTable: boolean): void {
+function addTable(
+  wb: ExcelJS.Workbook,
+  name: string,
+  rows: Row[],
+  asTable: boolean,
+  first: readonly string[] = [],
+): void {
   const ws = wb.addWorksheet(name);
-  const headers: string[] = [];
+  const headers: string[] = first.filter((h) => rows.some((r) => r[h] !== undefined));
   for (const r of rows) for (const k of Object.keys(r)) if (!headers.includes(k)) headers.push(k);
   if (headers.length === 0) return;
   if (asTable && rows.length > 0) {
@@ -83,7 +91,7 @@ export function workbookFromJsonPlan(
       }
     }
   });
-  addTable(wb, 'Tasks', (doc.tasks ?? []) as Row[], options.tasksAsTable === true);
+  addTable(wb, 'Tasks', (doc.tasks ?? []) as Row[], options.tasksAsTable === true, options.taskColumns);
   for (const [key, name] of [
     ['resources', 'Resources'],
     ['budget', 'Budget'],

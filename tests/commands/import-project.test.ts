@@ -53,7 +53,7 @@ test('into a new workbook: the input sheets, as typed, and Regenerate schedules 
   expect(excel.book.active).toBe('Tasks');
   const tasks = excel.book.values('Tasks');
   expect(tasks[0]).toEqual(['ID', 'Name', 'Duration', 'Predecessors', 'Outline Level', 'Resources']);
-  expect(tasks[2]).toEqual(['S-2', 'Scene 2', '1d', 'S-1FS', 1, 'Camera']);
+  expect(tasks[2]).toEqual(['S-2', 'Scene 2', '1d', 'S-1', 1, 'Camera']);
   // No marker: the sheets are the user's; Regenerate reads them and writes its own.
   expect([...excel.book.names.keys()]).toEqual([]);
   const summary = await regenerateWorkbook(excel.run, TODAY);

@@ -621,7 +621,7 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
           lag = sign + (lagFmt.elapsed ? elapsedText(minutes, lagFmt.unit) : working(minutes, lagFmt.unit));
         }
       }
-      preds.push(`${pred}${type}${lag}`);
+      preds.push(`${pred}${type === 'FS' && lag === '' ? '' : type}${lag}`); // a plain FS link as typed: `12`
       counts.links++;
     }
     if (preds.length) row['Predecessors'] = preds.join(', ');

@@ -45,7 +45,7 @@ export function inputSheetPlans(doc: PlanDocument): SheetPlan[] {
   const settings = Object.entries(doc.settings).map(([Setting, Value]) => ({ Setting, Value }));
   const plans = [
     table('import-settings', 'Settings', settings),
-    table('import-tasks', 'Tasks', doc.tasks, ['ID', 'Name', 'Duration', 'Predecessors', 'Outline Level']),
+    table('import-tasks', 'Tasks', doc.tasks, ['ID', 'Name', 'Duration', 'Predecessors', 'Outline Level', 'Resources']),
   ];
   // Settings' dates in their Value column.
   plans[0].rows.forEach((row, r) => {

@@ -15,6 +15,18 @@ import { WriteError, writeFileSafely } from '../safe-write';
 import { MspdiError, readMspdi } from './read-mspdi';
 
 const CHUNK = 1 << 20;
+/** The Tasks columns of an import, in the order a coordinator reads them. */
+const TASK_COLUMNS = [
+  'ID',
+  'Name',
+  'Duration',
+  'Predecessors',
+  'Outline Level',
+  'Resources',
+  'Constraint',
+  'Constraint Date',
+  'Deadline',
+];
 
 /** A file's bytes a megabyte at a time, so that a 50 MB file is never one string in memory. */
 function* chunksOf(fd: number): Generator<Uint8Array> {
@@ -82,7 +94,9 @@ export async function importProjectFile(input: string, options: ImportFileOption
   const data =
     ext === '.json'
       ? Buffer.from(JSON.stringify(read.doc, null, 2) + '\n', 'utf8')
-      : await workbookToBuffer(workbookFromJsonPlan(read.doc as unknown as Record<string, unknown>));
+      : await workbookToBuffer(
+          workbookFromJsonPlan(read.doc as unknown as Record<string, unknown>, { taskColumns: TASK_COLUMNS }),
+        );
   await writeOut(options.output, data);
   return { written: options.output, issues: read.issues, counts: read.counts };
 }
