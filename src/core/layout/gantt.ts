@@ -367,7 +367,7 @@ export function planGanttSheet(plan: Plan, result: ScheduleResult, options: Gant
     if (t.isSummary) styles.push({ row: r, col: 0, cols: T, style: { bold: true } });
     if (elapsed) {
       // An elapsed task's duration and float are elapsed time (as Project shows them).
-      const numFmt = pres.unit === 'days' ? '0.##" ed"' : '0.##" eh"';
+      const numFmt = pres.elapsedFormat;
       styles.push({ row: r, col: 4, style: { numFmt } }, { row: r, col: 6, style: { numFmt } });
     }
     const critical = result.critical[i] === 1;

@@ -20,6 +20,8 @@ export interface Presentation {
   unit: 'days' | 'hours';
   /** Working minutes (or, for elapsed durations, wall minutes) in the unit, to two decimals. */
   inUnits(minutes: number, elapsed?: boolean): number;
+  /** The number format of an elapsed task's duration and floats in the unit: `2 ed`, `10 eh`. */
+  elapsedFormat: string;
   /** The project's name and subtitle, for titles (`Episode 104 · Prep and shoot`); '' when not set. */
   title: string;
 }
@@ -66,6 +68,7 @@ export function presentationOf(plan: Plan, result: ScheduleResult): Presentation
     unit,
     inUnits: (minutes, elapsed = false) =>
       unit === 'hours' ? round(minutes / 60, 2) : round(minutes / (elapsed ? MINUTES_PER_DAY : mpd), 2),
+    elapsedFormat: unit === 'days' ? '0.##" ed"' : '0.##" eh"',
     title: projectTitle(s),
   };
 }

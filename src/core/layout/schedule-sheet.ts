@@ -80,8 +80,7 @@ export function planScheduleSheet(plan: Plan, result: ScheduleResult): SheetPlan
     if (t.outlineLevel > 1) styles.push({ row: r, col: 1, style: { indent: Math.min(15, t.outlineLevel - 1) } });
     if (t.isSummary) styles.push({ row: r, col: 0, cols: columns.length, style: { bold: true, fill: SUMMARY_FILL } });
     // An elapsed task's duration and floats are elapsed time (as Project shows them).
-    if (elapsed)
-      styles.push({ row: r, col: 4, cols: 3, style: { numFmt: unit === 'days' ? '0.##" ed"' : '0.##" eh"' } });
+    if (elapsed) styles.push({ row: r, col: 4, cols: 3, style: { numFmt: pres.elapsedFormat } });
     if (result.critical[i]) styles.push({ row: r, col: 0, cols: columns.length, style: { color: CRITICAL_TEXT } });
     if (slipped(t, result, i))
       styles.push(

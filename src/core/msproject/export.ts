@@ -59,16 +59,20 @@ function weekOf(
   return Array.from({ length: 7 }, (_, d) => (week ? week[d] : workingWeekdays[d] ? intervals : []));
 }
 
+/** A day's hours as MSPDI's WorkingTimes; nothing for a day off. */
+function writeWorkingTimes(x: Xml, hours: readonly WorkInterval[]): void {
+  if (hours.length === 0) return;
+  x.open('WorkingTimes');
+  for (const h of hours)
+    x.open('WorkingTime').field('FromTime', time(h.start)).field('ToTime', time(h.end)).close('WorkingTime');
+  x.close('WorkingTimes');
+}
+
 function writeWeekDay(x: Xml, dayType: number, hours: WorkInterval[]): void {
   x.open('WeekDay')
     .field('DayType', dayType)
     .field('DayWorking', hours.length > 0 ? 1 : 0);
-  if (hours.length > 0) {
-    x.open('WorkingTimes');
-    for (const h of hours)
-      x.open('WorkingTime').field('FromTime', time(h.start)).field('ToTime', time(h.end)).close('WorkingTime');
-    x.close('WorkingTimes');
-  }
+  writeWorkingTimes(x, hours);
   x.close('WeekDay');
 }
 
@@ -95,12 +99,7 @@ function writeCalendar(x: Xml, c: CalendarOut): void {
       .field('DayType', 0)
       .field('DayWorking', h.hours && h.hours.length ? 1 : 0);
     x.open('TimePeriod').field('FromDate', `${from}T00:00:00`).field('ToDate', `${from}T23:59:00`).close('TimePeriod');
-    if (h.hours && h.hours.length) {
-      x.open('WorkingTimes');
-      for (const i of h.hours)
-        x.open('WorkingTime').field('FromTime', time(i.start)).field('ToTime', time(i.end)).close('WorkingTime');
-      x.close('WorkingTimes');
-    }
+    writeWorkingTimes(x, h.hours ?? []);
     x.close('WeekDay');
   }
   x.close('WeekDays');

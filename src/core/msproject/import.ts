@@ -7,6 +7,7 @@
  */
 import type { Issue } from '../model';
 import { WorkCalendar } from '../calendar';
+import { standardWeekday } from '../parsers/values';
 import { FIRST_PLACEABLE_WALL, LAST_PLACEABLE_WALL, formatWall, wallFromParts } from '../time';
 import type { Location } from '../location';
 import {
@@ -15,6 +16,7 @@ import {
   MspdiDocument,
   XmlElement,
   childOf,
+  childrenIn,
   childrenOf,
   durationFormat,
   parseIsoDuration,
@@ -136,7 +138,7 @@ function timeOfDay(text: string | undefined, end: boolean): number | undefined {
 
 function intervalsOf(e: XmlElement): Interval[] {
   const out: Interval[] = [];
-  for (const w of childrenOf(childOf(e, 'WorkingTimes') ?? { name: '', text: '', children: [] }, 'WorkingTime')) {
+  for (const w of childrenIn(e, 'WorkingTimes', 'WorkingTime')) {
     const from = timeOfDay(textOf(w, 'FromTime'), false);
     const to = timeOfDay(textOf(w, 'ToTime'), true);
     if (from !== undefined && to !== undefined && to > from) out.push([from, to]);
@@ -230,7 +232,7 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
       for (let d = first; d <= last && d - first < 3660; d++) days.push({ day: d, hours });
     };
     const where = `calendar UID ${uid} '${name}'`;
-    for (const wd of childrenOf(childOf(c, 'WeekDays') ?? { name: '', text: '', children: [] }, 'WeekDay')) {
+    for (const wd of childrenIn(c, 'WeekDays', 'WeekDay')) {
       const type = Number(textOf(wd, 'DayType'));
       const working = textOf(wd, 'DayWorking') === '1';
       const hours = working ? intervalsOf(wd) : [];
@@ -244,7 +246,7 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
         if (from && to) note(exceptionRow(from, to, '', h), h);
       }
     }
-    for (const ex of childrenOf(childOf(c, 'Exceptions') ?? { name: '', text: '', children: [] }, 'Exception')) {
+    for (const ex of childrenIn(c, 'Exceptions', 'Exception')) {
       const tp = childOf(ex, 'TimePeriod');
       const from = tp && date(textOf(tp, 'FromDate'), where, 'An exception date');
       const to = tp && date(textOf(tp, 'ToDate'), where, 'An exception date');
@@ -269,7 +271,7 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
           );
       }
     }
-    if (childrenOf(childOf(c, 'WorkWeeks') ?? { name: '', text: '', children: [] }, 'WorkWeek').length > 0)
+    if (childrenIn(c, 'WorkWeeks', 'WorkWeek').length > 0)
       report.note(
         'work-weeks',
         (n) =>
@@ -289,6 +291,9 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
       empty: !isBase && week.every((d) => d === undefined) && exceptions.length === 0,
     });
   }
+  /** The calendar a resource works: a resource calendar with nothing of its own is its base. */
+  const worksOn = (cal: CalendarInfo): CalendarInfo | undefined =>
+    cal.empty && cal.base !== null ? calendars.get(cal.base) : cal;
   const fullWeek = (cal: CalendarInfo, seen = new Set<string>()): Interval[][] => {
     seen.add(cal.uid);
     const base = cal.base !== null && !seen.has(cal.base) ? calendars.get(cal.base) : undefined;
@@ -477,8 +482,7 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
       const cal = calendars.get(calUid);
       if (!cal) report.error(`Its calendar UID ${calUid} is not in the file`, where);
       else {
-        // A resource calendar with nothing of its own is its base calendar.
-        const used = cal.empty && cal.base !== null ? calendars.get(cal.base) : cal;
+        const used = worksOn(cal);
         if (used && used !== projectCal) {
           need(used.uid);
           row['Calendar'] = used.name;
@@ -498,7 +502,7 @@ export function importMspdi(doc: MspdiDocument, options: ImportOptions = {}): Im
   for (const r of doc.resources) {
     const u = textOf(r, 'CalendarUID');
     const cal = u === undefined ? undefined : calendars.get(u);
-    const used = cal && cal.empty && cal.base !== null ? calendars.get(cal.base) : cal;
+    const used = cal && worksOn(cal);
     if (used && used !== projectCal) ownCalendarResources.add(textOf(r, 'UID') ?? '');
   }
   const bookedOnOwnCalendar = (uid: string) =>
@@ -758,15 +762,10 @@ function round4(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
 
-/** The minutes of the hours most working days have (Monday first among equals), as the plan reads Working Hours. */
+/** The minutes of the standard day, as the plan reads Working Hours (standardWeekday). */
 function standardDayMinutes(week: Interval[][]): number {
   const minutes = week.map((d) => d.reduce((s, [a, b]) => s + b - a, 0));
-  let best = -1;
-  for (const d of [1, 2, 3, 4, 5, 6, 0]) {
-    if (minutes[d] === 0) continue;
-    const count = minutes.filter((m) => m === minutes[d]).length;
-    if (best < 0 || count > minutes.filter((m) => m === minutes[best]).length) best = d;
-  }
+  const best = standardWeekday(minutes);
   return best < 0 ? 480 : minutes[best];
 }
 

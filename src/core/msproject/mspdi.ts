@@ -36,6 +36,12 @@ export function childrenOf(e: XmlElement, name: string): XmlElement[] {
   return e.children.filter((c) => c.name === name);
 }
 
+/** The `name` children of e's `container` child (`WeekDays` > `WeekDay`); none when it has no such child. */
+export function childrenIn(e: XmlElement, container: string, name: string): XmlElement[] {
+  const c = childOf(e, container);
+  return c ? childrenOf(c, name) : [];
+}
+
 /** Project's link types by the number MSPDI gives them. */
 export const LINK_TYPES = ['FF', 'FS', 'SF', 'SS'] as const;
 /** Project's constraint types by number. */

@@ -338,21 +338,28 @@ export function parseWeekHours(text: string, workingDays: readonly boolean[]): P
   }
   const workingWeekdays = week.map((x) => x.length > 0);
   if (!workingWeekdays.some(Boolean)) return bad('leaves no working day in the week');
-  // The standard day: the hours most days have (Monday first among equals).
-  const minutes = week.map((x) => x.reduce((sum, i) => sum + i.end - i.start, 0));
-  let best = -1;
-  for (const d of [1, 2, 3, 4, 5, 6, 0]) {
-    if (minutes[d] === 0) continue;
-    const count = minutes.filter((m) => m === minutes[d]).length;
-    if (best < 0 || count > minutes.filter((m) => m === minutes[best]).length) best = d;
-  }
-  const standard = week[best];
+  const standard = week[standardWeekday(week.map((x) => x.reduce((sum, i) => sum + i.end - i.start, 0)))];
   const uniform = week.every(
     (x) =>
       x.length === 0 ||
       (x.length === standard.length && x.every((i, k) => i.start === standard[k].start && i.end === standard[k].end)),
   );
   return { ok: true, value: { standard, workingWeekdays, week: uniform ? null : week } };
+}
+
+/**
+ * The weekday whose hours are the standard day (how long `1d` is): the length most working days
+ * have, Monday first among equals. `minutes`: each weekday's working minutes (0 = Sunday); -1 when
+ * none works.
+ */
+export function standardWeekday(minutes: readonly number[]): number {
+  let best = -1;
+  for (const d of [1, 2, 3, 4, 5, 6, 0]) {
+    if (minutes[d] === 0) continue;
+    const count = minutes.filter((m) => m === minutes[d]).length;
+    if (best < 0 || count > minutes.filter((m) => m === minutes[best]).length) best = d;
+  }
+  return best;
 }
 
 /** Whether a part of Working Hours crosses midnight (`22:00-06:00`). */
